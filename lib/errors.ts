@@ -1,0 +1,50 @@
+/** The one error type of infra-review: a code that maps to an HTTP status and to a CLI exit code. */
+export type AppErrorCode =
+  | 'bad_request:input'
+  | 'unprocessable:template'
+  | 'unprocessable:synthesis'
+  | 'not_found:review'
+  | 'not_found:file'
+  | 'conflict:state'
+  | 'internal:unexpected';
+
+const STATUS: Record<AppErrorCode, number> = {
+  'bad_request:input': 400,
+  'unprocessable:template': 422,
+  'unprocessable:synthesis': 422,
+  'not_found:review': 404,
+  'not_found:file': 404,
+  'conflict:state': 409,
+  'internal:unexpected': 500,
+};
+
+/** An error whose message is safe to show to the user; `status` follows from `code`. */
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly details?: unknown;
+
+  constructor(code: AppErrorCode, message: string, options?: { cause?: unknown; details?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options?.details;
+  }
+
+  /** HTTP status for this error's code. */
+  get status(): number {
+    return STATUS[this.code];
+  }
+
+  /** A JSON body `{error:{code,message,details?}}` with the mapped status. */
+  toResponse(): Response {
+    const body: Record<string, unknown> = { code: this.code, message: this.message };
+    if (this.details !== undefined) body.details = this.details;
+    return Response.json({ error: body }, { status: this.status });
+  }
+}
+
+/** Turns anything thrown into an AppError; unknown errors become an undetailed 500. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError('internal:unexpected', 'Unexpected error', { cause: error });
+}

@@ -1,0 +1,110 @@
+import type { Category, Severity } from './types';
+
+/** Wording and severity of one rule; the only place where either is written. */
+export interface CatalogEntry {
+  category: Category;
+  severity: Severity;
+  /** Short name of the failure, as in the seed's summary table. */
+  title: string;
+  problem: string;
+  impact: string;
+  fix: string;
+  /** Heading used for this failure in a MODEL_FAILURES.md export. */
+  heading: string;
+}
+
+/** Every rule of the seed review, keyed by rule id, in the seed's order. */
+export const CATALOG = {
+  'cdk-v1-imports': {
+    category: 'syntax', severity: 'error', heading: 'Outdated AWS CDK Imports', title: 'Outdated AWS CDK imports',
+    problem: 'The code imports AWS CDK v1 modules (`core`, `aws_cdk.core`, `@aws-cdk/core`, `@aws-cdk/aws-*`) instead of the single CDK v2 library.',
+    impact: 'CDK v1 is end-of-support; the code does not build against CDK v2 (`aws-cdk-lib`).',
+    fix: 'Import everything from `aws_cdk` / `aws-cdk-lib` and `constructs` (CDK v2).',
+  },
+  'hardcoded-availability-zones': {
+    category: 'syntax', severity: 'warning', heading: 'Hardcoded Availability Zones', title: 'Hardcoded availability zones',
+    problem: 'Availability zones are written as literals (e.g. `us-east-1a`) instead of being derived from the region.',
+    impact: 'The stack cannot be deployed to another region or account where these zones do not exist.',
+    fix: 'Derive availability zones from the region (`Fn::GetAZs`, `maxAzs`, or the stack\'s `availabilityZones`).',
+  },
+  'lambda-table-name-env': {
+    category: 'syntax', severity: 'error', heading: 'Missing Environment Variables in Lambda', title: 'Missing environment variables in Lambda',
+    problem: 'A function that has access to a DynamoDB table of the stack gets no environment variable that names that table.',
+    impact: 'The function cannot find the table it is meant to read and write.',
+    fix: 'Pass the table name (e.g. `DYNAMODB_TABLE_NAME`) to the function as an environment variable that references the table.',
+  },
+  'lambda-logs-permissions': {
+    category: 'deployment', severity: 'error', heading: 'Missing Permissions for Lambda Role', title: 'Missing Lambda role permissions',
+    problem: 'The function\'s execution role cannot create log streams and put log events (`logs:CreateLogStream`, `logs:PutLogEvents`).',
+    impact: 'The function fails to write its logs to CloudWatch; failures cannot be diagnosed.',
+    fix: 'Grant CloudWatch Logs permissions to the execution role (e.g. the AWSLambdaBasicExecutionRole managed policy or a statement scoped to its log group).',
+  },
+  'lambda-dead-letter-queue': {
+    category: 'deployment', severity: 'warning', heading: 'Missing Dead Letter Queue Configuration', title: 'Missing DLQ configuration',
+    problem: 'The function has neither a dead-letter queue nor an on-failure destination.',
+    impact: 'Failed asynchronous invocations are dropped, making failures invisible and debugging difficult.',
+    fix: 'Configure an SQS dead-letter queue (or an on-failure destination) for the function.',
+  },
+  'alarm-configuration': {
+    category: 'deployment', severity: 'error', heading: 'Invalid CloudWatch Alarm Configuration', title: 'Invalid CloudWatch alarm configuration',
+    problem: 'An alarm is configured so that it cannot work: an invalid period, more datapoints than evaluation periods, no threshold, or a dimension that names a function the stack does not have.',
+    impact: 'The alarm is rejected at deploy time or never fires, so the problems it should report go unnoticed.',
+    fix: 'Configure alarms on the stack\'s own function (reference its name), with a valid period, threshold and evaluation settings.',
+  },
+  'lambda-private-subnets': {
+    category: 'security', severity: 'error', heading: 'Public Subnet Exposure', title: 'Public subnet exposure',
+    problem: 'The function is not placed in the stack\'s VPC, or runs in subnets that route to an internet gateway or map public IPs.',
+    impact: 'The function is exposed to the public internet and cannot reach private resources, increasing the attack surface.',
+    fix: 'Run the function in private subnets of the VPC (`vpcSubnets: PRIVATE_WITH_EGRESS`).',
+  },
+  's3-encryption-enforced': {
+    category: 'security', severity: 'error', heading: 'Missing Encryption Enforcement', title: 'Missing encryption enforcement',
+    problem: 'The bucket\'s policy does not deny `s3:PutObject` requests without server-side encryption.',
+    impact: 'Unencrypted objects can be uploaded, violating security best practices.',
+    fix: 'Add a bucket policy statement that denies `s3:PutObject` when `s3:x-amz-server-side-encryption` is absent.',
+  },
+  'iam-least-privilege': {
+    category: 'security', severity: 'error', heading: 'Overly Broad IAM Permissions', title: 'Overly broad IAM permissions',
+    problem: 'A policy grants wildcard actions (`*`, `dynamodb:*`) or applies data-service actions to `Resource: "*"`.',
+    impact: 'This violates the principle of least privilege: a compromised function can reach every table and bucket in the account.',
+    fix: 'Scope the permissions to the specific resources (the table and bucket ARNs) and the actions actually used.',
+  },
+  'lambda-provisioned-concurrency': {
+    category: 'performance', severity: 'warning', heading: 'Lack of Provisioned Concurrency', title: 'Lack of provisioned concurrency',
+    problem: 'A function that serves an API has no alias or version with provisioned concurrency invoked by that API.',
+    impact: 'Requests hit cold starts, increasing latency for end users.',
+    fix: 'Publish an alias with provisioned concurrency and have the API invoke that alias.',
+  },
+  'nat-gateway-redundancy': {
+    category: 'performance', severity: 'warning', heading: 'Single NAT Gateway', title: 'Single NAT Gateway',
+    problem: 'Private subnets in several availability zones share fewer NAT gateways than zones.',
+    impact: 'One NAT gateway is a single point of failure and a bottleneck for traffic from the other zones.',
+    fix: 'Use one NAT gateway per availability zone in production (a single one may be kept, acknowledged, for cost).',
+  },
+  'api-caching': {
+    category: 'performance', severity: 'warning', heading: 'Lack of Caching for API Gateway', title: 'Lack of caching for API Gateway',
+    problem: 'The API is served neither through a CloudFront distribution whose cache behavior caches nor with API Gateway stage caching.',
+    impact: 'Every repeated request reaches the backend, increasing latency and cost.',
+    fix: 'Put a CloudFront distribution with a caching policy (TTL above 0) in front of the API, or enable stage caching.',
+  },
+  'lambda-log-group': {
+    category: 'observability', severity: 'warning', heading: 'Missing CloudWatch Logs Configuration', title: 'Missing CloudWatch Logs configuration',
+    problem: 'The function has no explicit log group with a retention period.',
+    impact: 'Logs are kept forever in an implicit group that the stack does not manage, which makes debugging and cost control harder.',
+    fix: 'Create a log group for the function with a retention period and attach it (`logGroup`).',
+  },
+  'lambda-throttle-alarm': {
+    category: 'observability', severity: 'warning', heading: 'Missing CloudWatch Alarms for Throttling', title: 'Missing CloudWatch alarms for throttling',
+    problem: 'No alarm watches the function\'s `Throttles` metric.',
+    impact: 'Throttling goes unnoticed, affecting application performance.',
+    fix: 'Add a CloudWatch alarm on the function\'s `Throttles` metric.',
+  },
+} as const satisfies Record<string, CatalogEntry>;
+
+/** Id of a rule of the seed review. */
+export type RuleId = keyof typeof CATALOG;
+
+/** Catalog entry for a rule id; undefined for ids that are not in the catalog. */
+export function catalogEntry(id: string): CatalogEntry | undefined {
+  return (CATALOG as Record<string, CatalogEntry>)[id];
+}

@@ -1,0 +1,56 @@
+import { catalogEntry } from './catalog';
+import { findAcknowledgement, readAcknowledgements } from './acknowledgements';
+import type { Finding } from './finding';
+import { SEED_RULES } from './index';
+import type { Rule, RuleInput, Violation } from './types';
+
+function toFinding(rule: Rule, v: Violation): Finding {
+  const entry = catalogEntry(rule.id);
+  const finding: Finding = {
+    rule: rule.id,
+    category: entry?.category ?? 'deployment',
+    severity: entry?.severity ?? 'error',
+    title: entry?.title ?? rule.id,
+    message: v.message,
+    resources: [...new Set(v.resources ?? [])],
+    source: 'infra-review',
+  };
+  if (v.location) finding.location = v.location;
+  if (v.evidence?.length) finding.evidence = v.evidence;
+  return finding;
+}
+
+function crashFinding(rule: Rule, error: unknown): Finding {
+  const entry = catalogEntry(rule.id);
+  return {
+    rule: rule.id,
+    category: entry?.category ?? 'deployment',
+    severity: 'error',
+    title: `Rule ${rule.id} failed`,
+    message: `The rule threw an error and could not check this artifact: ${(error as Error)?.message ?? String(error)}`,
+    resources: [],
+    source: 'infra-review',
+  };
+}
+
+/** Runs rules over an input; a rule that throws yields an error finding instead of failing the run. */
+export function runRules(input: RuleInput, rules: readonly Rule[] = SEED_RULES): Finding[] {
+  const acks = input.template ? readAcknowledgements(input.template) : [];
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    let violations: Violation[];
+    try {
+      violations = rule.check(input);
+    } catch (error) {
+      findings.push(crashFinding(rule, error));
+      continue;
+    }
+    for (const v of violations) {
+      const finding = toFinding(rule, v);
+      const ack = findAcknowledgement(acks, rule.id, finding.resources);
+      if (ack) finding.acknowledged = { reason: ack.reason };
+      findings.push(finding);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,47 @@
+import type { CfnTemplate, SourceFile } from '../templates/types';
+
+/** The five categories of the seed review, in its order. */
+export const CATEGORIES = ['syntax', 'deployment', 'security', 'performance', 'observability'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Severities, most severe first. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A place in a source file (1-based line). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+/** A concrete observation that supports a violation: a property of a resource, or a line of source. */
+export interface Evidence {
+  resource?: string;
+  /** Dotted path inside the resource, e.g. `Properties.Environment.Variables`. */
+  path?: string;
+  /** The value found there (omitted when the point is that it is missing). */
+  value?: unknown;
+  location?: SourceLocation;
+  note: string;
+}
+
+/** What a rule reports: one problem, on resources (template rules) or at a location (source rules). */
+export interface Violation {
+  message: string;
+  resources?: string[];
+  location?: SourceLocation;
+  evidence?: Evidence[];
+}
+
+/** What rules inspect: a template, source files, or both. */
+export interface RuleInput {
+  template?: CfnTemplate;
+  sources: readonly SourceFile[];
+}
+
+/** A rule: a pure function of its input. It never mutates the input and returns [] when compliant. */
+export interface Rule {
+  id: string;
+  check(input: RuleInput): Violation[];
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../errors';
+import { parseCloudFormationYaml } from './cfn-yaml';
+import type { CfnTemplate, LoadedTemplate } from './types';
+
+/** Deep-freezes a plain value so that no rule or diff can mutate a loaded template. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as object)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Stable JSON (sorted keys) so that the hash ignores key order and formatting. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value as object).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** sha256 hex of a value's stable JSON. */
+export function hashValue(value: unknown): string {
+  return createHash('sha256').update(stableStringify(value)).digest('hex');
+}
+
+function jsonResourceLines(text: string, template: CfnTemplate): Record<string, number> {
+  const lines: Record<string, number> = {};
+  const start = text.indexOf('"Resources"');
+  if (start < 0) return lines;
+  for (const id of Object.keys(template.Resources)) {
+    const at = text.indexOf(`"${id}"`, start);
+    if (at >= 0) lines[id] = text.slice(0, at).split('\n').length;
+  }
+  return lines;
+}
+
+/** Whether a parsed value looks like a CloudFormation template (an object with a Resources map). */
+export function isTemplateShape(value: unknown): value is CfnTemplate {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const resources = (value as Record<string, unknown>).Resources;
+  return !!resources && typeof resources === 'object' && !Array.isArray(resources);
+}
+
+/** Parses template text (JSON, or YAML with short-form tags) into a frozen, hashed LoadedTemplate. */
+export function parseTemplate(text: string, path = 'template'): LoadedTemplate {
+  const trimmed = text.trimStart();
+  const format = trimmed.startsWith('{') ? 'json' : 'yaml';
+  let value: unknown;
+  let resourceLines: Record<string, number> = {};
+  try {
+    if (format === 'json') value = JSON.parse(text);
+    else ({ value, resourceLines } = parseCloudFormationYaml(text));
+  } catch (error) {
+    throw new AppError('unprocessable:template', `${path}: cannot parse ${format.toUpperCase()}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!isTemplateShape(value)) {
+    throw new AppError('unprocessable:template', `${path}: not a CloudFormation template (no Resources section)`);
+  }
+  const template = deepFreeze(value);
+  if (format === 'json') resourceLines = jsonResourceLines(text, template);
+  return deepFreeze({ path, format, hash: hashValue(template), template, resourceLines });
+}
+
+/** Wraps an already-parsed template object (e.g. a synthesized one) without copying its text. */
+export function fromObject(template: CfnTemplate, path = 'template'): LoadedTemplate {
+  if (!isTemplateShape(template)) throw new AppError('unprocessable:template', `${path}: not a CloudFormation template`);
+  const frozen = deepFreeze(structuredClone(template));
+  return deepFreeze({ path, format: 'json', hash: hashValue(frozen), template: frozen, resourceLines: {} });
+}
+
+/** Reads and parses a template file; a missing file is `not_found:file`. */
+export async function loadTemplateFile(path: string): Promise<LoadedTemplate> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new AppError('not_found:file', `${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+  return parseTemplate(text, path);
+}

@@ -1,0 +1,47 @@
+/** A JSON value as found in a CloudFormation template. */
+export type CfnValue = string | number | boolean | null | CfnValue[] | { [key: string]: CfnValue };
+
+/** One resource of a template. */
+export interface CfnResource {
+  readonly Type: string;
+  readonly Properties?: Readonly<Record<string, CfnValue>>;
+  readonly Metadata?: Readonly<Record<string, CfnValue>>;
+  readonly DependsOn?: string | readonly string[];
+  readonly Condition?: string;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+}
+
+/** A CloudFormation template in its normalized (JSON, long-form intrinsic) shape. */
+export interface CfnTemplate {
+  readonly AWSTemplateFormatVersion?: string;
+  readonly Description?: string;
+  readonly Metadata?: Readonly<Record<string, CfnValue>>;
+  readonly Parameters?: Readonly<Record<string, Readonly<Record<string, CfnValue>>>>;
+  readonly Mappings?: Readonly<Record<string, CfnValue>>;
+  readonly Conditions?: Readonly<Record<string, CfnValue>>;
+  readonly Transform?: CfnValue;
+  readonly Resources: Readonly<Record<string, CfnResource>>;
+  readonly Outputs?: Readonly<Record<string, CfnValue>>;
+}
+
+/** A source file (or a code block extracted from markdown) given to source rules. */
+export interface SourceFile {
+  /** Path shown to users: a file path, or `MODEL_RESPONSE.md` for blocks extracted from markdown. */
+  readonly path: string;
+  readonly language: 'python' | 'typescript' | 'javascript' | 'java' | 'csharp' | 'go' | 'unknown';
+  readonly text: string;
+  /** Line of `path` on which `text` starts (1 for whole files; the fence's next line for markdown blocks). */
+  readonly startLine: number;
+}
+
+/** A parsed, frozen template plus what is needed to point users at lines in it. */
+export interface LoadedTemplate {
+  readonly path: string;
+  readonly format: 'json' | 'yaml';
+  /** sha256 of the normalized JSON, stable across formatting differences. */
+  readonly hash: string;
+  readonly template: CfnTemplate;
+  /** Line (1-based) in the original text where a resource is defined, when known. */
+  readonly resourceLines: Readonly<Record<string, number>>;
+}
