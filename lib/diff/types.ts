@@ -1,0 +1,52 @@
+/** Plain-JSON diff between two templates (built from @aws-cdk/cloudformation-diff; no library objects inside). */
+
+/** What deploying the change would do to a resource, worst first in DESTRUCTIVE_IMPACTS. */
+export type Impact = 'create' | 'update' | 'may-replace' | 'replace' | 'destroy' | 'orphan' | 'import' | 'none';
+
+/** Impacts that lose or recreate a resource (as cdk-diff-action treats them). */
+export const DESTRUCTIVE_IMPACTS: readonly Impact[] = ['replace', 'may-replace', 'destroy', 'orphan'];
+
+/** One changed property (or other resource attribute) with values before and after. */
+export interface PropertyChange {
+  /** `Properties.X.Y` for properties, `Metadata`, `DependsOn`, `Type`, ... for the rest. */
+  path: string;
+  change: 'added' | 'removed' | 'updated';
+  before?: unknown;
+  after?: unknown;
+  /** For properties: whether changing it updates in place or replaces the resource. */
+  impact?: 'update' | 'replace' | 'may-replace' | 'none';
+}
+
+/** One resource that differs between the two templates. */
+export interface ResourceChange {
+  logicalId: string;
+  /** Resource type (the new one when it changed). */
+  type: string;
+  change: 'added' | 'removed' | 'updated';
+  impact: Impact;
+  destructive: boolean;
+  /** Property-level changes; for added/removed resources, every property as added/removed. */
+  properties: PropertyChange[];
+}
+
+/** A table as shown by the CDK CLI: header cells and rows, each row tagged as added or removed. */
+export interface ChangeTable {
+  headers: string[];
+  rows: { change: 'added' | 'removed'; cells: string[] }[];
+}
+
+/** The whole diff, `from` (old) to `to` (new). */
+export interface TemplateDiffJson {
+  from: string;
+  to: string;
+  empty: boolean;
+  counts: { added: number; removed: number; updated: number; destructive: number };
+  resources: ResourceChange[];
+  /** IAM statement changes and managed-policy changes; undefined when there are none. */
+  iamStatements?: ChangeTable;
+  iamManagedPolicies?: ChangeTable;
+  /** Security group rule changes; undefined when there are none. */
+  securityGroups?: ChangeTable;
+  /** Changes outside Resources (Parameters, Outputs, Conditions, Mappings, Metadata, ...). */
+  other: PropertyChange[];
+}

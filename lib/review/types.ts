@@ -1,0 +1,50 @@
+import type { TemplateDiffJson } from '../diff/types';
+import type { Finding } from '../rules/finding';
+import type { Category, Severity } from '../rules/types';
+
+/** Which artifact of a review a finding belongs to. */
+export type Side = 'model' | 'reference';
+
+/** A finding of a review: the CLI/API finding shape plus its side. */
+export interface ReviewFinding extends Finding {
+  side: Side;
+}
+
+/** How one artifact of a review was obtained; `failed` carries an explained, user-visible error. */
+export type ArtifactState =
+  | {
+      status: 'ok';
+      label: string;
+      /** File or directory the artifact came from. */
+      origin: string;
+      kind: 'cdk-synthesized' | 'template-file' | 'markdown';
+      hash: string;
+      resourceCount: number;
+      /** Source files (or markdown code blocks) analyzed by source rules. */
+      sources: { path: string; language: string; lines: number }[];
+    }
+  | {
+      status: 'failed';
+      label: string;
+      origin: string;
+      stage: 'synthesis' | 'parse';
+      message: string;
+      detail?: string;
+    };
+
+/** Findings per severity. */
+export type SeverityCounts = Record<Severity, number> & { total: number; acknowledged: number };
+
+/** A complete review as served to the UI and API (plain JSON). */
+export interface ReviewResult {
+  id: string;
+  name: string;
+  generatedAt: string;
+  reference: ArtifactState;
+  model: ArtifactState;
+  findings: ReviewFinding[];
+  /** Per category and side; acknowledged findings are counted in `acknowledged`, not in the severities. */
+  counts: Record<Category, Record<Side, SeverityCounts>>;
+  /** Reference (from) to model (to); null when either side failed. */
+  diff: TemplateDiffJson | null;
+}
