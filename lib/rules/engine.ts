@@ -1,5 +1,4 @@
 import { catalogEntry } from './catalog';
-import { findAcknowledgement, readAcknowledgements } from './acknowledgements';
 import type { Finding } from './finding';
 import { SEED_RULES } from './index';
 import type { Rule, RuleInput, Violation } from './types';
@@ -33,9 +32,8 @@ function crashFinding(rule: Rule, error: unknown): Finding {
   };
 }
 
-/** Runs rules over an input; a rule that throws yields an error finding instead of failing the run. */
+/** Runs rules over an input; a rule that throws yields an error finding instead of failing the run. Acknowledgements are applied by analyzeArtifact. */
 export function runRules(input: RuleInput, rules: readonly Rule[] = SEED_RULES): Finding[] {
-  const acks = input.template ? readAcknowledgements(input.template) : [];
   const findings: Finding[] = [];
   for (const rule of rules) {
     let violations: Violation[];
@@ -45,12 +43,7 @@ export function runRules(input: RuleInput, rules: readonly Rule[] = SEED_RULES):
       findings.push(crashFinding(rule, error));
       continue;
     }
-    for (const v of violations) {
-      const finding = toFinding(rule, v);
-      const ack = findAcknowledgement(acks, rule.id, finding.resources);
-      if (ack) finding.acknowledged = { reason: ack.reason };
-      findings.push(finding);
-    }
+    for (const v of violations) findings.push(toFinding(rule, v));
   }
   return findings;
 }

@@ -63,7 +63,7 @@ export function parseTemplate(text: string, path = 'template'): LoadedTemplate {
   }
   const template = deepFreeze(value);
   if (format === 'json') resourceLines = jsonResourceLines(text, template);
-  return deepFreeze({ path, format, hash: hashValue(template), template, resourceLines });
+  return deepFreeze({ path, format, hash: hashValue(template), template, text, resourceLines });
 }
 
 /** Wraps an already-parsed template object (e.g. a synthesized one) without copying its text. */

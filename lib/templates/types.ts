@@ -29,6 +29,8 @@ export interface CfnTemplate {
 export interface SourceFile {
   /** Path shown to users: a file path, or `MODEL_RESPONSE.md` for blocks extracted from markdown. */
   readonly path: string;
+  /** File name the text gives for this code (markdown answers), when stated. */
+  readonly name?: string;
   readonly language: 'python' | 'typescript' | 'javascript' | 'java' | 'csharp' | 'go' | 'unknown';
   readonly text: string;
   /** Line of `path` on which `text` starts (1 for whole files; the fence's next line for markdown blocks). */
@@ -42,6 +44,8 @@ export interface LoadedTemplate {
   /** sha256 of the normalized JSON, stable across formatting differences. */
   readonly hash: string;
   readonly template: CfnTemplate;
+  /** Original text, when the template was parsed from a file or block (for line numbers). */
+  readonly text?: string;
   /** Line (1-based) in the original text where a resource is defined, when known. */
   readonly resourceLines: Readonly<Record<string, number>>;
 }

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { handle } from '@/lib/api/handler';
+import { getReviewById } from '@/lib/review/registry';
+import { CATEGORIES } from '@/lib/rules/types';
+
+export const dynamic = 'force-dynamic';
+
+const query = z.object({
+  side: z.enum(['model', 'reference']).optional(),
+  category: z.enum(CATEGORIES).optional(),
+});
+
+/** Findings of a review, in the CLI's shape with `side`; optional `side` and `category` filters. */
+export const GET = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  const filter = query.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const review = await getReviewById(await ctx.params);
+  const findings = review.findings.filter(
+    (f) => (!filter.side || f.side === filter.side) && (!filter.category || f.category === filter.category),
+  );
+  return Response.json({ findings });
+});

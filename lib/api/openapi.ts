@@ -1,0 +1,94 @@
+import { CATEGORIES, SEVERITIES } from '../rules/types';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Review id (`bundled` for the bundled review)' };
+const errors = { '404': json(ref('Error'), 'Unknown review'), '500': json(ref('Error'), 'Unexpected error') };
+
+const schemas = {
+  Error: {
+    type: 'object', required: ['error'],
+    properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
+  },
+  Finding: {
+    type: 'object', required: ['rule', 'category', 'severity', 'title', 'message', 'resources', 'source'],
+    properties: {
+      rule: { type: 'string', description: 'Rule id, e.g. `iam-least-privilege` or `cfn-validate/W3005`' },
+      category: { type: 'string', enum: [...CATEGORIES] },
+      severity: { type: 'string', enum: [...SEVERITIES] },
+      title: { type: 'string' },
+      message: { type: 'string' },
+      resources: { type: 'array', items: { type: 'string' }, description: 'Logical IDs; empty for source findings' },
+      location: { type: 'object', properties: { file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' } } },
+      evidence: { type: 'array', items: { type: 'object', properties: { resource: { type: 'string' }, path: { type: 'string' }, value: {}, note: { type: 'string' } } } },
+      acknowledged: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } },
+      source: { type: 'string', enum: ['infra-review', 'cloudformation-validate'] },
+    },
+  },
+  ReviewFinding: { allOf: [ref('Finding'), { type: 'object', required: ['side'], properties: { side: { type: 'string', enum: ['model', 'reference'] } } }] },
+  ArtifactState: {
+    type: 'object', required: ['status', 'label', 'origin'],
+    properties: {
+      status: { type: 'string', enum: ['ok', 'failed'] }, label: { type: 'string' }, origin: { type: 'string' },
+      kind: { type: 'string', enum: ['cdk-synthesized', 'template-file', 'markdown'] }, hash: { type: 'string' },
+      resourceCount: { type: 'integer' }, stage: { type: 'string', enum: ['synthesis', 'parse'] }, message: { type: 'string' }, detail: { type: 'string' },
+      sources: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, language: { type: 'string' }, lines: { type: 'integer' } } } },
+    },
+  },
+  TemplateDiff: {
+    type: 'object', description: 'Reference (from) to model (to), from @aws-cdk/cloudformation-diff',
+    properties: {
+      from: { type: 'string' }, to: { type: 'string' }, empty: { type: 'boolean' }, counts: { type: 'object' },
+      resources: { type: 'array', items: { type: 'object', properties: {
+        logicalId: { type: 'string' }, type: { type: 'string' }, change: { type: 'string', enum: ['added', 'removed', 'updated'] },
+        impact: { type: 'string' }, destructive: { type: 'boolean' }, properties: { type: 'array', items: { type: 'object' } },
+      } } },
+      iamStatements: { type: 'object' }, iamManagedPolicies: { type: 'object' }, securityGroups: { type: 'object' }, other: { type: 'array' },
+    },
+  },
+  Review: {
+    type: 'object', required: ['id', 'name', 'generatedAt', 'reference', 'model', 'findings', 'counts', 'diff'],
+    properties: {
+      id: { type: 'string' }, name: { type: 'string' }, generatedAt: { type: 'string', format: 'date-time' },
+      reference: ref('ArtifactState'), model: ref('ArtifactState'),
+      findings: { type: 'array', items: ref('ReviewFinding') },
+      counts: { type: 'object', description: 'category → side → {error, warning, info, total, acknowledged}' },
+      diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] },
+    },
+  },
+};
+
+/** The OpenAPI 3.1 document describing every route of the JSON API. */
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'infra-review API', version: '1.0.0', description: 'Reviews of model-generated AWS CDK stacks against a reference.' },
+    paths: {
+      '/api/health': { get: { summary: 'Liveness', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Server is up') } } },
+      '/api/reviews': {
+        get: { summary: 'List reviews', responses: { '200': json({ type: 'object', properties: { reviews: { type: 'array', items: { type: 'object' } } } }, 'Reviews'), '500': errors['500'] } },
+      },
+      '/api/reviews/{id}': { get: { summary: 'A whole review', parameters: [idParam], responses: { '200': json(ref('Review'), 'The review'), ...errors } } },
+      '/api/reviews/{id}/findings': {
+        get: {
+          summary: 'Findings of a review',
+          parameters: [
+            idParam,
+            { name: 'side', in: 'query', schema: { type: 'string', enum: ['model', 'reference'] } },
+            { name: 'category', in: 'query', schema: { type: 'string', enum: [...CATEGORIES] } },
+          ],
+          responses: {
+            '200': json({ type: 'object', required: ['findings'], properties: { findings: { type: 'array', items: ref('ReviewFinding') } } }, 'Findings'),
+            '400': json(ref('Error'), 'Invalid filter'),
+            ...errors,
+          },
+        },
+      },
+      '/api/reviews/{id}/diff': {
+        get: { summary: 'Diff reference → model', parameters: [idParam], responses: { '200': json({ type: 'object', properties: { diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] } } }, 'Diff'), ...errors } },
+      },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI document') } } },
+    },
+    components: { schemas },
+  };
+}

@@ -1,0 +1,87 @@
+import { catalogEntry } from '../rules/catalog';
+import type { Finding } from '../rules/finding';
+import { CATEGORIES, type Category } from '../rules/types';
+
+/** Section headings of the seed's MODEL_FAILURES.md, and the shorter names of its summary table. */
+export const CATEGORY_HEADINGS: Record<Category, { heading: string; summary: string }> = {
+  syntax: { heading: 'Syntax Issues', summary: 'Syntax Issues' },
+  deployment: { heading: 'Deployment-Time Errors', summary: 'Deployment-Time Errors' },
+  security: { heading: 'Security Concerns', summary: 'Security Concerns' },
+  performance: { heading: 'Performance Considerations', summary: 'Performance' },
+  observability: { heading: 'Observability and Monitoring', summary: 'Observability' },
+};
+
+/** One issue of the report: all findings of one rule, with the catalog's wording when the rule has one. */
+export interface ReportIssue {
+  rule: string;
+  category: Category;
+  heading: string;
+  summary: string;
+  problem: string;
+  impact: string;
+  fix: string;
+  findings: Finding[];
+}
+
+/** Groups findings into issues (one per rule, first-seen order), using catalog wording where available. */
+export function groupIssues(findings: readonly Finding[]): ReportIssue[] {
+  const issues = new Map<string, ReportIssue>();
+  for (const f of findings) {
+    let issue = issues.get(f.rule);
+    if (!issue) {
+      const entry = catalogEntry(f.rule);
+      issue = {
+        rule: f.rule, category: f.category, findings: [],
+        heading: entry?.heading ?? f.title, summary: entry?.title ?? f.title,
+        problem: entry?.problem ?? f.message, impact: entry?.impact ?? `Reported by ${f.source} as ${f.severity}.`,
+        fix: entry?.fix ?? 'See the rule documentation.',
+      };
+      issues.set(f.rule, issue);
+    }
+    issue.findings.push(f);
+  }
+  return [...issues.values()];
+}
+
+function where(f: Finding): string {
+  if (f.location) return `\`${f.location.file}:${f.location.line}\``;
+  return f.resources.map((r) => `\`${r}\``).join(', ') || 'the artifact';
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Renders findings in the seed's MODEL_FAILURES.md format: five numbered category sections, issues, summary table. */
+export function renderModelFailures(findings: readonly Finding[], options: { title?: string; artifact?: string } = {}): string {
+  const open = findings.filter((f) => !f.acknowledged);
+  const issues = groupIssues(open);
+  const artifact = options.artifact ?? 'MODEL_RESPONSE.md';
+  const out: string[] = [`# ${options.title ?? 'Model Failures'}`, ''];
+  CATEGORIES.forEach((category, index) => {
+    const inCategory = issues.filter((i) => i.category === category);
+    out.push(`## ${index + 1}. ${CATEGORY_HEADINGS[category].heading}`, '');
+    if (inCategory.length === 0) out.push('No issues found.', '');
+    inCategory.forEach((issue, n) => {
+      out.push(`### **Issue ${n + 1}: ${issue.heading}**`);
+      out.push(`- **Problem**: ${issue.problem} (in \`${artifact}\`)`);
+      out.push(`- **Impact**: ${issue.impact}`);
+      out.push(`- **Fix in Ideal Response**: ${issue.fix}`);
+      out.push(`- **Evidence**: ${issue.findings.map((f) => `${where(f)}: ${f.message}`).join('; ')}`, '');
+    });
+    out.push('---', '');
+  });
+  out.push('## Summary of Fixes', '', '| **Category** | **Issue** | **Fix in Ideal Response** |', '|---|---|---|');
+  for (const category of CATEGORIES) {
+    issues.filter((i) => i.category === category).forEach((issue, n) => {
+      out.push(`| ${n === 0 ? CATEGORY_HEADINGS[category].summary : ''} | ${cell(issue.summary)} | ${cell(issue.fix)} |`);
+    });
+  }
+  const acknowledged = findings.filter((f) => f.acknowledged);
+  if (acknowledged.length > 0) {
+    out.push('', '## Acknowledged', '');
+    for (const f of acknowledged) out.push(`- \`${f.rule}\` on ${where(f)}: ${f.acknowledged!.reason}`);
+  }
+  out.push('', '---', '');
+  return out.join('\n');
+}

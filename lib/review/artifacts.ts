@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../errors';
+import { synthesize, type SynthTarget } from '../synth/synthesize';
+import { fromObject, loadTemplateFile } from '../templates/load';
+import { classifyMarkdown } from '../templates/markdown';
+import type { LoadedTemplate, SourceFile } from '../templates/types';
+import type { ArtifactState } from './types';
+
+/** Where one side of a review comes from; any combination of a CDK app, a template file, a markdown answer and source files. */
+export interface ArtifactSpec {
+  label: string;
+  /** A CDK app synthesized in-process. */
+  cdk?: SynthTarget;
+  /** A template file (.json/.yaml/.yml) or a markdown answer (.md). */
+  file?: string;
+  /** A markdown answer whose code blocks are analyzed as sources (its templates too when no template is given). */
+  markdown?: string;
+  /** Source files analyzed by source rules. */
+  sources?: string[];
+}
+
+/** A side of a review, ready to analyze: its state, and its template and sources when they could be had. */
+export interface LoadedArtifact {
+  state: ArtifactState;
+  template?: LoadedTemplate;
+  sources: SourceFile[];
+}
+
+const LANGUAGE_BY_EXT: Record<string, SourceFile['language']> = {
+  '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.java': 'java', '.cs': 'csharp', '.go': 'go',
+};
+
+/** Loads a source file for the source rules; its path is kept as given. */
+export async function readSourceFile(file: string): Promise<SourceFile> {
+  const text = await readFile(file, 'utf8').catch((error) => {
+    throw new AppError('not_found:file', `${file}: cannot read file (${error.code ?? 'error'})`, { cause: error });
+  });
+  return { path: file, language: LANGUAGE_BY_EXT[path.extname(file)] ?? 'unknown', text, startLine: 1 };
+}
+
+/** Loads one side; synthesis failures become a `failed` state, unreadable files throw AppError. */
+export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> {
+  const origin = spec.cdk ? spec.cdk.appDir : spec.file ?? spec.markdown ?? '';
+  const sources = await Promise.all((spec.sources ?? []).map(readSourceFile));
+  let template: LoadedTemplate | undefined;
+  let kind: 'cdk-synthesized' | 'template-file' | 'markdown' = 'template-file';
+  if (spec.cdk) {
+    const outcome = await synthesize(spec.cdk);
+    if (outcome.status === 'failed') {
+      return { state: { status: 'failed', label: spec.label, origin, stage: 'synthesis', message: outcome.message, detail: outcome.detail }, sources };
+    }
+    template = fromObject(outcome.template, `${spec.cdk.appDir}/${outcome.stackName}.template.json`);
+    kind = 'cdk-synthesized';
+  }
+  const markdown = spec.markdown ?? (spec.file?.endsWith('.md') ? spec.file : undefined);
+  if (spec.file && spec.file !== markdown) template = await loadTemplateFile(spec.file);
+  if (markdown) {
+    const text = await readFile(markdown, 'utf8').catch((error) => {
+      throw new AppError('not_found:file', `${markdown}: cannot read file (${error.code ?? 'error'})`, { cause: error });
+    });
+    const parts = classifyMarkdown(text, markdown);
+    sources.push(...parts.sources);
+    // The last template of an answer is its final one; earlier ones are usually drafts in the reasoning.
+    if (!template && parts.templates.length > 0) template = parts.templates[parts.templates.length - 1].loaded;
+    if (!spec.cdk && !spec.file?.match(/\.(json|ya?ml)$/)) kind = 'markdown';
+  }
+  const state: ArtifactState = {
+    status: 'ok',
+    label: spec.label,
+    origin,
+    kind,
+    hash: template?.hash ?? '',
+    resourceCount: template ? Object.keys(template.template.Resources).length : 0,
+    sources: sources.map((s) => ({ path: s.name ? `${s.path} (${s.name})` : s.path, language: s.language, lines: s.text.split('\n').length })),
+  };
+  return { state, template, sources };
+}

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { listSourceFiles } from '../synth/sources';
+import type { ArtifactSpec } from './artifacts';
+import type { ReviewDefinition } from './run';
+
+/** Id of the review of the bundled model output against the `infra/` reference. */
+export const BUNDLED_REVIEW_ID = 'bundled';
+
+/** Root of the project (where `infra/` lives): INFRA_REVIEW_ROOT, or the working directory. */
+export function projectRoot(): string {
+  return path.resolve(process.env.INFRA_REVIEW_ROOT ?? process.cwd());
+}
+
+/** The reference: the CDK app in `infra/`, synthesized in-process, with its TypeScript sources for the source rules. */
+export function referenceSpec(root = projectRoot()): ArtifactSpec {
+  const appDir = path.join(root, 'infra');
+  return {
+    label: 'reference',
+    cdk: { appDir, module: 'lib/reference-stack.ts', builder: 'buildReferenceApp' },
+    sources: listSourceFiles(appDir).filter((f) => /\.(ts|py)$/.test(f)),
+  };
+}
+
+/** The bundled model output: its answer in markdown (sources) and the synthesized template of its port. */
+export function bundledModelSpec(root = projectRoot()): ArtifactSpec {
+  return {
+    label: 'model',
+    file: path.join(root, 'infra/model/model.template.json'),
+    markdown: path.join(root, 'infra/model/MODEL_RESPONSE.md'),
+  };
+}
+
+/** The bundled review: the model's output in `infra/model/` against the reference in `infra/`. */
+export function bundledReview(root = projectRoot()): ReviewDefinition {
+  return {
+    id: BUNDLED_REVIEW_ID,
+    name: 'Bundled model output vs. infra/ reference',
+    reference: referenceSpec(root),
+    model: bundledModelSpec(root),
+  };
+}
