@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test (typecheck, unit, end-to-end) even when one stage fails, then prints one summary line.
+set -u
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+rm -f test-results/unit.json test-results/e2e.json
+status=0
+npx tsc --noEmit || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
+npx playwright test || status=1
+node scripts/test-summary.mjs || status=1
+exit $status
