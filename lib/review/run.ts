@@ -4,6 +4,7 @@ import { prewarmValidator } from '../rules/cfn-validate/client';
 import { hashValue } from '../templates/load';
 import { loadArtifact, type ArtifactSpec, type LoadedArtifact } from './artifacts';
 import { countFindings } from './counts';
+import type { Finding } from '../rules/finding';
 import type { ReviewFinding, ReviewResult, Side } from './types';
 
 /** A review to run: a reference and a model artifact under an id. */
@@ -15,21 +16,27 @@ export interface ReviewDefinition {
 }
 
 const results = new Map<string, Promise<ReviewResult>>();
-const MAX_CACHED_REVIEWS = 64;
+const analyses = new Map<string, Promise<Finding[]>>();
+const MAX_CACHED = 64;
+
+/** Keeps a bounded cache: the oldest entry goes when the cache is full; failed computations are not kept. */
+function remember<T>(cache: Map<string, Promise<T>>, key: string, compute: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = compute();
+    cache.set(key, value);
+    value.catch(() => cache.delete(key));
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  }
+  return value;
+}
 
 /** Runs a review; a repeated run over identical artifacts returns the cached result without re-analyzing. */
 export async function runReview(def: ReviewDefinition): Promise<ReviewResult> {
   prewarmValidator();
   const [reference, model] = await Promise.all([loadArtifact(def.reference), loadArtifact(def.model)]);
   const key = hashValue([def.id, def.name, fingerprint(reference), fingerprint(model)]);
-  let result = results.get(key);
-  if (!result) {
-    result = compute(def, reference, model);
-    results.set(key, result);
-    result.catch(() => results.delete(key));
-    if (results.size > MAX_CACHED_REVIEWS) results.delete(results.keys().next().value as string);
-  }
-  return result;
+  return remember(results, key, () => compute(def, reference, model));
 }
 
 /** What identifies an artifact's content: template hash, sources, or the failure. */
@@ -57,8 +64,10 @@ async function compute(def: ReviewDefinition, reference: LoadedArtifact, model: 
   };
 }
 
+/** Findings of one side; an artifact already analyzed (e.g. the reference, paired with a new model) is not analyzed again. */
 async function findingsOf(artifact: LoadedArtifact, side: Side): Promise<ReviewFinding[]> {
   if (artifact.state.status === 'failed') return [];
-  const findings = await analyzeArtifact({ template: artifact.template, sources: artifact.sources });
+  const key = hashValue(fingerprint(artifact));
+  const findings = await remember(analyses, key, () => analyzeArtifact({ template: artifact.template, sources: artifact.sources }));
   return findings.map((f) => ({ ...f, side }));
 }

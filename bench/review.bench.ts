@@ -1,0 +1,92 @@
+/*
+ * npm run bench: the review's speed side by side with the AWS CDK CLI's `cdk diff --template` on the same pair,
+ * all measured in this one run and reported as ratios. Timings are medians of several runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundledModelSpec, bundledReview } from '../lib/review/bundled';
+import { runReview } from '../lib/review/run';
+
+const root = path.resolve(import.meta.dirname, '..');
+const modelTemplate = path.join(root, 'infra/model/model.template.json');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  CDK_DISABLE_VERSION_CHECK: '1',
+  CDK_DISABLE_CLI_TELEMETRY: 'true',
+  AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+  AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'bench',
+  AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'bench',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Wall time (ms) of a fresh process, median of `runs`; fails loudly if the command fails. */
+function timeProcess(label: string, command: string, args: string[], cwd = root): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    times.push(performance.now() - started);
+    if (result.status !== 0) throw new Error(`${label} failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  }
+  return median(times);
+}
+
+/** A variant of the model template that no cache has seen: one property differs per iteration. */
+function variantOf(template: { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> }, i: number) {
+  const copy = structuredClone(template);
+  copy.Resources[`BenchTopic${i}`] = { Type: 'AWS::SNS::Topic', Properties: { DisplayName: `bench-${i}-${Math.random()}` } };
+  return copy;
+}
+
+async function warmTimings(): Promise<{ newPair: number; repeat: number }> {
+  const def = bundledReview(root);
+  await runReview(def);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'infra-review-bench-'));
+  const base = JSON.parse(readFileSync(modelTemplate, 'utf8'));
+  const newPair: number[] = [];
+  try {
+    for (let i = 0; i < 15; i++) {
+      const file = path.join(dir, `model-${i}.json`);
+      writeFileSync(file, JSON.stringify(variantOf(base, i), null, 1));
+      const started = performance.now();
+      await runReview({ ...def, model: { ...bundledModelSpec(root), file } });
+      newPair.push(performance.now() - started);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const repeat: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    await runReview(def);
+    repeat.push(performance.now() - started);
+  }
+  return { newPair: median(newPair), repeat: median(repeat) };
+}
+
+const node = process.execPath;
+const tsx = ['--import', 'tsx'];
+console.log(`infra-review benchmark (${runs} runs per process measurement, medians)\n`);
+const cli = timeProcess('cdk diff', node, [path.join(root, 'node_modules/aws-cdk/bin/cdk'), 'diff', '--template', modelTemplate], path.join(root, 'infra'));
+const floor = timeProcess('floor', node, [...tsx, 'bench/floor.ts']);
+const cold = timeProcess('cold review', node, [...tsx, 'lib/cli/main.ts', 'review', '--format', 'json']);
+const { newPair, repeat } = await warmTimings();
+
+const row = (name: string, ms: number, ratio: string, goal: string, ok: boolean) =>
+  console.log(`${name.padEnd(34)} ${ms.toFixed(1).padStart(9)} ms   ${ratio.padEnd(24)} ${goal.padEnd(30)} ${ok ? 'ok' : 'MISSED'}`);
+console.log(`${'measurement'.padEnd(34)} ${'median'.padStart(12)}   ${'ratio'.padEnd(24)} ${'goal'.padEnd(30)}`);
+row('cdk diff --template (CDK CLI)', cli, 'baseline', '', true);
+row('bare floor (libs + synth + diff)', floor, `${(floor / cli).toFixed(2)}x cdk diff`, '', true);
+row('cold review (fresh process)', cold, `${(cold / floor).toFixed(2)}x floor`, '<= 1.2x floor', cold / floor <= 1.2);
+row('new pair, warm process', newPair, `${(cli / newPair).toFixed(0)}x faster than cdk diff`, '< 100 ms and >= 50x faster', newPair < 100 && cli / newPair >= 50);
+row('repeated review, warm process', repeat, `${(cli / repeat).toFixed(0)}x faster than cdk diff`, '< 5 ms', repeat < 5);
