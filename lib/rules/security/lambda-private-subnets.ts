@@ -1,6 +1,7 @@
 import { asList, getPath, referencedOfType, refersTo, resourcesOfType } from '../../templates/query';
 import type { CfnTemplate } from '../../templates/types';
 import type { Rule, RuleInput, Violation } from '../types';
+import { applicationFunctions } from '../util/lambda';
 import { publicSubnetEvidence } from '../util/network';
 
 /** Functions must run in the stack's VPC, and only in private subnets. */
@@ -8,7 +9,7 @@ function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
   const vpcs = resourcesOfType(template, 'AWS::EC2::VPC').map(([id]) => id);
   const violations: Violation[] = [];
-  for (const [fnId, fn] of resourcesOfType(template, 'AWS::Lambda::Function')) {
+  for (const [fnId, fn] of applicationFunctions(template)) {
     if (isCustomResourceHandler(template, fnId)) continue;
     const subnetIds = fn.Properties?.VpcConfig ? getPath(fn, 'Properties.VpcConfig.SubnetIds') : undefined;
     if (asList(subnetIds).length === 0) {
@@ -39,7 +40,8 @@ function check({ template }: RuleInput): Violation[] {
 
 export const rule: Rule = { id: 'lambda-private-subnets', check };
 
-/** Whether the function is a deploy-time custom resource handler (a ServiceToken), not application code. */
+/** Whether the function is a custom resource's ServiceToken: a deploy-time handler, not application code (covers
+ * hand-written templates, where applicationFunctions' CDK logical-ID test does not apply). */
 function isCustomResourceHandler(template: CfnTemplate, fnId: string): boolean {
   return Object.values(template.Resources).some(
     (r) => (r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource') && refersTo(r.Properties?.ServiceToken, fnId),

@@ -1,6 +1,7 @@
 import { asList, getPath, refersTo, resourcesOfType } from '../../templates/query';
 import type { CfnValue } from '../../templates/types';
 import type { Evidence, Rule, RuleInput, Violation } from '../types';
+import { actionMatches } from '../util/iam';
 
 const SSE_KEY = 's3:x-amz-server-side-encryption';
 
@@ -32,7 +33,7 @@ export const rule: Rule = { id: 's3-encryption-enforced', check };
 /** Whether a statement denies s3:PutObject when the SSE header is missing (`Null`) or not the expected value (`StringNotEquals`). */
 function deniesUnencryptedPut(statement: CfnValue): boolean {
   if (!isObject(statement) || statement.Effect !== 'Deny') return false;
-  if (!asList(statement.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 's3:PutObject'))) return false;
+  if (!asList(statement.Action).some((action) => typeof action === 'string' && actionMatches('s3:PutObject', action))) return false;
   if (!isObject(statement.Condition)) return false;
   return Object.entries(statement.Condition).some(([operator, body]) => {
     const op = operator.toLowerCase();
@@ -41,12 +42,6 @@ function deniesUnencryptedPut(statement: CfnValue): boolean {
     if (op === 'null') return asList(value).some((v) => v === true || String(v).toLowerCase() === 'true');
     return op === 'stringnotequals' || op === 'stringnotequalsifexists';
   });
-}
-
-/** Whether an IAM action pattern (`*` and `?` wildcards, case-insensitive) covers `action`. */
-function wildcardMatches(pattern: string, action: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${regex}$`, 'i').test(action);
 }
 
 /** Whether a template value is a plain object. */
