@@ -1,0 +1,90 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { Impact, TemplateDiffJson } from '@/lib/diff/types';
+import { DESTRUCTIVE_IMPACTS } from '@/lib/diff/types';
+import { DiffView } from './diff-view';
+import { IMPACT_STYLES, ImpactBadge } from './impact-badge';
+import { previewText, VALUE_PREVIEW_CHARS } from './json-value';
+import { ResourceChangeList } from './resource-change-list';
+
+const ALL_IMPACTS: Impact[] = ['create', 'update', 'may-replace', 'replace', 'destroy', 'orphan', 'import', 'none'];
+
+const diff: TemplateDiffJson = {
+  from: 'reference',
+  to: 'model',
+  empty: false,
+  counts: { added: 1, removed: 0, updated: 1, destructive: 1 },
+  resources: [
+    {
+      logicalId: 'Orders', type: 'AWS::DynamoDB::Table', change: 'updated', impact: 'replace', destructive: true,
+      properties: [{ path: 'Properties.KeySchema', change: 'updated', impact: 'replace', before: [{ AttributeName: 'id' }], after: [{ AttributeName: 'pk' }] }],
+    },
+    { logicalId: 'Jobs', type: 'AWS::SQS::Queue', change: 'added', impact: 'create', destructive: false, properties: [{ path: 'Properties.Big', change: 'added', after: 'x'.repeat(2000) }] },
+  ],
+  iamStatements: { headers: ['', 'Resource', 'Effect', 'Action', 'Principal', 'Condition'], rows: [{ change: 'added', cells: ['+', '*', 'Allow', 's3:*', 'AWS:${Role}', ''] }] },
+  securityGroups: { headers: ['', 'Group', 'Dir', 'Protocol', 'Peer'], rows: [{ change: 'removed', cells: ['-', '${Sg.GroupId}', 'In', 'TCP 22', 'Everyone (IPv4)'] }] },
+  other: [{ path: 'Outputs.ApiUrl', change: 'removed', before: { Value: 'a' } }],
+};
+
+const render = (element: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(element);
+
+describe('ImpactBadge', () => {
+  it('has a label for every impact and colors exactly the destructive ones red', () => {
+    for (const impact of ALL_IMPACTS) {
+      expect(IMPACT_STYLES[impact].label).toBeTruthy();
+      expect(IMPACT_STYLES[impact].chip.includes('red')).toBe(DESTRUCTIVE_IMPACTS.includes(impact));
+    }
+  });
+
+  it('renders the label with its test id', () => {
+    const html = render(createElement(ImpactBadge, { impact: 'may-replace' }));
+    expect(html).toContain('data-testid="impact-badge"');
+    expect(html).toContain('may replace');
+  });
+});
+
+describe('DiffView', () => {
+  it('renders resources, property rows, the IAM and security group tables and other changes with their test ids', () => {
+    const html = render(createElement(DiffView, { diff, title: 'Reference vs model' }));
+    for (const id of ['diff-view', 'diff-resource-Orders', 'diff-resource-Jobs', 'diff-property', 'impact-badge', 'iam-table', 'security-group-table', 'diff-other']) {
+      expect(html).toContain(`data-testid="${id}"`);
+    }
+    expect(html).not.toContain('data-testid="diff-empty"');
+    expect(html).toContain('Reference vs model');
+    expect(html).toContain('s3:*');
+    expect(html).toContain('Outputs.ApiUrl');
+  });
+
+  it('truncates long values and keeps the full value in a nested details', () => {
+    const html = render(createElement(DiffView, { diff }));
+    expect(html).toContain(`${'x'.repeat(VALUE_PREVIEW_CHARS)}…`);
+    expect(html).toContain('x'.repeat(2000));
+    expect(html).toContain('Show full value');
+  });
+
+  it('shows "No differences" for an empty diff', () => {
+    const empty: TemplateDiffJson = { from: 'a', to: 'b', empty: true, counts: { added: 0, removed: 0, updated: 0, destructive: 0 }, resources: [], other: [] };
+    const html = render(createElement(DiffView, { diff: empty }));
+    expect(html).toContain('data-testid="diff-empty"');
+    expect(html).toContain('No differences');
+    expect(html).not.toContain('data-testid="diff-resources"');
+  });
+});
+
+describe('ResourceChangeList', () => {
+  it('renders only the given changes, each expandable to its properties', () => {
+    const html = render(createElement(ResourceChangeList, { changes: [diff.resources[0]] }));
+    expect(html).toContain('data-testid="diff-resource-Orders"');
+    expect(html).not.toContain('diff-resource-Jobs');
+    expect(html).toContain('<details');
+    expect(html).toContain('Properties.KeySchema');
+  });
+});
+
+describe('previewText', () => {
+  it('leaves short text alone and marks cut text with an ellipsis', () => {
+    expect(previewText('short')).toEqual({ preview: 'short', truncated: false });
+    expect(previewText(Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n')).preview.endsWith('line 23…')).toBe(true);
+  });
+});
