@@ -15,35 +15,51 @@ function check({ template }: RuleInput): Violation[] {
   const violations: Violation[] = [];
   for (const s of [...policyStatements(template), ...userAndGroupStatements(template)]) {
     if (s.statement.Effect !== 'Allow') continue;
-    const actions = asList(s.statement.Action).filter((a): a is string => typeof a === 'string');
-    const wildcards = actions.filter((a) => a === '*' || /^[\w-]+:\*$/.test(a));
-    const onEveryResource = asList(s.statement.Resource).includes('*') || s.statement.NotResource !== undefined;
-    const dataActions = onEveryResource ? actions.filter((a) => a === '*' || DATA_SERVICES.has(a.split(':')[0].toLowerCase())) : [];
-    const problems: string[] = [];
-    const evidence: Evidence[] = [];
-    if (wildcards.length) problems.push(`wildcard actions ${wildcards.join(', ')}`);
-    if (s.statement.NotAction !== undefined) problems.push('every action except its NotAction list');
-    if (wildcards.length || s.statement.NotAction !== undefined) {
-      const key = s.statement.NotAction !== undefined ? 'NotAction' : 'Action';
-      evidence.push({ resource: s.policyId, path: `${s.path}.${key}`, value: s.statement[key], note: 'actions are not scoped' });
-    }
-    if (dataActions.length) {
-      const key = s.statement.NotResource !== undefined ? 'NotResource' : 'Resource';
-      problems.push(`data-service actions ${dataActions.join(', ')} on ${key === 'Resource' ? 'Resource "*"' : 'everything but its NotResource list'}`);
-      evidence.push({ resource: s.policyId, path: `${s.path}.${key}`, value: s.statement[key], note: 'resources are not scoped to the stack\'s tables, buckets, queues or keys' });
-    }
-    if (!problems.length) continue;
+    const findings = [unscopedActions(s), unscopedResources(s)].filter((f): f is Finding => f !== undefined);
+    if (!findings.length) continue;
     const attached = s.roles.filter((id) => id !== s.policyId);
     violations.push({
-      message: `${s.policyId}${attached.length ? ` (attached to ${attached.join(', ')})` : ''} allows ${problems.join('; and ')}.`,
+      message: `${s.policyId}${attached.length ? ` (attached to ${attached.join(', ')})` : ''} allows ${findings.map((f) => f.problem).join('; and ')}.`,
       resources: [s.policyId, ...attached],
-      evidence,
+      evidence: findings.map((f) => f.evidence),
     });
   }
   return [...violations, ...broadManagedPolicies(template)];
 }
 
 export const rule: Rule = { id: 'iam-least-privilege', check };
+
+/** One thing a statement grants too broadly, with the property that shows it. */
+interface Finding {
+  problem: string;
+  evidence: Evidence;
+}
+
+/** The statement's literal actions. */
+function actionsOf(s: AttachedStatement): string[] {
+  return asList(s.statement.Action).filter((a): a is string => typeof a === 'string');
+}
+
+/** `*` or service-wide (`dynamodb:*`) actions, or a NotAction list (everything but it). */
+function unscopedActions(s: AttachedStatement): Finding | undefined {
+  const key = s.statement.NotAction !== undefined ? 'NotAction' : 'Action';
+  const wildcards = actionsOf(s).filter((a) => a === '*' || /^[\w-]+:\*$/.test(a));
+  const problems = [...(wildcards.length ? [`wildcard actions ${wildcards.join(', ')}`] : []), ...(key === 'NotAction' ? ['every action except its NotAction list'] : [])];
+  if (!problems.length) return undefined;
+  return { problem: problems.join('; and '), evidence: { resource: s.policyId, path: `${s.path}.${key}`, value: s.statement[key], note: 'actions are not scoped' } };
+}
+
+/** Data-service actions applied to `Resource: "*"` (alone or in a list) or to a NotResource list. */
+function unscopedResources(s: AttachedStatement): Finding | undefined {
+  const key = s.statement.NotResource !== undefined ? 'NotResource' : 'Resource';
+  if (key === 'Resource' && !asList(s.statement.Resource).includes('*')) return undefined;
+  const data = actionsOf(s).filter((a) => a === '*' || DATA_SERVICES.has(a.split(':')[0].toLowerCase()));
+  if (!data.length) return undefined;
+  return {
+    problem: `data-service actions ${data.join(', ')} on ${key === 'Resource' ? 'Resource "*"' : 'everything but its NotResource list'}`,
+    evidence: { resource: s.policyId, path: `${s.path}.${key}`, value: s.statement[key], note: "resources are not scoped to the stack's tables, buckets, queues or keys" },
+  };
+}
 
 /** Inline `Policies` of users and groups, shaped like policyStatements (the principal stands in for the roles). */
 function userAndGroupStatements(template: CfnTemplate): AttachedStatement[] {

@@ -72,11 +72,12 @@ describe('lambda-private-subnets', () => {
     expect(flagged(inputFromText(text))).toEqual([['Handler', 'PrivateSubnet']]);
   });
 
-  it('compliant: functions in private subnets, with unjudgeable literal subnets, custom resource handlers, or no VPC at all', () => {
+  it('compliant: functions in private subnets, with unjudgeable literal subnets or conditional VpcConfig, custom resource handlers, or no VPC at all', () => {
     const functions = [
       fn('InPrivate', '{ SubnetIds: [!Ref PrivateSubnet] }'),
       fn('LiteralSubnets', '{ SubnetIds: [subnet-0abc, !Ref SubnetParam] }'),
       fn('ProviderHandler'),
+      fn('Conditional', "!If [InVpc, { SubnetIds: [!Ref PublicSubnet] }, !Ref 'AWS::NoValue']"),
       '  Custom: { Type: Custom::Seed, Properties: { ServiceToken: !GetAtt ProviderHandler.Arn } }',
     ].join('\n');
     expect(rule.check(inputFromText(network(functions)))).toEqual([]);

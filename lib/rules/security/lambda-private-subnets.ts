@@ -11,7 +11,10 @@ function check({ template }: RuleInput): Violation[] {
   const violations: Violation[] = [];
   for (const [fnId, fn] of applicationFunctions(template)) {
     if (isCustomResourceHandler(template, fnId)) continue;
-    const subnetIds = fn.Properties?.VpcConfig ? getPath(fn, 'Properties.VpcConfig.SubnetIds') : undefined;
+    const vpcConfig = fn.Properties?.VpcConfig;
+    // A conditional VpcConfig (Fn::If) cannot be judged without evaluating conditions.
+    if (vpcConfig && typeof vpcConfig === 'object' && Object.keys(vpcConfig).some((k) => k.startsWith('Fn::'))) continue;
+    const subnetIds = getPath(vpcConfig, 'SubnetIds');
     if (asList(subnetIds).length === 0) {
       if (vpcs.length === 0) continue;
       violations.push({

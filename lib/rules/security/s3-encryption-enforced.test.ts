@@ -54,7 +54,7 @@ describe('s3-encryption-enforced', () => {
     expect(rule.check(inputFromText(text))).toEqual([]);
   });
 
-  it('compliant: a Deny on * with StringNotEqualsIfExists on the encryption header (JSON template)', () => {
+  it('compliant: a Deny on * with StringNotEqualsIfExists on the encryption header, by Ref or by literal bucket name (JSON template)', () => {
     const json = {
       Resources: {
         Data: { Type: 'AWS::S3::Bucket' },
@@ -68,6 +68,12 @@ describe('s3-encryption-enforced', () => {
       },
     };
     expect(rule.check(inputFromText(JSON.stringify(json)))).toEqual([]);
+    const byName = structuredClone(json) as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
+    byName.Resources.Data.Properties = { BucketName: 'data-bucket' };
+    byName.Resources.DataPolicy.Properties!.Bucket = 'data-bucket';
+    expect(rule.check(inputFromText(JSON.stringify(byName)))).toEqual([]);
+    byName.Resources.DataPolicy.Properties!.Bucket = 'other-bucket';
+    expect(rule.check(inputFromText(JSON.stringify(byName))).map((v) => v.resources)).toEqual([['Data']]);
     expect(rule.check(input(undefined))).toEqual([]);
   });
 

@@ -10,8 +10,9 @@ function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
   const policies = resourcesOfType(template, 'AWS::S3::BucketPolicy');
   const violations: Violation[] = [];
-  for (const [bucketId] of resourcesOfType(template, 'AWS::S3::Bucket')) {
-    const own = policies.filter(([, policy]) => refersTo(policy.Properties?.Bucket, bucketId));
+  for (const [bucketId, bucket] of resourcesOfType(template, 'AWS::S3::Bucket')) {
+    const name = bucket.Properties?.BucketName;
+    const own = policies.filter(([, { Properties: p }]) => refersTo(p?.Bucket, bucketId) || (typeof name === 'string' && p?.Bucket === name));
     const enforced = own.some(([, policy]) => asList(getPath(policy, 'Properties.PolicyDocument.Statement')).some(deniesUnencryptedPut));
     if (enforced) continue;
     const evidence: Evidence[] = own.length
