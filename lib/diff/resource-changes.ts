@@ -17,22 +17,25 @@ export function compareResourceChanges(a: ResourceChange, b: ResourceChange): nu
 export function toResourceChange(logicalId: string, difference: ResourceDifference): ResourceChange {
   const oldResource = difference.oldValue as Json | undefined;
   const newResource = difference.newValue as Json | undefined;
+  // Fn::ForEach entries are arrays; the library gives them the virtual type `Fn::ForEach`.
+  const type = difference.newResourceType ?? difference.oldResourceType ?? 'unknown';
   if (!oldResource || !newResource) {
     const change = newResource ? 'added' : 'removed';
     const impact = toImpact(difference.changeImpact);
     const resource = (newResource ?? oldResource) as Json;
-    return { logicalId, type: String(resource.Type), change, impact, destructive: isDestructive(impact), properties: wholeResource(resource, change) };
+    return { logicalId, type, change, impact, destructive: isDestructive(impact), properties: wholeResource(resource, change) };
   }
   const impact = changedImpact(difference.changeImpact);
   const properties = difference.resourceTypeChanged
     ? typeChange(oldResource, newResource)
     : [...propertyUpdates(difference), ...attributeUpdates(difference)];
-  return { logicalId, type: String(newResource.Type), change: 'updated', impact, destructive: isDestructive(impact), properties };
+  return { logicalId, type, change: 'updated', impact, destructive: isDestructive(impact), properties };
 }
 
-/** Every property and attribute of an added or removed resource, as added or removed. */
+/** Every property and attribute of an added or removed resource, as added or removed (a ForEach body as `Value`). */
 function wholeResource(resource: Json, change: 'added' | 'removed'): PropertyChange[] {
   const side = change === 'added' ? 'after' : 'before';
+  if (Array.isArray(resource)) return [{ path: 'Value', change, [side]: resource }];
   const properties = (resource.Properties ?? {}) as Json;
   const fromProperties = sortedKeys(properties).map((key) => ({ path: `Properties.${key}`, change, [side]: properties[key] }));
   const attributes = sortedKeys(resource)

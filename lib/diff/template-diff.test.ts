@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { poldoc, resource, synth, template } from '../rules/test-util';
 import { deepFreeze } from '../templates/load';
-import type { CfnTemplate, CfnValue } from '../templates/types';
+import type { CfnResource, CfnTemplate, CfnValue } from '../templates/types';
 import { diffTemplates } from './template-diff';
 
 const role = (policies: CfnValue[] = []) =>
@@ -100,6 +100,12 @@ describe('diffTemplates', () => {
     expect(result.resources[0]).toMatchObject({ impact: 'update', properties: [{ path: 'Properties.A', impact: 'update' }] });
   });
 
+  it('reports an added Fn::ForEach resource as one Value entry', () => {
+    const loop = ['Name', ['A', 'B'], { 'Queue${Name}': { Type: 'AWS::SQS::Queue' } }] as unknown as CfnResource;
+    const [change] = frozenDiff(template({}, { Transform: 'AWS::LanguageExtensions' }), template({ 'Fn::ForEach::Queues': loop }, { Transform: 'AWS::LanguageExtensions' })).resources;
+    expect(change).toMatchObject({ logicalId: 'Fn::ForEach::Queues', type: 'Fn::ForEach', change: 'added', properties: [{ path: 'Value', change: 'added', after: loop }] });
+  });
+
   it('orders resources updated, then removed, then added, each by logical id', () => {
     const q = resource('AWS::SQS::Queue', {});
     const result = frozenDiff(
@@ -184,5 +190,13 @@ describe('diffTemplates on CDK-synthesized templates', () => {
     });
     expect(result.counts).toEqual({ added: 0, removed: 0, updated: 3, destructive: 1 });
     expect(result.other).toEqual([]);
+  });
+
+  it('diffs a synthesized pair well under the 100 ms review budget once warm', () => {
+    const [from, to] = [deepFreeze(app({ versioned: false, memory: 128, partitionKey: 'id' })), deepFreeze(app({ versioned: true, memory: 256, partitionKey: 'id' }))];
+    diffTemplates(from, to);
+    const started = performance.now();
+    diffTemplates(from, to);
+    expect(performance.now() - started).toBeLessThan(100);
   });
 });
