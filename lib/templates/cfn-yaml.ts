@@ -68,5 +68,5 @@ export function parseCloudFormationYaml(text: string): ParsedYaml {
       }
     }
   }
-  return { value: doc.toJSON({ maxAliasCount: 1000 }), resourceLines };
+  return { value: doc.toJS({ maxAliasCount: 1000 }), resourceLines };
 }
