@@ -27,7 +27,7 @@ export interface ComputeProps {
  * The items function: Python, inline code (no asset), in the VPC's private subnets, with an
  * encrypted SQS dead-letter queue, an explicit log group with retention, the table and bucket
  * names in its environment, and a `live` alias with provisioned concurrency for the API.
- * The execution role gets only CloudWatch Logs and VPC permissions here; data access is granted by the stack.
+ * The execution role gets CloudWatch Logs, VPC and dead-letter permissions here; data access is granted by the stack.
  */
 export class Compute extends Construct {
   public readonly fn: lambda.Function;

@@ -1,10 +1,9 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { ACK_METADATA_KEY } from '../../lib/rules/acknowledgements';
 import { MAX_AZS } from './config';
 
-/** Metadata key and entry format that infra-review reads acknowledgements from (lib/rules/acknowledgements.ts). */
-const ACK_METADATA_KEY = 'infra-review';
 const SINGLE_NAT_REASON =
   'Single NAT gateway kept for cost, as the seed review notes; set natGateways=2 (one per AZ) for production high availability.';
 
