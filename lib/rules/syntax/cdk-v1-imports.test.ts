@@ -48,6 +48,8 @@ describe('cdk-v1-imports', () => {
     const java = source('import software.amazon.awscdk.App;\nimport software.amazon.awscdk.services.s3.Bucket;', 'java', 'App.java');
     const go = source('import "github.com/aws/aws-cdk-go/awscdk/v2"', 'go', 'main.go');
     expect(lines(py, ts, reqs, java, go)).toEqual([]);
+    const truncated = source('from aws_cdk import (\n    aws_s3,', 'python', 'block1.py');
+    expect(lines(truncated, source('core = load()\nprint(core)', 'python', 'block2.py'))).toEqual([]);
     expect(rule.check(inputFromText('Resources:\n  B: { Type: AWS::S3::Bucket }\n'))).toEqual([]);
     expect(rule.check(input(synth((stack) => new s3.Bucket(stack, 'Bucket'))))).toEqual([]);
   });
