@@ -1,0 +1,68 @@
+import type { TemplateDiffJson } from '@/lib/diff/types';
+import type { ReviewFinding, SeverityCounts, Side } from '@/lib/review/types';
+import type { Category } from '@/lib/rules/types';
+import { FindingDetails } from './finding-details';
+import { CATEGORY_HEADINGS } from './labels';
+import { SideCounts } from './side-counts';
+
+/** One category of the review: its seed heading, model and reference counts side by side, then its findings (model first). */
+export function CategorySection({
+  category,
+  counts,
+  findings,
+  diff,
+}: {
+  category: Category;
+  counts: Record<Side, SeverityCounts>;
+  findings: readonly ReviewFinding[];
+  diff: TemplateDiffJson | null;
+}) {
+  const headingId = `heading-${category}`;
+  const model = findings.filter((f) => f.side === 'model');
+  const reference = findings.filter((f) => f.side === 'reference');
+  return (
+    <section data-testid={`category-${category}`} aria-labelledby={headingId} id={category} className="scroll-mt-16 space-y-3">
+      <h2 id={headingId} data-testid="category-heading" className="text-base font-semibold text-slate-900">
+        {CATEGORY_HEADINGS[category]}
+      </h2>
+      <div className="grid gap-2 md:grid-cols-2">
+        <SideCounts category={category} side="model" counts={counts.model} />
+        <SideCounts category={category} side="reference" counts={counts.reference} />
+      </div>
+      <FindingGroup title="Model" side="model" findings={model} diff={diff} />
+      <FindingGroup title="Reference (control)" side="reference" findings={reference} diff={diff} />
+    </section>
+  );
+}
+
+/** The findings of one side within a category, or a short note when there are none. */
+function FindingGroup({
+  title,
+  side,
+  findings,
+  diff,
+}: {
+  title: string;
+  side: Side;
+  findings: readonly ReviewFinding[];
+  diff: TemplateDiffJson | null;
+}) {
+  return (
+    <div data-testid={`findings-${side}`} className={side === 'reference' ? 'pl-0 md:pl-6' : undefined}>
+      <h3 className={`mb-1.5 text-xs font-semibold uppercase tracking-wide ${side === 'model' ? 'text-slate-700' : 'text-slate-500'}`}>
+        {title} <span className="font-normal normal-case text-slate-400">· {findings.length}</span>
+      </h3>
+      {findings.length === 0 ? (
+        <p className="text-xs text-slate-500">No findings.</p>
+      ) : (
+        <ul className="space-y-1.5">
+          {findings.map((f, i) => (
+            <li key={`${f.rule}-${i}`}>
+              <FindingDetails finding={f} diff={diff} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import type { TemplateDiffJson } from '@/lib/diff/types';
+import type { ReviewFinding } from '@/lib/review/types';
+import { EvidenceList, formatLocation } from './evidence-list';
+import { FindingDiff } from './finding-diff';
+import { FindingExplanation } from './finding-explanation';
+import { SIDE_LABELS } from './labels';
+import { AcknowledgedBadge, SeverityBadge } from './severity-badge';
+
+/** One finding as a native `<details>`: the summary line, and when opened its explanation, evidence and diff. */
+export function FindingDetails({ finding, diff }: { finding: ReviewFinding; diff: TemplateDiffJson | null }) {
+  const isModel = finding.side === 'model';
+  const acknowledged = Boolean(finding.acknowledged);
+  const frame = isModel ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70';
+  return (
+    <details
+      data-testid="finding"
+      data-rule={finding.rule}
+      data-side={finding.side}
+      data-severity={finding.severity}
+      data-acknowledged={acknowledged ? 'true' : 'false'}
+      className={`group rounded-lg ring-1 ${frame} ${acknowledged ? 'opacity-80' : ''}`}
+    >
+      <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2 hover:bg-slate-50">
+        <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">›</span>
+        <SeverityBadge severity={finding.severity} muted={!isModel || acknowledged} />
+        <code data-testid="finding-rule" className={`text-xs ${isModel ? 'text-slate-900' : 'text-slate-600'}`}>
+          {finding.rule}
+        </code>
+        <span data-testid="finding-title" className={isModel ? 'font-medium text-slate-900' : 'text-slate-700'}>
+          {finding.title}
+        </span>
+        <span className="text-xs text-slate-500">{SIDE_LABELS[finding.side]}</span>
+        <Where finding={finding} />
+        {finding.acknowledged && (
+          <span className="flex min-w-0 basis-full items-center gap-2 pl-5 text-xs text-slate-600">
+            <AcknowledgedBadge reason={finding.acknowledged.reason} />
+            <span data-testid="acknowledged-reason">{finding.acknowledged.reason}</span>
+          </span>
+        )}
+      </summary>
+      <div className="space-y-4 border-t border-slate-200 px-4 py-4">
+        <FindingExplanation finding={finding} />
+        <Section title="Message">
+          <p data-testid="finding-message" className="text-slate-800">{finding.message}</p>
+        </Section>
+        <Section title="Evidence">
+          <EvidenceList evidence={finding.evidence ?? []} />
+        </Section>
+        {finding.resources.length > 0 && (
+          <Section title="Resources">
+            <ul data-testid="finding-resources" className="flex flex-wrap gap-1">
+              {finding.resources.map((r) => (
+                <li key={r}>
+                  <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{r}</code>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
+        <Section title="Evidence in the diff">
+          <FindingDiff finding={finding} diff={diff} />
+        </Section>
+      </div>
+    </details>
+  );
+}
+
+/** Where the finding is: its resources, or its source location. */
+function Where({ finding }: { finding: ReviewFinding }) {
+  const text = finding.resources.length > 0
+    ? finding.resources.join(', ')
+    : finding.location
+      ? formatLocation(finding.location)
+      : null;
+  if (!text) return null;
+  return (
+    <span data-testid="finding-where" className="ml-auto max-w-full truncate font-mono text-xs text-slate-500">
+      {text}
+    </span>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="space-y-1.5">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h4>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReviewFinding } from '@/lib/review/types';
+import { catalogEntry } from '@/lib/rules/catalog';
+
+/** Problem / Impact / Fix from the rule catalog; for findings outside it, an explanation of who reported them. */
+export function FindingExplanation({ finding }: { finding: ReviewFinding }) {
+  const entry = catalogEntry(finding.rule);
+  if (!entry) {
+    return (
+      <p data-testid="finding-external" className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600 ring-1 ring-slate-200">
+        {finding.source === 'cloudformation-validate'
+          ? 'Reported by @aws/cloudformation-validate; this check has no entry in the rule catalog.'
+          : 'This rule has no entry in the rule catalog.'}
+      </p>
+    );
+  }
+  return (
+    <dl className="grid gap-3 sm:grid-cols-3">
+      <Block testId="finding-problem" label="Problem" text={entry.problem} />
+      <Block testId="finding-impact" label="Impact" text={entry.impact} />
+      <Block testId="finding-fix" label="Fix" text={entry.fix} />
+    </dl>
+  );
+}
+
+function Block({ testId, label, text }: { testId: string; label: string; text: string }) {
+  return (
+    <div data-testid={testId} className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
+      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-slate-800">{text}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Side } from '@/lib/review/types';
+import type { Category, Severity } from '@/lib/rules/types';
+
+/** Each category's heading, exactly as in the seed's MODEL_FAILURES.md. */
+export const CATEGORY_HEADINGS: Record<Category, string> = {
+  syntax: 'Syntax Issues',
+  deployment: 'Deployment-Time Errors',
+  security: 'Security Concerns',
+  performance: 'Performance Considerations',
+  observability: 'Observability and Monitoring',
+};
+
+/** Tailwind classes for each severity: the one place severity colors are chosen. */
+export const SEVERITY_STYLES: Record<Severity, { chip: string; dot: string }> = {
+  error: { chip: 'bg-red-50 text-red-700 ring-red-600/20', dot: 'bg-red-500' },
+  warning: { chip: 'bg-amber-50 text-amber-800 ring-amber-600/25', dot: 'bg-amber-500' },
+  info: { chip: 'bg-sky-50 text-sky-700 ring-sky-600/20', dot: 'bg-sky-500' },
+};
+
+/** How each side of a review is named in the UI. */
+export const SIDE_LABELS: Record<Side, string> = {
+  model: 'Model',
+  reference: 'Reference',
+};

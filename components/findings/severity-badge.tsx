@@ -1,0 +1,31 @@
+import type { Severity } from '@/lib/rules/types';
+import { SEVERITY_STYLES } from './labels';
+
+/** A colored pill naming a severity, optionally with a count (`3 error`). */
+export function SeverityBadge({ severity, count, muted }: { severity: Severity; count?: number; muted?: boolean }) {
+  const zero = count === 0;
+  const style = zero ? 'bg-slate-50 text-slate-400 ring-slate-200' : SEVERITY_STYLES[severity].chip;
+  return (
+    <span
+      data-testid="severity-badge"
+      data-severity={severity}
+      className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${style} ${muted ? 'opacity-70' : ''}`}
+    >
+      <span aria-hidden className={`size-1.5 rounded-full ${zero ? 'bg-slate-300' : SEVERITY_STYLES[severity].dot}`} />
+      {count === undefined ? severity : `${count} ${severity}`}
+    </span>
+  );
+}
+
+/** A neutral badge marking an acknowledged finding, with the artifact's reason as its title. */
+export function AcknowledgedBadge({ reason }: { reason?: string }) {
+  return (
+    <span
+      data-testid="acknowledged-badge"
+      title={reason}
+      className="inline-flex items-center rounded-md bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-300"
+    >
+      acknowledged
+    </span>
+  );
+}

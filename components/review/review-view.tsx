@@ -1,0 +1,45 @@
+import { CategorySection } from '@/components/findings/category-section';
+import { CATEGORY_HEADINGS } from '@/components/findings/labels';
+import type { ReviewResult } from '@/lib/review/types';
+import { CATEGORIES } from '@/lib/rules/types';
+import { ArtifactCard } from './artifact-card';
+import { ReviewTotals } from './review-totals';
+
+/** A whole review: artifact header, overall totals, then the five categories in seed order. */
+export function ReviewView({ review }: { review: ReviewResult }) {
+  return (
+    <div className="space-y-8">
+      <header className="space-y-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-lg font-semibold text-slate-900">{review.name}</h1>
+          <p className="text-xs text-slate-500">
+            Review <code className="text-slate-700">{review.id}</code> · generated{' '}
+            <time dateTime={review.generatedAt}>{review.generatedAt.replace('T', ' ').slice(0, 19)} UTC</time>
+          </p>
+        </div>
+        <div className="grid gap-3 md:grid-cols-2">
+          <ArtifactCard side="model" artifact={review.model} />
+          <ArtifactCard side="reference" artifact={review.reference} />
+        </div>
+        <ReviewTotals review={review} />
+        <nav aria-label="Categories" className="flex flex-wrap gap-1 text-xs">
+          {CATEGORIES.map((c) => (
+            <a key={c} href={`#${c}`} className="rounded-md px-2 py-1 text-slate-600 ring-1 ring-slate-200 hover:bg-white hover:text-slate-900">
+              {CATEGORY_HEADINGS[c]}
+              <span className="ml-1 font-mono text-slate-400">{review.counts[c].model.total}</span>
+            </a>
+          ))}
+        </nav>
+      </header>
+      {CATEGORIES.map((c) => (
+        <CategorySection
+          key={c}
+          category={c}
+          counts={review.counts[c]}
+          findings={review.findings.filter((f) => f.category === c)}
+          diff={review.diff}
+        />
+      ))}
+    </div>
+  );
+}
