@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors';
 import { synthesize, type SynthTarget } from '../synth/synthesize';
-import { fromObject, loadTemplateFile } from '../templates/load';
+import { fromObject, parseTemplate } from '../templates/load';
 import { classifyMarkdown } from '../templates/markdown';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
 import type { ArtifactState } from './types';
@@ -31,17 +31,27 @@ const LANGUAGE_BY_EXT: Record<string, SourceFile['language']> = {
   '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.java': 'java', '.cs': 'csharp', '.go': 'go',
 };
 
-/** Loads a source file for the source rules; its path is kept as given. */
-export async function readSourceFile(file: string): Promise<SourceFile> {
-  const text = await readFile(file, 'utf8').catch((error) => {
-    throw new AppError('not_found:file', `${file}: cannot read file (${error.code ?? 'error'})`, { cause: error });
+/** How a file is named to users: relative to the working directory when inside it, else as given. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return path.isAbsolute(file) && !relative.startsWith('..') ? relative : file;
+}
+
+async function readText(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error) => {
+    throw new AppError('not_found:file', `${displayPath(file)}: cannot read file (${error.code ?? 'error'})`, { cause: error });
   });
-  return { path: file, language: LANGUAGE_BY_EXT[path.extname(file)] ?? 'unknown', text, startLine: 1 };
+}
+
+/** Loads a source file for the source rules, named by its display path. */
+export async function readSourceFile(file: string): Promise<SourceFile> {
+  const text = await readText(file);
+  return { path: displayPath(file), language: LANGUAGE_BY_EXT[path.extname(file)] ?? 'unknown', text, startLine: 1 };
 }
 
 /** Loads one side; synthesis failures become a `failed` state, unreadable files throw AppError. */
 export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> {
-  const origin = spec.cdk ? spec.cdk.appDir : spec.file ?? spec.markdown ?? '';
+  const origin = displayPath(spec.cdk ? spec.cdk.appDir : spec.file ?? spec.markdown ?? '');
   const sources = await Promise.all((spec.sources ?? []).map(readSourceFile));
   let template: LoadedTemplate | undefined;
   let kind: 'cdk-synthesized' | 'template-file' | 'markdown' = 'template-file';
@@ -50,16 +60,13 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
     if (outcome.status === 'failed') {
       return { state: { status: 'failed', label: spec.label, origin, stage: 'synthesis', message: outcome.message, detail: outcome.detail }, sources };
     }
-    template = fromObject(outcome.template, `${spec.cdk.appDir}/${outcome.stackName}.template.json`);
+    template = fromObject(outcome.template, `${origin}/${outcome.stackName}.template.json`);
     kind = 'cdk-synthesized';
   }
   const markdown = spec.markdown ?? (spec.file?.endsWith('.md') ? spec.file : undefined);
-  if (spec.file && spec.file !== markdown) template = await loadTemplateFile(spec.file);
+  if (spec.file && spec.file !== markdown) template = parseTemplate(await readText(spec.file), displayPath(spec.file));
   if (markdown) {
-    const text = await readFile(markdown, 'utf8').catch((error) => {
-      throw new AppError('not_found:file', `${markdown}: cannot read file (${error.code ?? 'error'})`, { cause: error });
-    });
-    const parts = classifyMarkdown(text, markdown);
+    const parts = classifyMarkdown(await readText(markdown), displayPath(markdown));
     sources.push(...parts.sources);
     // The last template of an answer is its final one; earlier ones are usually drafts in the reasoning.
     if (!template && parts.templates.length > 0) template = parts.templates[parts.templates.length - 1].loaded;

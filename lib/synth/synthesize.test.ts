@@ -13,8 +13,8 @@ write(
   `import { App, Stack } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { topicName } from './name';
-export function build(config: { outdir?: string; suffix?: string } = {}) {
-  const app = new App({ outdir: config.outdir });
+export function build(config: { suffix?: string } = {}) {
+  const app = new App();
   const stack = new Stack(app, 'Tiny');
   new sns.Topic(stack, 'Topic' + (config.suffix ?? ''), { topicName });
   return { app, stack };

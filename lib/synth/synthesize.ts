@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CfnTemplate } from '../templates/types';
@@ -24,7 +23,7 @@ export interface SynthTarget {
 }
 
 interface BuiltApp {
-  app: { synth(options?: unknown): { getStackByName(name: string): { template: unknown } } };
+  app: { synth(options?: unknown): { directory: string; getStackByName(name: string): { template: unknown } } };
   stack: { stackName: string; node?: unknown };
 }
 
@@ -49,13 +48,18 @@ export function clearSynthCache(): void {
 
 async function run(target: SynthTarget, sourceHash: string): Promise<SynthOutcome> {
   const started = performance.now();
-  const outdir = mkdtempSync(path.join(os.tmpdir(), 'infra-review-synth-'));
   try {
     const mod = await importFresh(target.appDir, target.module);
     const build = mod[target.builder] as ((config?: unknown) => BuiltApp) | undefined;
     if (typeof build !== 'function') throw new Error(`${target.module} does not export a function named ${target.builder}`);
-    const { app, stack } = build({ ...(target.config ?? {}), outdir });
-    const template = app.synth().getStackByName(stack.stackName).template as CfnTemplate;
+    const { app, stack } = build(target.config ?? {});
+    const assembly = app.synth();
+    let template: CfnTemplate;
+    try {
+      template = assembly.getStackByName(stack.stackName).template as CfnTemplate;
+    } finally {
+      rmSync(assembly.directory, { recursive: true, force: true });
+    }
     return { status: 'ok', template, stackName: stack.stackName, sourceHash, durationMs: performance.now() - started };
   } catch (error) {
     const err = error as Error;
@@ -66,8 +70,6 @@ async function run(target: SynthTarget, sourceHash: string): Promise<SynthOutcom
       sourceHash,
       durationMs: performance.now() - started,
     };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
   }
 }
 
