@@ -36,7 +36,7 @@ export class ReviewPage {
 
   /** Opens a finding's `<details>` by clicking its summary and returns the finding. */
   async open(finding: Locator): Promise<Locator> {
-    await finding.locator('summary').click();
+    await finding.locator(':scope > summary').click();
     await expect(finding).toHaveAttribute('open', '');
     return finding;
   }

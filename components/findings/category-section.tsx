@@ -11,11 +11,14 @@ export function CategorySection({
   counts,
   findings,
   diff,
+  failed = [],
 }: {
   category: Category;
   counts: Record<Side, SeverityCounts>;
   findings: readonly ReviewFinding[];
   diff: TemplateDiffJson | null;
+  /** Sides whose artifact could not be loaded: their counts say so instead of a misleading 0. */
+  failed?: readonly Side[];
 }) {
   const headingId = `heading-${category}`;
   const model = findings.filter((f) => f.side === 'model');
@@ -26,8 +29,8 @@ export function CategorySection({
         {CATEGORY_HEADINGS[category]}
       </h2>
       <div className="grid gap-2 md:grid-cols-2">
-        <SideCounts category={category} side="model" counts={counts.model} />
-        <SideCounts category={category} side="reference" counts={counts.reference} />
+        <SideCounts category={category} side="model" counts={counts.model} failed={failed.includes('model')} />
+        <SideCounts category={category} side="reference" counts={counts.reference} failed={failed.includes('reference')} />
       </div>
       <FindingGroup title="Model" side="model" findings={model} diff={diff} />
       <FindingGroup title="Reference (control)" side="reference" findings={reference} diff={diff} />

@@ -4,8 +4,18 @@ import { SIDE_LABELS } from './labels';
 import { SeverityBadge } from './severity-badge';
 
 /** One side's counts for a category: the unacknowledged total (exact number in `count-<category>-<side>`), severity chips, acknowledged. */
-export function SideCounts({ category, side, counts }: { category: Category; side: Side; counts: SeverityCounts }) {
+export function SideCounts(
+  { category, side, counts, failed }: { category: Category; side: Side; counts: SeverityCounts; failed?: boolean },
+) {
   const isModel = side === 'model';
+  if (failed) {
+    return (
+      <div className="flex items-center gap-2 rounded-md bg-red-50/60 px-3 py-2 text-xs text-red-700 ring-1 ring-inset ring-red-200">
+        <span className="w-20 font-medium uppercase tracking-wide">{SIDE_LABELS[side]}</span>
+        <span data-testid={`count-${category}-${side}-unavailable`}>not analyzed: the artifact could not be loaded</span>
+      </div>
+    );
+  }
   return (
     <div
       className={`flex flex-wrap items-center gap-2 rounded-md px-3 py-2 ${isModel ? 'bg-white ring-1 ring-slate-200' : 'bg-slate-100/70'}`}

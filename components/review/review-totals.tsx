@@ -1,13 +1,13 @@
-import type { ReviewResult, Side } from '@/lib/review/types';
-import { CATEGORIES, SEVERITIES } from '@/lib/rules/types';
 import { SeverityBadge } from '@/components/findings/severity-badge';
+import type { ReviewResult, SeverityCounts, Side } from '@/lib/review/types';
+import { CATEGORIES, SEVERITIES } from '@/lib/rules/types';
 
 /** Sums a side's counts over all categories. */
-function totalsOf(review: ReviewResult, side: Side) {
-  const sum = { error: 0, warning: 0, info: 0, total: 0, acknowledged: 0 };
+function totalsOf(review: ReviewResult, side: Side): SeverityCounts {
+  const sum: SeverityCounts = { error: 0, warning: 0, info: 0, total: 0, acknowledged: 0 };
   for (const c of CATEGORIES) {
     const counts = review.counts[c][side];
-    for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += counts[key];
+    for (const key of Object.keys(sum) as (keyof SeverityCounts)[]) sum[key] += counts[key];
   }
   return sum;
 }
@@ -16,34 +16,44 @@ function totalsOf(review: ReviewResult, side: Side) {
 export function ReviewTotals({ review }: { review: ReviewResult }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      {(['model', 'reference'] as const).map((side) => {
-        const t = totalsOf(review, side);
-        const isModel = side === 'model';
-        return (
-          <div
-            key={side}
-            className={`rounded-lg px-4 py-3 ring-1 ${isModel ? 'bg-white ring-slate-300' : 'bg-slate-50 ring-slate-200'}`}
-          >
-            <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
-              {isModel ? 'Model findings' : 'Reference findings (control)'}
+      {(['model', 'reference'] as const).map((side) => (
+        <div
+          key={side}
+          className={`rounded-lg px-4 py-3 ring-1 ${side === 'model' ? 'bg-white ring-slate-300' : 'bg-slate-50 ring-slate-200'}`}
+        >
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">
+            {side === 'model' ? 'Model findings' : 'Reference findings (control)'}
+          </p>
+          {review[side].status === 'failed' ? (
+            <p data-testid={`total-${side}-unavailable`} className="mt-1 text-sm text-red-700">
+              Not analyzed: the {side} could not be loaded (see above).
             </p>
-            <p className="mt-1 flex flex-wrap items-baseline gap-3">
-              <span
-                data-testid={`total-${side}`}
-                className={`font-mono tabular-nums ${isModel ? 'text-3xl font-semibold text-slate-900' : 'text-2xl text-slate-600'}`}
-              >
-                {t.total}
-              </span>
-              <span className="flex flex-wrap gap-1">
-                {SEVERITIES.map((s) => (
-                  <SeverityBadge key={s} severity={s} count={t[s]} muted={!isModel} />
-                ))}
-              </span>
-              {t.acknowledged > 0 && <span className="text-xs text-slate-500">{t.acknowledged} acknowledged</span>}
-            </p>
-          </div>
-        );
-      })}
+          ) : (
+            <SideTotal side={side} totals={totalsOf(review, side)} />
+          )}
+        </div>
+      ))}
     </div>
+  );
+}
+
+/** The big number, severity chips and acknowledged count of one side. */
+function SideTotal({ side, totals }: { side: Side; totals: SeverityCounts }) {
+  const isModel = side === 'model';
+  return (
+    <p className="mt-1 flex flex-wrap items-baseline gap-3">
+      <span
+        data-testid={`total-${side}`}
+        className={`font-mono tabular-nums ${isModel ? 'text-3xl font-semibold text-slate-900' : 'text-2xl text-slate-600'}`}
+      >
+        {totals.total}
+      </span>
+      <span className="flex flex-wrap gap-1">
+        {SEVERITIES.map((s) => (
+          <SeverityBadge key={s} severity={s} count={totals[s]} muted={!isModel} />
+        ))}
+      </span>
+      {totals.acknowledged > 0 && <span className="text-xs text-slate-500">{totals.acknowledged} acknowledged</span>}
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import { ReviewTotals } from './review-totals';
 
 /** A whole review: artifact header, overall totals, then the five categories in seed order. */
 export function ReviewView({ review }: { review: ReviewResult }) {
+  const failed = (['model', 'reference'] as const).filter((side) => review[side].status === 'failed');
   return (
     <div className="space-y-8">
       <header className="space-y-4">
@@ -17,7 +18,7 @@ export function ReviewView({ review }: { review: ReviewResult }) {
             <time dateTime={review.generatedAt}>{review.generatedAt.replace('T', ' ').slice(0, 19)} UTC</time>
           </p>
         </div>
-        <div className="grid gap-3 md:grid-cols-2">
+        <div className="grid items-start gap-3 md:grid-cols-2">
           <ArtifactCard side="model" artifact={review.model} />
           <ArtifactCard side="reference" artifact={review.reference} />
         </div>
@@ -38,6 +39,7 @@ export function ReviewView({ review }: { review: ReviewResult }) {
           counts={review.counts[c]}
           findings={review.findings.filter((f) => f.category === c)}
           diff={review.diff}
+          failed={failed}
         />
       ))}
     </div>
