@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 /* Entry point of `npm run -s infra-review -- <command>`. */
-import { main } from './commands';
+import { prewarmValidator } from '../rules/cfn-validate/client';
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// The validation engine takes seconds to start: start it before loading the rest, so both proceed at once.
+if (process.argv[2] === 'analyze' || process.argv[2] === 'review') prewarmValidator();
+
+import('./commands')
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then((code) => {
+    // Exit once output is flushed: the validator thread's teardown would otherwise hold the process for a second.
+    process.stdout.write('', () => process.exit(code));
+  });

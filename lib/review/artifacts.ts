@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../errors';
 import { synthesize, type SynthTarget } from '../synth/synthesize';
 import { fromObject, parseTemplate } from '../templates/load';
 import { classifyMarkdown } from '../templates/markdown';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
+import { displayPath, parseFileCached } from './file-cache';
 import type { ArtifactState } from './types';
 
 /** Where one side of a review comes from; any combination of a CDK app, a template file, a markdown answer and source files. */
@@ -31,22 +30,13 @@ const LANGUAGE_BY_EXT: Record<string, SourceFile['language']> = {
   '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.java': 'java', '.cs': 'csharp', '.go': 'go',
 };
 
-/** How a file is named to users: relative to the working directory when inside it, else as given. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return path.isAbsolute(file) && !relative.startsWith('..') ? relative : file;
-}
-
-async function readText(file: string): Promise<string> {
-  return readFile(file, 'utf8').catch((error) => {
-    throw new AppError('not_found:file', `${displayPath(file)}: cannot read file (${error.code ?? 'error'})`, { cause: error });
-  });
-}
+const synthesizedTemplates = new WeakMap<object, LoadedTemplate>();
 
 /** Loads a source file for the source rules, named by its display path. */
-export async function readSourceFile(file: string): Promise<SourceFile> {
-  const text = await readText(file);
-  return { path: displayPath(file), language: LANGUAGE_BY_EXT[path.extname(file)] ?? 'unknown', text, startLine: 1 };
+export function readSourceFile(file: string): Promise<SourceFile> {
+  return parseFileCached(file, 'source', (text) => ({
+    path: displayPath(file), language: LANGUAGE_BY_EXT[path.extname(file)] ?? 'unknown', text, startLine: 1,
+  }));
 }
 
 /** Loads one side; synthesis failures become a `failed` state, unreadable files throw AppError. */
@@ -60,13 +50,17 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
     if (outcome.status === 'failed') {
       return { state: { status: 'failed', label: spec.label, origin, stage: 'synthesis', message: outcome.message, detail: outcome.detail }, sources };
     }
-    template = fromObject(outcome.template, `${origin}/${outcome.stackName}.template.json`);
+    template = synthesizedTemplates.get(outcome) ?? fromObject(outcome.template, `${origin}/${outcome.stackName}.template.json`);
+    synthesizedTemplates.set(outcome, template);
     kind = 'cdk-synthesized';
   }
   const markdown = spec.markdown ?? (spec.file?.endsWith('.md') ? spec.file : undefined);
-  if (spec.file && spec.file !== markdown) template = parseTemplate(await readText(spec.file), displayPath(spec.file));
+  if (spec.file && spec.file !== markdown) {
+    const file = spec.file;
+    template = await parseFileCached(file, 'template', (text) => parseTemplate(text, displayPath(file)));
+  }
   if (markdown) {
-    const parts = classifyMarkdown(await readText(markdown), displayPath(markdown));
+    const parts = await parseFileCached(markdown, 'markdown', (text) => classifyMarkdown(text, displayPath(markdown)));
     sources.push(...parts.sources);
     // The last template of an answer is its final one; earlier ones are usually drafts in the reasoning.
     if (!template && parts.templates.length > 0) template = parts.templates[parts.templates.length - 1].loaded;

@@ -5,6 +5,7 @@ import { hashValue } from '../templates/load';
 import { loadArtifact, type ArtifactSpec, type LoadedArtifact } from './artifacts';
 import { countFindings } from './counts';
 import type { Finding } from '../rules/finding';
+import type { SourceFile } from '../templates/types';
 import type { ReviewFinding, ReviewResult, Side } from './types';
 
 /** A review to run: a reference and a model artifact under an id. */
@@ -39,19 +40,33 @@ export async function runReview(def: ReviewDefinition): Promise<ReviewResult> {
   return remember(results, key, () => compute(def, reference, model));
 }
 
+const sourceHashes = new WeakMap<SourceFile, string>();
+
+/** Hash of one source, computed once per SourceFile object (unchanged files keep their object). */
+function sourceHash(source: SourceFile): string {
+  let hash = sourceHashes.get(source);
+  if (!hash) {
+    hash = hashValue([source.path, source.name ?? '', source.startLine, source.language, source.text]);
+    sourceHashes.set(source, hash);
+  }
+  return hash;
+}
+
 /** What identifies an artifact's content: template hash, sources, or the failure. */
 function fingerprint(artifact: LoadedArtifact): unknown {
   if (artifact.state.status === 'failed') return [artifact.state.message, artifact.state.detail];
-  return [artifact.template?.hash ?? null, artifact.sources.map((s) => [s.path, s.name ?? '', s.startLine, s.text])];
+  return [artifact.template?.hash ?? null, artifact.sources.map(sourceHash)];
 }
 
 async function compute(def: ReviewDefinition, reference: LoadedArtifact, model: LoadedArtifact): Promise<ReviewResult> {
-  const [referenceFindings, modelFindings] = await Promise.all([findingsOf(reference, 'reference'), findingsOf(model, 'model')]);
-  const findings = sortFindings([...modelFindings, ...referenceFindings]);
+  // Analyses run their rules now and then wait for the validator thread; the diff runs on this thread meanwhile.
+  const analyses = Promise.all([findingsOf(reference, 'reference'), findingsOf(model, 'model')]);
   const diff =
     reference.template && model.template
       ? diffTemplates(reference.template.template, model.template.template, { from: reference.state.label, to: model.state.label })
       : null;
+  const [referenceFindings, modelFindings] = await analyses;
+  const findings = sortFindings([...modelFindings, ...referenceFindings]);
   return {
     id: def.id,
     name: def.name,

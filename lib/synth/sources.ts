@@ -22,13 +22,22 @@ export function listSourceFiles(dir: string): string[] {
   return files.sort();
 }
 
-/** sha256 over the paths and contents of a CDK app's sources: equal hashes mean equal synthesis inputs. */
+const hashes = new Map<string, { stamp: string; hash: string }>();
+
+/** sha256 over the paths and contents of a CDK app's sources: equal hashes mean equal synthesis inputs. Files are re-read only when a stat changes. */
 export function hashSources(dir: string, extra = ''): string {
+  const files = listSourceFiles(dir);
+  const stamp = files.map((f) => { const s = statSync(f); return `${f}:${s.mtimeMs}:${s.size}`; }).join('\n');
+  const key = `${dir}\0${extra}`;
+  const hit = hashes.get(key);
+  if (hit?.stamp === stamp) return hit.hash;
   const hash = createHash('sha256').update(extra);
-  for (const file of listSourceFiles(dir)) {
+  for (const file of files) {
     hash.update(path.relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
   }
-  return hash.digest('hex');
+  const digest = hash.digest('hex');
+  hashes.set(key, { stamp, hash: digest });
+  return digest;
 }
 
 /** Newest modification time (ms) among a CDK app's sources: a cheap check before hashing again. */

@@ -8,6 +8,9 @@ export type ValidateRuleInfo = Record<string, { description: string; category: s
 /** Outcome of validating one template: diagnostics, or the reason validation could not run. */
 export type ValidateOutcome = { diagnostics: StandardDiagnostic[]; rules: ValidateRuleInfo } | { error: string };
 
+/** Longest a single validation may take before it is reported as unavailable. */
+const VALIDATE_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_VALIDATE_TIMEOUT_MS ?? 120_000);
+
 interface Pending {
   resolve: (outcome: ValidateOutcome) => void;
 }
@@ -29,10 +32,7 @@ class ValidatorWorker {
           this.rules = msg.rules;
           resolve();
         } else if (msg.type === 'result') {
-          const pending = this.pending.get(msg.id);
-          this.pending.delete(msg.id);
-          if (this.pending.size === 0) this.worker.unref();
-          pending?.resolve(msg.error ? { error: msg.error } : { diagnostics: msg.diagnostics, rules: this.rules });
+          this.pending.get(msg.id)?.resolve(msg.error ? { error: msg.error } : { diagnostics: msg.diagnostics, rules: this.rules });
         }
       });
       this.worker.on('error', (error) => this.fail(String(error?.message ?? error), resolve));
@@ -47,14 +47,29 @@ class ValidatorWorker {
     resolve();
   }
 
-  async validate(text: string, file: string): Promise<ValidateOutcome> {
-    await this.ready;
-    if (this.failed) return { error: this.failed };
+  /** Stops the thread; pending and later validations get an error outcome. */
+  terminate(): Promise<number> {
+    this.failed = 'validator shut down';
+    return this.worker.terminate();
+  }
+
+  /** Validates one template; a validator that hangs (also while starting) yields an error outcome after the timeout. */
+  validate(text: string, file: string): Promise<ValidateOutcome> {
     const id = this.nextId++;
     this.worker.ref();
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve });
-      this.worker.postMessage({ id, path: file, text });
+      const settle = (outcome: ValidateOutcome) => {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        if (this.pending.size === 0) this.worker.unref();
+        resolve(outcome);
+      };
+      const timer = setTimeout(() => settle({ error: `no answer within ${VALIDATE_TIMEOUT_MS / 1000} s` }), VALIDATE_TIMEOUT_MS);
+      this.pending.set(id, { resolve: settle });
+      this.ready.then(() => {
+        if (this.failed) settle({ error: this.failed });
+        else this.worker.postMessage({ id, path: file, text });
+      });
     });
   }
 }
@@ -74,4 +89,11 @@ export function prewarmValidator(): void {
 /** Validates template text with the one shared cloudformation-validate engine; never throws. */
 export function validateTemplateText(text: string, file: string): Promise<ValidateOutcome> {
   return validator().validate(text, file);
+}
+
+/** Stops the validation engine's thread (a later validation starts a new one); lets short-lived processes exit at once. */
+export async function shutdownValidator(): Promise<void> {
+  const current = shared;
+  shared = undefined;
+  await current?.terminate();
 }

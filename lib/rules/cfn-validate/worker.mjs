@@ -1,9 +1,9 @@
 // Runs @aws/cloudformation-validate in a worker thread: its engine takes seconds to initialize,
 // so a review starts it here first and synthesizes on the main thread meanwhile.
 import { parentPort } from 'node:worker_threads';
-import { RegoEngine } from '@aws/cloudformation-validate';
+import { CelEngine } from '@aws/cloudformation-validate';
 
-const engine = new RegoEngine();
+const engine = new CelEngine();
 const rules = Object.fromEntries(engine.listRules().map((r) => [r.id, { description: r.description, category: r.category }]));
 parentPort.postMessage({ type: 'ready', rules });
 

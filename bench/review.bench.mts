@@ -78,7 +78,7 @@ const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 console.log(`infra-review benchmark (${runs} runs per process measurement, medians)\n`);
 const cli = timeProcess('cdk diff', node, [path.join(root, 'node_modules/aws-cdk/bin/cdk'), 'diff', '--template', modelTemplate], path.join(root, 'infra'));
-const floor = timeProcess('floor', node, [...tsx, 'bench/floor.ts']);
+const floor = timeProcess('floor', node, [...tsx, 'bench/floor.mts']);
 const cold = timeProcess('cold review', node, [...tsx, 'lib/cli/main.ts', 'review', '--format', 'json']);
 const { newPair, repeat } = await warmTimings();
 
