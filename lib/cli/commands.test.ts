@@ -77,3 +77,47 @@ describe('infra-review analyze', () => {
     expect(cli('frobnicate').code).toBe(2);
   });
 });
+
+describe('infra-review review', () => {
+  it('reviews the bundled model against the synthesized reference: all seed rules on the model, none open on the reference', () => {
+    const { code, stdout } = cli('review', '--format', 'json');
+    expect(code).toBe(0);
+    const review = JSON.parse(stdout);
+    expect(review.reference.status).toBe('ok');
+    const model = new Set(review.findings.filter((f: { side: string }) => f.side === 'model').map((f: { rule: string }) => f.rule));
+    for (const rule of ['cdk-v1-imports', 'hardcoded-availability-zones', 'lambda-table-name-env', 'lambda-logs-permissions',
+      'lambda-dead-letter-queue', 'alarm-configuration', 'lambda-private-subnets', 's3-encryption-enforced', 'iam-least-privilege',
+      'lambda-provisioned-concurrency', 'nat-gateway-redundancy', 'api-caching', 'lambda-log-group', 'lambda-throttle-alarm']) {
+      expect(model, rule).toContain(rule);
+    }
+    expect(review.findings.filter((f: { side: string; acknowledged?: unknown }) => f.side === 'reference' && !f.acknowledged)).toEqual([]);
+    expect(review.diff.resources.length).toBeGreaterThan(0);
+  });
+
+  it('takes a reference and a model file, YAML or JSON, and diffs them', () => {
+    const reference = file('ref.yaml', 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n');
+    const model = file('model.json', JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'x' } } } }));
+    const { code, stdout } = cli('review', '--reference', reference, '--model', model);
+    expect(code).toBe(0);
+    const review = JSON.parse(stdout);
+    expect(review.diff.resources).toEqual([
+      expect.objectContaining({ logicalId: 'Topic', change: 'updated', properties: [expect.objectContaining({ path: 'Properties.DisplayName', after: 'x' })] }),
+    ]);
+    expect(review.findings.every((f: { side: string }) => ['model', 'reference'].includes(f.side))).toBe(true);
+  });
+
+  it('prints the seed\'s MODEL_FAILURES.md structure with --format md', () => {
+    const { code, stdout } = cli('review', '--format', 'md');
+    expect(code).toBe(0);
+    for (const heading of ['## 1. Syntax Issues', '## 2. Deployment-Time Errors', '## 3. Security Concerns', '## 4. Performance Considerations', '## 5. Observability and Monitoring', '## Summary of Fixes']) {
+      expect(stdout).toContain(heading);
+    }
+    expect(stdout).toContain('### **Issue 1: Outdated AWS CDK Imports**');
+  });
+
+  it('exits 2 when a given file is missing', () => {
+    const { code, stderr } = cli('review', '--model', path.join(dir, 'missing.yaml'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/missing\.yaml: cannot read file/);
+  });
+});
