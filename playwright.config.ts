@@ -13,7 +13,7 @@ export default defineConfig({
   // The first request runs the review, which synthesizes the reference CDK app.
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
   use: {
     baseURL,
     headless: true,

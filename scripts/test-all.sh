@@ -3,11 +3,11 @@
 set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+mkdir -p reports
+rm -f reports/unit.json reports/e2e.json
 status=0
 npx tsc --noEmit || status=1
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || status=1
 npx playwright test || status=1
 node scripts/test-summary.mjs || status=1
 exit $status
