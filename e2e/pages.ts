@@ -1,13 +1,23 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The review page (`/`): categories, counts, findings, all by data-testid. */
-export class ReviewPage {
-  constructor(readonly page: Page) {}
+/** What the finding helpers filter on: a side, a rule, whether the finding is acknowledged. */
+type FindingFilter = { side?: 'model' | 'reference'; rule?: string; acknowledged?: boolean };
 
-  /** Opens the home page and waits for the review to render (the first run synthesizes the reference). */
+/** A page of the app, opened at `path` and ready once `readyTestId` is visible (the first run synthesizes the reference). */
+abstract class AppPage {
+  constructor(readonly page: Page, private readonly path: string, private readonly readyTestId: string) {}
+
+  /** Opens the page and waits until it has rendered. */
   async goto(): Promise<void> {
-    await this.page.goto('/');
-    await expect(this.page.getByTestId('total-model')).toBeVisible({ timeout: 90_000 });
+    await this.page.goto(this.path);
+    await expect(this.page.getByTestId(this.readyTestId)).toBeVisible({ timeout: 90_000 });
+  }
+}
+
+/** The review page (`/`): categories, counts, findings and their rule groups, all by data-testid. */
+export class ReviewPage extends AppPage {
+  constructor(page: Page) {
+    super(page, '/', 'total-model');
   }
 
   /** Every category section, in page order. */
@@ -25,35 +35,58 @@ export class ReviewPage {
     return Number(await this.page.getByTestId(`count-${category}-${side}`).textContent());
   }
 
-  /** All findings, optionally narrowed to a side and a rule. */
-  findings(filter: { side?: 'model' | 'reference'; rule?: string; acknowledged?: boolean } = {}): Locator {
-    let selector = '[data-testid="finding"]';
-    if (filter.side) selector += `[data-side="${filter.side}"]`;
-    if (filter.rule) selector += `[data-rule="${filter.rule}"]`;
-    if (filter.acknowledged !== undefined) selector += `[data-acknowledged="${filter.acknowledged}"]`;
-    return this.page.locator(selector);
+  /** All findings (grouped or not), optionally narrowed to a side, a rule and acknowledgement. */
+  findings(filter: FindingFilter = {}): Locator {
+    return this.page.locator(`[data-testid="finding"]${attributes(filter)}`);
   }
 
-  /** Opens a finding's `<details>` by clicking its summary and returns the finding. */
+  /** The groups of repeated findings, optionally narrowed to a side and a rule. */
+  groups(filter: Omit<FindingFilter, 'acknowledged'> = {}): Locator {
+    return this.page.locator(`[data-testid="finding-group"]${attributes(filter)}`);
+  }
+
+  /** The group a finding sits in; empty when its rule has a single finding on that side. */
+  groupOf(finding: Locator): Locator {
+    return finding.locator('xpath=ancestor::details[@data-testid="finding-group"]');
+  }
+
+  /** Where a finding's Problem/Impact/Fix (or cloudformation-validate note) is shown: its group if it has one, else itself. */
+  explanationOf(finding: Locator): Locator {
+    return this.groupOf(finding).or(finding).first();
+  }
+
+  /** Opens a finding's `<details>` (first its group's, when it has one) and returns the finding. */
   async open(finding: Locator): Promise<Locator> {
-    await finding.locator(':scope > summary').click();
-    await expect(finding).toHaveAttribute('open', '');
-    return finding;
+    const group = this.groupOf(finding);
+    if (await group.count() > 0) await openDetails(group);
+    return openDetails(finding);
   }
 }
 
 /** The full diff page (`/diff`). */
-export class DiffPage {
-  constructor(readonly page: Page) {}
-
-  /** Opens `/diff` and waits for the diff view. */
-  async goto(): Promise<void> {
-    await this.page.goto('/diff');
-    await expect(this.page.getByTestId('diff-view')).toBeVisible({ timeout: 90_000 });
+export class DiffPage extends AppPage {
+  constructor(page: Page) {
+    super(page, '/diff', 'diff-view');
   }
 
   /** The IAM statement table. */
   iamTable(): Locator {
     return this.page.getByTestId('iam-table');
   }
+}
+
+/** Attribute selectors for a finding filter. */
+function attributes(filter: FindingFilter): string {
+  let selector = '';
+  if (filter.side) selector += `[data-side="${filter.side}"]`;
+  if (filter.rule) selector += `[data-rule="${filter.rule}"]`;
+  if (filter.acknowledged !== undefined) selector += `[data-acknowledged="${filter.acknowledged}"]`;
+  return selector;
+}
+
+/** Opens a native `<details>` by clicking its own summary (unless it is already open) and returns it. */
+async function openDetails(details: Locator): Promise<Locator> {
+  if (await details.getAttribute('open') === null) await details.locator(':scope > summary').click();
+  await expect(details).toHaveAttribute('open', '');
+  return details;
 }

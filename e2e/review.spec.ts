@@ -83,9 +83,10 @@ test.describe('the bundled review page', () => {
     await reviewPage.goto();
     const finding = await reviewPage.open(reviewPage.findings({ side: 'model', rule: 'iam-least-privilege' }).first());
     const entry = CATALOG['iam-least-privilege'];
-    await expect(finding.getByTestId('finding-problem')).toContainText(entry.problem);
-    await expect(finding.getByTestId('finding-impact')).toContainText(entry.impact);
-    await expect(finding.getByTestId('finding-fix')).toContainText(entry.fix);
+    const explanation = reviewPage.explanationOf(finding);
+    await expect(explanation.getByTestId('finding-problem')).toContainText(entry.problem);
+    await expect(explanation.getByTestId('finding-impact')).toContainText(entry.impact);
+    await expect(explanation.getByTestId('finding-fix')).toContainText(entry.fix);
     await expect(finding.getByTestId('finding-evidence').getByTestId('evidence-item').first()).toBeVisible();
 
     const fromApi = apiFindings.find((f) => f.side === 'model' && f.rule === 'iam-least-privilege');
@@ -103,9 +104,28 @@ test.describe('the bundled review page', () => {
     test.skip(!external, 'the review has no cloudformation-validate finding');
     await reviewPage.goto();
     const finding = await reviewPage.open(reviewPage.findings({ side: external!.side, rule: external!.rule }).first());
-    await expect(finding.getByTestId('finding-external')).toContainText('@aws/cloudformation-validate');
-    await expect(finding.getByTestId('finding-problem')).toHaveCount(0);
+    const explanation = reviewPage.explanationOf(finding);
+    await expect(explanation.getByTestId('finding-external').first()).toContainText('@aws/cloudformation-validate');
+    await expect(explanation.getByTestId('finding-problem')).toHaveCount(0);
     await expect(finding.getByTestId('finding-message')).not.toBeEmpty();
+  });
+
+  test('repeated findings of a rule form one group that says how many there are', async ({ reviewPage, apiFindings }) => {
+    const expected = apiFindings.filter((f) => f.side === 'model' && f.rule === 'cdk-v1-imports').length;
+    expect(expected, 'model cdk-v1-imports findings from the API').toBeGreaterThan(1);
+    await reviewPage.goto();
+    const group = reviewPage.category('syntax').locator('[data-testid="finding-group"][data-side="model"][data-rule="cdk-v1-imports"]');
+    await expect(group).toHaveCount(1);
+    await expect(group.getByTestId('finding-group-count')).toHaveText(`×${expected}`);
+    await expect(group.getByTestId('finding')).toHaveCount(expected);
+    await expect(reviewPage.findings({ side: 'model', rule: 'cdk-v1-imports' })).toHaveCount(expected);
+
+    const second = await reviewPage.open(reviewPage.findings({ side: 'model', rule: 'cdk-v1-imports' }).nth(1));
+    await expect(group).toHaveAttribute('open', '');
+    await expect(second.getByTestId('finding-message')).toBeVisible();
+    // The explanation is shown once, by the group, not repeated in each finding.
+    await expect(group.getByTestId('finding-problem')).toHaveCount(1);
+    await expect(reviewPage.explanationOf(second).getByTestId('finding-problem')).toContainText(CATALOG['cdk-v1-imports'].problem);
   });
 });
 

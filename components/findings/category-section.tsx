@@ -1,7 +1,9 @@
 import type { TemplateDiffJson } from '@/lib/diff/types';
 import type { ReviewFinding, SeverityCounts, Side } from '@/lib/review/types';
 import type { Category } from '@/lib/rules/types';
+import { groupFindingsByRule } from '@/lib/review/group';
 import { FindingDetails } from './finding-details';
+import { FindingGroup } from './finding-group';
 import { CATEGORY_HEADINGS } from './labels';
 import { SideCounts } from './side-counts';
 
@@ -32,14 +34,14 @@ export function CategorySection({
         <SideCounts category={category} side="model" counts={counts.model} failed={failed.includes('model')} />
         <SideCounts category={category} side="reference" counts={counts.reference} failed={failed.includes('reference')} />
       </div>
-      <FindingGroup title="Model" side="model" findings={model} diff={diff} />
-      <FindingGroup title="Reference (control)" side="reference" findings={reference} diff={diff} />
+      <SideFindings title="Model" side="model" findings={model} diff={diff} />
+      <SideFindings title="Reference (control)" side="reference" findings={reference} diff={diff} />
     </section>
   );
 }
 
-/** The findings of one side within a category, or a short note when there are none. */
-function FindingGroup({
+/** The findings of one side within a category, one row per rule (a group when it repeats), or a short note when there are none. */
+function SideFindings({
   title,
   side,
   findings,
@@ -59,9 +61,11 @@ function FindingGroup({
         <p className="text-xs text-slate-500">No findings.</p>
       ) : (
         <ul className="space-y-1.5">
-          {findings.map((f, i) => (
-            <li key={`${f.rule}-${i}`}>
-              <FindingDetails finding={f} diff={diff} />
+          {groupFindingsByRule(findings).map((group) => (
+            <li key={group.rule}>
+              {group.findings.length === 1
+                ? <FindingDetails finding={group.findings[0]} diff={diff} />
+                : <FindingGroup group={group} diff={diff} />}
             </li>
           ))}
         </ul>

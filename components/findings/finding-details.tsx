@@ -7,8 +7,13 @@ import { FindingExplanation } from './finding-explanation';
 import { SIDE_LABELS } from './labels';
 import { AcknowledgedBadge, SeverityBadge } from './severity-badge';
 
-/** One finding as a native `<details>`: the summary line, and when opened its explanation, evidence and diff. */
-export function FindingDetails({ finding, diff }: { finding: ReviewFinding; diff: TemplateDiffJson | null }) {
+/**
+ * One finding as a native `<details>`: the summary line, and when opened its explanation, evidence and diff.
+ * `grouped` findings sit inside their rule's group, which shows the rule, title and explanation once.
+ */
+export function FindingDetails(
+  { finding, diff, grouped = false }: { finding: ReviewFinding; diff: TemplateDiffJson | null; grouped?: boolean },
+) {
   const isModel = finding.side === 'model';
   const acknowledged = Boolean(finding.acknowledged);
   const frame = isModel ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70';
@@ -24,14 +29,23 @@ export function FindingDetails({ finding, diff }: { finding: ReviewFinding; diff
       <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2 hover:bg-slate-50">
         <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">›</span>
         <SeverityBadge severity={finding.severity} muted={!isModel || acknowledged} />
-        <code data-testid="finding-rule" className={`text-xs ${isModel ? 'text-slate-900' : 'text-slate-600'}`}>
-          {finding.rule}
-        </code>
-        <span data-testid="finding-title" className={isModel ? 'font-medium text-slate-900' : 'text-slate-700'}>
-          {finding.title}
-        </span>
-        <span className="text-xs text-slate-500">{SIDE_LABELS[finding.side]}</span>
-        <Where finding={finding} />
+        {grouped ? (
+          <>
+            <Where finding={finding} grouped />
+            <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{finding.message}</span>
+          </>
+        ) : (
+          <>
+            <code data-testid="finding-rule" className={`text-xs ${isModel ? 'text-slate-900' : 'text-slate-600'}`}>
+              {finding.rule}
+            </code>
+            <span data-testid="finding-title" className={isModel ? 'font-medium text-slate-900' : 'text-slate-700'}>
+              {finding.title}
+            </span>
+            <span className="text-xs text-slate-500">{SIDE_LABELS[finding.side]}</span>
+            <Where finding={finding} />
+          </>
+        )}
         {finding.acknowledged && (
           <span className="flex min-w-0 basis-full items-center gap-2 pl-5 text-xs text-slate-600">
             <AcknowledgedBadge reason={finding.acknowledged.reason} />
@@ -40,7 +54,7 @@ export function FindingDetails({ finding, diff }: { finding: ReviewFinding; diff
         )}
       </summary>
       <div className="space-y-4 border-t border-slate-200 px-4 py-4">
-        <FindingExplanation finding={finding} />
+        {!grouped && <FindingExplanation finding={finding} />}
         <Section title="Message">
           <p data-testid="finding-message" className="text-slate-800">{finding.message}</p>
         </Section>
@@ -66,8 +80,8 @@ export function FindingDetails({ finding, diff }: { finding: ReviewFinding; diff
   );
 }
 
-/** Where the finding is: its resources, or its source location. */
-function Where({ finding }: { finding: ReviewFinding }) {
+/** Where the finding is: its resources, or its source location (first in a group's row, right-aligned otherwise). */
+function Where({ finding, grouped = false }: { finding: ReviewFinding; grouped?: boolean }) {
   const text = finding.resources.length > 0
     ? finding.resources.join(', ')
     : finding.location
@@ -75,7 +89,10 @@ function Where({ finding }: { finding: ReviewFinding }) {
       : null;
   if (!text) return null;
   return (
-    <span data-testid="finding-where" className="ml-auto max-w-full truncate font-mono text-xs text-slate-500">
+    <span
+      data-testid="finding-where"
+      className={`max-w-full truncate font-mono text-xs ${grouped ? 'shrink-0 text-slate-700' : 'ml-auto text-slate-500'}`}
+    >
       {text}
     </span>
   );

@@ -1,0 +1,67 @@
+import type { TemplateDiffJson } from '@/lib/diff/types';
+import { summarizeWhere, worstSeverity, type RuleGroup } from '@/lib/review/group';
+import { FindingDetails } from './finding-details';
+import { FindingExplanation } from './finding-explanation';
+import { SIDE_LABELS } from './labels';
+import { SeverityBadge } from './severity-badge';
+
+/** Several findings of one rule on one side as a native `<details>`: rule, title, `×n` and places; opened, the explanation once, then each finding. */
+export function FindingGroup({ group, diff }: { group: RuleGroup; diff: TemplateDiffJson | null }) {
+  const [first] = group.findings;
+  const isModel = first.side === 'model';
+  const acknowledged = group.findings.filter((f) => f.acknowledged).length;
+  const allAcknowledged = acknowledged === group.findings.length;
+  const frame = isModel ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70';
+  return (
+    <details
+      data-testid="finding-group"
+      data-rule={group.rule}
+      data-side={first.side}
+      data-count={group.findings.length}
+      className={`group/rule rounded-lg ring-1 ${frame} ${allAcknowledged ? 'opacity-80' : ''}`}
+    >
+      <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2 hover:bg-slate-50">
+        <span aria-hidden className="text-slate-400 transition-transform group-open/rule:rotate-90">›</span>
+        <SeverityBadge severity={worstSeverity(group.findings)} muted={!isModel || allAcknowledged} />
+        <code data-testid="finding-group-rule" className={`text-xs ${isModel ? 'text-slate-900' : 'text-slate-600'}`}>
+          {group.rule}
+        </code>
+        <span data-testid="finding-group-title" className={isModel ? 'font-medium text-slate-900' : 'text-slate-700'}>
+          {first.title}
+        </span>
+        <span
+          data-testid="finding-group-count"
+          aria-label={`${group.findings.length} findings`}
+          className="rounded-full bg-slate-100 px-2 py-0.5 font-mono text-xs font-medium tabular-nums text-slate-700 ring-1 ring-inset ring-slate-200"
+        >
+          ×{group.findings.length}
+        </span>
+        <span className="text-xs text-slate-500">{SIDE_LABELS[first.side]}</span>
+        {acknowledged > 0 && <span className="text-xs text-slate-500">{acknowledged} acknowledged</span>}
+        <Places group={group} />
+      </summary>
+      <div className="space-y-3 border-t border-slate-200 px-4 py-4">
+        <FindingExplanation finding={first} />
+        <ul data-testid="finding-group-items" className="space-y-1.5">
+          {group.findings.map((f, i) => (
+            <li key={i}>
+              <FindingDetails finding={f} diff={diff} grouped />
+            </li>
+          ))}
+        </ul>
+      </div>
+    </details>
+  );
+}
+
+/** The group's first few places (resources or source lines), then how many more. */
+function Places({ group }: { group: RuleGroup }) {
+  const { places, more } = summarizeWhere(group.findings);
+  if (places.length === 0) return null;
+  return (
+    <span data-testid="finding-group-where" className="ml-auto max-w-full truncate font-mono text-xs text-slate-500">
+      {places.join(', ')}
+      {more > 0 && <span className="font-sans text-slate-400"> +{more} more</span>}
+    </span>
+  );
+}
