@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Duration, type Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { input, inputFromText, synth } from '../test-util';
+import { functionResource, inlineFunction, input, inputFromText, synth } from '../test-util';
 import { rule } from './alarm-configuration';
 
 /** A function `Fn` (generated name) and an alarm with the given properties. */
@@ -19,11 +19,9 @@ Resources:
       ComparisonOperator: GreaterThanOrEqualToThreshold
 ${alarmProps}`;
 
-const fnProps = { Runtime: 'python3.12', Handler: 'i.h', Code: { ZipFile: 'x' }, Role: 'arn:aws:iam::1:role/r' };
-
 /** A CDK function `Handler` and an alarm built by `alarm`. */
 const cdkStack = (alarm: (stack: Stack, fn: lambda.Function) => void) => (stack: Stack) => {
-  alarm(stack, new lambda.Function(stack, 'Handler', { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('x') }));
+  alarm(stack, inlineFunction(stack, 'Handler'));
 };
 
 describe('alarm-configuration', () => {
@@ -46,7 +44,7 @@ describe('alarm-configuration', () => {
   it('non-compliant 2: JSON metric-math alarm with a 90 s MetricStat period and EvaluationPeriods 0; an alarm without Period or EvaluationPeriods', () => {
     const json = JSON.stringify({
       Resources: {
-        Fn: { Type: 'AWS::Lambda::Function', Properties: { ...fnProps, FunctionName: 'orders' } },
+        Fn: functionResource({ FunctionName: 'orders' }),
         MathAlarm: { Type: 'AWS::CloudWatch::Alarm', Properties: {
           ComparisonOperator: 'GreaterThanThreshold', Threshold: 1, EvaluationPeriods: 0,
           Metrics: [

@@ -4,29 +4,21 @@ import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Stack } from 'aws-cdk-lib';
-import { input, inputFromText, synth } from '../test-util';
+import { functionResource, functionYaml, inlineFunction, input, inputFromText, synth } from '../test-util';
 import { rule } from './lambda-dead-letter-queue';
 
 /** A queue and a function `Fn` (with extra properties), followed by other resources. */
 const yaml = (fnExtra: string, more = '') => `
 Resources:
   Queue: { Type: AWS::SQS::Queue }
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: python3.12
-      Handler: index.handler
-      Role: arn:aws:iam::123456789012:role/r
-      Code: { ZipFile: x }
-${fnExtra}
+${functionYaml('Fn', fnExtra)}
 ${more}`;
 
-const fn = (extra: Record<string, unknown> = {}) => ({ Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'i.h', Code: { ZipFile: 'x' }, Role: 'arn:aws:iam::1:role/r', ...extra } });
 const onFailure = { OnFailure: { Destination: { 'Fn::GetAtt': ['Queue', 'Arn'] } } };
 
 /** A CDK function with the given extra props. */
 const cdkStack = (props: (stack: Stack) => Partial<lambda.FunctionProps> = () => ({})) => (stack: Stack) => {
-  new lambda.Function(stack, 'Handler', { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('x'), ...props(stack) });
+  inlineFunction(stack, 'Handler', props(stack));
 };
 
 describe('lambda-dead-letter-queue', () => {
@@ -46,11 +38,11 @@ describe('lambda-dead-letter-queue', () => {
     const json = JSON.stringify({
       Resources: {
         Queue: { Type: 'AWS::SQS::Queue' },
-        Safe: fn({ DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } } }),
-        Empty: fn({ DeadLetterConfig: {} }),
-        Consumer: fn({ FunctionName: 'consumer' }),
+        Safe: functionResource({ DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } } }),
+        Empty: functionResource({ DeadLetterConfig: {} }),
+        Consumer: functionResource({ FunctionName: 'consumer' }),
         Mapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'consumer', EventSourceArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } } },
-        Other: fn(),
+        Other: functionResource(),
         OtherAsync: { Type: 'AWS::Lambda::EventInvokeConfig', Properties: { FunctionName: { Ref: 'Other' }, Qualifier: '$LATEST', DestinationConfig: onFailure } },
       },
     });
@@ -76,7 +68,7 @@ describe('lambda-dead-letter-queue', () => {
     expect(rule.check(inputFromText(yaml('', alias)))).toEqual([]);
     const json = JSON.stringify({
       Resources: {
-        Queue: { Type: 'AWS::SQS::Queue' }, Consumer: fn({ FunctionName: 'consumer' }),
+        Queue: { Type: 'AWS::SQS::Queue' }, Consumer: functionResource({ FunctionName: 'consumer' }),
         Mapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:consumer', DestinationConfig: onFailure } },
       },
     });

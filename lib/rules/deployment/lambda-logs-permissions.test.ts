@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Stack } from 'aws-cdk-lib';
-import { input, inputFromText, synth } from '../test-util';
+import { functionResource, inlineFunction, input, inputFromText, synth } from '../test-util';
 import { rule } from './lambda-logs-permissions';
 
 /** A function whose role has the given (YAML) properties besides its trust policy. */
@@ -22,7 +22,7 @@ const inline = (actions: string) => `      Policies:
         - PolicyName: app
           PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Action: ${actions}, Resource: '*' }] }`;
 
-const fn = (roleId: string) => ({ Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'i.h', Code: { ZipFile: 'x' }, Role: { 'Fn::GetAtt': [roleId, 'Arn'] } } });
+const fn = (roleId: string) => functionResource({ Role: { 'Fn::GetAtt': [roleId, 'Arn'] } });
 const role = (extra: Record<string, unknown> = {}) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {}, ...extra } });
 const awsPolicy = (path: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${path}`]] });
 const policy = (roleId: string, ...Statement: Record<string, unknown>[]) => ({ Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Roles: [{ Ref: roleId }], PolicyDocument: { Statement } } });
@@ -31,7 +31,7 @@ const policy = (roleId: string, ...Statement: Record<string, unknown>[]) => ({ T
 const cdkStack = (configure: (role: iam.Role) => void) => (stack: Stack) => {
   const role = new iam.Role(stack, 'ExecRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   configure(role);
-  new lambda.Function(stack, 'Handler', { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('x'), role });
+  inlineFunction(stack, 'Handler', { role });
 };
 
 describe('lambda-logs-permissions', () => {

@@ -2,28 +2,20 @@ import { describe, expect, it } from 'vitest';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Stack } from 'aws-cdk-lib';
-import { input, inputFromText, synth } from '../test-util';
+import { functionResource, functionYaml, inlineFunction, input, inputFromText, synth } from '../test-util';
 import { rule } from './lambda-log-group';
 
 /** A function `Fn` (extra properties appended), followed by other resources. */
 const yaml = (fnExtra: string, more = '') => `
 Resources:
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: python3.12
-      Handler: index.handler
-      Role: arn:aws:iam::123456789012:role/r
-      Code: { ZipFile: x }
-${fnExtra}
+${functionYaml('Fn', fnExtra)}
 ${more}`;
 
-const fn = (extra: Record<string, unknown> = {}) => ({ Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'i.h', Code: { ZipFile: 'x' }, Role: 'arn:aws:iam::1:role/r', ...extra } });
 const group = (LogGroupName: unknown, retention?: number) => ({ Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName, ...(retention ? { RetentionInDays: retention } : {}) } });
 
 /** A CDK function `Handler` with props built in the stack. */
 const cdkStack = (props: (stack: Stack) => Partial<lambda.FunctionProps> = () => ({})) => (stack: Stack) => {
-  new lambda.Function(stack, 'Handler', { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('x'), ...props(stack) });
+  inlineFunction(stack, 'Handler', props(stack));
 };
 const idOf = (t: { Resources: Record<string, { Type: string }> }, prefix: string, type: string) => Object.keys(t.Resources).find((id) => id.startsWith(prefix) && t.Resources[id].Type === type);
 
@@ -38,9 +30,9 @@ describe('lambda-log-group', () => {
   it('non-compliant 2: JSON log group without retention (Join name), and a LoggingConfig naming a group the template lacks', () => {
     const json = JSON.stringify({
       Resources: {
-        FnA: fn(), FnALogs: group({ 'Fn::Join': ['', ['/aws/lambda/', { Ref: 'FnA' }]] }),
-        FnB: fn({ LoggingConfig: { LogGroup: 'custom-group', LogFormat: 'JSON' } }),
-        FnC: fn({ FunctionName: 'orders' }), FnCLogs: group('/aws/lambda/orders', 14),
+        FnA: functionResource(), FnALogs: group({ 'Fn::Join': ['', ['/aws/lambda/', { Ref: 'FnA' }]] }),
+        FnB: functionResource({ LoggingConfig: { LogGroup: 'custom-group', LogFormat: 'JSON' } }),
+        FnC: functionResource({ FunctionName: 'orders' }), FnCLogs: group('/aws/lambda/orders', 14),
       },
     });
     const violations = rule.check(inputFromText(json));
@@ -60,7 +52,7 @@ describe('lambda-log-group', () => {
   it('compliant: /aws/lambda/${Fn} via Sub, LoggingConfig.LogGroup Ref, literal names, CDK logGroup and logRetention', () => {
     expect(rule.check(inputFromText(yaml('', '  Logs: { Type: AWS::Logs::LogGroup, Properties: { LogGroupName: !Sub "/aws/lambda/${Fn}", RetentionInDays: 30 } }')))).toEqual([]);
     expect(rule.check(inputFromText(yaml('      LoggingConfig: { LogGroup: !Ref Logs }', '  Logs: { Type: AWS::Logs::LogGroup, Properties: { RetentionInDays: 30 } }')))).toEqual([]);
-    const json = JSON.stringify({ Resources: { Fn: fn({ FunctionName: 'orders', LoggingConfig: { LogGroup: 'app-logs' } }), Logs: group('app-logs', 7) } });
+    const json = JSON.stringify({ Resources: { Fn: functionResource({ FunctionName: 'orders', LoggingConfig: { LogGroup: 'app-logs' } }), Logs: group('app-logs', 7) } });
     expect(rule.check(inputFromText(json))).toEqual([]);
     expect(rule.check(input(synth(cdkStack((stack) => ({ logGroup: new logs.LogGroup(stack, 'Logs', { retention: logs.RetentionDays.ONE_WEEK }) })))))).toEqual([]);
     expect(rule.check(input(synth(cdkStack(() => ({ logRetention: logs.RetentionDays.ONE_MONTH })))))).toEqual([]);

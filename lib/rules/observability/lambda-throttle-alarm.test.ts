@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Stack } from 'aws-cdk-lib';
-import { input, inputFromText, synth } from '../test-util';
+import { functionResource, inlineFunction, input, inputFromText, synth } from '../test-util';
 import { rule } from './lambda-throttle-alarm';
 
 /** Two functions (`Api` with a generated name, `Worker` named `worker`) followed by alarms. */
@@ -21,11 +21,9 @@ const alarm = (id: string, metric: string, dimensions: string) => `  ${id}:
     Type: AWS::CloudWatch::Alarm
     Properties: { Namespace: AWS/Lambda, MetricName: ${metric}, Dimensions: ${dimensions}, Statistic: Sum, Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: GreaterThanOrEqualToThreshold }`;
 
-const fnProps = { Runtime: 'python3.12', Handler: 'i.h', Code: { ZipFile: 'x' }, Role: 'arn:aws:iam::1:role/r' };
-
 /** A CDK function `Handler` and alarms built by `alarms`. */
 const cdkStack = (alarms: (stack: Stack, fn: lambda.Function) => void) => (stack: Stack) => {
-  alarms(stack, new lambda.Function(stack, 'Handler', { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('x') }));
+  alarms(stack, inlineFunction(stack, 'Handler'));
 };
 
 describe('lambda-throttle-alarm', () => {
@@ -42,8 +40,8 @@ describe('lambda-throttle-alarm', () => {
   it('non-compliant 2: JSON with a Throttles alarm for one function only (metric math, literal name) and one in another namespace', () => {
     const json = JSON.stringify({
       Resources: {
-        Orders: { Type: 'AWS::Lambda::Function', Properties: { ...fnProps, FunctionName: 'orders' } },
-        Billing: { Type: 'AWS::Lambda::Function', Properties: fnProps },
+        Orders: functionResource({ FunctionName: 'orders' }),
+        Billing: functionResource(),
         OrdersThrottles: { Type: 'AWS::CloudWatch::Alarm', Properties: {
           ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, EvaluationPeriods: 1,
           Metrics: [{ Id: 't', MetricStat: { Stat: 'Sum', Period: 60, Metric: { Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: 'orders' }] } } }],

@@ -1,11 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { Duration, type CfnElement } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { input, inputFromText, synth } from '../test-util';
-import type { CfnTemplate } from '../../templates/types';
+import { inlineFunction, input, inputFromText, logicalId, synthOnce } from '../test-util';
 import { rule } from './api-caching';
 
 const DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -87,37 +85,33 @@ describe('api-caching', () => {
   });
 
   describe('on a CDK-synthesized stack', () => {
-    let t: CfnTemplate;
-    const ids: Record<string, string> = {};
-    beforeAll(() => {
-      t = synth((stack) => {
-        const handler = new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass') });
-        const api = (name: string, props: Partial<apigateway.LambdaRestApiProps> = {}) => {
-          const a = new apigateway.LambdaRestApi(stack, name, { handler, ...props });
-          ids[name] = stack.getLogicalId(a.node.defaultChild as CfnElement);
-          return a;
-        };
-        const distribution = (name: string, restApi: apigateway.RestApi, cachePolicy: cloudfront.ICachePolicy) => {
-          const d = new cloudfront.Distribution(stack, name, { defaultBehavior: { origin: new origins.RestApiOrigin(restApi), cachePolicy } });
-          ids[name] = stack.getLogicalId(d.node.defaultChild as CfnElement);
-        };
-        api('Uncached');
-        distribution('DisabledCdn', api('Disabled'), cloudfront.CachePolicy.CACHING_DISABLED);
-        distribution('CachedCdn', api('Cached'), new cloudfront.CachePolicy(stack, 'ApiPolicy', { defaultTtl: Duration.minutes(5) }));
-        api('StageCached', { deployOptions: { cacheClusterEnabled: true, cachingEnabled: true } });
-      });
+    const cdk = synthOnce((stack, ids) => {
+      const handler = inlineFunction(stack, 'Fn');
+      const api = (name: string, props: Partial<apigateway.LambdaRestApiProps> = {}) => {
+        const a = new apigateway.LambdaRestApi(stack, name, { handler, ...props });
+        ids[name] = logicalId(a);
+        return a;
+      };
+      const distribution = (name: string, restApi: apigateway.RestApi, cachePolicy: cloudfront.ICachePolicy) => {
+        const d = new cloudfront.Distribution(stack, name, { defaultBehavior: { origin: new origins.RestApiOrigin(restApi), cachePolicy } });
+        ids[name] = logicalId(d);
+      };
+      api('Uncached');
+      distribution('DisabledCdn', api('Disabled'), cloudfront.CachePolicy.CACHING_DISABLED);
+      distribution('CachedCdn', api('Cached'), new cloudfront.CachePolicy(stack, 'ApiPolicy', { defaultTtl: Duration.minutes(5) }));
+      api('StageCached', { deployOptions: { cacheClusterEnabled: true, cachingEnabled: true } });
     });
 
     it('non-compliant 1: LambdaRestApi without CloudFront or stage caching', () => {
-      expect(rule.check(input(t)).find((v) => v.resources?.[0] === ids.Uncached)?.resources).toEqual([ids.Uncached]);
+      expect(rule.check(input(cdk.template)).find((v) => v.resources?.[0] === cdk.ids.Uncached)?.resources).toEqual([cdk.ids.Uncached]);
     });
 
     it('non-compliant 2: RestApiOrigin behind CachePolicy.CACHING_DISABLED', () => {
-      expect(rule.check(input(t)).find((v) => v.resources?.[0] === ids.Disabled)?.resources).toEqual([ids.Disabled, ids.DisabledCdn]);
+      expect(rule.check(input(cdk.template)).find((v) => v.resources?.[0] === cdk.ids.Disabled)?.resources).toEqual([cdk.ids.Disabled, cdk.ids.DisabledCdn]);
     });
 
     it('compliant: RestApiOrigin behind a custom cache policy, and a stage with caching enabled', () => {
-      expect(rule.check(input(t)).map((v) => v.resources?.[0]).sort()).toEqual([ids.Disabled, ids.Uncached].sort());
+      expect(rule.check(input(cdk.template)).map((v) => v.resources?.[0]).sort()).toEqual([cdk.ids.Disabled, cdk.ids.Uncached].sort());
     });
   });
 });

@@ -1,9 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CfnElement } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { input, inputFromText, synth } from '../test-util';
-import type { CfnTemplate } from '../../templates/types';
+import { inlineFunction, input, inputFromText, logicalId, synthOnce } from '../test-util';
 import { rule } from './lambda-provisioned-concurrency';
 
 /** A function `Fn` with version `V1` and alias `Live` (provisioned `executions`), and a REST method whose Uri is `uri`. */
@@ -79,41 +77,37 @@ describe('lambda-provisioned-concurrency', () => {
   });
 
   describe('on a CDK-synthesized stack', () => {
-    let t: CfnTemplate;
-    const ids: Record<string, string> = {};
-    beforeAll(() => {
-      t = synth((stack) => {
-        const fn = (name: string) => {
-          const f = new lambda.Function(stack, name, { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass') });
-          ids[name] = stack.getLogicalId(f.node.defaultChild as CfnElement);
-          return f;
-        };
-        const alias = (f: lambda.Function) => {
-          const a = new lambda.Alias(stack, `${f.node.id}Live`, { aliasName: 'live', version: f.currentVersion, provisionedConcurrentExecutions: 2 });
-          ids[`${f.node.id}Live`] = stack.getLogicalId(a.node.defaultChild as CfnElement);
-          return a;
-        };
-        new apigateway.LambdaRestApi(stack, 'DirectApi', { handler: fn('Direct') });
-        const bypassed = fn('Bypassed');
-        alias(bypassed);
-        new apigateway.LambdaRestApi(stack, 'BypassedApi', { handler: bypassed });
-        new apigateway.LambdaRestApi(stack, 'WarmApi', { handler: alias(fn('Warm')) });
-      });
+    const cdk = synthOnce((stack, ids) => {
+      const fn = (name: string) => {
+        const f = inlineFunction(stack, name);
+        ids[name] = logicalId(f);
+        return f;
+      };
+      const alias = (f: lambda.Function) => {
+        const a = new lambda.Alias(stack, `${f.node.id}Live`, { aliasName: 'live', version: f.currentVersion, provisionedConcurrentExecutions: 2 });
+        ids[`${f.node.id}Live`] = logicalId(a);
+        return a;
+      };
+      new apigateway.LambdaRestApi(stack, 'DirectApi', { handler: fn('Direct') });
+      const bypassed = fn('Bypassed');
+      alias(bypassed);
+      new apigateway.LambdaRestApi(stack, 'BypassedApi', { handler: bypassed });
+      new apigateway.LambdaRestApi(stack, 'WarmApi', { handler: alias(fn('Warm')) });
     });
 
     it('non-compliant 1: LambdaRestApi with the function as handler and no alias', () => {
-      const violation = rule.check(input(t)).find((v) => v.resources?.[0] === ids.Direct);
-      expect(violation?.resources).toEqual([ids.Direct]);
+      const violation = rule.check(input(cdk.template)).find((v) => v.resources?.[0] === cdk.ids.Direct);
+      expect(violation?.resources).toEqual([cdk.ids.Direct]);
     });
 
     it('non-compliant 2: LambdaRestApi with the function as handler while a provisioned alias exists', () => {
-      const violation = rule.check(input(t)).find((v) => v.resources?.[0] === ids.Bypassed);
-      expect(violation?.resources).toEqual([ids.Bypassed, ids.BypassedLive]);
+      const violation = rule.check(input(cdk.template)).find((v) => v.resources?.[0] === cdk.ids.Bypassed);
+      expect(violation?.resources).toEqual([cdk.ids.Bypassed, cdk.ids.BypassedLive]);
       expect(violation?.message).toContain('directly');
     });
 
     it('compliant: LambdaRestApi with the provisioned alias as handler', () => {
-      expect(rule.check(input(t)).map((v) => v.resources?.[0]).sort()).toEqual([ids.Bypassed, ids.Direct].sort());
+      expect(rule.check(input(cdk.template)).map((v) => v.resources?.[0]).sort()).toEqual([cdk.ids.Bypassed, cdk.ids.Direct].sort());
     });
   });
 });

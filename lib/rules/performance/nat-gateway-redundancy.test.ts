@@ -1,8 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CfnElement } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { input, inputFromText, synth } from '../test-util';
-import type { CfnTemplate } from '../../templates/types';
+import { input, inputFromText, logicalId, synthOnce } from '../test-util';
 import { rule } from './nat-gateway-redundancy';
 
 /** YAML for a private subnet `name` in `zone` whose default route goes to NAT gateway `nat`. */
@@ -54,28 +52,24 @@ describe('nat-gateway-redundancy', () => {
   });
 
   describe('on a CDK-synthesized stack', () => {
-    let t: CfnTemplate;
-    const ids: Record<string, string> = {};
-    beforeAll(() => {
-      t = synth((stack) => {
-        for (const [name, natGateways] of [['Single', 1], ['Redundant', 2]] as const) {
-          const v = new ec2.Vpc(stack, name, { natGateways, maxAzs: 2 });
-          ids[name] = stack.getLogicalId(v.node.defaultChild as CfnElement);
-        }
-      });
+    const cdk = synthOnce((stack, ids) => {
+      for (const [name, natGateways] of [['Single', 1], ['Redundant', 2]] as const) {
+        const v = new ec2.Vpc(stack, name, { natGateways, maxAzs: 2 });
+        ids[name] = logicalId(v);
+      }
     });
 
     it('non-compliant 1: ec2.Vpc with natGateways 1 over two zones', () => {
-      const violations = rule.check(input(t));
-      expect(violations.map((v) => v.resources?.[0])).toEqual([ids.Single]);
+      const violations = rule.check(input(cdk.template));
+      expect(violations.map((v) => v.resources?.[0])).toEqual([cdk.ids.Single]);
       const [, nat, ...subnets] = violations[0].resources!;
-      expect(t.Resources[nat].Type).toBe('AWS::EC2::NatGateway');
+      expect(cdk.template.Resources[nat].Type).toBe('AWS::EC2::NatGateway');
       expect(subnets).toHaveLength(2);
       expect(subnets.every((id) => id.startsWith('SinglePrivateSubnet'))).toBe(true);
     });
 
     it('compliant: ec2.Vpc with natGateways 2 over two zones', () => {
-      expect(rule.check(input(t)).flatMap((v) => v.resources)).not.toContain(ids.Redundant);
+      expect(rule.check(input(cdk.template)).flatMap((v) => v.resources)).not.toContain(cdk.ids.Redundant);
     });
   });
 });

@@ -1,10 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CfnElement } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { input, inputFromText, synth } from '../test-util';
-import type { CfnTemplate } from '../../templates/types';
+import { inlineFunction, input, inputFromText, logicalId, synthOnce } from '../test-util';
 import { rule } from './iam-least-privilege';
 
 const role = (policies = '', managed = '') => `
@@ -84,35 +81,31 @@ describe('iam-least-privilege', () => {
   });
 
   describe('on a CDK-synthesized stack', () => {
-    let t: CfnTemplate;
-    const ids: Record<string, string> = {};
-    beforeAll(() => {
-      t = synth((stack) => {
-        const table = new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
-        const fn = (name: string) => {
-          const f = new lambda.Function(stack, name, { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass') });
-          ids[name] = stack.getLogicalId(f.role!.node.defaultChild as CfnElement);
-          return f;
-        };
-        const broad = fn('Broad');
-        broad.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:*', 's3:*'], resources: ['*'] }));
-        ids.BroadPolicy = stack.getLogicalId(broad.role!.node.findChild('DefaultPolicy').node.defaultChild as CfnElement);
-        fn('FullAccess').role!.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3FullAccess'));
-        table.grantReadWriteData(fn('Scoped'));
-      });
+    const cdk = synthOnce((stack, ids) => {
+      const table = new dynamodb.Table(stack, 'Table', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
+      const fn = (name: string) => {
+        const f = inlineFunction(stack, name);
+        ids[name] = logicalId(f.role!);
+        return f;
+      };
+      const broad = fn('Broad');
+      broad.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:*', 's3:*'], resources: ['*'] }));
+      ids.BroadPolicy = logicalId(broad.role!.node.findChild('DefaultPolicy'));
+      fn('FullAccess').role!.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonS3FullAccess'));
+      table.grantReadWriteData(fn('Scoped'));
     });
 
     it('non-compliant 1: addToRolePolicy with dynamodb:* and s3:* on "*"', () => {
-      const violation = rule.check(input(t)).find((v) => v.resources?.[0] === ids.BroadPolicy);
-      expect(violation?.resources).toEqual([ids.BroadPolicy, ids.Broad]);
+      const violation = rule.check(input(cdk.template)).find((v) => v.resources?.[0] === cdk.ids.BroadPolicy);
+      expect(violation?.resources).toEqual([cdk.ids.BroadPolicy, cdk.ids.Broad]);
     });
 
     it('non-compliant 2: a role with ManagedPolicy.fromAwsManagedPolicyName("AmazonS3FullAccess")', () => {
-      expect(rule.check(input(t)).find((v) => v.resources?.[0] === ids.FullAccess)?.message).toContain('AmazonS3FullAccess');
+      expect(rule.check(input(cdk.template)).find((v) => v.resources?.[0] === cdk.ids.FullAccess)?.message).toContain('AmazonS3FullAccess');
     });
 
     it('compliant: table.grantReadWriteData scopes actions to the table', () => {
-      expect(rule.check(input(t)).map((v) => v.resources?.[0]).sort()).toEqual([ids.BroadPolicy, ids.FullAccess].sort());
+      expect(rule.check(input(cdk.template)).map((v) => v.resources?.[0]).sort()).toEqual([cdk.ids.BroadPolicy, cdk.ids.FullAccess].sort());
     });
   });
 });

@@ -1,9 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CfnElement } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { input, inputFromText, synth } from '../test-util';
-import type { CfnTemplate } from '../../templates/types';
+import { inlineFunction, input, inputFromText, logicalId, synthOnce } from '../test-util';
 import { rule } from './lambda-private-subnets';
 
 /** A VPC with a public subnet (IGW route) and a private one (NAT route), followed by `functions`. */
@@ -86,33 +84,28 @@ describe('lambda-private-subnets', () => {
   });
 
   describe('on a CDK-synthesized stack', () => {
-    let t: CfnTemplate;
-    const ids: Record<string, string> = {};
-    beforeAll(() => {
-      t = synth((stack) => {
-        const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 1, maxAzs: 2 });
-        const props = { runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass') };
-        const make = (name: string, extra: Partial<lambda.FunctionProps>) => {
-          const f = new lambda.Function(stack, name, { ...props, ...extra });
-          ids[name] = stack.getLogicalId(f.node.defaultChild as CfnElement);
-        };
-        make('Private', { vpc });
-        make('Public', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, allowPublicSubnet: true });
-        make('Outside', {});
-      });
+    const cdk = synthOnce((stack, ids) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 1, maxAzs: 2 });
+      const make = (name: string, extra: Partial<lambda.FunctionProps>) => {
+        const f = inlineFunction(stack, name, extra);
+        ids[name] = logicalId(f);
+      };
+      make('Private', { vpc });
+      make('Public', { vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC }, allowPublicSubnet: true });
+      make('Outside', {});
     });
 
     it('non-compliant 1: a function outside the VPC and one in public subnets are flagged, the private one is not', () => {
-      const violations = rule.check(input(t));
-      expect(violations.map((v) => v.resources?.[0]).sort()).toEqual([ids.Outside, ids.Public].sort());
-      const publicViolation = violations.find((v) => v.resources?.[0] === ids.Public)!;
+      const violations = rule.check(input(cdk.template));
+      expect(violations.map((v) => v.resources?.[0]).sort()).toEqual([cdk.ids.Outside, cdk.ids.Public].sort());
+      const publicViolation = violations.find((v) => v.resources?.[0] === cdk.ids.Public)!;
       expect(publicViolation.resources?.slice(1).every((id) => id.startsWith('VpcPublicSubnet'))).toBe(true);
       expect(publicViolation.resources).toHaveLength(3);
     });
 
     it('compliant: a function in the default (private with egress) subnets', () => {
-      const violations = rule.check(input(t));
-      expect(violations.flatMap((v) => v.resources)).not.toContain(ids.Private);
+      const violations = rule.check(input(cdk.template));
+      expect(violations.flatMap((v) => v.resources)).not.toContain(cdk.ids.Private);
     });
   });
 });

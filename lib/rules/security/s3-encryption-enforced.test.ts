@@ -1,9 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CfnElement } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { input, inputFromText, synth } from '../test-util';
-import type { CfnTemplate } from '../../templates/types';
+import { input, inputFromText, logicalId, synthOnce } from '../test-util';
 import { rule } from './s3-encryption-enforced';
 
 /** A bucket `Data` with a bucket policy whose statements are `statements` (YAML flow text). */
@@ -78,35 +76,31 @@ describe('s3-encryption-enforced', () => {
   });
 
   describe('on a CDK-synthesized stack', () => {
-    let t: CfnTemplate;
-    const ids: Record<string, string> = {};
-    beforeAll(() => {
-      t = synth((stack) => {
-        const bucket = (name: string, props: s3.BucketProps = {}) => {
-          const b = new s3.Bucket(stack, name, props);
-          ids[name] = stack.getLogicalId(b.node.defaultChild as CfnElement);
-          return b;
-        };
-        bucket('Plain');
-        bucket('SslOnly', { enforceSSL: true });
-        const enforced = bucket('Enforced', { encryption: s3.BucketEncryption.S3_MANAGED });
-        enforced.addToResourcePolicy(new iam.PolicyStatement({
-          effect: iam.Effect.DENY,
-          principals: [new iam.AnyPrincipal()],
-          actions: ['s3:PutObject'],
-          resources: [enforced.arnForObjects('*')],
-          conditions: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
-        }));
-      });
+    const cdk = synthOnce((stack, ids) => {
+      const bucket = (name: string, props: s3.BucketProps = {}) => {
+        const b = new s3.Bucket(stack, name, props);
+        ids[name] = logicalId(b);
+        return b;
+      };
+      bucket('Plain');
+      bucket('SslOnly', { enforceSSL: true });
+      const enforced = bucket('Enforced', { encryption: s3.BucketEncryption.S3_MANAGED });
+      enforced.addToResourcePolicy(new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [enforced.arnForObjects('*')],
+        conditions: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
+      }));
     });
 
     it('non-compliant 1: a bucket without a policy and a bucket whose policy only enforces SSL', () => {
-      const flagged = rule.check(input(t)).map((v) => v.resources?.[0]);
-      expect(flagged.sort()).toEqual([ids.Plain, ids.SslOnly].sort());
+      const flagged = rule.check(input(cdk.template)).map((v) => v.resources?.[0]);
+      expect(flagged.sort()).toEqual([cdk.ids.Plain, cdk.ids.SslOnly].sort());
     });
 
     it('compliant: a bucket with a Deny s3:PutObject statement added through addToResourcePolicy', () => {
-      expect(rule.check(input(t)).flatMap((v) => v.resources)).not.toContain(ids.Enforced);
+      expect(rule.check(input(cdk.template)).flatMap((v) => v.resources)).not.toContain(cdk.ids.Enforced);
     });
   });
 });

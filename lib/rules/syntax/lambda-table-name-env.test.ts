@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Stack } from 'aws-cdk-lib';
-import { input, inputFromText, synth } from '../test-util';
+import { functionYaml, inlineFunction, input, inputFromText, synth } from '../test-util';
 import { rule } from './lambda-table-name-env';
 
 const ROLE_TRUST = `AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }] }`;
@@ -28,14 +28,7 @@ Resources:
               - Effect: Allow
                 Action: [dynamodb:GetItem, dynamodb:PutItem]
                 Resource: !GetAtt Table.Arn
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: python3.12
-      Handler: index.handler
-      Role: !GetAtt Role.Arn
-      Code: { ZipFile: 'def handler(e, c): pass' }
-${functionExtra}`;
+${functionYaml('Fn', functionExtra, '!GetAtt Role.Arn')}`;
 
 const fnProps = { Runtime: 'python3.12', Handler: 'index.handler', Code: { ZipFile: 'x' } };
 const table = (name?: string) => ({ Type: 'AWS::DynamoDB::Table', Properties: { ...(name ? { TableName: name } : {}), KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] } });
@@ -44,10 +37,7 @@ const role = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {
 /** A CDK function that can read and write a table, with `environment` built from the table. */
 const cdkStack = (environment?: (t: dynamodb.Table) => Record<string, string>) => (stack: Stack) => {
   const t = new dynamodb.Table(stack, 'Orders', { partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING } });
-  const fn = new lambda.Function(stack, 'Handler', {
-    runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass'), environment: environment?.(t),
-  });
-  t.grantReadWriteData(fn);
+  t.grantReadWriteData(inlineFunction(stack, 'Handler', { environment: environment?.(t) }));
 };
 
 describe('lambda-table-name-env', () => {
