@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { TemplateDiffJson } from '@/lib/diff/types';
 import type { ReviewFinding } from '@/lib/review/types';
 import { EvidenceList, formatLocation } from './evidence-list';
+import { FindingCard, RuleAndTitle } from './finding-card';
 import { FindingDiff } from './finding-diff';
 import { FindingExplanation } from './finding-explanation';
 import { SIDE_LABELS } from './labels';
@@ -16,43 +17,38 @@ export function FindingDetails(
 ) {
   const isModel = finding.side === 'model';
   const acknowledged = Boolean(finding.acknowledged);
-  const frame = isModel ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70';
+  const data = {
+    'data-testid': 'finding',
+    'data-rule': finding.rule,
+    'data-side': finding.side,
+    'data-severity': finding.severity,
+    'data-acknowledged': acknowledged ? 'true' : 'false',
+  };
+  const summary = (
+    <>
+      <SeverityBadge severity={finding.severity} muted={!isModel || acknowledged} />
+      {grouped ? (
+        <>
+          <Where finding={finding} grouped />
+          <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{finding.message}</span>
+        </>
+      ) : (
+        <>
+          <RuleAndTitle rule={finding.rule} title={finding.title} side={finding.side} prefix="finding" />
+          <span className="text-xs text-slate-500">{SIDE_LABELS[finding.side]}</span>
+          <Where finding={finding} />
+        </>
+      )}
+      {finding.acknowledged && (
+        <span className="flex min-w-0 basis-full items-center gap-2 pl-5 text-xs text-slate-600">
+          <AcknowledgedBadge reason={finding.acknowledged.reason} />
+          <span data-testid="acknowledged-reason">{finding.acknowledged.reason}</span>
+        </span>
+      )}
+    </>
+  );
   return (
-    <details
-      data-testid="finding"
-      data-rule={finding.rule}
-      data-side={finding.side}
-      data-severity={finding.severity}
-      data-acknowledged={acknowledged ? 'true' : 'false'}
-      className={`group rounded-lg ring-1 ${frame} ${acknowledged ? 'opacity-80' : ''}`}
-    >
-      <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2 hover:bg-slate-50">
-        <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">›</span>
-        <SeverityBadge severity={finding.severity} muted={!isModel || acknowledged} />
-        {grouped ? (
-          <>
-            <Where finding={finding} grouped />
-            <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{finding.message}</span>
-          </>
-        ) : (
-          <>
-            <code data-testid="finding-rule" className={`text-xs ${isModel ? 'text-slate-900' : 'text-slate-600'}`}>
-              {finding.rule}
-            </code>
-            <span data-testid="finding-title" className={isModel ? 'font-medium text-slate-900' : 'text-slate-700'}>
-              {finding.title}
-            </span>
-            <span className="text-xs text-slate-500">{SIDE_LABELS[finding.side]}</span>
-            <Where finding={finding} />
-          </>
-        )}
-        {finding.acknowledged && (
-          <span className="flex min-w-0 basis-full items-center gap-2 pl-5 text-xs text-slate-600">
-            <AcknowledgedBadge reason={finding.acknowledged.reason} />
-            <span data-testid="acknowledged-reason">{finding.acknowledged.reason}</span>
-          </span>
-        )}
-      </summary>
+    <FindingCard side={finding.side} dimmed={acknowledged} data={data} summary={summary}>
       <div className="space-y-4 border-t border-slate-200 px-4 py-4">
         {!grouped && <FindingExplanation finding={finding} />}
         <Section title="Message">
@@ -76,7 +72,7 @@ export function FindingDetails(
           <FindingDiff finding={finding} diff={diff} />
         </Section>
       </div>
-    </details>
+    </FindingCard>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { TemplateDiffJson } from '@/lib/diff/types';
 import { summarizeWhere, worstSeverity, type RuleGroup } from '@/lib/review/group';
+import { FindingCard, RuleAndTitle } from './finding-card';
 import { FindingDetails } from './finding-details';
 import { FindingExplanation } from './finding-explanation';
 import { SIDE_LABELS } from './labels';
@@ -11,35 +12,25 @@ export function FindingGroup({ group, diff }: { group: RuleGroup; diff: Template
   const isModel = first.side === 'model';
   const acknowledged = group.findings.filter((f) => f.acknowledged).length;
   const allAcknowledged = acknowledged === group.findings.length;
-  const frame = isModel ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70';
+  const data = { 'data-testid': 'finding-group', 'data-rule': group.rule, 'data-side': first.side, 'data-count': group.findings.length };
+  const summary = (
+    <>
+      <SeverityBadge severity={worstSeverity(group.findings)} muted={!isModel || allAcknowledged} />
+      <RuleAndTitle rule={group.rule} title={first.title} side={first.side} prefix="finding-group" />
+      <span
+        data-testid="finding-group-count"
+        aria-label={`${group.findings.length} findings`}
+        className="rounded-full bg-slate-100 px-2 py-0.5 font-mono text-xs font-medium tabular-nums text-slate-700 ring-1 ring-inset ring-slate-200"
+      >
+        ×{group.findings.length}
+      </span>
+      <span className="text-xs text-slate-500">{SIDE_LABELS[first.side]}</span>
+      {acknowledged > 0 && <span className="text-xs text-slate-500">{acknowledged} acknowledged</span>}
+      <Places group={group} />
+    </>
+  );
   return (
-    <details
-      data-testid="finding-group"
-      data-rule={group.rule}
-      data-side={first.side}
-      data-count={group.findings.length}
-      className={`group/rule rounded-lg ring-1 ${frame} ${allAcknowledged ? 'opacity-80' : ''}`}
-    >
-      <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2 hover:bg-slate-50">
-        <span aria-hidden className="text-slate-400 transition-transform group-open/rule:rotate-90">›</span>
-        <SeverityBadge severity={worstSeverity(group.findings)} muted={!isModel || allAcknowledged} />
-        <code data-testid="finding-group-rule" className={`text-xs ${isModel ? 'text-slate-900' : 'text-slate-600'}`}>
-          {group.rule}
-        </code>
-        <span data-testid="finding-group-title" className={isModel ? 'font-medium text-slate-900' : 'text-slate-700'}>
-          {first.title}
-        </span>
-        <span
-          data-testid="finding-group-count"
-          aria-label={`${group.findings.length} findings`}
-          className="rounded-full bg-slate-100 px-2 py-0.5 font-mono text-xs font-medium tabular-nums text-slate-700 ring-1 ring-inset ring-slate-200"
-        >
-          ×{group.findings.length}
-        </span>
-        <span className="text-xs text-slate-500">{SIDE_LABELS[first.side]}</span>
-        {acknowledged > 0 && <span className="text-xs text-slate-500">{acknowledged} acknowledged</span>}
-        <Places group={group} />
-      </summary>
+    <FindingCard side={first.side} dimmed={allAcknowledged} outer data={data} summary={summary}>
       <div className="space-y-3 border-t border-slate-200 px-4 py-4">
         <FindingExplanation finding={first} />
         <ul data-testid="finding-group-items" className="space-y-1.5">
@@ -50,7 +41,7 @@ export function FindingGroup({ group, diff }: { group: RuleGroup; diff: Template
           ))}
         </ul>
       </div>
-    </details>
+    </FindingCard>
   );
 }
 
