@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { dbConfigFromEnv, type DbConfig } from './config';
+import type { Database } from './schema';
+
+/** The two supported database engines. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely instance, its dialect, and how to release it. */
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+const closeHooks = new WeakMap<DbHandle, Array<() => Promise<void>>>();
+const commitHooks = new WeakMap<Transaction<Database>, Array<() => void>>();
+
+/** Opens a new handle (one per test or instance); SQLite creates its folder and runs in WAL mode with foreign keys on. */
+export function openDb(config: DbConfig = dbConfigFromEnv()): DbHandle {
+  const db = config.dialect === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
+  let closing: Promise<void> | undefined;
+  const handle: DbHandle = {
+    db,
+    dialect: config.dialect,
+    close() {
+      closing ??= (async () => {
+        for (const hook of closeHooks.get(handle) ?? []) await hook();
+        await db.destroy();
+      })();
+      return closing;
+    },
+  };
+  return handle;
+}
+
+const singleton = globalThis as typeof globalThis & { __infraReviewDb?: DbHandle };
+
+/** The process-wide handle configured by the environment (kept on globalThis so dev reloads reuse it). */
+export function getDb(): DbHandle {
+  singleton.__infraReviewDb ??= openDb(dbConfigFromEnv());
+  return singleton.__infraReviewDb;
+}
+
+/**
+ * Runs `fn` in one transaction: it commits when `fn` resolves and rolls back entirely when it throws.
+ * Do not nest: on SQLite the single connection is busy with the outer transaction.
+ */
+export async function withTransaction<T>(
+  fn: (trx: Transaction<Database>) => Promise<T>,
+  handle: DbHandle = getDb(),
+): Promise<T> {
+  const hooks: Array<() => void> = [];
+  const result = await handle.db.transaction().execute((trx) => {
+    commitHooks.set(trx, hooks);
+    return fn(trx);
+  });
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch (error) {
+      console.error('after-commit hook failed', error);
+    }
+  }
+  return result;
+}
+
+/** Queues `fn` to run only once `trx` (opened by withTransaction) has committed; never runs on rollback. */
+export function afterCommit(trx: Transaction<Database>, fn: () => void): void {
+  const hooks = commitHooks.get(trx);
+  if (!hooks) throw new Error('afterCommit needs a transaction opened by withTransaction');
+  hooks.push(fn);
+}
+
+/** Registers cleanup (e.g. a LISTEN client) that runs when `handle` closes, before its pool is destroyed. */
+export function onClose(handle: DbHandle, hook: () => Promise<void>): void {
+  const hooks = closeHooks.get(handle) ?? [];
+  hooks.push(hook);
+  closeHooks.set(handle, hooks);
+}
+
+/** The dialect behind a Kysely instance or transaction. */
+export function dialectOf(db: Kysely<Database>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+function openSqlite(file: string): Kysely<Database> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SqliteDatabase(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+}
+
+function openPostgres(url: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its server connection must not crash the process; the pool replaces it.
+  pool.on('error', (error) => console.error('postgres pool client error', error.message));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,140 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+// Timestamps are ISO 8601 UTC text from `new Date().toISOString()` (fixed width, so text order is time order)
+// and JSON columns are text, so both dialects store and return exactly the same values.
+
+/** An ISO 8601 UTC timestamp, e.g. `2025-01-31T12:00:00.000Z`. */
+export type IsoTimestamp = string;
+
+/** A JSON document serialized with `JSON.stringify`. */
+export type JsonText = string;
+
+/** Audit session lifecycle: a closed session is read-only. */
+export type SessionStatus = 'open' | 'closed';
+
+/** A participant's judgement of one finding. */
+export type VerdictValue = 'confirmed' | 'false_positive' | 'accepted_risk' | 'needs_discussion';
+
+/** App-wide settings as JSON values keyed by name. */
+export interface SettingsTable {
+  key: string;
+  value: JsonText;
+  updated_at: IsoTimestamp;
+  updated_by: string | null;
+}
+
+/** A team's review of one review's artifacts, pinned by their hashes. */
+export interface AuditSessionsTable {
+  id: string;
+  review_id: string;
+  name: string;
+  reference_hash: string;
+  model_hash: string;
+  status: SessionStatus;
+  required_signoffs: Generated<number>;
+  created_by: string;
+  created_at: IsoTimestamp;
+  closed_at: IsoTimestamp | null;
+}
+
+/** One verdict per user per finding per session. */
+export interface VerdictsTable {
+  session_id: string;
+  finding_key: string;
+  user_id: string;
+  verdict: VerdictValue;
+  reason: string | null;
+  updated_at: IsoTimestamp;
+}
+
+/** A markdown comment on a finding. */
+export interface CommentsTable {
+  id: string;
+  session_id: string;
+  finding_key: string;
+  user_id: string;
+  body: string;
+  created_at: IsoTimestamp;
+}
+
+/** A finding the rules missed, added by a reviewer. */
+export interface ManualFindingsTable {
+  id: string;
+  session_id: string;
+  category: string;
+  severity: string;
+  title: string;
+  problem: string;
+  impact: string;
+  fix: string;
+  resources: JsonText;
+  created_by: string;
+  created_at: IsoTimestamp;
+}
+
+/** A reviewer's sign-off; at most one per user per session. */
+export interface SignoffsTable {
+  session_id: string;
+  user_id: string;
+  created_at: IsoTimestamp;
+}
+
+/** A live connection's heartbeat; rows older than the presence window are stale. */
+export interface PresenceTable {
+  connection_id: string;
+  session_id: string;
+  user_id: string;
+  instance_id: string;
+  last_seen: IsoTimestamp;
+}
+
+/** Append-only record of every state change. `id` is a bigserial on PostgreSQL (read back as a number). */
+export interface AuditLogTable {
+  id: Generated<ColumnType<number, never, never>>;
+  at: IsoTimestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: JsonText | null;
+  after: JsonText | null;
+}
+
+/** Notification bodies too large for a PostgreSQL NOTIFY payload; the notification carries the id. */
+export interface NotifyPayloadsTable {
+  id: string;
+  channel: string;
+  body: JsonText;
+  created_at: IsoTimestamp;
+}
+
+/** The app's tables (better-auth's tables are managed by better-auth's own migrations). */
+export interface Database {
+  settings: SettingsTable;
+  audit_sessions: AuditSessionsTable;
+  verdicts: VerdictsTable;
+  comments: CommentsTable;
+  manual_findings: ManualFindingsTable;
+  signoffs: SignoffsTable;
+  presence: PresenceTable;
+  audit_log: AuditLogTable;
+  notify_payloads: NotifyPayloadsTable;
+}
+
+/** A stored audit session row. */
+export type AuditSession = Selectable<AuditSessionsTable>;
+/** A stored verdict row. */
+export type Verdict = Selectable<VerdictsTable>;
+/** A stored comment row. */
+export type Comment = Selectable<CommentsTable>;
+/** A stored manual finding row (resources still JSON text). */
+export type ManualFindingRow = Selectable<ManualFindingsTable>;
+/** A stored sign-off row. */
+export type Signoff = Selectable<SignoffsTable>;
+/** A stored presence row. */
+export type Presence = Selectable<PresenceTable>;
+/** A stored audit log row. */
+export type AuditLogRow = Selectable<AuditLogTable>;
+/** A new audit log row. */
+export type NewAuditLogRow = Insertable<AuditLogTable>;
