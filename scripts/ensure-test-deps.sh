@@ -7,3 +7,8 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# PostgreSQL for the data layer's second dialect: required in CI, optional on a workstation (SQLite still runs).
+if ! bash "$(dirname "$0")/ensure-postgres.sh" >/dev/null; then
+  [ -n "${CI:-}" ] && { echo "PostgreSQL could not be started" >&2; exit 1; }
+  echo "PostgreSQL unavailable: data layer tests run on SQLite only" >&2
+fi

@@ -3,6 +3,7 @@
 set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-$(bash scripts/ensure-postgres.sh --print-url 2>/dev/null)}"
 mkdir -p reports
 rm -f reports/unit.json reports/e2e.json
 status=0
