@@ -1,4 +1,4 @@
-import { catalogEntry } from '../rules/catalog';
+import { CATALOG, catalogEntry } from '../rules/catalog';
 import type { Finding } from '../rules/finding';
 import { CATEGORIES, type Category } from '../rules/types';
 
@@ -23,16 +23,20 @@ export interface ReportIssue {
   findings: Finding[];
 }
 
-/** Groups findings into issues (one per rule, first-seen order), using catalog wording where available. */
-export function groupIssues(findings: readonly Finding[]): ReportIssue[] {
+/** Wording for rules outside the catalog (e.g. findings reviewers added by hand), keyed by rule id. */
+export type Explanations = Record<string, Pick<ReportIssue, 'heading' | 'summary' | 'problem' | 'impact' | 'fix'>>;
+
+/** Groups findings into issues (seed order for catalog rules, then first-seen order), using catalog (or given) wording where available. */
+export function groupIssues(findings: readonly Finding[], explanations: Explanations = {}): ReportIssue[] {
   const issues = new Map<string, ReportIssue>();
   for (const f of findings) {
     let issue = issues.get(f.rule);
     if (!issue) {
-      const entry = catalogEntry(f.rule);
+      const catalog = catalogEntry(f.rule);
+      const entry = explanations[f.rule] ?? (catalog && { ...catalog, summary: catalog.title });
       issue = {
         rule: f.rule, category: f.category, findings: [],
-        heading: entry?.heading ?? f.title, summary: entry?.title ?? f.title,
+        heading: entry?.heading ?? f.title, summary: entry?.summary ?? f.title,
         problem: entry?.problem ?? f.message, impact: entry?.impact ?? `Reported by ${f.source} as ${f.severity}.`,
         fix: entry?.fix ?? 'See the rule documentation.',
       };
@@ -40,10 +44,14 @@ export function groupIssues(findings: readonly Finding[]): ReportIssue[] {
     }
     issue.findings.push(f);
   }
-  return [...issues.values()];
+  // Catalog rules in the seed's order first, then the rest in the order they were found.
+  const order = Object.keys(CATALOG);
+  const rank = (rule: string) => (order.includes(rule) ? order.indexOf(rule) : order.length);
+  return [...issues.values()].sort((a, b) => rank(a.rule) - rank(b.rule));
 }
 
-function where(f: Finding): string {
+/** Where a finding is: `file:line` for source findings, its logical IDs otherwise. */
+export function where(f: Finding): string {
   if (f.location) return `\`${f.location.file}:${f.location.line}\``;
   return f.resources.map((r) => `\`${r}\``).join(', ') || 'the artifact';
 }
@@ -53,9 +61,12 @@ function cell(text: string): string {
 }
 
 /** Renders findings in the seed's MODEL_FAILURES.md format: five numbered category sections, issues, summary table. */
-export function renderModelFailures(findings: readonly Finding[], options: { title?: string; artifact?: string } = {}): string {
+export function renderModelFailures(
+  findings: readonly Finding[],
+  options: { title?: string; artifact?: string; explanations?: Explanations; appendix?: string[] } = {},
+): string {
   const open = findings.filter((f) => !f.acknowledged);
-  const issues = groupIssues(open);
+  const issues = groupIssues(open, options.explanations);
   const artifact = options.artifact ?? 'MODEL_RESPONSE.md';
   const out: string[] = [`# ${options.title ?? 'Model Failures'}`, ''];
   CATEGORIES.forEach((category, index) => {
@@ -82,6 +93,7 @@ export function renderModelFailures(findings: readonly Finding[], options: { tit
     out.push('', '## Acknowledged', '');
     for (const f of acknowledged) out.push(`- \`${f.rule}\` on ${where(f)}: ${f.acknowledged!.reason}`);
   }
+  if (options.appendix?.length) out.push('', ...options.appendix);
   out.push('', '---', '');
   return out.join('\n');
 }

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { Finding } from '../rules/finding';
+import type { VerdictValue } from '../db/schema';
+
+/** The verdicts a participant can give, in the order the UI offers them. */
+export const VERDICTS: readonly VerdictValue[] = ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'];
+
+/** Words for each verdict, as shown and exported. */
+export const VERDICT_LABELS: Record<VerdictValue, string> = {
+  confirmed: 'Confirmed',
+  false_positive: 'False positive',
+  accepted_risk: 'Accepted risk',
+  needs_discussion: 'Needs discussion',
+};
+
+/** A stable key for a finding of a pinned review: same side, rule, place and message give the same key. */
+export function findingKey(finding: Finding & { side?: string }): string {
+  const place = finding.location ? `${finding.location.file}:${finding.location.line}` : [...finding.resources].sort().join(',');
+  return createHash('sha256')
+    .update(JSON.stringify([finding.side ?? '', finding.rule, place, finding.message]))
+    .digest('hex')
+    .slice(0, 20);
+}
+
+/**
+ * The session's verdict on a finding from its participants' verdicts: the most frequent one;
+ * a tie is `needs_discussion`; no verdict at all is undefined.
+ */
+export function consensusVerdict(verdicts: readonly VerdictValue[]): VerdictValue | undefined {
+  if (verdicts.length === 0) return undefined;
+  const counts = new Map<VerdictValue, number>();
+  for (const v of verdicts) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 1 && ranked[0][1] === ranked[1][1] ? 'needs_discussion' : ranked[0][0];
+}

@@ -1,0 +1,89 @@
+import { consensusVerdict, VERDICT_LABELS } from '../audit/verdicts';
+import type { VerdictValue } from '../db/schema';
+import type { Finding } from '../rules/finding';
+import type { Category, Severity } from '../rules/types';
+import { renderModelFailures, where, type Explanations } from './model-failures';
+
+/** One participant's verdict as exported. */
+export interface ExportedVerdict {
+  user: string;
+  verdict: VerdictValue;
+  reason: string | null;
+}
+
+/** A finding a reviewer added by hand, with its own wording. */
+export interface ManualFindingInput {
+  id: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  problem: string;
+  impact: string;
+  fix: string;
+  resources: string[];
+}
+
+/** What a session export is made of: the pinned findings with their keys, the verdicts per key, and manual findings. */
+export interface SessionReportInput {
+  name: string;
+  findings: (Finding & { key: string })[];
+  verdicts: Record<string, ExportedVerdict[]>;
+  manual: ManualFindingInput[];
+}
+
+/** A finding with the session's judgement of it. */
+export interface JudgedFinding extends Finding {
+  key: string;
+  verdicts: ExportedVerdict[];
+  consensus: VerdictValue | null;
+}
+
+/** Every pinned finding with its verdicts and consensus (null when nobody judged it). */
+export function judgeFindings(input: SessionReportInput): JudgedFinding[] {
+  return input.findings.map((f) => {
+    const verdicts = input.verdicts[f.key] ?? [];
+    return { ...f, verdicts, consensus: consensusVerdict(verdicts.map((v) => v.verdict)) ?? null };
+  });
+}
+
+/** Manual findings as report findings (rule `manual/<id>`) plus their wording. */
+function manualAsFindings(manual: ManualFindingInput[]): { findings: Finding[]; explanations: Explanations } {
+  const explanations: Explanations = {};
+  const findings = manual.map((m): Finding => {
+    explanations[`manual/${m.id}`] = { heading: m.title, summary: m.title, problem: m.problem, impact: m.impact, fix: m.fix };
+    return { rule: `manual/${m.id}`, category: m.category, severity: m.severity, title: m.title, message: m.problem, resources: m.resources, source: 'infra-review' };
+  });
+  return { findings, explanations };
+}
+
+function appendixSection(title: string, judged: JudgedFinding[]): string[] {
+  if (judged.length === 0) return [];
+  const lines = [`## ${title}`, ''];
+  for (const f of judged) {
+    const reasons = f.verdicts.map((v) => `${v.user}: ${VERDICT_LABELS[v.verdict]}${v.reason ? ` (${v.reason})` : ''}`).join('; ');
+    lines.push(`- \`${f.rule}\` on ${where(f)}: ${f.message}${reasons ? ` — ${reasons}` : ''}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/**
+ * The session as MODEL_FAILURES.md in the seed's format: confirmed findings and reviewers' own findings
+ * as numbered issues; false positives (with reasons), accepted risks and unjudged findings in appendices.
+ */
+export function renderSessionMarkdown(input: SessionReportInput): string {
+  const judged = judgeFindings(input);
+  const manual = manualAsFindings(input.manual);
+  const confirmed = judged.filter((f) => f.consensus === 'confirmed');
+  const appendix = [
+    ...appendixSection('Appendix: False Positives', judged.filter((f) => f.consensus === 'false_positive')),
+    ...appendixSection('Appendix: Accepted Risks', judged.filter((f) => f.consensus === 'accepted_risk')),
+    ...appendixSection('Appendix: Not Settled', judged.filter((f) => f.consensus === null || f.consensus === 'needs_discussion')),
+  ];
+  return renderModelFailures([...confirmed, ...manual.findings], { explanations: manual.explanations, appendix });
+}
+
+/** The session as plain JSON: every finding with verdicts and consensus, and the manual findings. */
+export function sessionReportJson(input: SessionReportInput) {
+  return { name: input.name, findings: judgeFindings(input), manualFindings: input.manual };
+}
