@@ -1,6 +1,8 @@
 /** The one error type of infra-review: a code that maps to an HTTP status and to a CLI exit code. */
 export type AppErrorCode =
   | 'bad_request:input'
+  | 'unauthorized:auth'
+  | 'forbidden:auth'
   | 'unprocessable:template'
   | 'unprocessable:synthesis'
   | 'not_found:review'
@@ -10,6 +12,8 @@ export type AppErrorCode =
 
 const STATUS: Record<AppErrorCode, number> = {
   'bad_request:input': 400,
+  'unauthorized:auth': 401,
+  'forbidden:auth': 403,
   'unprocessable:template': 422,
   'unprocessable:synthesis': 422,
   'not_found:review': 404,

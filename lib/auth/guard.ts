@@ -1,0 +1,36 @@
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { AppError } from '../errors';
+import { getAuth } from './auth';
+import { authenticate, authorizeRequest, type AuthedUser } from './authorize';
+import { authConfigFromEnv } from './config';
+import { hasRole, type Role } from './roles';
+import { hasUsers } from './first-run';
+
+export type { AuthedUser } from './authorize';
+
+/** For route handlers: the caller (session cookie or bearer token) holding at least `minRole`, else throws 401/403 (CSRF-checked). */
+export async function requireUser(req: Request, minRole: Role): Promise<AuthedUser> {
+  return authorizeRequest(await getAuth(), req, minRole, authConfigFromEnv().baseURL);
+}
+
+/** For server components: the signed-in user of the current request, or null. */
+export async function getCurrentUser(): Promise<AuthedUser | null> {
+  return authenticate(await getAuth(), await headers());
+}
+
+/** For pages: the signed-in user holding `minRole`; redirects anonymous visitors to /sign-in (or /setup on a fresh install). */
+export async function requirePageUser(minRole: Role = 'viewer'): Promise<AuthedUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect((await hasUsers()) ? '/sign-in' : '/setup');
+  if (!hasRole(user, minRole)) throw new AppError('forbidden:auth', `This page needs the ${minRole} role`);
+  return user;
+}
+
+/** For server actions (Next.js checks their Origin itself): the signed-in user holding `minRole`, else throws 401/403. */
+export async function requireActionUser(minRole: Role): Promise<AuthedUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError('unauthorized:auth', 'Sign in first');
+  if (!hasRole(user, minRole)) throw new AppError('forbidden:auth', `This needs the ${minRole} role`);
+  return user;
+}

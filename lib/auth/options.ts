@@ -1,0 +1,90 @@
+import { apiKey } from '@better-auth/api-key';
+import type { BetterAuthOptions, BetterAuthPlugin, User } from 'better-auth';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
+import type { DbHandle } from '../db/connection';
+import { OIDC_PROVIDER_ID, type AuthConfig } from './config';
+
+/** Prefix of every auth cookie (`infra-review.session_token`, `__Secure-` added on https). */
+export const COOKIE_PREFIX = 'infra-review';
+
+/** Prefix of personal API tokens, so a leaked one is recognizable (`irv_…`). */
+export const TOKEN_PREFIX = 'irv_';
+
+/** Sign-in attempts allowed per client IP and minute. */
+export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/** better-auth's options for this app: the database behind `handle`, email+password without public sign-up, roles, tokens, optional OIDC. */
+export function authOptions(handle: DbHandle, { secret, config }: { secret: string; config: AuthConfig }) {
+  return {
+    appName: 'infra-review',
+    basePath: '/api/auth',
+    baseURL: config.baseURL,
+    secret,
+    database: { db: handle.db, type: handle.dialect },
+    // Users are created by an admin, the first-run setup or the CLI (lib/auth/users.ts), never by the public.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256, autoSignIn: false },
+    user: {
+      additionalFields: { role: { type: 'string', required: false, defaultValue: 'viewer', input: false } },
+    },
+    session: { expiresIn: 7 * DAY_SECONDS, updateAge: DAY_SECONDS },
+    account: { accountLinking: { enabled: false } },
+    // Stored in the database so the limit holds across app instances sharing it.
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 300,
+      customRules: { '/sign-in/*': SIGN_IN_RATE_LIMIT },
+    },
+    trustedOrigins: config.baseURL ? [config.baseURL] : [],
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      // Unset base URL: better-auth's default (Secure in production).
+      ...(config.baseURL ? { useSecureCookies: config.baseURL.startsWith('https://') } : {}),
+      ...(config.trustedProxies.length > 0 ? { ipAddress: { trustedProxies: config.trustedProxies } } : {}),
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // Accounts created by single sign-on get the configured default role, never one from the IdP.
+          before: async (user: User & Record<string, unknown>, ctx: { path?: string } | null) =>
+            config.oidc && ctx?.path?.startsWith('/oauth2/callback') ? { data: { ...user, role: config.oidc.defaultRole } } : undefined,
+        },
+      },
+    },
+    plugins: [
+      apiKey({
+        defaultPrefix: TOKEN_PREFIX,
+        apiKeyHeaders: 'x-api-key',
+        enableSessionForAPIKeys: false,
+        // Tokens serve the CLI and CI: the per-key daily quota would break them; sign-in stays rate limited.
+        rateLimit: { enabled: false },
+        keyExpiration: { defaultExpiresIn: null, minExpiresIn: 1, maxExpiresIn: 365 },
+      }),
+      ...oidcPlugins(config),
+    ],
+  } satisfies BetterAuthOptions;
+}
+
+/** The generic OAuth plugin configured for the OIDC provider, or nothing when OIDC is not configured. */
+function oidcPlugins(config: AuthConfig): BetterAuthPlugin[] {
+  if (!config.oidc) return [];
+  return [
+    genericOAuth({
+      config: [
+        {
+          providerId: OIDC_PROVIDER_ID,
+          name: 'Single sign-on',
+          discoveryUrl: config.oidc.discoveryUrl,
+          clientId: config.oidc.clientId,
+          clientSecret: config.oidc.clientSecret,
+          scopes: ['openid', 'email', 'profile'],
+          pkce: true,
+          requireIdTokenVerification: true,
+        },
+      ],
+    }),
+  ];
+}
