@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 // Timestamps are ISO 8601 UTC text from `new Date().toISOString()` (fixed width, so text order is time order)
 // and JSON columns are text, so both dialects store and return exactly the same values.
@@ -90,7 +90,7 @@ export interface PresenceTable {
 
 /** Append-only record of every state change. `id` is a bigserial on PostgreSQL (read back as a number). */
 export interface AuditLogTable {
-  id: Generated<ColumnType<number, never, never>>;
+  id: Generated<number>;
   at: IsoTimestamp;
   actor_id: string | null;
   actor_label: string;

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../connection';
+import { auditSessionsMigration } from './001-audit-sessions';
+
+// A static list rather than FileMigrationProvider: a Next.js bundle has no migrations folder to read at runtime.
+// Names sort in application order; never rename or reorder a released migration.
+
+/** Every app migration by name, built for one dialect. */
+export function appMigrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '001-audit-sessions': auditSessionsMigration(dialect),
+  };
+}
