@@ -41,7 +41,7 @@ const schema = z.object({
 });
 
 /** Parses the authentication variables once; throws listing every invalid or incomplete one. */
-export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+export function authConfigFromEnv(env: Record<string, string | undefined> = process.env): AuthConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
