@@ -31,7 +31,8 @@ export interface DbHandle {
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 const closeHooks = new WeakMap<DbHandle, Array<() => Promise<void>>>();
-const commitHooks = new WeakMap<Transaction<Database>, Array<() => void>>();
+const configs = new WeakMap<DbHandle, DbConfig>();
+const transactions = new WeakMap<Transaction<Database>, { handle: DbHandle; hooks: Array<() => void> }>();
 
 /** Opens a new handle (one per test or instance); SQLite creates its folder and runs in WAL mode with foreign keys on. */
 export function openDb(config: DbConfig = dbConfigFromEnv()): DbHandle {
@@ -48,7 +49,15 @@ export function openDb(config: DbConfig = dbConfigFromEnv()): DbHandle {
       return closing;
     },
   };
+  configs.set(handle, config);
   return handle;
+}
+
+/** The configuration a handle was opened with (e.g. for a dedicated LISTEN connection). */
+export function configOf(handle: DbHandle): DbConfig {
+  const config = configs.get(handle);
+  if (!config) throw new Error('configOf needs a handle from openDb');
+  return config;
 }
 
 const singleton = globalThis as typeof globalThis & { __infraReviewDb?: DbHandle };
@@ -69,7 +78,7 @@ export async function withTransaction<T>(
 ): Promise<T> {
   const hooks: Array<() => void> = [];
   const result = await handle.db.transaction().execute((trx) => {
-    commitHooks.set(trx, hooks);
+    transactions.set(trx, { handle, hooks });
     return fn(trx);
   });
   for (const hook of hooks) {
@@ -84,9 +93,14 @@ export async function withTransaction<T>(
 
 /** Queues `fn` to run only once `trx` (opened by withTransaction) has committed; never runs on rollback. */
 export function afterCommit(trx: Transaction<Database>, fn: () => void): void {
-  const hooks = commitHooks.get(trx);
+  const hooks = transactions.get(trx)?.hooks;
   if (!hooks) throw new Error('afterCommit needs a transaction opened by withTransaction');
   hooks.push(fn);
+}
+
+/** The handle whose withTransaction opened `trx`, or undefined for any other transaction. */
+export function handleOfTransaction(trx: Transaction<Database>): DbHandle | undefined {
+  return transactions.get(trx)?.handle;
 }
 
 /** Registers cleanup (e.g. a LISTEN client) that runs when `handle` closes, before its pool is destroyed. */
