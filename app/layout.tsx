@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { UserMenu } from '@/components/auth/user-menu';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -43,6 +44,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 ),
               )}
             </nav>
+            <UserMenu />
           </div>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">

@@ -2,11 +2,13 @@ import { DiffView } from '@/components/diff/diff-view';
 import { loadReviewById } from '@/components/review/load-review';
 import { ReviewUnavailable } from '@/components/review/synthesis-error';
 import { BUNDLED_REVIEW_ID } from '@/lib/review/bundled';
+import { requirePageUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';
 
 /** The full reference → model template diff of the bundled review, with its IAM and security-group tables. */
 export default async function DiffPage() {
+  await requirePageUser('viewer');
   const outcome = await loadReviewById({ id: BUNDLED_REVIEW_ID });
   return (
     <div className="space-y-4">

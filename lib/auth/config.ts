@@ -21,6 +21,9 @@ export interface AuthConfig {
   trustedProxies: string[];
 }
 
+/** Prefix of every auth cookie (`infra-review.session_token`, `__Secure-` added on https). */
+export const COOKIE_PREFIX = 'infra-review';
+
 /** The id of the OpenID Connect provider in better-auth's routes (`/api/auth/oauth2/callback/oidc`). */
 export const OIDC_PROVIDER_ID = 'oidc';
 

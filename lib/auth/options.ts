@@ -2,10 +2,7 @@ import { apiKey } from '@better-auth/api-key';
 import type { BetterAuthOptions, BetterAuthPlugin, User } from 'better-auth';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { DbHandle } from '../db/connection';
-import { OIDC_PROVIDER_ID, type AuthConfig } from './config';
-
-/** Prefix of every auth cookie (`infra-review.session_token`, `__Secure-` added on https). */
-export const COOKIE_PREFIX = 'infra-review';
+import { COOKIE_PREFIX, OIDC_PROVIDER_ID, type AuthConfig } from './config';
 
 /** Prefix of personal API tokens, so a leaked one is recognizable (`irv_…`). */
 export const TOKEN_PREFIX = 'irv_';

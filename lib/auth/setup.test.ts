@@ -23,6 +23,10 @@ describe.each(dialects())('first-run setup on $name', (dialect) => {
     expect(users[0].role).toBe('admin');
     await expect(createFirstAdmin(auth, db.handle, { email: 'three@example.com', name: 'Three', password: 'third admin password' }))
       .rejects.toMatchObject({ code: 'conflict:state', status: 409 });
+    const audit = await db.handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor_label: 'first-run setup', entity_id: users[0].id });
+    expect(audit[0].after).not.toMatch(/password/);
   });
 
   it('generates the secret once and gives every instance the same one', async () => {

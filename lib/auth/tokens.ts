@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { Auth } from './auth';
+import { auditAuthChange, SYSTEM_ACTOR, type Actor } from './audit';
 import { getUserById, type AppUser } from './users';
 
 /** A personal API token as listed: never the token itself, which only its creator sees, once. */
@@ -20,22 +21,25 @@ const createSchema = z.object({
 });
 
 /** Creates a personal API token for a user; returns the token (shown once; only its hash is stored) and its id. */
-export async function createToken(auth: Auth, input: z.input<typeof createSchema>): Promise<{ id: string; token: string; expiresAt: Date | null }> {
+export async function createToken(auth: Auth, input: z.input<typeof createSchema>, actor: Actor = SYSTEM_ACTOR): Promise<{ id: string; token: string; expiresAt: Date | null }> {
   const parsed = createSchema.safeParse(input);
   if (!parsed.success) throw new AppError('bad_request:input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const { userId, name, expiresInDays } = parsed.data;
   const created = await auth.api.createApiKey({
     body: { userId, name, expiresIn: expiresInDays ? expiresInDays * 24 * 60 * 60 : null },
   });
-  return { id: created.id, token: created.key, expiresAt: created.expiresAt ? new Date(created.expiresAt) : null };
+  const expiresAt = created.expiresAt ? new Date(created.expiresAt) : null;
+  await auditAuthChange(auth, { actor, action: 'token.create', entityType: 'token', entityId: created.id, after: { userId, name: name ?? null, expiresAt } });
+  return { id: created.id, token: created.key, expiresAt };
 }
 
 /** Revokes a token (disabled, kept for the record); `userId`, when given, must own it. */
-export async function revokeToken(auth: Auth, { id, userId }: { id: string; userId?: string }): Promise<void> {
+export async function revokeToken(auth: Auth, { id, userId }: { id: string; userId?: string }, actor: Actor = SYSTEM_ACTOR): Promise<void> {
   const ctx = await auth.$context;
   const row = await ctx.adapter.findOne<{ referenceId: string }>({ model: 'apikey', where: [{ field: 'id', value: id }] });
   if (!row || (userId && row.referenceId !== userId)) throw new AppError('bad_request:input', `no token with id ${id}`);
   await auth.api.updateApiKey({ body: { keyId: id, userId: row.referenceId, enabled: false } });
+  await auditAuthChange(auth, { actor, action: 'token.revoke', entityType: 'token', entityId: id, before: { enabled: true }, after: { enabled: false } });
 }
 
 /** A user's tokens, newest first (without the secret part). */

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { DbHandle } from '../db/connection';
 import type { Auth } from './auth';
 import { ROLES, isRole, type Role } from './roles';
+import { auditAuthChange, SYSTEM_ACTOR, type Actor } from './audit';
 import { claimAuthState, releaseAuthState } from './state';
 
 /** A user as the app sees it. */
@@ -26,7 +27,7 @@ export const newUserSchema = z.object({
 export type NewUser = z.input<typeof newUserSchema>;
 
 /** Creates a user with an email+password account; 409 when the email is taken, 400 on invalid input. */
-export async function createUser(auth: Auth, input: NewUser): Promise<AppUser> {
+export async function createUser(auth: Auth, input: NewUser, actor: Actor = SYSTEM_ACTOR): Promise<AppUser> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) throw new AppError('bad_request:input', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
   const { email, name, password, role } = parsed.data;
@@ -34,6 +35,7 @@ export async function createUser(auth: Auth, input: NewUser): Promise<AppUser> {
   if (await ctx.internalAdapter.findUserByEmail(email)) throw new AppError('conflict:state', `a user with email ${email} exists`);
   const user = await ctx.internalAdapter.createUser({ email, name, role, emailVerified: false }, { method: 'admin' });
   await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: await ctx.password.hash(password) });
+  await auditAuthChange(auth, { actor, action: 'user.create', entityType: 'user', entityId: user.id, after: { email, name, role } });
   return toAppUser(user);
 }
 
@@ -65,11 +67,13 @@ export async function listUsers(auth: Auth): Promise<AppUser[]> {
 }
 
 /** Changes a user's role; 400 for an unknown email. */
-export async function setUserRole(auth: Auth, { email, role }: { email: string; role: Role }): Promise<AppUser> {
+export async function setUserRole(auth: Auth, { email, role }: { email: string; role: Role }, actor: Actor = SYSTEM_ACTOR): Promise<AppUser> {
   const user = await getUserByEmail(auth, { email });
   if (!user) throw new AppError('bad_request:input', `no user with email ${email}`);
   const ctx = await auth.$context;
-  return toAppUser(await ctx.internalAdapter.updateUser(user.id, { role }));
+  const updated = toAppUser(await ctx.internalAdapter.updateUser(user.id, { role }));
+  await auditAuthChange(auth, { actor, action: 'user.set_role', entityType: 'user', entityId: user.id, before: { role: user.role }, after: { role } });
+  return updated;
 }
 
 const SETUP_CLAIM = 'first_admin_setup';
@@ -84,7 +88,7 @@ export async function createFirstAdmin(auth: Auth, handle: DbHandle, input: Omit
     throw new AppError('conflict:state', 'setup is already complete');
   }
   try {
-    return await createUser(auth, { ...input, role: 'admin' });
+    return await createUser(auth, { ...input, role: 'admin' }, { id: null, label: 'first-run setup' });
   } catch (error) {
     await releaseAuthState(handle, SETUP_CLAIM);
     throw error;

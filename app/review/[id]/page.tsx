@@ -2,11 +2,13 @@ import { notFound } from 'next/navigation';
 import { loadReviewById } from '@/components/review/load-review';
 import { ReviewView } from '@/components/review/review-view';
 import { ReviewUnavailable } from '@/components/review/synthesis-error';
+import { requirePageUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';
 
 /** A review by id (`/review/bundled` is the home page's review); unknown ids are a 404. */
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser('viewer');
   const outcome = await loadReviewById({ id: (await params).id });
   if (outcome.status === 'not-found') notFound();
   if (outcome.status === 'error') return <ReviewUnavailable message={outcome.message} />;

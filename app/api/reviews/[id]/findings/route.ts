@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { handle } from '@/lib/api/handler';
 import { getReviewById } from '@/lib/review/registry';
 import { CATEGORIES } from '@/lib/rules/types';
+import { requireUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,6 +13,7 @@ const query = z.object({
 
 /** Findings of a review, in the CLI's shape with `side`; optional `side` and `category` filters. */
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
+  await requireUser(req, 'viewer');
   const filter = query.parse(Object.fromEntries(new URL(req.url).searchParams));
   const review = await getReviewById(await ctx.params);
   const findings = review.findings.filter(
