@@ -4,7 +4,6 @@ import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
-  PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
@@ -17,6 +16,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { dbConfigFromEnv, type DbConfig } from './config';
+import { processGlobal } from './process-global';
 import type { Database } from './schema';
 
 /** The two supported database engines. */
@@ -30,9 +30,11 @@ export interface DbHandle {
 }
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-const closeHooks = new WeakMap<DbHandle, Array<() => Promise<void>>>();
-const configs = new WeakMap<DbHandle, DbConfig>();
-const transactions = new WeakMap<Transaction<Database>, { handle: DbHandle; hooks: Array<() => void> }>();
+const closeHooks = processGlobal('closeHooks', () => new WeakMap<DbHandle, Array<() => Promise<void>>>());
+const configs = processGlobal('configs', () => new WeakMap<DbHandle, DbConfig>());
+const dialects = processGlobal('dialects', () => new WeakMap<DialectAdapter, Dialect>());
+const transactions = processGlobal('transactions', () => new WeakMap<Transaction<Database>, { handle: DbHandle; hooks: Array<() => void> }>());
+const singleton = processGlobal('singleton', () => ({ handle: undefined as DbHandle | undefined }));
 
 /** Opens a new handle (one per test or instance); SQLite creates its folder and runs in WAL mode with foreign keys on. */
 export function openDb(config: DbConfig = dbConfigFromEnv()): DbHandle {
@@ -43,6 +45,7 @@ export function openDb(config: DbConfig = dbConfigFromEnv()): DbHandle {
     dialect: config.dialect,
     close() {
       closing ??= (async () => {
+        if (singleton.handle === handle) singleton.handle = undefined;
         for (const hook of closeHooks.get(handle) ?? []) await hook();
         await db.destroy();
       })();
@@ -50,6 +53,7 @@ export function openDb(config: DbConfig = dbConfigFromEnv()): DbHandle {
     },
   };
   configs.set(handle, config);
+  dialects.set(db.getExecutor().adapter, config.dialect);
   return handle;
 }
 
@@ -60,12 +64,10 @@ export function configOf(handle: DbHandle): DbConfig {
   return config;
 }
 
-const singleton = globalThis as typeof globalThis & { __infraReviewDb?: DbHandle };
-
-/** The process-wide handle configured by the environment (kept on globalThis so dev reloads reuse it). */
+/** The process-wide handle configured by the environment (kept across dev reloads). */
 export function getDb(): DbHandle {
-  singleton.__infraReviewDb ??= openDb(dbConfigFromEnv());
-  return singleton.__infraReviewDb;
+  singleton.handle ??= openDb(dbConfigFromEnv());
+  return singleton.handle;
 }
 
 /**
@@ -110,9 +112,11 @@ export function onClose(handle: DbHandle, hook: () => Promise<void>): void {
   closeHooks.set(handle, hooks);
 }
 
-/** The dialect behind a Kysely instance or transaction. */
+/** The dialect behind a Kysely instance or transaction opened through openDb. */
 export function dialectOf(db: Kysely<Database>): Dialect {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  const dialect = dialects.get(db.getExecutor().adapter);
+  if (!dialect) throw new Error('dialectOf needs a database opened by openDb');
+  return dialect;
 }
 
 function openSqlite(file: string): Kysely<Database> {

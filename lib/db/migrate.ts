@@ -1,13 +1,14 @@
 import { Migrator, sql } from 'kysely';
 import { getDb, type DbHandle } from './connection';
 import { appMigrations } from './migrations';
+import { processGlobal } from './process-global';
 
 /** Extra schema work run after the app's migrations, e.g. better-auth's own tables. */
 export type MigrationHook = (handle: DbHandle) => Promise<void>;
 
-const hooks: MigrationHook[] = [];
-let sqliteQueue: Promise<unknown> = Promise.resolve();
-const migrated = new WeakMap<DbHandle, Promise<void>>();
+const hooks = processGlobal('migrationHooks', (): MigrationHook[] => []);
+const sqliteQueue = processGlobal('sqliteMigrationQueue', () => ({ tail: Promise.resolve() as Promise<unknown> }));
+const migrated = processGlobal('migrated', () => new WeakMap<DbHandle, Promise<void>>());
 
 /** Adds a hook that every later migrateToLatest runs after the app's migrations (once, however often registered); returns its removal. */
 export function registerMigrationHook(hook: MigrationHook): () => void {
@@ -58,8 +59,8 @@ export function ensureMigrated(handle: DbHandle = getDb()): Promise<void> {
  */
 async function withMigrationLock(handle: DbHandle, run: () => Promise<void>): Promise<void> {
   if (handle.dialect !== 'postgres') {
-    const turn = sqliteQueue.then(run);
-    sqliteQueue = turn.catch(() => undefined);
+    const turn = sqliteQueue.tail.then(run);
+    sqliteQueue.tail = turn.catch(() => undefined);
     return turn;
   }
   await handle.db.connection().execute(async (connection) => {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterCommit, configOf, getDb, handleOfTransaction, onClose, type DbHandle } from './connection';
+import { processGlobal } from './process-global';
 import { PG_CHANNEL, PgListener, type WireMessage } from './pg-listener';
 import type { Database } from './schema';
 
@@ -18,7 +19,7 @@ interface Bus {
   listener?: PgListener;
 }
 
-const buses = new WeakMap<DbHandle, Bus>();
+const buses = processGlobal('buses', () => new WeakMap<DbHandle, Bus>());
 
 /**
  * Publishes `payload` (JSON) to every subscriber of `channel` in every instance. With `trx` it is delivered only if
