@@ -65,6 +65,11 @@ export function openApiDocument() {
     info: { title: 'infra-review API', version: '1.0.0', description: 'Reviews of model-generated AWS CDK stacks against a reference.' },
     paths: {
       '/api/health': { get: { summary: 'Liveness', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Server is up') } } },
+      // better-auth's endpoints: POST sign-in/email (rate limited), sign-out, sign-in/oauth2; GET get-session, oauth2/callback/oidc.
+      '/api/auth/{...all}': {
+        get: { summary: 'Session and single sign-on callbacks (better-auth)', responses: { '200': { description: 'Handled by better-auth' } } },
+        post: { summary: 'Sign in (email and password or SSO) and sign out (better-auth)', responses: { '200': { description: 'Handled by better-auth' }, '401': { description: 'Wrong email or password' }, '429': { description: 'Too many sign-in attempts' } } },
+      },
       '/api/reviews': {
         get: { summary: 'List reviews', responses: { '200': json({ type: 'object', properties: { reviews: { type: 'array', items: { type: 'object' } } } }, 'Reviews'), '500': errors['500'] } },
       },
