@@ -7,6 +7,8 @@ export type AppErrorCode =
   | 'unprocessable:synthesis'
   | 'not_found:review'
   | 'not_found:file'
+  | 'not_found:user'
+  | 'not_found:token'
   | 'conflict:state'
   | 'internal:unexpected';
 
@@ -18,6 +20,8 @@ const STATUS: Record<AppErrorCode, number> = {
   'unprocessable:synthesis': 422,
   'not_found:review': 404,
   'not_found:file': 404,
+  'not_found:user': 404,
+  'not_found:token': 404,
   'conflict:state': 409,
   'internal:unexpected': 500,
 };
