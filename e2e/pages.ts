@@ -75,6 +75,29 @@ export class DiffPage extends AppPage {
   }
 }
 
+/** The sign-in page (`/sign-in`): email, password, error message. */
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the sign-in form. */
+  async goto(): Promise<void> {
+    await this.page.goto('/sign-in');
+    await expect(this.page.getByTestId('sign-in-form')).toBeVisible();
+  }
+
+  /** Fills and submits the form. */
+  async signIn(email: string, password: string): Promise<void> {
+    await this.page.getByTestId('sign-in-email').fill(email);
+    await this.page.getByTestId('sign-in-password').fill(password);
+    await this.page.getByTestId('sign-in-submit').click();
+  }
+
+  /** The error shown after a failed attempt. */
+  error(): Locator {
+    return this.page.getByTestId('sign-in-error');
+  }
+}
+
 /** Attribute selectors for a finding filter. */
 function attributes(filter: FindingFilter): string {
   let selector = '';
