@@ -9,7 +9,11 @@ export type AppErrorCode =
   | 'not_found:file'
   | 'not_found:user'
   | 'not_found:token'
+  | 'not_found:session'
+  | 'not_found:finding'
   | 'conflict:state'
+  | 'conflict:closed'
+  | 'payload_too_large:body'
   | 'internal:unexpected';
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -22,7 +26,11 @@ const STATUS: Record<AppErrorCode, number> = {
   'not_found:file': 404,
   'not_found:user': 404,
   'not_found:token': 404,
+  'not_found:session': 404,
+  'not_found:finding': 404,
   'conflict:state': 409,
+  'conflict:closed': 409,
+  'payload_too_large:body': 413,
   'internal:unexpected': 500,
 };
 
