@@ -120,8 +120,10 @@ export function dialectOf(db: Kysely<Database>): Dialect {
 }
 
 function openSqlite(file: string): Kysely<Database> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The file holds password hashes and the generated auth secret: only the app's user may read it.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const database = new SqliteDatabase(file);
+  if (file !== ':memory:') fs.chmodSync(file, 0o600);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
