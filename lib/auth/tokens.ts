@@ -12,6 +12,8 @@ export interface TokenInfo {
   enabled: boolean;
   expiresAt: Date | null;
   createdAt: Date;
+  /** When the token last authenticated a request (null: never). */
+  lastUsedAt: Date | null;
 }
 
 const createSchema = z.object({
@@ -45,12 +47,12 @@ export async function revokeToken(auth: Auth, { id, userId }: { id: string; user
 /** A user's tokens, newest first (without the secret part). */
 export async function listTokens(auth: Auth, { userId }: { userId: string }): Promise<TokenInfo[]> {
   const ctx = await auth.$context;
-  const rows = await ctx.adapter.findMany<TokenInfo & { referenceId: string }>({
+  const rows = await ctx.adapter.findMany<Omit<TokenInfo, 'lastUsedAt'> & { referenceId: string; lastRequest: Date | null }>({
     model: 'apikey',
     where: [{ field: 'referenceId', value: userId }],
     sortBy: { field: 'createdAt', direction: 'desc' },
   });
-  return rows.map(({ id, name, start, enabled, expiresAt, createdAt }) => ({ id, name, start, enabled, expiresAt, createdAt }));
+  return rows.map(({ id, name, start, enabled, expiresAt, createdAt, lastRequest }) => ({ id, name, start, enabled, expiresAt, createdAt, lastUsedAt: lastRequest ?? null }));
 }
 
 /** The user a bearer token belongs to, or null when it is unknown, revoked or expired. */

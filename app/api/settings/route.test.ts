@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { request, useRouteTestEnv } from '../admin/_test/route-env';
+import { listAudit } from '@/lib/db/queries/audit';
+import { REQUIRED_SIGNOFFS_SETTING } from '@/lib/db/queries/sessions';
+import { getSetting } from '@/lib/db/queries/settings';
+import { GET, PUT } from './route';
+
+const env = useRouteTestEnv();
+
+const settingAudit = async () => (await listAudit(undefined, { action: 'setting.set', limit: 100 })).entries;
+
+describe('/api/settings', () => {
+  it('reads the defaults before anything is set', async () => {
+    const response = await GET(request('GET', '/api/settings', { cookie: env.users.admin }));
+    expect(await response.json()).toEqual({ settings: { requiredSignoffs: 1, deployRequiresSignedOffSession: false } });
+  });
+
+  it('stores a change where sessions read it and audits it with before and after, once', async () => {
+    const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 3, deployRequiresSignedOffSession: true }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ settings: { requiredSignoffs: 3, deployRequiresSignedOffSession: true } });
+    expect(await getSetting({ key: REQUIRED_SIGNOFFS_SETTING })).toBe(3);
+    const entries = await settingAudit();
+    expect(entries.find((e) => e.entityId === REQUIRED_SIGNOFFS_SETTING)).toMatchObject({ actorId: env.users.admin.user.id, before: null, after: 3 });
+    await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 3 }));
+    expect(await settingAudit()).toHaveLength(entries.length);
+  });
+
+  it('refuses values out of bounds, unknown keys, empty and malformed bodies with 400', async () => {
+    for (const body of [{ requiredSignoffs: 0 }, { requiredSignoffs: 11 }, { requiredSignoffs: 2.5 }, { deployRequiresSignedOffSession: 'yes' }, { other: 1 }, {}, '{"requiredSignoffs":', 'x'.repeat(20_000)]) {
+      const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, body));
+      expect(response.status, JSON.stringify(body).slice(0, 40)).toBe(400);
+    }
+    expect((await (await GET(request('GET', '/api/settings', { bearer: env.users.admin }))).json()).settings.requiredSignoffs).toBe(3);
+  });
+
+  it('is for admins only: 401 anonymous, 403 below admin, 403 for a cross-site cookie write', async () => {
+    expect((await GET(request('GET', '/api/settings', 'anonymous'))).status).toBe(401);
+    expect((await PUT(request('PUT', '/api/settings', 'anonymous', { requiredSignoffs: 2 }))).status).toBe(401);
+    for (const role of ['viewer', 'reviewer', 'deployer'] as const) {
+      expect((await GET(request('GET', '/api/settings', { cookie: env.users[role] }))).status).toBe(403);
+      expect((await PUT(request('PUT', '/api/settings', { bearer: env.users[role] }, { requiredSignoffs: 2 }))).status).toBe(403);
+    }
+    const crossSite = new Request('http://app.test/api/settings', {
+      method: 'PUT',
+      headers: { cookie: env.users.admin.cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ requiredSignoffs: 2 }),
+    });
+    expect((await PUT(crossSite)).status).toBe(403);
+    expect(await getSetting({ key: REQUIRED_SIGNOFFS_SETTING })).toBe(3);
+  });
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { getDb, withTransaction, type DbHandle } from '../db/connection';
+import { REQUIRED_SIGNOFFS_SETTING } from '../db/queries/sessions';
+import { getSetting, setSetting } from '../db/queries/settings';
+import type { Actor } from '../db/queries/shared';
+
+/** The setting read by a later deploy feature: deploys need a signed-off audit session. */
+export const DEPLOY_REQUIRES_SIGNED_OFF_SESSION_SETTING = 'deploy.requiresSignedOffSession';
+
+/** The admin-editable settings and their bounds. */
+export const appSettingsSchema = z.strictObject({
+  requiredSignoffs: z.number().int().min(1).max(10),
+  deployRequiresSignedOffSession: z.boolean(),
+});
+
+/** The admin-editable settings. */
+export type AppSettings = z.output<typeof appSettingsSchema>;
+
+/** A change to some of the settings (at least one). */
+export const appSettingsPatchSchema = appSettingsSchema.partial().refine((patch) => Object.keys(patch).length > 0, 'give at least one setting');
+
+const DEFAULTS: AppSettings = { requiredSignoffs: 1, deployRequiresSignedOffSession: false };
+const KEYS: Record<keyof AppSettings, string> = {
+  requiredSignoffs: REQUIRED_SIGNOFFS_SETTING,
+  deployRequiresSignedOffSession: DEPLOY_REQUIRES_SIGNED_OFF_SESSION_SETTING,
+};
+
+/** The current settings; a setting never set (or stored out of bounds) reads as its default. */
+export async function getAppSettings(handle: DbHandle = getDb()): Promise<AppSettings> {
+  const settings = { ...DEFAULTS };
+  for (const name of Object.keys(KEYS) as Array<keyof AppSettings>) {
+    const value = await getSetting({ key: KEYS[name] }, handle.db);
+    const parsed = appSettingsSchema.shape[name].safeParse(value);
+    if (parsed.success) Object.assign(settings, { [name]: parsed.data });
+  }
+  return settings;
+}
+
+/** Applies `patch` in one transaction, writing (and auditing) only the settings whose value changes; returns the result. */
+export async function updateAppSettings({ patch, actor }: { patch: Partial<AppSettings>; actor: Actor }, handle: DbHandle = getDb()): Promise<AppSettings> {
+  const valid = appSettingsPatchSchema.parse(patch);
+  await withTransaction(async (trx) => {
+    for (const name of Object.keys(valid) as Array<keyof AppSettings>) {
+      if ((await getSetting({ key: KEYS[name] }, trx)) !== valid[name]) await setSetting({ key: KEYS[name], value: valid[name], actor }, trx);
+    }
+  }, handle);
+  return getAppSettings(handle);
+}
