@@ -1,3 +1,4 @@
+import { adminApiPaths } from '../admin/openapi';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -92,6 +93,7 @@ export function openApiDocument() {
       '/api/reviews/{id}/diff': {
         get: { summary: 'Diff reference → model', parameters: [idParam], responses: { '200': json({ type: 'object', properties: { diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] } } }, 'Diff'), ...errors } },
       },
+      ...adminApiPaths,
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI document') } } },
     },
     components: { schemas },
