@@ -1,0 +1,59 @@
+import type { CommentEntry, ManualFinding, PresenceEntry, SessionEvent, SessionView, SignoffEntry, VerdictEntry } from './types';
+
+/** What applying an event yields: the next view, or `refetch` when only a fresh GET can bring the view up to date. */
+export type ApplyResult = { view: SessionView } | { refetch: true };
+
+/**
+ * Applies one session event to a view without mutating it. Idempotent: upserts by user or id, so an event seen twice
+ * (a reconnect replays) changes nothing the second time. Unknown or malformed events ask for a refetch.
+ */
+export function applySessionEvent(view: SessionView, event: SessionEvent): ApplyResult {
+  if (event.sessionId !== view.session.id) return { view };
+  const data = event.data as Record<string, unknown> | null;
+  switch (event.type) {
+    case 'verdict': {
+      if (!event.key || !isObject(data) || typeof data.userId !== 'string') return { refetch: true };
+      const others = (view.verdicts[event.key] ?? []).filter((v) => v.userId !== data.userId);
+      const next = data.verdict ? [...others, data as unknown as VerdictEntry] : others;
+      return { view: { ...view, verdicts: { ...view.verdicts, [event.key]: next } } };
+    }
+    case 'comment': {
+      if (!event.key || !isObject(data) || typeof data.id !== 'string') return { refetch: true };
+      const thread = view.comments[event.key] ?? [];
+      if (thread.some((c) => c.id === data.id)) return { view };
+      return { view: { ...view, comments: { ...view.comments, [event.key]: [...thread, data as unknown as CommentEntry] } } };
+    }
+    case 'manual-finding': {
+      if (!isObject(data) || typeof data.id !== 'string') return { refetch: true };
+      if (view.manualFindings.some((m) => m.id === data.id)) return { view };
+      return { view: { ...view, manualFindings: [...view.manualFindings, data as unknown as ManualFinding] } };
+    }
+    case 'signoff': {
+      if (!isObject(data) || typeof data.userId !== 'string') return { refetch: true };
+      if (view.signoffs.some((s) => s.userId === data.userId)) return { view };
+      return { view: { ...view, signoffs: [...view.signoffs, data as unknown as SignoffEntry] } };
+    }
+    case 'closed': {
+      const closedAt = isObject(data) && typeof data.closedAt === 'string' ? data.closedAt : event.at;
+      return { view: { ...view, session: { ...view.session, status: 'closed', closedAt }, me: { ...view.me, canEdit: false } } };
+    }
+    case 'presence': {
+      const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.presence) ? data.presence : null;
+      if (!list) return { refetch: true };
+      return { view: { ...view, presence: list as PresenceEntry[] } };
+    }
+    default:
+      return { refetch: true };
+  }
+}
+
+/** Judged model-side and manual findings out of all of them (lib/audit's definition), from the view's own state. */
+export function progressOf(view: SessionView): { judged: number; total: number } {
+  const keys = [...view.findings.filter((f) => f.side === 'model').map((f) => f.key), ...view.manualFindings.map((m) => m.id)];
+  const judged = keys.filter((key) => (view.verdicts[key]?.length ?? 0) > 0).length;
+  return { judged, total: keys.length };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,43 @@
+import { CommentThread } from './comment-thread';
+import { VerdictControls } from './verdict-controls';
+import { VerdictList } from './verdict-list';
+import type { CommentEntry, VerdictEntry } from './types';
+
+/** What a session records on one finding (pinned or manual): everybody's verdicts, my verdict controls, the comments. */
+export function FindingDiscussion({
+  sessionId,
+  findingKey,
+  verdicts,
+  comments,
+  meId,
+  canEdit,
+  details,
+}: {
+  sessionId: string;
+  findingKey: string;
+  verdicts: VerdictEntry[];
+  comments: CommentEntry[];
+  meId: string;
+  canEdit: boolean;
+  /** The finding's explanation, collapsed between the verdicts and the comments. */
+  details?: React.ReactNode;
+}) {
+  const mine = verdicts.find((v) => v.userId === meId);
+  return (
+    <>
+      <VerdictList verdicts={verdicts} />
+      {/* Keyed on my verdict so the reason field starts from the stored reason after a live update. */}
+      {canEdit && <VerdictControls key={`${mine?.verdict}:${mine?.updatedAt}`} sessionId={sessionId} findingKey={findingKey} mine={mine} />}
+      {details && (
+        <details className="group text-sm">
+          <summary className="cursor-pointer text-xs text-slate-500 hover:text-slate-800">
+            <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">›</span>
+            Problem, impact, fix and evidence
+          </summary>
+          <div className="mt-2 space-y-3">{details}</div>
+        </details>
+      )}
+      <CommentThread sessionId={sessionId} findingKey={findingKey} comments={comments} canEdit={canEdit} />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { CATEGORY_HEADINGS } from '@/components/findings/labels';
+import { CATEGORIES, type Category } from '@/lib/rules/types';
+import { ManualFindingRow } from './manual-finding-row';
+import { SessionFindingRow } from './session-finding-row';
+import type { SessionView } from './types';
+
+/** The session's findings in the seed's five categories: model findings and reviewers' own, then the reference's (control) folded. */
+export function SessionFindings({ view }: { view: SessionView }) {
+  const canEdit = view.me.canEdit;
+  const rowProps = (key: string) => ({
+    sessionId: view.session.id,
+    verdicts: view.verdicts[key] ?? [],
+    comments: view.comments[key] ?? [],
+    meId: view.me.id,
+    canEdit,
+  });
+  return (
+    <div className="space-y-8">
+      {CATEGORIES.map((category) => {
+        const inCategory = view.findings.filter((f) => f.category === category);
+        const model = inCategory.filter((f) => f.side === 'model');
+        const reference = inCategory.filter((f) => f.side === 'reference');
+        const manual = view.manualFindings.filter((m) => m.category === category);
+        return (
+          <section key={category} id={category} data-testid={`session-category-${category}`} aria-labelledby={`heading-${category}`} className="scroll-mt-16 space-y-2">
+            <CategoryHeading category={category} count={model.length + manual.length} />
+            {model.length + manual.length === 0 && <p className="text-xs text-slate-500">No model findings.</p>}
+            <ul className="space-y-2">
+              {model.map((f) => <SessionFindingRow key={f.key} finding={f} {...rowProps(f.key)} />)}
+              {manual.map((m) => <ManualFindingRow key={m.id} finding={m} {...rowProps(m.id)} />)}
+            </ul>
+            {reference.length > 0 && (
+              <details className="group rounded-lg ring-1 ring-slate-200/70">
+                <summary className="cursor-pointer px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500 hover:bg-slate-50">
+                  <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">›</span>
+                  Reference (control) <span className="font-normal normal-case text-slate-400">· {reference.length}</span>
+                </summary>
+                <ul className="space-y-2 p-2">
+                  {reference.map((f) => <SessionFindingRow key={f.key} finding={f} {...rowProps(f.key)} />)}
+                </ul>
+              </details>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function CategoryHeading({ category, count }: { category: Category; count: number }) {
+  return (
+    <h2 id={`heading-${category}`} className="text-base font-semibold text-slate-900">
+      {CATEGORY_HEADINGS[category]} <span className="font-mono text-xs font-normal text-slate-400">{count}</span>
+    </h2>
+  );
+}

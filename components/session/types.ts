@@ -1,0 +1,20 @@
+import type { CommentView, KeyedFinding, ManualFindingView, PresenceView, SessionEvent as AuditEvent, SessionView, SignoffView, VerdictView } from '@/lib/audit/types';
+import type { VerdictValue } from '@/lib/db/schema';
+
+// The session UI's names for the server's plain JSON shapes (lib/audit/types.ts is types only, safe in the browser).
+
+export type { SessionView, VerdictValue };
+/** One participant's verdict on a finding. */
+export type VerdictEntry = VerdictView;
+/** One comment on a finding. */
+export type CommentEntry = CommentView;
+/** A finding a reviewer added by hand (judged and commented under `key === id`). */
+export type ManualFinding = ManualFindingView;
+/** A pinned finding with its session key. */
+export type SessionFinding = KeyedFinding;
+/** A sign-off. */
+export type SignoffEntry = SignoffView;
+/** Someone connected to the session. */
+export type PresenceEntry = PresenceView;
+/** One server-sent event of a session; `resync` asks the client to refetch the whole view. */
+export type SessionEvent = Omit<AuditEvent, 'type'> & { type: AuditEvent['type'] | 'resync' };
