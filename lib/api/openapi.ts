@@ -1,4 +1,5 @@
 import { adminApiPaths } from '../admin/openapi';
+import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -94,8 +95,9 @@ export function openApiDocument() {
         get: { summary: 'Diff reference → model', parameters: [idParam], responses: { '200': json({ type: 'object', properties: { diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] } } }, 'Diff'), ...errors } },
       },
       ...adminApiPaths,
+      ...sessionApiPaths,
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI document') } } },
     },
-    components: { schemas },
+    components: { schemas: { ...schemas, ...sessionApiSchemas } },
   };
 }

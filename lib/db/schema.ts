@@ -101,6 +101,12 @@ export interface AuditLogTable {
   after: JsonText | null;
 }
 
+/** The review a session pins (findings with keys, artifact states, diff), serialized once at creation. */
+export interface SessionSnapshotsTable {
+  session_id: string;
+  review_json: JsonText;
+}
+
 /** Notification bodies too large for a PostgreSQL NOTIFY payload; the notification carries the id. */
 export interface NotifyPayloadsTable {
   id: string;
@@ -120,6 +126,7 @@ export interface Database {
   presence: PresenceTable;
   audit_log: AuditLogTable;
   notify_payloads: NotifyPayloadsTable;
+  session_snapshots: SessionSnapshotsTable;
 }
 
 /** A stored audit session row. */

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../connection';
 import { auditSessionsMigration } from './001-audit-sessions';
+import { sessionSnapshotsMigration } from './002-session-snapshots';
 
 // A static list rather than FileMigrationProvider: a Next.js bundle has no migrations folder to read at runtime.
 // Names sort in application order; never rename or reorder a released migration.
@@ -9,5 +10,6 @@ import { auditSessionsMigration } from './001-audit-sessions';
 export function appMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001-audit-sessions': auditSessionsMigration(dialect),
+    '002-session-snapshots': sessionSnapshotsMigration(dialect),
   };
 }

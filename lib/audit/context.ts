@@ -1,0 +1,28 @@
+import type { AuthedUser } from '../auth/authorize';
+import { hasRole } from '../auth/roles';
+import { getDb, type DbHandle } from '../db/connection';
+import type { UserActor } from '../db/queries/shared';
+import { AppError } from '../errors';
+import { getReviewById } from '../review/registry';
+import type { ReviewResult } from '../review/types';
+
+/** What audit services run against; tests pass their own database and reviews, the app uses the defaults. */
+export interface AuditDeps {
+  handle?: DbHandle;
+  loadReview?: (input: { id: string }) => Promise<ReviewResult>;
+}
+
+/** The deps with defaults filled in: the process database and the review registry. */
+export function resolveDeps(deps: AuditDeps = {}): Required<AuditDeps> {
+  return { handle: deps.handle ?? getDb(), loadReview: deps.loadReview ?? getReviewById };
+}
+
+/** The audit-log actor for a signed-in user: their id, labelled with their email. */
+export function actorOf(user: Pick<AuthedUser, 'id' | 'email'>): UserActor {
+  return { id: user.id, label: user.email };
+}
+
+/** Unless the user may change sessions (reviewer or above), `forbidden:auth`; routes check first, this guards direct callers. */
+export function assertReviewer(user: Pick<AuthedUser, 'role'>): void {
+  if (!hasRole(user, 'reviewer')) throw new AppError('forbidden:auth', 'This needs the reviewer role');
+}

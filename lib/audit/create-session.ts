@@ -1,0 +1,62 @@
+import { withTransaction } from '../db/connection';
+import { createSession, listSessionsByReview } from '../db/queries/sessions';
+import type { AuthedUser } from '../auth/authorize';
+import { actorOf, assertReviewer, resolveDeps, type AuditDeps } from './context';
+import { newSessionBody } from './schemas';
+import { toSessionInfo } from './sessions';
+import { getSnapshotBySession, insertSnapshot, progressOf, snapshotOfReview } from './snapshot';
+import type { SessionInfo, SessionSummary } from './types';
+import { getUserLabels, userRef } from './users';
+
+/**
+ * Runs the review and opens a session on it that pins its findings, artifact states, diff and hashes (one
+ * transaction, audited); `unprocessable:synthesis` when an artifact failed, `bad_request:input` for a bad body.
+ */
+export async function createAuditSession(
+  { reviewId, input, user }: { reviewId: string; input: unknown; user: AuthedUser },
+  deps?: AuditDeps,
+): Promise<SessionInfo> {
+  assertReviewer(user);
+  const body = newSessionBody.parse(input ?? {});
+  const { handle, loadReview } = resolveDeps(deps);
+  const { referenceHash, modelHash, ...snapshot } = snapshotOfReview(await loadReview({ id: reviewId }));
+  const session = await withTransaction(async (trx) => {
+    const created = await createSession(
+      { reviewId, name: body.name, referenceHash, modelHash, requiredSignoffs: body.requiredSignoffs, actor: actorOf(user) },
+      trx,
+    );
+    await insertSnapshot(trx, { sessionId: created.id, snapshot });
+    return created;
+  }, handle);
+  return toSessionInfo(session, actorOf(user));
+}
+
+/** A review's sessions, newest first, each with its progress and sign-off count. */
+export async function listAuditSessions({ reviewId }: { reviewId: string }, deps?: AuditDeps): Promise<SessionSummary[]> {
+  const { db } = resolveDeps(deps).handle;
+  const sessions = await listSessionsByReview({ reviewId }, db);
+  if (sessions.length === 0) return [];
+  const ids = sessions.map((s) => s.id);
+  const [verdictKeys, manual, signoffs, labels] = await Promise.all([
+    db.selectFrom('verdicts').select(['session_id', 'finding_key']).distinct().where('session_id', 'in', ids).execute(),
+    db.selectFrom('manual_findings').select(['session_id', 'id']).where('session_id', 'in', ids).execute(),
+    db
+      .selectFrom('signoffs')
+      .select((eb) => ['session_id', eb.fn.countAll<string | number>().as('count')])
+      .where('session_id', 'in', ids)
+      .groupBy('session_id')
+      .execute(),
+    getUserLabels({ ids: sessions.map((s) => s.created_by) }, db),
+  ]);
+  const summaries: SessionSummary[] = [];
+  for (const session of sessions) {
+    const progress = progressOf({
+      snapshot: await getSnapshotBySession({ sessionId: session.id }, db),
+      manualIds: manual.filter((m) => m.session_id === session.id).map((m) => m.id),
+      judgedKeys: verdictKeys.filter((v) => v.session_id === session.id).map((v) => v.finding_key),
+    });
+    const count = Number(signoffs.find((s) => s.session_id === session.id)?.count ?? 0);
+    summaries.push({ ...toSessionInfo(session, userRef(labels, session.created_by)), progress, signoffs: count });
+  }
+  return summaries;
+}

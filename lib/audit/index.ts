@@ -1,0 +1,8 @@
+// The audit session service: what pages, server actions and the /api/sessions routes call.
+export { createAuditSession, listAuditSessions } from './create-session';
+export { exportSession, sessionReportInput } from './export';
+export { openSessionEvents } from './live';
+export { addSessionComment, addSessionManualFinding, setVerdict, signOffSession } from './mutations';
+export { getSessionView } from './session-view';
+export { sessionChannel } from './events';
+export type * from './types';

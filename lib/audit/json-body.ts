@@ -1,0 +1,42 @@
+import { AppError } from '../errors';
+
+/** Largest request body the session API reads. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The request's JSON body, read at most `maxBytes` far (`payload_too_large:body` beyond, whatever Content-Length
+ * claims); `undefined` for an empty body; `bad_request:input` when it is not JSON.
+ */
+export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readText(req, maxBytes);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request:input', 'The request body is not valid JSON');
+  }
+}
+
+async function readText(req: Request, maxBytes: number): Promise<string> {
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError('payload_too_large:body', `The request body exceeds ${maxBytes / 1024} KB`);
+}

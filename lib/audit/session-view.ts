@@ -1,0 +1,65 @@
+import type { AuthedUser } from '../auth/authorize';
+import { hasRole } from '../auth/roles';
+import { listCommentsBySession } from '../db/queries/comments';
+import { listManualFindingsBySession } from '../db/queries/manual-findings';
+import { listSignoffsBySession } from '../db/queries/signoffs';
+import { listVerdictsBySession } from '../db/queries/verdicts';
+import type { AuditSession } from '../db/schema';
+import { resolveDeps, type AuditDeps } from './context';
+import { listSessionPresence } from './presence';
+import { requireSession, toSessionInfo } from './sessions';
+import { getSnapshotBySession, progressOf } from './snapshot';
+import type { SessionStaleness, SessionView } from './types';
+import { getUserLabels, userRef } from './users';
+import { groupByKey, toCommentView, toManualFindingView, toSignoffView, toVerdictView } from './views';
+
+/** Everything a session page shows, from the pinned snapshot and the database; `not_found:session` for unknown ids. */
+export async function getSessionView({ sessionId, user }: { sessionId: string; user: AuthedUser }, deps?: AuditDeps): Promise<SessionView> {
+  const { handle, loadReview } = resolveDeps(deps);
+  const { db } = handle;
+  const session = await requireSession({ sessionId }, db);
+  const [snapshot, verdicts, comments, manual, signoffs, presence, stale] = await Promise.all([
+    getSnapshotBySession({ sessionId }, db),
+    listVerdictsBySession({ sessionId }, db),
+    listCommentsBySession({ sessionId }, db),
+    listManualFindingsBySession({ sessionId }, db),
+    listSignoffsBySession({ sessionId }, db),
+    listSessionPresence({ sessionId }, db),
+    stalenessOf(session, loadReview),
+  ]);
+  const userIds = [session.created_by, ...verdicts.map((v) => v.user_id), ...comments.map((c) => c.user_id), ...manual.map((m) => m.createdBy), ...signoffs.map((s) => s.user_id)];
+  const labels = await getUserLabels({ ids: userIds }, db);
+  return {
+    session: toSessionInfo(session, userRef(labels, session.created_by)),
+    stale,
+    findings: snapshot.findings,
+    verdicts: groupByKey(verdicts, (v) => v.finding_key, (v) => toVerdictView(v, labels)),
+    comments: groupByKey(comments, (c) => c.finding_key, (c) => toCommentView(c, labels)),
+    manualFindings: manual.map((m) => toManualFindingView(m, labels)),
+    signoffs: signoffs.map((s) => toSignoffView(s, labels)),
+    progress: progressOf({ snapshot, manualIds: manual.map((m) => m.id), judgedKeys: verdicts.map((v) => v.finding_key) }),
+    presence,
+    me: { id: user.id, label: user.email, role: user.role, canEdit: session.status === 'open' && hasRole(user, 'reviewer') },
+  };
+}
+
+/**
+ * Whether the current review's artifacts differ from the pinned hashes. A review that cannot be produced (or an
+ * artifact that fails now) must not break the session page: that side counts as unchanged, `known` is false, and
+ * `message` says why.
+ */
+export async function stalenessOf(session: AuditSession, loadReview: NonNullable<AuditDeps['loadReview']>): Promise<SessionStaleness> {
+  try {
+    const review = await loadReview({ id: session.review_id });
+    const failed = [review.reference, review.model].filter((a) => a.status === 'failed');
+    return {
+      referenceChanged: review.reference.status === 'ok' && review.reference.hash !== session.reference_hash,
+      modelChanged: review.model.status === 'ok' && review.model.hash !== session.model_hash,
+      known: failed.length === 0,
+      ...(failed.length > 0 ? { message: `The current ${failed.map((a) => a.label).join(' and ')} could not be produced; compared what could be.` } : {}),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { referenceChanged: false, modelChanged: false, known: false, message: `The current review could not be produced (${reason}); staleness is unknown.` };
+  }
+}

@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { AppError } from '../errors';
+import type { ReviewResult } from '../review/types';
+import type { KeyedFinding, SessionProgress, SessionSnapshot } from './types';
+import { findingKey } from './verdicts';
+
+/** The part of a review a session pins, every finding carrying its key; refuses a review whose artifact failed. */
+export function snapshotOfReview(review: ReviewResult): SessionSnapshot & { referenceHash: string; modelHash: string } {
+  const { reference, model } = review;
+  if (reference.status === 'failed' || model.status === 'failed') {
+    const failed = reference.status === 'failed' ? reference : (model as Extract<typeof model, { status: 'failed' }>);
+    throw new AppError('unprocessable:synthesis', `Cannot audit this review: the ${failed.label} artifact failed (${failed.message})`);
+  }
+  return {
+    reviewId: review.id,
+    reviewName: review.name,
+    generatedAt: review.generatedAt,
+    reference,
+    model,
+    findings: review.findings.map((f) => ({ ...f, key: findingKey(f) })),
+    diff: review.diff,
+    referenceHash: reference.hash,
+    modelHash: model.hash,
+  };
+}
+
+/** Stores the snapshot of a session (inside the transaction that creates it). */
+export async function insertSnapshot(trx: Kysely<Database>, { sessionId, snapshot }: { sessionId: string; snapshot: SessionSnapshot }): Promise<void> {
+  await trx.insertInto('session_snapshots').values({ session_id: sessionId, review_json: JSON.stringify(snapshot) }).execute();
+}
+
+// Snapshots never change once written, so a parsed copy can be reused safely by every request of this process.
+const parsed = new Map<string, SessionSnapshot>();
+const MAX_PARSED = 32;
+
+/** The pinned snapshot of a session (every session has one: they are written together). Treat it as read-only. */
+export async function getSnapshotBySession({ sessionId }: { sessionId: string }, db: Kysely<Database>): Promise<SessionSnapshot> {
+  const cached = parsed.get(sessionId);
+  if (cached) return cached;
+  const row = await db.selectFrom('session_snapshots').select('review_json').where('session_id', '=', sessionId).executeTakeFirst();
+  if (!row) throw new AppError('not_found:session', 'This audit session has no pinned review', { details: { sessionId } });
+  const snapshot = JSON.parse(row.review_json) as SessionSnapshot;
+  parsed.set(sessionId, snapshot);
+  if (parsed.size > MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
+  return snapshot;
+}
+
+/** The findings a session must judge: the model side of the snapshot (reference findings are context). */
+export function modelFindings(snapshot: SessionSnapshot): KeyedFinding[] {
+  return snapshot.findings.filter((f) => f.side === 'model');
+}
+
+/** Model-side and manual findings with at least one verdict, out of all of them. */
+export function progressOf(
+  { snapshot, manualIds, judgedKeys }: { snapshot: SessionSnapshot; manualIds: readonly string[]; judgedKeys: Iterable<string> },
+): SessionProgress {
+  const judgeable = new Set([...modelFindings(snapshot).map((f) => f.key), ...manualIds]);
+  const judged = new Set([...judgedKeys].filter((key) => judgeable.has(key)));
+  return { judged: judged.size, total: judgeable.size };
+}
+
+/** Unless `key` names a finding of the snapshot or a manual finding of the session, `not_found:finding`. */
+export async function requireFindingKey(trx: Kysely<Database>, { sessionId, key }: { sessionId: string; key: string }): Promise<void> {
+  const snapshot = await getSnapshotBySession({ sessionId }, trx);
+  if (snapshot.findings.some((f) => f.key === key)) return;
+  const manual = await trx.selectFrom('manual_findings').select('id').where('session_id', '=', sessionId).where('id', '=', key).executeTakeFirst();
+  if (!manual) throw new AppError('not_found:finding', 'No finding with this key in the session', { details: { sessionId, key } });
+}
