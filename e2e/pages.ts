@@ -98,6 +98,82 @@ export class SignInPage {
   }
 }
 
+/** An audit session's page (`/sessions/<id>`): header, presence, progress, findings with verdicts and comments, sign-off. */
+export class SessionPage extends AppPage {
+  constructor(page: Page, readonly sessionId: string) {
+    super(page, `/sessions/${sessionId}`, 'session-page');
+  }
+
+  /** Opens the page and waits until its live connection is up (events sent before that would not reach it). */
+  async gotoLive(): Promise<void> {
+    await this.goto();
+    await expect(this.page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+  }
+
+  /** The "Open" / "Closed" badge. */
+  status(): Locator {
+    return this.page.getByTestId('session-page').getByTestId('session-status');
+  }
+
+  /** "<judged> / <total> judged". */
+  progress(): Locator {
+    return this.page.getByTestId('progress');
+  }
+
+  /** One entry per participant connected to the session. */
+  presenceUsers(): Locator {
+    return this.page.getByTestId('presence').getByTestId('presence-user');
+  }
+
+  /** Pinned findings, optionally narrowed to a side and a rule. */
+  findings(filter: Omit<FindingFilter, 'acknowledged'> = {}): Locator {
+    return this.page.locator(`[data-testid="session-finding"]${attributes(filter)}`);
+  }
+
+  /** The pinned finding with this session key. */
+  finding(key: string): Locator {
+    return this.page.locator(`[data-testid="session-finding"][data-key="${key}"]`);
+  }
+
+  /** A finding's button for one verdict (`confirmed`, `false_positive`, `accepted_risk`, `needs_discussion`). */
+  verdictButton(finding: Locator, verdict: string): Locator {
+    return finding.getByTestId(`verdict-${verdict}`);
+  }
+
+  /** Records my verdict on a finding and waits until the live update marks it as mine. */
+  async setVerdict(finding: Locator, verdict: string): Promise<void> {
+    await this.verdictButton(finding, verdict).click();
+    await expect(this.verdictButton(finding, verdict)).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** Everybody's verdicts on a finding ("alice: Confirmed"). */
+  verdictEntries(finding: Locator): Locator {
+    return finding.getByTestId('verdict-entry');
+  }
+
+  /** A finding's comments, oldest first. */
+  comments(finding: Locator): Locator {
+    return finding.getByTestId('comment');
+  }
+
+  /** Posts a markdown comment on a finding and waits until the form has cleared. */
+  async comment(finding: Locator, body: string): Promise<void> {
+    await finding.getByTestId('comment-input').fill(body);
+    await finding.getByTestId('comment-submit').click();
+    await expect(finding.getByTestId('comment-input')).toHaveValue('');
+  }
+
+  /** My sign-off button (absent once I signed off, for viewers, and in a closed session). */
+  signOffButton(): Locator {
+    return this.page.getByTestId('signoff-button');
+  }
+
+  /** The export link of a format. */
+  exportLink(format: 'md' | 'json'): Locator {
+    return this.page.getByTestId(`export-${format}`);
+  }
+}
+
 /** Attribute selectors for a finding filter. */
 function attributes(filter: FindingFilter): string {
   let selector = '';
