@@ -1,0 +1,33 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { createOwnToken, revokeOwnToken } from '@/lib/account/tokens';
+import { runAction, type ActionState } from '@/lib/admin/action-state';
+import { actorOf } from '@/lib/admin/request';
+import { getAuth } from '@/lib/auth/auth';
+import { requireActionUser } from '@/lib/auth/guard';
+
+/** After creating a token: the secret, which this state is the only place to show. */
+export type CreateTokenState = ActionState<{ name: string; token: string }>;
+
+/** Creates an API token for the signed-in user. */
+export async function createTokenAction(_previous: CreateTokenState, form: FormData): Promise<CreateTokenState> {
+  return runAction(async () => {
+    const user = await requireActionUser('viewer');
+    const days = String(form.get('expiresInDays') ?? '');
+    const name = String(form.get('name') ?? '');
+    const { token } = await createOwnToken(await getAuth(), { name, expiresInDays: days ? Number(days) : undefined }, actorOf(user));
+    revalidatePath('/account/tokens');
+    return { name, token };
+  });
+}
+
+/** Revokes one of the signed-in user's own tokens. */
+export async function revokeTokenAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const user = await requireActionUser('viewer');
+    await revokeOwnToken(await getAuth(), { id: String(form.get('id')) }, actorOf(user));
+    revalidatePath('/account/tokens');
+    return {};
+  });
+}

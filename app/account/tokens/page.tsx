@@ -1,0 +1,24 @@
+import { CreateTokenForm } from '@/components/account/create-token-form';
+import { TokensTable } from '@/components/account/tokens-table';
+import { listOwnTokens } from '@/lib/account/tokens';
+import { getAuth } from '@/lib/auth/auth';
+import { requirePageUser } from '@/lib/auth/guard';
+
+export const dynamic = 'force-dynamic';
+
+/** The signed-in user's personal API tokens: create one (its secret shown once), list and revoke. */
+export default async function AccountTokensPage() {
+  const user = await requirePageUser('viewer');
+  const tokens = await listOwnTokens(await getAuth(), { userId: user.id });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold text-slate-900">API tokens</h1>
+      <p className="text-sm text-slate-600">
+        Personal tokens let the CLI and CI act as you ({user.email}, {user.role}) with <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
+        Only a hash is stored.
+      </p>
+      <CreateTokenForm />
+      <TokensTable tokens={tokens} />
+    </div>
+  );
+}

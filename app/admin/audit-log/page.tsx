@@ -1,0 +1,57 @@
+import { ZodError } from 'zod';
+import { AdminHeader } from '@/components/admin/admin-nav';
+import { getAdminPageUser } from '@/components/admin/admin-page';
+import { AuditFilters, type AuditFilterValues } from '@/components/admin/audit-filters';
+import { AuditTable } from '@/components/admin/audit-table';
+import { Forbidden } from '@/components/admin/forbidden';
+import { ui } from '@/components/admin/styles';
+import { auditFilterOf, auditFilterParams, parseAuditQuery } from '@/lib/admin/audit-query';
+import { getAuth } from '@/lib/auth/auth';
+import { listUsers } from '@/lib/auth/users';
+import { listAudit } from '@/lib/db/queries/audit';
+
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The audit log (admins only): filters, entries newest first, cursor pages and a JSON lines export of the filtered log. */
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  if (!(await getAdminPageUser())) return <Forbidden />;
+  const raw = await searchParams;
+  const values = Object.fromEntries(['actor', 'action', 'entityType', 'since', 'until'].map((k) => [k, typeof raw[k] === 'string' ? raw[k] : undefined])) as AuditFilterValues;
+  const users = await listUsers(await getAuth());
+  let query;
+  try {
+    query = parseAuditQuery(raw);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    return (
+      <div className="space-y-4">
+        <AdminHeader title="Audit log" current="/admin/audit-log" />
+        <AuditFilters values={values} users={users} />
+        <p role="alert" className={ui.error}>Invalid filter: {error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}</p>
+      </div>
+    );
+  }
+  const { entries, nextCursor } = await listAudit(undefined, auditFilterOf(query));
+  const filters = auditFilterParams(query);
+  return (
+    <div className="space-y-4">
+      <AdminHeader title="Audit log" current="/admin/audit-log" />
+      <AuditFilters values={values} users={users} />
+      <div className="flex items-center justify-between text-sm">
+        <span className="text-slate-600">{entries.length} entries{query.cursor ? ' (older page)' : ''}</span>
+        <a href={`/api/audit-log?${auditFilterParams(query, { format: 'jsonl' })}`} download="audit-log.jsonl" className={ui.secondary} data-testid="audit-export">
+          Export JSON lines
+        </a>
+      </div>
+      <AuditTable entries={entries} />
+      <nav aria-label="Pages" className="flex justify-between text-sm">
+        {query.cursor ? <a href={`/admin/audit-log?${filters}`} className={ui.secondary} data-testid="audit-newest">Newest</a> : <span />}
+        {nextCursor !== null && (
+          <a href={`/admin/audit-log?${auditFilterParams(query, { cursor: String(nextCursor) })}`} className={ui.secondary} data-testid="audit-older">Older entries</a>
+        )}
+      </nav>
+    </div>
+  );
+}

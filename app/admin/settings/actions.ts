@@ -1,0 +1,18 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { runAction, type ActionState } from '@/lib/admin/action-state';
+import { actorOf } from '@/lib/admin/request';
+import { updateAppSettings } from '@/lib/admin/settings';
+import { requireActionUser } from '@/lib/auth/guard';
+
+/** Saves the settings form (admin only); each changed value is audited. */
+export async function saveSettingsAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const admin = await requireActionUser('admin');
+    const patch = { requiredSignoffs: Number(form.get('requiredSignoffs')), deployRequiresSignedOffSession: form.get('deployRequiresSignedOffSession') === 'on' };
+    await updateAppSettings({ patch, actor: actorOf(admin) });
+    revalidatePath('/admin/settings');
+    return {};
+  });
+}

@@ -1,0 +1,18 @@
+import { AdminHeader } from '@/components/admin/admin-nav';
+import { getAdminPageUser } from '@/components/admin/admin-page';
+import { Forbidden } from '@/components/admin/forbidden';
+import { SettingsForm } from '@/components/admin/settings-form';
+import { getAppSettings } from '@/lib/admin/settings';
+
+export const dynamic = 'force-dynamic';
+
+/** Settings (admins only): required sign-offs and the deploy policy. */
+export default async function AdminSettingsPage() {
+  if (!(await getAdminPageUser())) return <Forbidden />;
+  return (
+    <div className="space-y-4">
+      <AdminHeader title="Settings" current="/admin/settings" />
+      <SettingsForm settings={await getAppSettings()} />
+    </div>
+  );
+}

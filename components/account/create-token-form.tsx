@@ -1,0 +1,45 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { createTokenAction, type CreateTokenState } from '@/app/account/tokens/actions';
+import { ui } from '@/components/admin/styles';
+
+/** Creates an API token and shows its secret once, with a copy button; a reload forgets it for good. */
+export function CreateTokenForm() {
+  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, { status: 'idle' });
+  return (
+    <div className="space-y-3">
+      <form action={action} data-testid="create-token-form" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+        <label className={ui.label}>Name<input name="name" required maxLength={32} placeholder="e.g. ci" className={ui.input} data-testid="token-name" /></label>
+        <label className={ui.label}>
+          Expires in days (empty: never)
+          <input name="expiresInDays" type="number" min={1} max={365} className={`${ui.input} w-32`} data-testid="token-expires" />
+        </label>
+        <button type="submit" disabled={pending} className={ui.button} data-testid="token-create">{pending ? 'Creating…' : 'Create token'}</button>
+      </form>
+      {state.status === 'error' && <p role="alert" className={ui.error}>{state.message}</p>}
+      {state.status === 'ok' && <NewToken key={state.at} name={state.name} token={state.token} />}
+    </div>
+  );
+}
+
+/** The secret of a token just created, its copy button and the warning that it is shown only now. */
+function NewToken({ name, token }: { name: string; token: string }) {
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    await navigator.clipboard.writeText(token);
+    setCopied(true);
+  }
+  return (
+    <div role="status" className="space-y-2 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200" data-testid="token-created">
+      <p className="text-sm font-medium text-amber-900">
+        Copy the token “{name}” now: it is shown only once and cannot be retrieved later.
+      </p>
+      <div className="flex items-center gap-2">
+        <code className="select-all break-all rounded bg-white px-2 py-1 font-mono text-sm ring-1 ring-amber-200" data-testid="token-secret">{token}</code>
+        <button type="button" onClick={copy} className={ui.secondary} data-testid="token-copy">{copied ? 'Copied' : 'Copy'}</button>
+      </div>
+      <p className="text-xs text-amber-900">Use it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.</p>
+    </div>
+  );
+}

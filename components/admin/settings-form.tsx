@@ -1,0 +1,45 @@
+'use client';
+
+import { useActionState } from 'react';
+import { saveSettingsAction } from '@/app/admin/settings/actions';
+import type { ActionState } from '@/lib/admin/action-state';
+import type { AppSettings } from '@/lib/admin/settings';
+import { ui } from './styles';
+
+/** Edits the settings; saved values are audited. */
+export function SettingsForm({ settings }: { settings: AppSettings }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveSettingsAction, { status: 'idle' });
+  return (
+    <form action={action} data-testid="settings-form" className="max-w-lg space-y-4 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+      <label className={ui.label}>
+        Sign-offs required to close an audit session (1–10)
+        <input
+          key={`signoffs:${settings.requiredSignoffs}`}
+          name="requiredSignoffs"
+          type="number"
+          min={1}
+          max={10}
+          required
+          defaultValue={settings.requiredSignoffs}
+          className={`${ui.input} w-24`}
+          data-testid="settings-required-signoffs"
+        />
+      </label>
+      <label className="flex items-center gap-2 text-sm text-slate-700">
+        <input
+          key={`deploy:${settings.deployRequiresSignedOffSession}`}
+          name="deployRequiresSignedOffSession"
+          type="checkbox"
+          defaultChecked={settings.deployRequiresSignedOffSession}
+          data-testid="settings-deploy-requires-signoff"
+        />
+        Deploys require a signed-off audit session
+      </label>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className={ui.button} data-testid="settings-save">{pending ? 'Saving…' : 'Save'}</button>
+        {state.status === 'ok' && <span role="status" className="text-sm text-emerald-700" data-testid="settings-saved">Saved.</span>}
+      </div>
+      {state.status === 'error' && <p role="alert" className={ui.error}>{state.message}</p>}
+    </form>
+  );
+}
