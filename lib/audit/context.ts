@@ -10,11 +10,13 @@ import type { ReviewResult } from '../review/types';
 export interface AuditDeps {
   handle?: DbHandle;
   loadReview?: (input: { id: string }) => Promise<ReviewResult>;
+  /** How long a session view waits for the current review to compare hashes (a cold synthesis takes ~10 s). */
+  stalenessTimeoutMs?: number;
 }
 
 /** The deps with defaults filled in: the process database and the review registry. */
 export function resolveDeps(deps: AuditDeps = {}): Required<AuditDeps> {
-  return { handle: deps.handle ?? getDb(), loadReview: deps.loadReview ?? getReviewById };
+  return { handle: deps.handle ?? getDb(), loadReview: deps.loadReview ?? getReviewById, stalenessTimeoutMs: deps.stalenessTimeoutMs ?? 5_000 };
 }
 
 /** The audit-log actor for a signed-in user: their id, labelled with their email. */

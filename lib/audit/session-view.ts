@@ -15,7 +15,7 @@ import { groupByKey, toCommentView, toManualFindingView, toSignoffView, toVerdic
 
 /** Everything a session page shows, from the pinned snapshot and the database; `not_found:session` for unknown ids. */
 export async function getSessionView({ sessionId, user }: { sessionId: string; user: AuthedUser }, deps?: AuditDeps): Promise<SessionView> {
-  const { handle, loadReview } = resolveDeps(deps);
+  const { handle, loadReview, stalenessTimeoutMs } = resolveDeps(deps);
   const { db } = handle;
   const session = await requireSession({ sessionId }, db);
   const [snapshot, verdicts, comments, manual, signoffs, presence, stale] = await Promise.all([
@@ -25,7 +25,7 @@ export async function getSessionView({ sessionId, user }: { sessionId: string; u
     listManualFindingsBySession({ sessionId }, db),
     listSignoffsBySession({ sessionId }, db),
     listSessionPresence({ sessionId }, db),
-    stalenessOf(session, loadReview),
+    stalenessOf(session, loadReview, stalenessTimeoutMs),
   ]);
   const userIds = [session.created_by, ...verdicts.map((v) => v.user_id), ...comments.map((c) => c.user_id), ...manual.map((m) => m.createdBy), ...signoffs.map((s) => s.user_id)];
   const labels = await getUserLabels({ ids: userIds }, db);
@@ -48,9 +48,14 @@ export async function getSessionView({ sessionId, user }: { sessionId: string; u
  * artifact that fails now) must not break the session page: that side counts as unchanged, `known` is false, and
  * `message` says why.
  */
-export async function stalenessOf(session: AuditSession, loadReview: NonNullable<AuditDeps['loadReview']>): Promise<SessionStaleness> {
+export async function stalenessOf(session: AuditSession, loadReview: NonNullable<AuditDeps['loadReview']>, timeoutMs: number): Promise<SessionStaleness> {
+  let timer: NodeJS.Timeout | undefined;
+  // The review keeps computing (and caching) after a timeout; only this page stops waiting for it.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('still synthesizing, try again shortly')), timeoutMs);
+  });
   try {
-    const review = await loadReview({ id: session.review_id });
+    const review = await Promise.race([loadReview({ id: session.review_id }), timeout]);
     const failed = [review.reference, review.model].filter((a) => a.status === 'failed');
     return {
       referenceChanged: review.reference.status === 'ok' && review.reference.hash !== session.reference_hash,
@@ -61,5 +66,7 @@ export async function stalenessOf(session: AuditSession, loadReview: NonNullable
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { referenceChanged: false, modelChanged: false, known: false, message: `The current review could not be produced (${reason}); staleness is unknown.` };
+  } finally {
+    clearTimeout(timer);
   }
 }

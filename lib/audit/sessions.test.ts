@@ -43,6 +43,9 @@ describe.each(dialects())('opening and viewing audit sessions on $name', (dialec
     const failing = await getSessionView({ sessionId: session.id, user: authed(users.reviewer) }, deps(fakeReview({ failed: 'reference', modelHash: 'new' })));
     expect(failing.stale).toMatchObject({ referenceChanged: false, modelChanged: true, known: false });
     expect(failing.me.canEdit).toBe(true);
+    const slow = { handle: t.handle, loadReview: () => new Promise<never>(() => undefined), stalenessTimeoutMs: 50 };
+    const waited = await getSessionView({ sessionId: session.id, user: authed(users.reviewer) }, slow);
+    expect(waited.stale).toMatchObject({ known: false, message: expect.stringContaining('still synthesizing') });
   });
 
   it('refuses a review whose artifact failed (422) and a bad body (400), storing nothing', async () => {

@@ -99,6 +99,7 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
     expect((await postComment(session.id, 'no-such-key', { body: 'hi' })).status).toBe(404);
     expect((await sessionRoute.GET(testRequest('GET', '/api/sessions/nope', as('viewer')), params({ sid: 'nope' }))).status).toBe(404);
     expect((await exporter.GET(testRequest('GET', '/api/sessions/nope/export', as('viewer')), params({ sid: 'nope' }))).status).toBe(404);
+    expect((await events.GET(testRequest('GET', '/api/sessions/nope/events', as('viewer')), params({ sid: 'nope' }))).status).toBe(404);
     expect(await counts()).toEqual(before);
 
     const signed = await signoffs.POST(testRequest('POST', `/api/sessions/${session.id}/signoffs`, as('reviewer'), {}), params({ sid: session.id }));
