@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Kysely } from 'kysely';
 import { getDb, withTransaction, type DbHandle } from '../db/connection';
+import type { Database } from '../db/schema';
 import { REQUIRED_SIGNOFFS_SETTING } from '../db/queries/sessions';
 import { getSetting, setSetting } from '../db/queries/settings';
 import type { Actor } from '../db/queries/shared';
@@ -26,23 +28,24 @@ const KEYS: Record<keyof AppSettings, string> = {
 };
 
 /** The current settings; a setting never set (or stored out of bounds) reads as its default. */
-export async function getAppSettings(handle: DbHandle = getDb()): Promise<AppSettings> {
+export async function getAppSettings(db: Kysely<Database> = getDb().db): Promise<AppSettings> {
   const settings = { ...DEFAULTS };
   for (const name of Object.keys(KEYS) as Array<keyof AppSettings>) {
-    const value = await getSetting({ key: KEYS[name] }, handle.db);
+    const value = await getSetting({ key: KEYS[name] }, db);
     const parsed = appSettingsSchema.shape[name].safeParse(value);
     if (parsed.success) Object.assign(settings, { [name]: parsed.data });
   }
   return settings;
 }
 
-/** Applies `patch` in one transaction, writing (and auditing) only the settings whose value changes; returns the result. */
+/** Applies `patch` in one transaction, writing (and auditing) only the settings whose effective value changes; returns the result. */
 export async function updateAppSettings({ patch, actor }: { patch: Partial<AppSettings>; actor: Actor }, handle: DbHandle = getDb()): Promise<AppSettings> {
   const valid = appSettingsPatchSchema.parse(patch);
-  await withTransaction(async (trx) => {
+  return withTransaction(async (trx) => {
+    const current = await getAppSettings(trx);
     for (const name of Object.keys(valid) as Array<keyof AppSettings>) {
-      if ((await getSetting({ key: KEYS[name] }, trx)) !== valid[name]) await setSetting({ key: KEYS[name], value: valid[name], actor }, trx);
+      if (current[name] !== valid[name]) await setSetting({ key: KEYS[name], value: valid[name], actor }, trx);
     }
+    return { ...current, ...valid };
   }, handle);
-  return getAppSettings(handle);
 }

@@ -15,6 +15,12 @@ describe('/api/settings', () => {
     expect(await response.json()).toEqual({ settings: { requiredSignoffs: 1, deployRequiresSignedOffSession: false } });
   });
 
+  it('writes and audits nothing when the values given are the current ones (defaults included)', async () => {
+    const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 1, deployRequiresSignedOffSession: false }));
+    expect(response.status).toBe(200);
+    expect(await settingAudit()).toEqual([]);
+  });
+
   it('stores a change where sessions read it and audits it with before and after, once', async () => {
     const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 3, deployRequiresSignedOffSession: true }));
     expect(response.status).toBe(200);
