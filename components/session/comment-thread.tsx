@@ -48,27 +48,27 @@ function CommentForm({ sessionId, findingKey }: { sessionId: string; findingKey:
 
   return (
     <form onSubmit={submit} className="space-y-1">
-      <textarea
-        data-testid="comment-input"
-        aria-label="Comment (markdown)"
-        placeholder="Comment (markdown)"
-        rows={2}
-        maxLength={MAX_COMMENT}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        className="block w-full rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-slate-500"
-      />
-      <div className="flex items-center gap-2">
+      <div className="flex items-start gap-2">
+        <textarea
+          data-testid="comment-input"
+          aria-label="Comment (markdown)"
+          placeholder="Comment (markdown)"
+          rows={1}
+          maxLength={MAX_COMMENT}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          className="block min-h-7 flex-1 resize-y rounded-md px-2 py-1 text-xs ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-slate-500"
+        />
         <button
           type="submit"
           data-testid="comment-submit"
           disabled={pending || !body.trim()}
-          className="rounded-md bg-slate-800 px-2.5 py-1 text-xs font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+          className="rounded-md bg-slate-800 px-2.5 py-1 text-xs font-medium text-white hover:bg-slate-700 disabled:opacity-40"
         >
           {pending ? 'Posting…' : 'Comment'}
         </button>
-        {error && <p role="alert" data-testid="comment-error" className="text-xs text-red-700">{error}</p>}
       </div>
+      {error && <p role="alert" data-testid="comment-error" className="text-xs text-red-700">{error}</p>}
     </form>
   );
 }

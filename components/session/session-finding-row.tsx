@@ -1,11 +1,9 @@
 import { EvidenceList, formatLocation } from '@/components/findings/evidence-list';
-import { FindingExplanation } from '@/components/findings/finding-explanation';
-import { SIDE_LABELS } from '@/components/findings/labels';
-import { AcknowledgedBadge, SeverityBadge } from '@/components/findings/severity-badge';
+import { AcknowledgedBadge } from '@/components/findings/severity-badge';
 import { FindingDiscussion } from './finding-discussion';
 import type { CommentEntry, SessionFinding, VerdictEntry } from './types';
 
-/** One pinned finding of a session: its summary line and message, then what the session records on it. */
+/** One pinned finding inside its rule's block: where and what, its evidence folded, then what the session records on it. */
 export function SessionFindingRow({
   sessionId,
   finding,
@@ -29,17 +27,13 @@ export function SessionFindingRow({
       data-rule={finding.rule}
       data-side={finding.side}
       data-judged={verdicts.length > 0 ? 'true' : 'false'}
-      className={`space-y-2 rounded-lg px-3 py-2.5 ring-1 ${finding.side === 'model' ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70'}`}
+      className="space-y-2 px-3 py-2.5"
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <SeverityBadge severity={finding.severity} muted={finding.side !== 'model' || Boolean(finding.acknowledged)} />
-        <code className="text-xs text-slate-900">{finding.rule}</code>
-        <span className="font-medium text-slate-900">{finding.title}</span>
-        <span className="text-xs text-slate-500">{SIDE_LABELS[finding.side]}</span>
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-xs">
+        {where && <span data-testid="session-finding-where" className="max-w-full truncate font-mono text-slate-800">{where}</span>}
         {finding.acknowledged && <AcknowledgedBadge reason={finding.acknowledged.reason} />}
-        {where && <span className="ml-auto max-w-full truncate font-mono text-xs text-slate-500">{where}</span>}
+        <span className="min-w-0 flex-1 text-slate-600">{finding.message}</span>
       </div>
-      <p className="text-xs text-slate-600">{finding.message}</p>
       <FindingDiscussion
         sessionId={sessionId}
         findingKey={finding.key}
@@ -47,7 +41,7 @@ export function SessionFindingRow({
         comments={comments}
         meId={meId}
         canEdit={canEdit}
-        details={<><FindingExplanation finding={finding} /><EvidenceList evidence={finding.evidence ?? []} /></>}
+        details={<EvidenceList evidence={finding.evidence ?? []} />}
       />
     </li>
   );

@@ -1,18 +1,17 @@
 import { CATEGORY_HEADINGS } from '@/components/findings/labels';
 import { CATEGORIES, type Category } from '@/lib/rules/types';
 import { ManualFindingRow } from './manual-finding-row';
-import { SessionFindingRow } from './session-finding-row';
+import { groupByRule, RuleBlock } from './rule-block';
 import type { SessionView } from './types';
 
 /** The session's findings in the seed's five categories: model findings and reviewers' own, then the reference's (control) folded. */
 export function SessionFindings({ view }: { view: SessionView }) {
-  const canEdit = view.me.canEdit;
-  const rowProps = (key: string) => ({
+  const manualProps = (key: string) => ({
     sessionId: view.session.id,
     verdicts: view.verdicts[key] ?? [],
     comments: view.comments[key] ?? [],
     meId: view.me.id,
-    canEdit,
+    canEdit: view.me.canEdit,
   });
   return (
     <div className="space-y-8">
@@ -26,8 +25,8 @@ export function SessionFindings({ view }: { view: SessionView }) {
             <CategoryHeading category={category} count={model.length + manual.length} />
             {model.length + manual.length === 0 && <p className="text-xs text-slate-500">No model findings.</p>}
             <ul className="space-y-2">
-              {model.map((f) => <SessionFindingRow key={f.key} finding={f} {...rowProps(f.key)} />)}
-              {manual.map((m) => <ManualFindingRow key={m.id} finding={m} {...rowProps(m.id)} />)}
+              {groupByRule(model).map((g) => <RuleBlock key={g.rule} rule={g.rule} findings={g.findings} view={view} />)}
+              {manual.map((m) => <ManualFindingRow key={m.id} finding={m} {...manualProps(m.id)} />)}
             </ul>
             {reference.length > 0 && (
               <details className="group rounded-lg ring-1 ring-slate-200/70">
@@ -36,7 +35,7 @@ export function SessionFindings({ view }: { view: SessionView }) {
                   Reference (control) <span className="font-normal normal-case text-slate-400">· {reference.length}</span>
                 </summary>
                 <ul className="space-y-2 p-2">
-                  {reference.map((f) => <SessionFindingRow key={f.key} finding={f} {...rowProps(f.key)} />)}
+                  {groupByRule(reference).map((g) => <RuleBlock key={g.rule} rule={g.rule} findings={g.findings} view={view} />)}
                 </ul>
               </details>
             )}

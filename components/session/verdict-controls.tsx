@@ -48,7 +48,7 @@ export function VerdictControls({ sessionId, findingKey, mine }: { sessionId: st
           maxLength={2000}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          className="min-w-40 flex-1 rounded-md px-2 py-1 text-xs ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-slate-500"
+          className="w-44 rounded-md px-2 py-1 text-xs ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-slate-500"
         />
       </div>
       {error && <p role="alert" data-testid="verdict-error" className="text-xs text-red-700">{error}</p>}

@@ -3,9 +3,9 @@ import type { VerdictEntry } from './types';
 
 /** Everybody's verdict on one finding ("alice: Confirmed"), with reasons; a note when nobody has judged it yet. */
 export function VerdictList({ verdicts }: { verdicts: VerdictEntry[] }) {
-  if (verdicts.length === 0) return <p className="text-xs text-slate-500">No verdicts yet.</p>;
+  if (verdicts.length === 0) return <p className="py-1 text-xs text-slate-400">No verdicts yet.</p>;
   return (
-    <ul className="flex flex-wrap gap-1.5">
+    <ul className="flex flex-wrap gap-1.5 py-0.5">
       {verdicts.map((v) => (
         <li
           key={v.userId}
