@@ -17,7 +17,7 @@ export function SessionHeader({ view, progress, live }: { view: SessionView; pro
           <StatusBadge status={session.status} />
         </div>
         <p className="text-xs text-slate-500">
-          Review <a href="/" className="text-slate-700 underline decoration-slate-300">{session.reviewId}</a> · started by {session.createdBy.label} ·{' '}
+          Review <a href={session.reviewId === 'bundled' ? '/' : `/review/${encodeURIComponent(session.reviewId)}`} className="text-slate-700 underline decoration-slate-300">{session.reviewId}</a> · started by {session.createdBy.label} ·{' '}
           <time dateTime={session.createdAt}>{formatTime(session.createdAt)}</time>
           {session.closedAt && <> · closed <time dateTime={session.closedAt}>{formatTime(session.closedAt)}</time></>}
         </p>
@@ -31,6 +31,9 @@ export function SessionHeader({ view, progress, live }: { view: SessionView; pro
           infra/ changed since this session was pinned; the session shows the pinned artifacts
           {' '}({[stale.referenceChanged && 'reference', stale.modelChanged && 'model'].filter(Boolean).join(' and ')} differ).
         </p>
+      )}
+      {!stale.known && stale.message && (
+        <p data-testid="stale-unknown" className="text-xs text-slate-500">{stale.message}</p>
       )}
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ring-slate-200">
         <div className="flex min-w-48 flex-1 items-center gap-2">
