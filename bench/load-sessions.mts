@@ -10,10 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openAuth } from '../lib/auth/auth';
+import { authConfigFromEnv } from '../lib/auth/config';
 import { createToken } from '../lib/auth/tokens';
 import { createUser } from '../lib/auth/users';
 import { openDb } from '../lib/db/connection';
 import { dbConfigFromEnv } from '../lib/db/config';
+import { ensureMigrated } from '../lib/db/migrate';
 import { percentile, readEvents } from './sse-client.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -39,7 +41,8 @@ async function startInstance(port: number): Promise<ChildProcess> {
 
 const servers = await Promise.all(Array.from({ length: INSTANCES }, (_, i) => startInstance(BASE_PORT + i)));
 const handle = openDb(dbConfigFromEnv(env));
-const auth = await openAuth(handle);
+await ensureMigrated(handle);
+const auth = await openAuth(handle, authConfigFromEnv(env));
 try {
   const reviewers = [];
   for (let i = 0; i < CLIENTS; i++) {

@@ -1,15 +1,17 @@
+import { VERDICT_LABELS, VERDICTS } from '@/lib/audit/verdict-labels';
 import type { VerdictValue } from './types';
 
 /** The verdicts in the order the UI offers them (the API's values). */
-export const VERDICT_ORDER: readonly VerdictValue[] = ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'];
+export const VERDICT_ORDER: readonly VerdictValue[] = VERDICTS;
 
-/**
- * Words and colors for each verdict. The words are those of lib/audit/verdicts.ts VERDICT_LABELS (used by the export),
- * repeated here because that module hashes with node:crypto and cannot ship to the browser.
- */
-export const VERDICT_STYLES: Record<VerdictValue, { label: string; pressed: string; chip: string }> = {
-  confirmed: { label: 'Confirmed', pressed: 'bg-red-600 text-white ring-red-600', chip: 'bg-red-50 text-red-700 ring-red-600/20' },
-  false_positive: { label: 'False positive', pressed: 'bg-slate-700 text-white ring-slate-700', chip: 'bg-slate-100 text-slate-700 ring-slate-400/40' },
-  accepted_risk: { label: 'Accepted risk', pressed: 'bg-amber-500 text-white ring-amber-500', chip: 'bg-amber-50 text-amber-800 ring-amber-600/25' },
-  needs_discussion: { label: 'Needs discussion', pressed: 'bg-sky-600 text-white ring-sky-600', chip: 'bg-sky-50 text-sky-700 ring-sky-600/20' },
+const COLORS: Record<VerdictValue, { pressed: string; chip: string }> = {
+  confirmed: { pressed: 'bg-red-600 text-white ring-red-600', chip: 'bg-red-50 text-red-700 ring-red-600/20' },
+  false_positive: { pressed: 'bg-slate-700 text-white ring-slate-700', chip: 'bg-slate-100 text-slate-700 ring-slate-400/40' },
+  accepted_risk: { pressed: 'bg-amber-500 text-white ring-amber-500', chip: 'bg-amber-50 text-amber-800 ring-amber-600/25' },
+  needs_discussion: { pressed: 'bg-sky-600 text-white ring-sky-600', chip: 'bg-sky-50 text-sky-700 ring-sky-600/20' },
 };
+
+/** Words (the export's) and colors for each verdict. */
+export const VERDICT_STYLES: Record<VerdictValue, { label: string; pressed: string; chip: string }> = Object.fromEntries(
+  VERDICTS.map((v) => [v, { label: VERDICT_LABELS[v], ...COLORS[v] }]),
+) as Record<VerdictValue, { label: string; pressed: string; chip: string }>;

@@ -5,7 +5,6 @@ import { applySessionEvent, progressOf } from './apply-event';
 import { MarkdownBody } from './markdown-body';
 import { VERDICT_STYLES } from './labels';
 import type { SessionEvent, SessionView } from './types';
-import { VERDICT_LABELS } from '@/lib/audit/verdicts';
 
 function finding(key: string, side: 'model' | 'reference' = 'model') {
   return { key, side, rule: 'r', category: 'syntax', severity: 'error', title: 't', message: key, resources: [], source: 'infra-review' } as unknown as SessionView['findings'][number];
@@ -88,11 +87,5 @@ describe('MarkdownBody', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('javascript:');
-  });
-});
-
-describe('verdict labels', () => {
-  it('are the words the export uses', () => {
-    for (const [verdict, label] of Object.entries(VERDICT_LABELS)) expect(VERDICT_STYLES[verdict as keyof typeof VERDICT_STYLES].label).toBe(label);
   });
 });

@@ -2,16 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../rules/finding';
 import type { VerdictValue } from '../db/schema';
 
-/** The verdicts a participant can give, in the order the UI offers them. */
-export const VERDICTS: readonly VerdictValue[] = ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'];
-
-/** Words for each verdict, as shown and exported. */
-export const VERDICT_LABELS: Record<VerdictValue, string> = {
-  confirmed: 'Confirmed',
-  false_positive: 'False positive',
-  accepted_risk: 'Accepted risk',
-  needs_discussion: 'Needs discussion',
-};
+export { VERDICT_LABELS, VERDICTS } from './verdict-labels';
 
 /** A stable key for a finding of a pinned review: same side, rule, place and message give the same key. */
 export function findingKey(finding: Finding & { side?: string }): string {
