@@ -3,7 +3,6 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { applySessionEvent, progressOf } from './apply-event';
 import { MarkdownBody } from './markdown-body';
-import { VERDICT_STYLES } from './labels';
 import type { SessionEvent, SessionView } from './types';
 
 function finding(key: string, side: 'model' | 'reference' = 'model') {
