@@ -4,7 +4,7 @@ export interface SseFrame {
   data: any;
 }
 
-/** Reads a text/event-stream response frame by frame; `next(predicate)` waits (up to 5 s) for the next matching frame. */
+/** Reads a text/event-stream response frame by frame (a `: ping` comment becomes event `ping`); `next(predicate)` waits (up to 5 s) for the next matching frame. */
 export function readSse(res: Response): { next(predicate: (frame: SseFrame) => boolean): Promise<SseFrame> } {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -18,7 +18,7 @@ export function readSse(res: Response): { next(predicate: (frame: SseFrame) => b
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const lines = buffer.slice(0, end).split('\n');
       buffer = buffer.slice(end + 2);
-      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
+      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? (lines.some((l) => l.startsWith(': ping')) ? 'ping' : undefined);
       const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
       if (event) frames.push({ event, data: data ? JSON.parse(data) : null });
     }
