@@ -27,9 +27,12 @@ const BASE_PORT = Number(process.env.LOAD_PORT ?? 3400);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'infra-review-load-'));
 const env = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: '1', BETTER_AUTH_URL: `http://127.0.0.1:${BASE_PORT}` };
 
-/** Starts one `next start` instance and waits for its health check. */
+const servers: ChildProcess[] = [];
+
+/** Starts one `next start` instance (kept in `servers`, so it is stopped even if start-up fails) and waits for its health check. */
 async function startInstance(port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, env: { ...env, PORT: String(port) }, stdio: 'ignore' });
+  servers.push(child);
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
@@ -39,11 +42,11 @@ async function startInstance(port: number): Promise<ChildProcess> {
   throw new Error(`instance on ${port} did not start`);
 }
 
-const servers = await Promise.all(Array.from({ length: INSTANCES }, (_, i) => startInstance(BASE_PORT + i)));
 const handle = openDb(dbConfigFromEnv(env));
-await ensureMigrated(handle);
-const auth = await openAuth(handle, authConfigFromEnv(env));
 try {
+  await Promise.all(Array.from({ length: INSTANCES }, (_, i) => startInstance(BASE_PORT + i)));
+  await ensureMigrated(handle);
+  const auth = await openAuth(handle, authConfigFromEnv(env));
   const reviewers = [];
   for (let i = 0; i < CLIENTS; i++) {
     const user = await createUser(auth, { email: `load-${i}@test.invalid`, name: `Reviewer ${i}`, password: `load-password-${i}-${Date.now()}`, role: 'reviewer' });
