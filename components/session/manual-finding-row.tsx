@@ -1,7 +1,7 @@
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { FindingDiscussion } from './finding-discussion';
 import { formatTime } from './format';
-import type { CommentEntry, ManualFinding, VerdictEntry } from './types';
+import type { FindingRowProps, ManualFinding } from './types';
 
 /** A finding a reviewer added, shown like a pinned one (judged and discussed under its id), with its own wording. */
 export function ManualFindingRow({
@@ -11,14 +11,7 @@ export function ManualFindingRow({
   comments,
   meId,
   canEdit,
-}: {
-  sessionId: string;
-  finding: ManualFinding;
-  verdicts: VerdictEntry[];
-  comments: CommentEntry[];
-  meId: string;
-  canEdit: boolean;
-}) {
+}: FindingRowProps<ManualFinding>) {
   return (
     <li
       data-testid="manual-finding"

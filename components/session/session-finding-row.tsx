@@ -1,7 +1,7 @@
 import { EvidenceList, formatLocation } from '@/components/findings/evidence-list';
 import { AcknowledgedBadge } from '@/components/findings/severity-badge';
 import { FindingDiscussion } from './finding-discussion';
-import type { CommentEntry, SessionFinding, VerdictEntry } from './types';
+import type { FindingRowProps, SessionFinding } from './types';
 
 /** One pinned finding inside its rule's block: where and what, its evidence folded, then what the session records on it. */
 export function SessionFindingRow({
@@ -11,14 +11,7 @@ export function SessionFindingRow({
   comments,
   meId,
   canEdit,
-}: {
-  sessionId: string;
-  finding: SessionFinding;
-  verdicts: VerdictEntry[];
-  comments: CommentEntry[];
-  meId: string;
-  canEdit: boolean;
-}) {
+}: FindingRowProps<SessionFinding>) {
   const where = finding.resources.length > 0 ? finding.resources.join(', ') : finding.location ? formatLocation(finding.location) : null;
   return (
     <li

@@ -18,3 +18,12 @@ export type SignoffEntry = SignoffView;
 export type PresenceEntry = PresenceView;
 /** One server-sent event of a session; `resync` asks the client to refetch the whole view. */
 export type SessionEvent = Omit<AuditEvent, 'type'> & { type: AuditEvent['type'] | 'resync' };
+/** What a finding row of the session page gets: the finding, what the session recorded on it, and who is looking. */
+export interface FindingRowProps<F> {
+  sessionId: string;
+  finding: F;
+  verdicts: VerdictEntry[];
+  comments: CommentEntry[];
+  meId: string;
+  canEdit: boolean;
+}

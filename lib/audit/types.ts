@@ -2,7 +2,7 @@ import type { Role } from '../auth/roles';
 import type { SessionStatus, VerdictValue } from '../db/schema';
 import type { TemplateDiffJson } from '../diff/types';
 import type { ArtifactState, ReviewFinding } from '../review/types';
-import type { Category, Severity } from '../rules/types';
+import type { ManualFindingInput } from '../report/session-report';
 
 // Plain JSON shapes served by /api/sessions/** and getSessionView; the UI builds against these types.
 
@@ -79,15 +79,7 @@ export interface CommentView {
 }
 
 /** A finding a reviewer added; it is judged and commented under `key === id`. */
-export interface ManualFindingView {
-  id: string;
-  category: Category;
-  severity: Severity;
-  title: string;
-  problem: string;
-  impact: string;
-  fix: string;
-  resources: string[];
+export interface ManualFindingView extends ManualFindingInput {
   createdBy: UserRef;
   createdAt: string;
 }
