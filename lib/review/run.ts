@@ -1,6 +1,6 @@
 import { diffTemplates } from '../diff/template-diff';
 import { analyzeArtifact, sortFindings } from '../rules/analyze';
-import { prewarmValidator } from '../rules/cfn-validate/client';
+import { prewarmValidator, validatorIsReady } from '../rules/cfn-validate/client';
 import { hashValue } from '../templates/load';
 import { loadArtifact, type ArtifactSpec, type LoadedArtifact } from './artifacts';
 import { countFindings } from './counts';
@@ -59,8 +59,11 @@ function fingerprint(artifact: LoadedArtifact): unknown {
 }
 
 async function compute(def: ReviewDefinition, reference: LoadedArtifact, model: LoadedArtifact): Promise<ReviewResult> {
-  // Analyses run their rules now and then wait for the validator thread; the diff runs on this thread meanwhile.
+  // Analyses run their rules now and then wait for the validator thread. While that engine is still starting, the
+  // diff runs meanwhile; once it is warm, the two only compete for the same cores, so the diff waits its turn.
+  const validatorWasReady = validatorIsReady();
   const analyses = Promise.all([findingsOf(reference, 'reference'), findingsOf(model, 'model')]);
+  if (validatorWasReady) await analyses;
   const diff =
     reference.template && model.template
       ? diffTemplates(reference.template.template, model.template.template, { from: reference.state.label, to: model.state.label })

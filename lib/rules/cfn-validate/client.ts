@@ -21,6 +21,7 @@ class ValidatorWorker {
   private nextId = 1;
   private rules: ValidateRuleInfo = {};
   readonly ready: Promise<void>;
+  isReady = false;
   failed: string | undefined;
 
   constructor() {
@@ -30,6 +31,7 @@ class ValidatorWorker {
       this.worker.on('message', (msg) => {
         if (msg.type === 'ready') {
           this.rules = msg.rules;
+          this.isReady = true;
           resolve();
         } else if (msg.type === 'result') {
           this.pending.get(msg.id)?.resolve(msg.error ? { error: msg.error } : { diagnostics: msg.diagnostics, rules: this.rules });
@@ -96,4 +98,9 @@ export async function shutdownValidator(): Promise<void> {
   const current = shared;
   shared = undefined;
   await current?.terminate();
+}
+
+/** Whether the engine has finished starting (validations then take milliseconds, not seconds). */
+export function validatorIsReady(): boolean {
+  return shared?.isReady === true && !shared.failed;
 }
