@@ -35,9 +35,13 @@ export function authOptions(handle: DbHandle, { secret, config }: { secret: stri
       max: 300,
       customRules: { '/sign-in/*': SIGN_IN_RATE_LIMIT },
     },
-    trustedOrigins: config.baseURL ? [config.baseURL] : [],
+    // Without a configured base URL the dashboard trusts the origin the browser addressed (its Host), as the CSRF
+    // guard does: a cross-site page cannot choose the Host its victim's browser sends.
+    trustedOrigins: config.baseURL ? [config.baseURL] : (request?: Request) => (request ? [addressedOrigin(request)] : []),
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
+      // better-auth turns its origin check off under test runners; keep it on so tests see production behaviour.
+      disableOriginCheck: false,
       // Unset base URL: better-auth's default (Secure in production).
       ...(config.baseURL ? { useSecureCookies: config.baseURL.startsWith('https://') } : {}),
       ...(config.trustedProxies.length > 0 ? { ipAddress: { trustedProxies: config.trustedProxies } } : {}),
@@ -84,4 +88,10 @@ function oidcPlugins(config: AuthConfig): BetterAuthPlugin[] {
       ],
     }),
   ];
+}
+
+/** The origin a request was addressed to: its URL's scheme with the Host header (or the URL's own host). */
+export function addressedOrigin(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.protocol}//${request.headers.get('host') ?? url.host}`;
 }
