@@ -53,7 +53,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${JSON.stringify(E2E_DATA_DIR)} && npm run build && npx next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: E2E_DATA_DIR, DATABASE_URL: '', BETTER_AUTH_URL: baseURL },
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: E2E_DATA_DIR, DATABASE_URL: '' },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

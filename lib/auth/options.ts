@@ -42,8 +42,10 @@ export function authOptions(handle: DbHandle, { secret, config }: { secret: stri
       cookiePrefix: COOKIE_PREFIX,
       // better-auth turns its origin check off under test runners; keep it on so tests see production behaviour.
       disableOriginCheck: false,
-      // Unset base URL: better-auth's default (Secure in production).
-      ...(config.baseURL ? { useSecureCookies: config.baseURL.startsWith('https://') } : {}),
+      // Secure cookies follow the configured public URL. Without one (the embedded default on http://localhost:3000)
+      // they are not marked Secure, so sign-in also works over plain http on another host name; set an https
+      // BETTER_AUTH_URL in production.
+      useSecureCookies: config.baseURL?.startsWith('https://') ?? false,
       ...(config.trustedProxies.length > 0 ? { ipAddress: { trustedProxies: config.trustedProxies } } : {}),
     },
     databaseHooks: {
