@@ -11,9 +11,11 @@ export type AppErrorCode =
   | 'not_found:token'
   | 'not_found:session'
   | 'not_found:finding'
+  | 'not_found:stack'
   | 'conflict:state'
   | 'conflict:closed'
   | 'payload_too_large:body'
+  | 'unavailable:aws'
   | 'internal:unexpected';
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -28,9 +30,11 @@ const STATUS: Record<AppErrorCode, number> = {
   'not_found:token': 404,
   'not_found:session': 404,
   'not_found:finding': 404,
+  'not_found:stack': 404,
   'conflict:state': 409,
   'conflict:closed': 409,
   'payload_too_large:body': 413,
+  'unavailable:aws': 502,
   'internal:unexpected': 500,
 };
 
