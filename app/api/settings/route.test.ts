@@ -32,11 +32,12 @@ describe('/api/settings', () => {
     expect(await settingAudit()).toHaveLength(entries.length);
   });
 
-  it('refuses values out of bounds, unknown keys, empty and malformed bodies with 400', async () => {
-    for (const body of [{ requiredSignoffs: 0 }, { requiredSignoffs: 11 }, { requiredSignoffs: 2.5 }, { deployRequiresSignedOffSession: 'yes' }, { other: 1 }, {}, '{"requiredSignoffs":', 'x'.repeat(20_000)]) {
+  it('refuses values out of bounds, unknown keys, empty and malformed bodies with 400, and an oversized body with 413', async () => {
+    for (const body of [{ requiredSignoffs: 0 }, { requiredSignoffs: 11 }, { requiredSignoffs: 2.5 }, { deployRequiresSignedOffSession: 'yes' }, { other: 1 }, {}, '{"requiredSignoffs":']) {
       const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, body));
       expect(response.status, JSON.stringify(body).slice(0, 40)).toBe(400);
     }
+    expect((await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, 'x'.repeat(20_000)))).status).toBe(413);
     expect((await (await GET(request('GET', '/api/settings', { bearer: env.users.admin }))).json()).settings.requiredSignoffs).toBe(3);
   });
 
