@@ -44,9 +44,14 @@ start_server() {
   log "moto did not answer on $ENDPOINT within 30 s; see $LOG"; exit 1
 }
 
-if ! answers; then
-  if port_taken; then log "port $PORT is in use by something that is not moto; set MOTO_PORT to a free port"; exit 1; fi
-  start_server
-fi
+# Servers started here inherit no handle on the caller's stdout, so `$(… --print-…)` gets only the answer
+# (pip may print on stdout on a fresh machine) and returns without waiting for the server to exit.
+ensure() {
+  if ! answers; then
+    if port_taken; then log "port $PORT is in use by something that is not moto; set MOTO_PORT to a free port"; exit 1; fi
+    start_server
+  fi
+}
+ensure >&2
 
 if [ "${1:-}" = "--print-endpoint" ]; then echo "$ENDPOINT"; else echo "export AWS_ENDPOINT_URL_CLOUDFORMATION=$ENDPOINT"; fi

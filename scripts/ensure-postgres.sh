@@ -24,7 +24,8 @@ install_postgres() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
 }
 
-pg_bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# The server binaries, not just the client (a machine may have psql alone, whose bin dir has no initdb).
+pg_bin_dir() { ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 | xargs -r dirname; }
 
 start_server() {
   [ -n "$(pg_bin_dir)" ] || install_postgres
@@ -57,10 +58,15 @@ SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', :'pw') \gexec
 SQL
 }
 
-if ! can_sign_in; then
-  command -v psql >/dev/null && pg_isready -q -h 127.0.0.1 -p "$PORT" || start_server
-  ensure_role
-  can_sign_in || { log "role $ROLE still cannot sign in on 127.0.0.1:$PORT"; exit 1; }
-fi
+# Servers started here inherit no handle on the caller's stdout, so `$(… --print-…)` gets only the answer
+# (apt and pg_ctlcluster print on stdout on a fresh machine) and returns without waiting for the server to exit.
+ensure() {
+  if ! can_sign_in; then
+    command -v psql >/dev/null && pg_isready -q -h 127.0.0.1 -p "$PORT" || start_server
+    ensure_role
+    can_sign_in || { log "role $ROLE still cannot sign in on 127.0.0.1:$PORT"; exit 1; }
+  fi
+}
+ensure >&2
 
 if [ "${1:-}" = "--print-url" ]; then echo "$URL"; else echo "export TEST_DATABASE_URL=$URL"; fi

@@ -1,6 +1,13 @@
 // Prints "tests: N passed, M failed" from the vitest and Playwright JSON reports; exits 1 if nothing ran.
 import { existsSync, readFileSync } from 'node:fs';
 
+/** Test files that failed without any failed test in them (setup errors), each counted as one failure. */
+function failedSuitesWithoutFailedTests(report) {
+  return (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+}
+
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 let passed = 0;
 let failed = 0;
@@ -8,7 +15,8 @@ let skipped = 0;
 const unit = read('reports/unit.json');
 if (unit) {
   passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
+  // A suite that fails outside its tests (a beforeAll, an import) fails no test but must fail the run.
+  failed += unit.numFailedTests + failedSuitesWithoutFailedTests(unit);
   skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
 } else failed += 1;
 const e2e = read('reports/e2e.json');
@@ -17,7 +25,8 @@ if (e2e) {
   failed += e2e.stats.unexpected;
   skipped += e2e.stats.skipped;
 } else failed += 1;
-console.log(`unit: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : 'no report'}`);
+const unitFailed = unit ? unit.numFailedTests + failedSuitesWithoutFailedTests(unit) : 0;
+console.log(`unit: ${unit ? `${unit.numPassedTests} passed, ${unitFailed} failed` : 'no report'}`);
 console.log(`e2e: ${e2e ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed` : 'no report'}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(passed > 0 && failed === 0 ? 0 : 1);

@@ -87,8 +87,3 @@ function otherChanges(diff: TemplateDiff, fromCopy: Record<string, unknown>, toC
   }
   return changes;
 }
-
-/** Loads the resource specification database fullDiff needs (about a second, once per process) so later diffs take milliseconds. */
-export function warmUpDiff(): void {
-  diffTemplates({ Resources: { Warm: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'a' } } } }, { Resources: { Warm: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'b' } } } });
-}

@@ -39,8 +39,3 @@ export function hashSources(dir: string, extra = ''): string {
   hashes.set(key, { stamp, hash: digest });
   return digest;
 }
-
-/** Newest modification time (ms) among a CDK app's sources: a cheap check before hashing again. */
-export function newestSourceMtime(dir: string): number {
-  return Math.max(0, ...listSourceFiles(dir).map((f) => statSync(f).mtimeMs));
-}

@@ -41,11 +41,6 @@ export function synthesize(target: SynthTarget): Promise<SynthOutcome> {
   return outcome;
 }
 
-/** Forgets every cached synthesis (for tests and benchmarks of cold paths). */
-export function clearSynthCache(): void {
-  cache.clear();
-}
-
 async function run(target: SynthTarget, sourceHash: string): Promise<SynthOutcome> {
   const started = performance.now();
   try {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../errors';
 import { parseCloudFormationYaml } from './cfn-yaml';
 import type { CfnTemplate, LoadedTemplate } from './types';
@@ -71,15 +70,4 @@ export function fromObject(template: CfnTemplate, path = 'template'): LoadedTemp
   if (!isTemplateShape(template)) throw new AppError('unprocessable:template', `${path}: not a CloudFormation template`);
   const frozen = deepFreeze(structuredClone(template));
   return deepFreeze({ path, format: 'json', hash: hashValue(frozen), template: frozen, resourceLines: {} });
-}
-
-/** Reads and parses a template file; a missing file is `not_found:file`. */
-export async function loadTemplateFile(path: string): Promise<LoadedTemplate> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new AppError('not_found:file', `${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
-  }
-  return parseTemplate(text, path);
 }
