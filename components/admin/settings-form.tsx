@@ -35,6 +35,33 @@ export function SettingsForm({ settings }: { settings: AppSettings }) {
         />
         Deploys require a signed-off audit session
       </label>
+      <label className={ui.label}>
+        Deploy approval: which change sets need an explicit confirmation
+        <select
+          key={`approval:${settings.deployApprovalPolicy}`}
+          name="deployApprovalPolicy"
+          defaultValue={settings.deployApprovalPolicy}
+          className={`${ui.input} w-72`}
+          data-testid="settings-approval-policy"
+        >
+          <option value="never">never (deploy at once)</option>
+          <option value="broadening">broadening (IAM or security group widening, replacements, deletions)</option>
+          <option value="any-change">any change</option>
+        </select>
+      </label>
+      <label className={ui.label}>
+        Reference NAT gateways
+        <select
+          key={`nat:${settings.referenceNatGateways}`}
+          name="referenceNatGateways"
+          defaultValue={String(settings.referenceNatGateways)}
+          className={`${ui.input} w-72`}
+          data-testid="settings-reference-nat"
+        >
+          <option value="1">1 (saves cost; acknowledged in the template)</option>
+          <option value="2">2 (one per zone: the production setting)</option>
+        </select>
+      </label>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={ui.button} data-testid="settings-save">{pending ? 'Saving…' : 'Save'}</button>
         {state.status === 'ok' && <span role="status" className="text-sm text-emerald-700" data-testid="settings-saved">Saved.</span>}

@@ -6,7 +6,7 @@ const denied = { '401': err('Not signed in'), '403': err('Role too low, or a cro
 const q = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', schema, description });
 const id = (description: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description });
 const ROLE = { type: 'string', enum: ['viewer', 'reviewer', 'deployer', 'admin'] };
-const SETTINGS = { type: 'object', properties: { requiredSignoffs: { type: 'integer', minimum: 1, maximum: 10 }, deployRequiresSignedOffSession: { type: 'boolean' } } };
+const SETTINGS = { type: 'object', properties: { requiredSignoffs: { type: 'integer', minimum: 1, maximum: 10 }, deployRequiresSignedOffSession: { type: 'boolean' }, deployApprovalPolicy: { type: 'string', enum: ['never', 'broadening', 'any-change'] }, referenceNatGateways: { type: 'integer', minimum: 1, maximum: 2 } } };
 
 /** Path items keyed by API path. */
 export const adminApiPaths = {

@@ -6,13 +6,22 @@ import { REQUIRED_SIGNOFFS_SETTING } from '../db/queries/sessions';
 import { getSetting, setSetting } from '../db/queries/settings';
 import type { Actor } from '../db/queries/shared';
 
-/** The setting read by a later deploy feature: deploys need a signed-off audit session. */
+/** Deploys need a closed (signed-off) audit session on the same reference. */
 export const DEPLOY_REQUIRES_SIGNED_OFF_SESSION_SETTING = 'deploy.requiresSignedOffSession';
+
+/** Which change sets need an explicit confirmation, as the CDK CLI's `--require-approval`. */
+export const APPROVAL_POLICIES = ['never', 'broadening', 'any-change'] as const;
+
+/** One of APPROVAL_POLICIES. */
+export type ApprovalPolicy = (typeof APPROVAL_POLICIES)[number];
 
 /** The admin-editable settings and their bounds. */
 export const appSettingsSchema = z.strictObject({
   requiredSignoffs: z.number().int().min(1).max(10),
   deployRequiresSignedOffSession: z.boolean(),
+  deployApprovalPolicy: z.enum(APPROVAL_POLICIES),
+  /** The reference's NAT gateways (context natGateways): 1 saves cost (acknowledged), 2 is the production setting. */
+  referenceNatGateways: z.number().int().min(1).max(2),
 });
 
 /** The admin-editable settings. */
@@ -21,10 +30,12 @@ export type AppSettings = z.output<typeof appSettingsSchema>;
 /** A change to some of the settings (at least one). */
 export const appSettingsPatchSchema = appSettingsSchema.partial().refine((patch) => Object.keys(patch).length > 0, 'give at least one setting');
 
-const DEFAULTS: AppSettings = { requiredSignoffs: 1, deployRequiresSignedOffSession: false };
+const DEFAULTS: AppSettings = { requiredSignoffs: 1, deployRequiresSignedOffSession: false, deployApprovalPolicy: 'broadening', referenceNatGateways: 1 };
 const KEYS: Record<keyof AppSettings, string> = {
   requiredSignoffs: REQUIRED_SIGNOFFS_SETTING,
   deployRequiresSignedOffSession: DEPLOY_REQUIRES_SIGNED_OFF_SESSION_SETTING,
+  deployApprovalPolicy: 'deploy.approvalPolicy',
+  referenceNatGateways: 'reference.natGateways',
 };
 
 /** The current settings; a setting never set (or stored out of bounds) reads as its default. */

@@ -3,6 +3,11 @@ import { listSourceFiles } from '../synth/sources';
 import type { ArtifactSpec } from './artifacts';
 import type { ReviewDefinition } from './run';
 
+/** Settings of the reference CDK app that the dashboard lets an admin change (infra/lib/config.ts). */
+export interface ReferenceSettings {
+  natGateways?: number;
+}
+
 /** Id of the review of the bundled model output against the `infra/` reference. */
 export const BUNDLED_REVIEW_ID = 'bundled';
 
@@ -12,11 +17,11 @@ export function projectRoot(): string {
 }
 
 /** The reference: the CDK app in `infra/`, synthesized in-process, with its TypeScript sources for the source rules. */
-export function referenceSpec(root = projectRoot()): ArtifactSpec {
+export function referenceSpec(root = projectRoot(), config: ReferenceSettings = {}): ArtifactSpec {
   const appDir = path.join(root, 'infra');
   return {
     label: 'reference',
-    cdk: { appDir, module: 'lib/reference-stack.ts', builder: 'buildReferenceApp' },
+    cdk: { appDir, module: 'lib/reference-stack.ts', builder: 'buildReferenceApp', ...(Object.keys(config).length > 0 ? { config: { ...config } } : {}) },
     sources: listSourceFiles(appDir).filter((f) => /\.(ts|py)$/.test(f)),
   };
 }
@@ -31,11 +36,11 @@ export function bundledModelSpec(root = projectRoot()): ArtifactSpec {
 }
 
 /** The bundled review: the model's output in `infra/model/` against the reference in `infra/`. */
-export function bundledReview(root = projectRoot()): ReviewDefinition {
+export function bundledReview(root = projectRoot(), config: ReferenceSettings = {}): ReviewDefinition {
   return {
     id: BUNDLED_REVIEW_ID,
     name: 'Bundled model output vs. infra/ reference',
-    reference: referenceSpec(root),
+    reference: referenceSpec(root, config),
     model: bundledModelSpec(root),
   };
 }

@@ -1,6 +1,7 @@
+import { getAppSettings } from '../admin/settings';
 import { AppError } from '../errors';
-import { BUNDLED_REVIEW_ID, bundledReview } from './bundled';
-import { runReview } from './run';
+import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from './bundled';
+import { runReview, type ReviewDefinition } from './run';
 import type { ReviewResult } from './types';
 
 /** A review as listed: id, name, artifact states and per-side totals (no findings). */
@@ -13,10 +14,16 @@ export interface ReviewListItem {
   totals: { model: number; reference: number; acknowledged: number };
 }
 
+/** The definition of the review with this id as the app runs it (the reference with the admin's settings); `not_found:review` for unknown ids. */
+export async function getReviewDefinition({ id }: { id: string }): Promise<ReviewDefinition> {
+  if (id !== BUNDLED_REVIEW_ID) throw new AppError('not_found:review', `No review with id "${id}"`);
+  const settings = await getAppSettings();
+  return bundledReview(projectRoot(), settings.referenceNatGateways === 1 ? {} : { natGateways: settings.referenceNatGateways });
+}
+
 /** The full review with this id; `not_found:review` for unknown ids. */
 export async function getReviewById({ id }: { id: string }): Promise<ReviewResult> {
-  if (id !== BUNDLED_REVIEW_ID) throw new AppError('not_found:review', `No review with id "${id}"`);
-  return runReview(bundledReview());
+  return runReview(await getReviewDefinition({ id }));
 }
 
 /** Every review, summarized. */
