@@ -5,6 +5,7 @@ export type AppErrorCode =
   | 'forbidden:auth'
   | 'unprocessable:template'
   | 'unprocessable:synthesis'
+  | 'unprocessable:deploy'
   | 'not_found:review'
   | 'not_found:file'
   | 'not_found:user'
@@ -12,8 +13,10 @@ export type AppErrorCode =
   | 'not_found:session'
   | 'not_found:finding'
   | 'not_found:stack'
+  | 'not_found:deploy'
   | 'conflict:state'
   | 'conflict:closed'
+  | 'conflict:deploy'
   | 'payload_too_large:body'
   | 'unavailable:aws'
   | 'internal:unexpected';
@@ -24,6 +27,7 @@ const STATUS: Record<AppErrorCode, number> = {
   'forbidden:auth': 403,
   'unprocessable:template': 422,
   'unprocessable:synthesis': 422,
+  'unprocessable:deploy': 422,
   'not_found:review': 404,
   'not_found:file': 404,
   'not_found:user': 404,
@@ -31,8 +35,10 @@ const STATUS: Record<AppErrorCode, number> = {
   'not_found:session': 404,
   'not_found:finding': 404,
   'not_found:stack': 404,
+  'not_found:deploy': 404,
   'conflict:state': 409,
   'conflict:closed': 409,
+  'conflict:deploy': 409,
   'payload_too_large:body': 413,
   'unavailable:aws': 502,
   'internal:unexpected': 500,

@@ -105,6 +105,22 @@ export async function listStackEvents(target: AwsTarget): Promise<StackEventView
   return events.map(toEventView).sort((a, b) => b.timestamp.localeCompare(a.timestamp));
 }
 
+/** The stack's events at or after `sinceIso`, newest first; stops paging at the first older event. */
+export async function listStackEventsSince(target: AwsTarget, sinceIso: string): Promise<StackEventView[]> {
+  const events: StackEventView[] = [];
+  try {
+    const pages = paginateDescribeStackEvents({ client: cloudFormationClientFor(target) }, { StackName: target.stackName });
+    for await (const page of pages) {
+      const views = (page.StackEvents ?? []).map(toEventView);
+      events.push(...views.filter((event) => event.timestamp >= sinceIso));
+      if (views.some((event) => event.timestamp < sinceIso)) break;
+    }
+  } catch (error) {
+    throw toAwsAppError(error, target, 'DescribeStackEvents');
+  }
+  return events.sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+}
+
 /** Number of resources in the stack (all pages of ListStackResources); `not_found:stack` when absent. */
 export async function countStackResources(target: AwsTarget): Promise<number> {
   let count = 0;

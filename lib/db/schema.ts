@@ -115,8 +115,60 @@ export interface NotifyPayloadsTable {
   created_at: IsoTimestamp;
 }
 
+/** Where a deploy stands; `awaiting_confirmation` and `executing` hold the stack's lock, like the preview steps. */
+export type DeployStatus =
+  | 'creating_change_set'
+  | 'awaiting_confirmation'
+  | 'executing'
+  | 'succeeded'
+  | 'failed'
+  | 'no_changes'
+  | 'cancelled';
+
+/** One deploy of the reference: its change set, preview, and outcome. */
+export interface DeploysTable {
+  id: string;
+  /** Endpoint-or-account, region and stack name: what the lock is per. */
+  stack_key: string;
+  stack_name: string;
+  target_label: string;
+  review_id: string;
+  template_hash: string;
+  /** The template deployed, as sent to CloudFormation (so a restarted instance can finish the deploy). */
+  template_body: string;
+  /** The requester's idempotency key: a repeated request with the same token is the same deploy. */
+  client_token: string;
+  status: DeployStatus;
+  change_set_type: 'CREATE' | 'UPDATE' | null;
+  change_set_id: string | null;
+  preview_json: JsonText | null;
+  outcome_json: JsonText | null;
+  message: string | null;
+  requested_by: string;
+  requested_by_label: string;
+  confirmed_by: string | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+  /** When ExecuteChangeSet was sent: stack events from then on belong to this deploy. */
+  executed_at: IsoTimestamp | null;
+  finished_at: IsoTimestamp | null;
+  /** The app instance driving the deploy and when it last showed life; a stale one is taken over. */
+  worker_instance: string | null;
+  worker_seen_at: IsoTimestamp | null;
+}
+
+/** At most one row per stack: the deploy in flight there. */
+export interface DeployLocksTable {
+  stack_key: string;
+  deploy_id: string;
+  holder_label: string;
+  acquired_at: IsoTimestamp;
+}
+
 /** The app's tables (better-auth's tables are managed by better-auth's own migrations). */
 export interface Database {
+  deploys: DeploysTable;
+  deploy_locks: DeployLocksTable;
   settings: SettingsTable;
   audit_sessions: AuditSessionsTable;
   verdicts: VerdictsTable;

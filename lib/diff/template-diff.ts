@@ -65,6 +65,7 @@ export function diffTemplates(
   if (iamStatements) result.iamStatements = iamStatements;
   if (iamManagedPolicies) result.iamManagedPolicies = iamManagedPolicies;
   if (securityGroups) result.securityGroups = securityGroups;
+  if (diff.permissionsBroadened) result.permissionsBroadened = true;
   return result;
 }
 

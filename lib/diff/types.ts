@@ -49,4 +49,6 @@ export interface TemplateDiffJson {
   securityGroups?: ChangeTable;
   /** Changes outside Resources (Parameters, Outputs, Conditions, Mappings, Metadata, ...). */
   other: PropertyChange[];
+  /** True when IAM statements or security group rules gain permissions (the CDK CLI's "broadening"); absent otherwise. */
+  permissionsBroadened?: true;
 }

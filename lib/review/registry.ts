@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { getAppSettings } from '../admin/settings';
+import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from './bundled';
 import { runReview, type ReviewDefinition } from './run';
@@ -15,9 +17,9 @@ export interface ReviewListItem {
 }
 
 /** The definition of the review with this id as the app runs it (the reference with the admin's settings); `not_found:review` for unknown ids. */
-export async function getReviewDefinition({ id }: { id: string }): Promise<ReviewDefinition> {
+export async function getReviewDefinition({ id }: { id: string }, db?: Kysely<Database>): Promise<ReviewDefinition> {
   if (id !== BUNDLED_REVIEW_ID) throw new AppError('not_found:review', `No review with id "${id}"`);
-  const settings = await getAppSettings();
+  const settings = await getAppSettings(db);
   return bundledReview(projectRoot(), settings.referenceNatGateways === 1 ? {} : { natGateways: settings.referenceNatGateways });
 }
 

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { Dialect } from '../connection';
 import { auditSessionsMigration } from './001-audit-sessions';
 import { sessionSnapshotsMigration } from './002-session-snapshots';
+import { deploysMigration } from './003-deploys';
 
 // A static list rather than FileMigrationProvider: a Next.js bundle has no migrations folder to read at runtime.
 // Names sort in application order; never rename or reorder a released migration.
@@ -11,5 +12,6 @@ export function appMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001-audit-sessions': auditSessionsMigration(dialect),
     '002-session-snapshots': sessionSnapshotsMigration(dialect),
+    '003-deploys': deploysMigration(dialect),
   };
 }

@@ -1,0 +1,39 @@
+import { claimOrphanedDeploy, listUnattendedDeploys } from '../db/queries/deploys';
+import { processGlobal } from '../db/process-global';
+import { driveDeploy, type DeployContext } from './driver';
+
+/** How long a deploy's worker may stay silent before another instance takes the deploy over. */
+export const WORKER_STALE_MS = 30_000;
+const SCAN_EVERY_MS = 15_000;
+
+const loops = processGlobal('deployRecoveryLoops', () => new Set<string>());
+
+/**
+ * Finishes deploys left behind by a stopped or crashed instance: each deploy still creating its change set or
+ * executing whose worker has been silent for `staleMs` is claimed (one instance wins the claim) and driven on from
+ * CloudFormation's state. Returns the ids this instance took over; `drive` receives each drive (tests await them).
+ */
+export async function resumeUnattendedDeploys(
+  ctx: DeployContext,
+  { staleMs = WORKER_STALE_MS, drive = (_: Promise<void>) => undefined }: { staleMs?: number; drive?: (running: Promise<void>) => void } = {},
+): Promise<string[]> {
+  const staleBefore = new Date(Date.now() - staleMs).toISOString();
+  const taken: string[] = [];
+  for (const row of await listUnattendedDeploys(ctx.handle.db)) {
+    if (row.worker_instance === ctx.instanceId && row.worker_seen_at && row.worker_seen_at >= staleBefore) continue;
+    if (!(await claimOrphanedDeploy(ctx.handle.db, row.id, ctx.instanceId, staleBefore))) continue;
+    taken.push(row.id);
+    drive(driveDeploy(row.id, ctx));
+  }
+  return taken;
+}
+
+/** Starts (once per process and database) the periodic scan for deploys to take over; the first scan runs now. */
+export function ensureDeployRecovery(ctx: DeployContext): void {
+  const key = `${ctx.instanceId}|${ctx.target.stackName}|${ctx.target.endpoint ?? ''}`;
+  if (loops.has(key)) return;
+  loops.add(key);
+  const scan = () => void resumeUnattendedDeploys(ctx).catch((error) => console.error('deploy recovery scan failed', error));
+  scan();
+  setInterval(scan, SCAN_EVERY_MS).unref();
+}
