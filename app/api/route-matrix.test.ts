@@ -43,6 +43,10 @@ const ROWS: MatrixRow[] = [
   { method: 'PUT', route: 'app/api/settings', minRole: 'admin', params: () => ({}), body: () => ({ requiredSignoffs: 1 }), allowed: [200] },
   { method: 'POST', route: 'app/api/tokens', minRole: 'viewer', params: () => ({}), body: () => ({ name: 'matrix' }), allowed: [201] },
   { method: 'DELETE', route: 'app/api/tokens/[id]', minRole: 'viewer', params: () => ({ id: 'no-such-token' }), allowed: [404] },
+  // An admitted caller's malformed request stops at validation: a real deploy is exercised in lib/deploy and e2e.
+  { method: 'POST', route: 'app/api/deploys', minRole: 'deployer', params: () => ({}), body: () => ({ clientToken: 'bad' }), allowed: [400] },
+  { method: 'POST', route: 'app/api/deploys/[id]/confirm', minRole: 'deployer', params: () => ({ id: 'no-such-deploy' }), allowed: [404] },
+  { method: 'POST', route: 'app/api/deploys/[id]/cancel', minRole: 'deployer', params: () => ({ id: 'no-such-deploy' }), allowed: [404] },
 ];
 
 /** `METHOD app/api/...` for every mutating handler exported by a route.ts under app/api. */

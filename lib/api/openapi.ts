@@ -1,4 +1,5 @@
 import { adminApiPaths } from '../admin/openapi';
+import { deployApiPaths } from '../deploy/openapi';
 import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
@@ -95,6 +96,7 @@ export function openApiDocument() {
         get: { summary: 'Diff reference → model', parameters: [idParam], responses: { '200': json({ type: 'object', properties: { diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] } } }, 'Diff'), ...errors } },
       },
       ...adminApiPaths,
+      ...deployApiPaths,
       ...sessionApiPaths,
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI document') } } },
     },
