@@ -11,6 +11,13 @@ export const E2E_DATA_DIR = path.resolve('reports/e2e-data');
 /** Signed-in browser states per seeded user (`<key>.json`), written by e2e/global-setup.ts. */
 export const AUTH_DIR = path.resolve('reports/e2e-auth');
 
+// This module is evaluated again in each worker process: the first evaluation names the run's stack, workers inherit it.
+process.env.E2E_STACK_NAME ||= `e2e-${Date.now()}`;
+/** The CloudFormation stack the e2e server deploys to and reads (INFRA_REVIEW_STACK_NAME): one per run, never the default. */
+export const E2E_STACK_NAME = process.env.E2E_STACK_NAME;
+/** The moto launcher the e2e server uses as CloudFormation; its command runs scripts/ensure-moto.sh first. */
+const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.MOTO_PORT || 5000}`;
+
 /** End-to-end tests: a production build served by `next start`, driven by the system Chromium (no downloads). */
 export default defineConfig({
   testDir: 'e2e',
@@ -51,9 +58,20 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf ${JSON.stringify(E2E_DATA_DIR)} && npm run build && npx next start -p ${PORT}`,
+    command: `bash scripts/ensure-moto.sh >/dev/null && rm -rf ${JSON.stringify(E2E_DATA_DIR)} && npm run build && npx next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', DATA_DIR: E2E_DATA_DIR, DATABASE_URL: '' },
+    env: {
+      PORT: String(PORT),
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATA_DIR: E2E_DATA_DIR,
+      DATABASE_URL: '',
+      // moto accepts any credentials; the stack name keeps runs on a shared moto apart.
+      AWS_ENDPOINT_URL_CLOUDFORMATION: MOTO_ENDPOINT,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      INFRA_REVIEW_STACK_NAME: E2E_STACK_NAME,
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
     stdout: 'pipe',

@@ -4,6 +4,8 @@ set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-$(bash scripts/ensure-postgres.sh --print-url 2>/dev/null)}"
+# Once, before vitest's workers and the e2e server each ask for it; its reason, if it cannot start, stays on stderr.
+export AWS_ENDPOINT_URL_CLOUDFORMATION="${AWS_ENDPOINT_URL_CLOUDFORMATION:-$(bash scripts/ensure-moto.sh --print-endpoint)}"
 mkdir -p reports
 rm -f reports/unit.json reports/e2e.json
 status=0
