@@ -1,3 +1,4 @@
+import { onClose, type DbHandle } from '../db/connection';
 import { claimOrphanedDeploy, listUnattendedDeploys } from '../db/queries/deploys';
 import { processGlobal } from '../db/process-global';
 import { driveDeploy, type DeployContext } from './driver';
@@ -6,7 +7,7 @@ import { driveDeploy, type DeployContext } from './driver';
 export const WORKER_STALE_MS = 30_000;
 const SCAN_EVERY_MS = 15_000;
 
-const loops = processGlobal('deployRecoveryLoops', () => new Set<string>());
+const loops = processGlobal('deployRecoveryLoops', () => new WeakMap<DbHandle, Set<string>>());
 
 /**
  * Finishes deploys left behind by a stopped or crashed instance: each deploy still creating its change set or
@@ -28,12 +29,19 @@ export async function resumeUnattendedDeploys(
   return taken;
 }
 
-/** Starts (once per process and database) the periodic scan for deploys to take over; the first scan runs now. */
+/** Starts (once per database handle and target) the periodic scan for deploys to take over; the first scan runs now. It stops when the handle closes. */
 export function ensureDeployRecovery(ctx: DeployContext): void {
   const key = `${ctx.instanceId}|${ctx.target.stackName}|${ctx.target.endpoint ?? ''}`;
-  if (loops.has(key)) return;
-  loops.add(key);
+  const running = loops.get(ctx.handle) ?? new Set<string>();
+  if (running.has(key)) return;
+  running.add(key);
+  loops.set(ctx.handle, running);
   const scan = () => void resumeUnattendedDeploys(ctx).catch((error) => console.error('deploy recovery scan failed', error));
   scan();
-  setInterval(scan, SCAN_EVERY_MS).unref();
+  const timer = setInterval(scan, SCAN_EVERY_MS);
+  timer.unref();
+  onClose(ctx.handle, async () => {
+    clearInterval(timer);
+    running.delete(key);
+  });
 }

@@ -1,0 +1,131 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import type { StackEventView } from '@/lib/aws/cloudformation';
+import type { DeployPanelState } from '@/lib/deploy/panel';
+import type { DeployView } from '@/lib/deploy/types';
+import { DeployEvents } from './deploy-events';
+import { DeployPreviewView } from './deploy-preview';
+import { DeployStatusBadge } from './deploy-status';
+
+const FINISHED = new Set(['succeeded', 'failed', 'no_changes', 'cancelled']);
+
+/**
+ * The deploy button and the live state of the latest deploy: preview, confirmation, stack events as they arrive
+ * (from whichever instance drives it), outcome. Deployers see the controls; everyone sees the state.
+ */
+export function DeployControls({ initial, canDeploy }: { initial: DeployPanelState; canDeploy: boolean }) {
+  const router = useRouter();
+  const [deploy, setDeploy] = useState<DeployView | null>(initial.active ?? initial.deploys[0] ?? null);
+  const [events, setEvents] = useState<StackEventView[]>(deploy?.outcome?.events ?? []);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  // One token per intended deploy: a double click sends it twice and the server answers with the same deploy.
+  const clientToken = useRef(newToken());
+  const deployId = useRef(deploy?.id);
+
+  useEffect(() => {
+    const source = new EventSource('/api/deploys/events');
+    source.addEventListener('deploy', (message) => {
+      const next = JSON.parse((message as MessageEvent<string>).data) as DeployView | null;
+      if (!next) return;
+      if (next.id !== deployId.current) setEvents(next.outcome?.events ?? []);
+      deployId.current = next.id;
+      setDeploy(next);
+      if (next.outcome) setEvents(next.outcome.events);
+      if (FINISHED.has(next.status)) router.refresh();
+    });
+    source.addEventListener('stack-events', (message) => {
+      const { deployId: id, events: fresh } = JSON.parse((message as MessageEvent<string>).data) as { deployId: string; events: StackEventView[] };
+      if (id !== deployId.current) return;
+      setEvents((current) => mergeEvents(current, fresh));
+    });
+    return () => source.close();
+  }, [router]);
+
+  const inFlight = deploy !== null && !FINISHED.has(deploy.status);
+  const blocked = !initial.readiness.deployable;
+
+  async function call(url: string, body?: unknown) {
+    setPending(true);
+    setError(null);
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+      const json = (await response.json()) as { deploy?: DeployView; error?: { message: string } };
+      if (!response.ok || !json.deploy) throw new Error(json.error?.message ?? `HTTP ${response.status}`);
+      if (json.deploy.id !== deployId.current) setEvents([]);
+      deployId.current = json.deploy.id;
+      setDeploy(json.deploy);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function startDeploy() {
+    const token = clientToken.current;
+    void call('/api/deploys', { reviewId: initial.reviewId, clientToken: token }).then(() => {
+      clientToken.current = newToken();
+    });
+  }
+
+  return (
+    <section data-testid="deploy-controls" className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        {canDeploy && (
+          <button
+            type="button"
+            data-testid="deploy-button"
+            onClick={startDeploy}
+            disabled={blocked || inFlight}
+            className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 disabled:cursor-not-allowed disabled:bg-slate-300"
+          >
+            {inFlight ? 'Deploy in progress…' : 'Deploy reference'}
+          </button>
+        )}
+        {deploy && <DeployStatusBadge status={deploy.status} />}
+        {deploy && <span className="text-xs text-slate-500">by {deploy.requestedBy.label}</span>}
+      </div>
+      {blocked && (
+        <ul data-testid="deploy-blocked" className="ml-4 list-disc text-sm text-red-800">
+          {initial.readiness.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+        </ul>
+      )}
+      {error && <p role="alert" data-testid="deploy-error" className="text-sm text-red-700">{error}</p>}
+      {deploy?.message && <p data-testid="deploy-message" className={`text-sm ${deploy.status === 'failed' ? 'text-red-800' : 'text-slate-700'}`}>{deploy.message}</p>}
+      {deploy?.status === 'awaiting_confirmation' && canDeploy && (
+        <div className="flex gap-2">
+          <button type="button" data-testid="deploy-confirm" disabled={pending} onClick={() => void call(`/api/deploys/${deploy.id}/confirm`)} className="rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-500 disabled:bg-slate-300">
+            Confirm and execute
+          </button>
+          <button type="button" data-testid="deploy-cancel" disabled={pending} onClick={() => void call(`/api/deploys/${deploy.id}/cancel`)} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+            Cancel
+          </button>
+        </div>
+      )}
+      {deploy?.outcome && deploy.outcome.failures.length > 0 && (
+        <ul data-testid="deploy-failures" className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-600/20">
+          {deploy.outcome.failures.map((failure) => (
+            <li key={`${failure.logicalId}-${failure.status}`}><span className="font-mono">{failure.logicalId}</span> {failure.status}: {failure.reason}</li>
+          ))}
+          {deploy.outcome.rollback && <li>Rollback: {deploy.outcome.rollback}</li>}
+        </ul>
+      )}
+      {deploy?.preview && !FINISHED.has(deploy.status) && <DeployPreviewView preview={deploy.preview} />}
+      {deploy && (deploy.status === 'executing' || events.length > 0) && <DeployEvents events={events} />}
+    </section>
+  );
+}
+
+function newToken(): string {
+  // getRandomValues works on plain-http origins too, where randomUUID is unavailable.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Current events plus fresh ones, without repeats, newest first. */
+function mergeEvents(current: StackEventView[], fresh: StackEventView[]): StackEventView[] {
+  const seen = new Set(current.map((event) => event.id));
+  return [...current, ...fresh.filter((event) => !seen.has(event.id))].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+}

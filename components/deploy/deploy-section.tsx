@@ -1,0 +1,20 @@
+import { getCurrentUser } from '@/lib/auth/guard';
+import { hasRole } from '@/lib/auth/roles';
+import { getDeployPanelState } from '@/lib/deploy/panel';
+import { toAppError } from '@/lib/errors';
+import { DeployControls } from './deploy-controls';
+
+/** The deploy controls for the bundled review's reference, with the state they start from; deployers get the buttons. */
+export async function DeploySection() {
+  const user = await getCurrentUser();
+  try {
+    const state = await getDeployPanelState();
+    return <DeployControls initial={state} canDeploy={user !== null && hasRole(user, 'deployer')} />;
+  } catch (error) {
+    return (
+      <p role="alert" data-testid="deploy-unavailable" className="text-sm text-red-700">
+        Deploys are unavailable: {toAppError(error).message}
+      </p>
+    );
+  }
+}
