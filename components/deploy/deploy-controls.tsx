@@ -73,6 +73,9 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
 
   return (
     <section data-testid="deploy-controls" className="space-y-3">
+      <p className="text-xs text-slate-500">
+        Deploys to <span data-testid="deploy-target" className="font-mono text-slate-700">{initial.target}</span>
+      </p>
       <div className="flex flex-wrap items-center gap-3">
         {canDeploy && (
           <button

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { loadArtifact } from '../review/artifacts';
 import { getReviewDefinition } from '../review/registry';
 import { runReview } from '../review/run';
+import type { ReviewResult } from '../review/types';
 import type { CfnTemplate } from '../templates/types';
 
 /** What a deploy ships: the reference template of a review, with its hash. */
@@ -27,22 +28,27 @@ export interface DeployReadiness {
  */
 export async function checkDeployReadiness(reviewId: string, db: Kysely<Database>): Promise<{ readiness: DeployReadiness; candidate?: DeployCandidate }> {
   const def = await getReviewDefinition({ id: reviewId }, db);
-  const [review, artifact] = await Promise.all([runReview(def), loadArtifact(def.reference)]);
-  if (review.reference.status === 'failed' || !artifact.template) {
-    const why = review.reference.status === 'failed' ? review.reference.message : 'no template';
-    return { readiness: { deployable: false, reasons: [`The reference failed synthesis: ${why}`] } };
+  const [review, artifact, settings] = await Promise.all([runReview(def), loadArtifact(def.reference), getAppSettings(db)]);
+  const templateHash = review.reference.status === 'ok' ? review.reference.hash : undefined;
+  const signedOff = templateHash !== undefined && settings.deployRequiresSignedOffSession && (await hasSignedOffSession(db, reviewId, templateHash));
+  const reasons = readinessReasons(review, { requireSignoff: settings.deployRequiresSignedOffSession, signedOff });
+  if (!templateHash || !artifact.template) return { readiness: { deployable: false, reasons } };
+  return {
+    readiness: { deployable: reasons.length === 0, reasons, templateHash },
+    candidate: { reviewId, template: artifact.template.template, templateHash },
+  };
+}
+
+/** Why a review's reference may not be deployed (none when it may): failed synthesis, open deployment errors, a missing sign-off. */
+export function readinessReasons(review: ReviewResult, { requireSignoff, signedOff }: { requireSignoff: boolean; signedOff: boolean }): string[] {
+  if (review.reference.status === 'failed') return [`The reference failed synthesis: ${review.reference.message}`];
+  const reasons = review.findings
+    .filter((f) => f.side === 'reference' && f.category === 'deployment' && f.severity === 'error' && !f.acknowledged)
+    .map((f) => `Deployment error in the reference: ${f.title} (${f.rule}${f.resources.length > 0 ? ` on ${f.resources.join(', ')}` : ''})`);
+  if (requireSignoff && !signedOff) {
+    reasons.push(`An admin requires a signed-off audit session on this reference (template ${review.reference.hash.slice(0, 12)}) before deploying`);
   }
-  const templateHash = review.reference.hash;
-  const reasons: string[] = [];
-  const blocking = review.findings.filter(
-    (f) => f.side === 'reference' && f.category === 'deployment' && f.severity === 'error' && !f.acknowledged,
-  );
-  for (const finding of blocking) reasons.push(`Deployment error in the reference: ${finding.title} (${finding.rule})`);
-  if ((await getAppSettings(db)).deployRequiresSignedOffSession && !(await hasSignedOffSession(db, reviewId, templateHash))) {
-    reasons.push(`An admin requires a signed-off audit session on this reference (template ${templateHash.slice(0, 12)}) before deploying`);
-  }
-  const readiness = { deployable: reasons.length === 0, reasons, templateHash };
-  return { readiness, candidate: { reviewId, template: artifact.template.template, templateHash } };
+  return reasons;
 }
 
 /** The candidate to deploy, or `unprocessable:deploy` (422) with every reason it cannot be deployed. */
