@@ -1,4 +1,4 @@
-import type { Side } from '@/lib/review/types';
+import type { FindingSide } from '@/lib/deployed/types';
 import type { Category, Severity } from '@/lib/rules/types';
 
 /** Each category's heading, exactly as in the seed's MODEL_FAILURES.md. */
@@ -17,8 +17,9 @@ export const SEVERITY_STYLES: Record<Severity, { chip: string; dot: string }> = 
   info: { chip: 'bg-sky-50 text-sky-700 ring-sky-600/20', dot: 'bg-sky-500' },
 };
 
-/** How each side of a review is named in the UI. */
-export const SIDE_LABELS: Record<Side, string> = {
+/** How each side of a review, and the deployed stack, is named in the UI. */
+export const SIDE_LABELS: Record<FindingSide, string> = {
   model: 'Model',
   reference: 'Reference',
+  deployed: 'Deployed',
 };

@@ -1,18 +1,23 @@
-import type { SeverityCounts, Side } from '@/lib/review/types';
+import type { FindingSide } from '@/lib/deployed/types';
+import type { SeverityCounts } from '@/lib/review/types';
 import { SEVERITIES, type Category } from '@/lib/rules/types';
 import { SIDE_LABELS } from './labels';
 import { SeverityBadge } from './severity-badge';
 
-/** One side's counts for a category: the unacknowledged total (exact number in `count-<category>-<side>`), severity chips, acknowledged. */
+/**
+ * One side's counts for a category: the unacknowledged total (exact number in `count-<category>-<side>`), severity chips,
+ * acknowledged. A `failed` side says so in red; a side with a `note` (e.g. nothing deployed) shows the note instead of counts.
+ */
 export function SideCounts(
-  { category, side, counts, failed }: { category: Category; side: Side; counts: SeverityCounts; failed?: boolean },
+  { category, side, counts, failed, note }: { category: Category; side: FindingSide; counts: SeverityCounts; failed?: boolean; note?: string },
 ) {
   const isModel = side === 'model';
-  if (failed) {
+  if (failed || note) {
+    const tone = failed ? 'bg-red-50/60 text-red-700 ring-red-200' : 'bg-slate-50 text-slate-600 ring-slate-200';
     return (
-      <div className="flex items-center gap-2 rounded-md bg-red-50/60 px-3 py-2 text-xs text-red-700 ring-1 ring-inset ring-red-200">
+      <div className={`flex items-center gap-2 rounded-md px-3 py-2 text-xs ring-1 ring-inset ${tone}`}>
         <span className="w-20 font-medium uppercase tracking-wide">{SIDE_LABELS[side]}</span>
-        <span data-testid={`count-${category}-${side}-unavailable`}>not analyzed: the artifact could not be loaded</span>
+        <span data-testid={`count-${category}-${side}-unavailable`}>{failed ? 'not analyzed: the artifact could not be loaded' : note}</span>
       </div>
     );
   }

@@ -1,15 +1,25 @@
+import type { ReactNode } from 'react';
 import { CategorySection } from '@/components/findings/category-section';
 import { CATEGORY_HEADINGS } from '@/components/findings/labels';
+import type { StackLoadError } from '@/components/stack/load-stack';
+import { StackPanel } from '@/components/stack/stack-panel';
+import type { DeployedView } from '@/lib/deployed/types';
 import type { ReviewResult } from '@/lib/review/types';
 import { CATEGORIES } from '@/lib/rules/types';
 import { ArtifactCard } from './artifact-card';
 import { ReviewTotals } from './review-totals';
 
-/** A whole review: artifact header, overall totals, then the five categories in seed order. */
-export function ReviewView({ review }: { review: ReviewResult }) {
+/**
+ * A whole review: artifact header, overall totals, then the five categories in seed order. With `stack`, the deployed
+ * stack's panel stands beside it (`deployControls` at its top) and each category gains the deployed template's results.
+ */
+export function ReviewView(
+  { review, stack, deployControls }: { review: ReviewResult; stack?: DeployedView | StackLoadError; deployControls?: ReactNode },
+) {
   const failed = (['model', 'reference'] as const).filter((side) => review[side].status === 'failed');
-  return (
-    <div className="space-y-8">
+  const deployed = stack && !('error' in stack) ? stack : undefined;
+  const body = (
+    <div className="min-w-0 space-y-8">
       <header className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-lg font-semibold text-slate-900">{review.name}</h1>
@@ -40,8 +50,18 @@ export function ReviewView({ review }: { review: ReviewResult }) {
           findings={review.findings.filter((f) => f.category === c)}
           diff={review.diff}
           failed={failed}
+          deployed={deployed}
         />
       ))}
+    </div>
+  );
+  if (!stack) return body;
+  return (
+    <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      {body}
+      <div className="p-px xl:sticky xl:top-16 xl:max-h-[calc(100vh-5rem)] xl:overflow-y-auto">
+        <StackPanel view={stack}>{deployControls}</StackPanel>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { adminApiPaths } from '../admin/openapi';
 import { deployApiPaths } from '../deploy/openapi';
+import { stackApiPaths, stackApiSchemas } from '../deployed/openapi';
 import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
@@ -97,9 +98,10 @@ export function openApiDocument() {
       },
       ...adminApiPaths,
       ...deployApiPaths,
+      ...stackApiPaths,
       ...sessionApiPaths,
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI document') } } },
     },
-    components: { schemas: { ...schemas, ...sessionApiSchemas } },
+    components: { schemas: { ...schemas, ...sessionApiSchemas, ...stackApiSchemas } },
   };
 }
