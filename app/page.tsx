@@ -2,6 +2,7 @@ import { loadReviewById } from '@/components/review/load-review';
 import { ReviewView } from '@/components/review/review-view';
 import { ReviewUnavailable } from '@/components/review/synthesis-error';
 import { AuditSessionsPanel } from '@/components/session/sessions-panel';
+import { DeploySection } from '@/components/deploy/deploy-section';
 import { loadStackView } from '@/components/stack/load-stack';
 import { BUNDLED_REVIEW_ID } from '@/lib/review/bundled';
 import { requirePageUser } from '@/lib/auth/guard';
@@ -19,7 +20,7 @@ export default async function HomePage() {
   return (
     <div className="space-y-6">
       <AuditSessionsPanel reviewId={outcome.review.id} canStart={hasRole(user, 'reviewer')} />
-      <ReviewView review={outcome.review} stack={stack} />
+      <ReviewView review={outcome.review} stack={stack} deployControls={<DeploySection reviewId={outcome.review.id} />} />
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
       if (!next) return;
       if (next.id !== deployId.current) setEvents(next.outcome?.events ?? []);
       deployId.current = next.id;
-      setDeploy(next);
+      setDeploy((current) => latest(current, next));
       if (next.outcome) setEvents(next.outcome.events);
       if (FINISHED.has(next.status)) router.refresh();
     });
@@ -54,9 +54,10 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
       const json = (await response.json()) as { deploy?: DeployView; error?: { message: string } };
       if (!response.ok || !json.deploy) throw new Error(json.error?.message ?? `HTTP ${response.status}`);
-      if (json.deploy.id !== deployId.current) setEvents([]);
-      deployId.current = json.deploy.id;
-      setDeploy(json.deploy);
+      const answered = json.deploy;
+      if (answered.id !== deployId.current) setEvents([]);
+      deployId.current = answered.id;
+      setDeploy((current) => latest(current, answered));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -120,6 +121,14 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
       {deploy && (deploy.status === 'executing' || events.length > 0) && <DeployEvents events={events} />}
     </section>
   );
+}
+
+/** The later state of the same deploy: a response can arrive after the live event that already moved it on. */
+function latest(current: DeployView | null, next: DeployView): DeployView {
+  if (!current || current.id !== next.id) return next;
+  // A finished deploy never moves again; otherwise the later record wins.
+  if (FINISHED.has(current.status) && !FINISHED.has(next.status)) return current;
+  return next.updatedAt >= current.updatedAt ? next : current;
 }
 
 function newToken(): string {

@@ -4,11 +4,11 @@ import { getDeployPanelState } from '@/lib/deploy/panel';
 import { toAppError } from '@/lib/errors';
 import { DeployControls } from './deploy-controls';
 
-/** The deploy controls for the bundled review's reference, with the state they start from; deployers get the buttons. */
-export async function DeploySection() {
+/** The deploy controls for a review's reference, with the state they start from; deployers get the buttons. */
+export async function DeploySection({ reviewId }: { reviewId: string }) {
   const user = await getCurrentUser();
   try {
-    const state = await getDeployPanelState();
+    const state = await getDeployPanelState({ reviewId });
     return <DeployControls initial={state} canDeploy={user !== null && hasRole(user, 'deployer')} />;
   } catch (error) {
     return (

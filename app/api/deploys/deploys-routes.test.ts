@@ -32,7 +32,8 @@ afterAll(() => {
 
 /** Polls the deploy until `done` holds (the change set is created in the background). */
 async function waitFor(env: ReturnType<typeof useRouteEnv>, id: string, done: (deploy: DeployView) => boolean): Promise<DeployView> {
-  for (let i = 0; i < 200; i++) {
+  // Generous: on two busy cores the background change-set step shares the CPU with the whole suite.
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
     const response = await getOne(testRequest('GET', `/api/deploys/${id}`, { cookie: env.users.viewer }), params({ id }));
     const { deploy } = (await response.json()) as { deploy: DeployView };
     if (done(deploy)) return deploy;

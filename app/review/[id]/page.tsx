@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { loadReviewById } from '@/components/review/load-review';
 import { ReviewView } from '@/components/review/review-view';
 import { ReviewUnavailable } from '@/components/review/synthesis-error';
+import { DeploySection } from '@/components/deploy/deploy-section';
 import { loadStackView } from '@/components/stack/load-stack';
 import { requirePageUser } from '@/lib/auth/guard';
 
@@ -14,5 +15,5 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const [outcome, stack] = await Promise.all([loadReviewById({ id }), loadStackView({ id })]);
   if (outcome.status === 'not-found') notFound();
   if (outcome.status === 'error') return <ReviewUnavailable message={outcome.message} />;
-  return <ReviewView review={outcome.review} stack={stack} />;
+  return <ReviewView review={outcome.review} stack={stack} deployControls={<DeploySection reviewId={outcome.review.id} />} />;
 }
