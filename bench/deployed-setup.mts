@@ -7,9 +7,9 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
-import { waitUntilStackCreateComplete } from '@aws-sdk/client-cloudformation';
 import { createChangeSet, executeChangeSet, settleChangeSet } from '../lib/aws/changesets';
-import { cloudFormationClientFor, type AwsTarget } from '../lib/aws/target';
+import { describeStack } from '../lib/aws/cloudformation';
+import type { AwsTarget } from '../lib/aws/target';
 import { ensureMoto, MOTO_TEST_CREDENTIALS } from '../lib/aws/testing';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -48,7 +48,15 @@ export async function deployReference(target: AwsTarget): Promise<void> {
   const changeSet = await settleChangeSet(target, id, { pollMs: 250 });
   if (changeSet.status !== 'CREATE_COMPLETE') throw new Error(`change set ${changeSet.status}: ${changeSet.reason ?? ''}`);
   await executeChangeSet(target, id, token);
-  await waitUntilStackCreateComplete({ client: cloudFormationClientFor(target), maxWaitTime: 120, minDelay: 1 }, { StackName: target.stackName });
+  // Only lib/aws talks to the SDK (lib/aws/boundary.test.ts): wait through describeStack.
+  for (const deadline = Date.now() + 120_000; ; ) {
+    const stack = await describeStack(target);
+    if (stack.exists && stack.status === 'CREATE_COMPLETE') return;
+    if ((stack.exists && !stack.status.endsWith('_IN_PROGRESS')) || Date.now() > deadline) {
+      throw new Error(`${target.stackName} did not reach CREATE_COMPLETE: ${stack.exists ? stack.status : 'missing'}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
 }
 
 /**
