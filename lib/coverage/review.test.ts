@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { bundledReview } from '../review/bundled';
+import { runReview } from '../review/run';
+import { CATALOG } from '../rules/catalog';
+import { bundledHumanReviewPath, modelTypes, reviewCoverage } from './review';
+
+describe('coverage of the bundled review against the seed MODEL_FAILURES.md', async () => {
+  const def = bundledReview();
+  const [review, markdown, typeOf] = await Promise.all([runReview(def), readFile(bundledHumanReviewPath(), 'utf8'), modelTypes(def)]);
+  const { failures, result } = reviewCoverage(review, markdown, typeOf);
+
+  it('finds all 14 seed failures', () => {
+    expect(failures).toHaveLength(14);
+    expect(result.missed.map((f) => f.title)).toEqual([]);
+    expect(result.coverage).toBe(1);
+  });
+
+  it('matches each failure with the findings of the rule written for it (by the catalog heading, which the matcher does not read)', () => {
+    for (const { failure, findings } of result.found) {
+      const rule = Object.entries(CATALOG).find(([, entry]) => entry.heading === failure.title)?.[0];
+      expect(findings.map((f) => f.rule), failure.title).toContain(rule);
+      for (const f of findings) expect(f.category).toBe(failure.category);
+    }
+  });
+
+  it('leaves as not listed by the human exactly the model findings no failure names: cloudformation-validate diagnostics', () => {
+    expect(result.unlisted.length).toBeGreaterThan(0);
+    for (const f of result.unlisted) expect(f.source, `${f.rule} ${f.resources.join(',')}`).toBe('cloudformation-validate');
+    const listed = new Set(result.found.flatMap((x) => x.findings));
+    const seedFindings = review.findings.filter((f) => f.side === 'model' && f.source === 'infra-review');
+    for (const f of seedFindings) expect(listed.has(f), f.rule).toBe(true);
+  });
+});
