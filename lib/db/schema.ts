@@ -165,8 +165,41 @@ export interface DeployLocksTable {
   acquired_at: IsoTimestamp;
 }
 
+/** A stored review: reference and model as files (`[{name,text}]` JSON), the human review, and cached counts. */
+export interface ReviewsTable {
+  id: string;
+  name: string;
+  /** How it was created: `templates`, `markdown` or `task`. */
+  kind: string;
+  /** Source platform (`cfn`, `cdk`, ...) and language (`yaml`, `json`, `ts`, `py`, ...) of the task. */
+  platform: string;
+  language: string;
+  /** `pending` (stored, not analyzed yet), `analyzed`, `partial` (source rules only), `unsupported`, `failed`. */
+  status: string;
+  status_note: string | null;
+  created_by: string;
+  created_at: IsoTimestamp;
+  analyzed_at: IsoTimestamp | null;
+  reference_json: JsonText;
+  model_json: JsonText;
+  prompt: string | null;
+  model_failures: string | null;
+  metadata_json: JsonText;
+  /** Artifact states, totals and per-category counts of the last analysis. */
+  summary_json: JsonText | null;
+  count_syntax: Generated<number>;
+  count_deployment: Generated<number>;
+  count_security: Generated<number>;
+  count_performance: Generated<number>;
+  count_observability: Generated<number>;
+  count_error: Generated<number>;
+  count_warning: Generated<number>;
+  count_info: Generated<number>;
+}
+
 /** The app's tables (better-auth's tables are managed by better-auth's own migrations). */
 export interface Database {
+  reviews: ReviewsTable;
   deploys: DeploysTable;
   deploy_locks: DeployLocksTable;
   settings: SettingsTable;

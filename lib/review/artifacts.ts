@@ -4,6 +4,7 @@ import { fromObject, parseTemplate } from '../templates/load';
 import { classifyMarkdown } from '../templates/markdown';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
 import { displayPath, parseFileCached } from './file-cache';
+import { loadInlineArtifact, type InlineFile } from '../reviews/inline-artifact';
 import type { ArtifactState } from './types';
 
 /** Where one side of a review comes from; any combination of a CDK app, a template file, a markdown answer and source files. */
@@ -17,6 +18,10 @@ export interface ArtifactSpec {
   markdown?: string;
   /** Source files analyzed by source rules. */
   sources?: string[];
+  /** Files given as text (stored reviews): templates (.json/.yaml/.yml), markdown answers (.md), the rest source. */
+  inline?: InlineFile[];
+  /** Said with the artifact's state, e.g. what the review could not do for it. */
+  note?: string;
 }
 
 /** A side of a review, ready to analyze: its state, and its template and sources when they could be had. */
@@ -41,6 +46,7 @@ export function readSourceFile(file: string): Promise<SourceFile> {
 
 /** Loads one side; synthesis failures become a `failed` state, unreadable files throw AppError. */
 export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> {
+  if (spec.inline) return loadInlineArtifact(spec.label, spec.inline, spec.note);
   const origin = displayPath(spec.cdk ? spec.cdk.appDir : spec.file ?? spec.markdown ?? '');
   const sources = await Promise.all((spec.sources ?? []).map(readSourceFile));
   let template: LoadedTemplate | undefined;
@@ -62,8 +68,8 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
   if (markdown) {
     const parts = await parseFileCached(markdown, 'markdown', (text) => classifyMarkdown(text, displayPath(markdown)));
     sources.push(...parts.sources);
-    // The last template of an answer is its final one; earlier ones are usually drafts in the reasoning.
-    if (!template && parts.templates.length > 0) template = parts.templates[parts.templates.length - 1].loaded;
+    // The answer's main template (drafts in a reasoning section are already set aside).
+    if (!template && parts.main) template = parts.templates[parts.main.index].loaded;
     if (!spec.cdk && !spec.file?.match(/\.(json|ya?ml)$/)) kind = 'markdown';
   }
   const state: ArtifactState = {

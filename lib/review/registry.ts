@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import { getAppSettings } from '../admin/settings';
 import type { Database } from '../db/schema';
-import { AppError } from '../errors';
+import { getStoredReviewDefinition, listStoredReviews, runStoredReview } from '../reviews/service';
+import type { ReviewRowFilter } from '../reviews/store';
+import { modelCounts, type ReviewListExtras } from '../reviews/summary';
 import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from './bundled';
 import { runReview, type ReviewDefinition } from './run';
 import type { ReviewResult } from './types';
 
-/** A review as listed: id, name, artifact states and per-side totals (no findings). */
-export interface ReviewListItem {
+/** A review as listed: id, name, artifact states and per-side totals (no findings), platform, status and counts. */
+export interface ReviewListItem extends ReviewListExtras {
   id: string;
   name: string;
   generatedAt: string;
@@ -18,20 +20,27 @@ export interface ReviewListItem {
 
 /** The definition of the review with this id as the app runs it (the reference with the admin's settings); `not_found:review` for unknown ids. */
 export async function getReviewDefinition({ id }: { id: string }, db?: Kysely<Database>): Promise<ReviewDefinition> {
-  if (id !== BUNDLED_REVIEW_ID) throw new AppError('not_found:review', `No review with id "${id}"`);
+  if (id !== BUNDLED_REVIEW_ID) return getStoredReviewDefinition({ id }, db);
   const settings = await getAppSettings(db);
   return bundledReview(projectRoot(), settings.referenceNatGateways === 1 ? {} : { natGateways: settings.referenceNatGateways });
 }
 
 /** The full review with this id; `not_found:review` for unknown ids. */
 export async function getReviewById({ id }: { id: string }): Promise<ReviewResult> {
+  if (id !== BUNDLED_REVIEW_ID) return runStoredReview({ id });
   return runReview(await getReviewDefinition({ id }));
 }
 
-/** Every review, summarized. */
-export async function listReviews(): Promise<ReviewListItem[]> {
+/** Every review matching the filter, summarized: the bundled one first, then stored ones, newest first. */
+export async function listReviews(filter: ReviewRowFilter = {}): Promise<ReviewListItem[]> {
+  const stored = await listStoredReviews(filter);
+  const bundledFits = (!filter.platform || filter.platform === 'cdk') && (!filter.language || filter.language === 'ts')
+    && (!filter.status || filter.status === 'analyzed') && (!filter.kind || filter.kind === 'bundled') && !filter.offset;
+  if (!bundledFits) return stored;
   const review = await getReviewById({ id: BUNDLED_REVIEW_ID });
   const open = review.findings.filter((f) => !f.acknowledged);
+  const counts = modelCounts(review);
+  if ((filter.category && counts[filter.category] === 0) || (filter.severity && counts[filter.severity] === 0)) return stored;
   return [
     {
       id: review.id,
@@ -44,6 +53,8 @@ export async function listReviews(): Promise<ReviewListItem[]> {
         reference: open.filter((f) => f.side === 'reference').length,
         acknowledged: review.findings.length - open.length,
       },
+      kind: 'bundled', platform: 'cdk', language: 'ts', status: 'analyzed', statusNote: null, createdAt: null, createdBy: null, analyzed: true, counts,
     },
+    ...stored,
   ];
 }

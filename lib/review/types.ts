@@ -22,6 +22,8 @@ export type ArtifactState =
       resourceCount: number;
       /** Source files (or markdown code blocks) analyzed by source rules. */
       sources: { path: string; language: string; lines: number }[];
+      /** What the review could not do for this artifact (e.g. CDK code not synthesized), when anything. */
+      note?: string;
     }
   | {
       status: 'failed';

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** Largest text of one file of a new review. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Largest request body of POST /api/reviews. */
+export const MAX_CREATE_BODY_BYTES = 8 * 1024 * 1024;
+/** Most files in one task. */
+export const MAX_TASK_FILES = 200;
+
+const pathSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .refine((p) => !p.split(/[\\/]/).includes('..') && !p.startsWith('/'), 'a relative path without ".."');
+
+/** One file of a new review: its path (relative, as in the task folder) and its text. */
+export const reviewFileSchema = z.strictObject({ path: pathSchema, text: z.string().max(MAX_FILE_BYTES) });
+
+const name = z.string().trim().min(1).max(200).optional();
+const templatePath = pathSchema.refine((p) => /\.(json|ya?ml)$/i.test(p), 'a template file (.json, .yaml or .yml)');
+
+/** The body of POST /api/reviews: a pair of templates, a markdown answer (against a template or the infra/ reference), or a task folder's files. */
+export const createReviewSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('templates'),
+    name,
+    reference: reviewFileSchema.extend({ path: templatePath }),
+    model: reviewFileSchema.extend({ path: templatePath }),
+  }),
+  z.strictObject({
+    kind: z.literal('markdown'),
+    name,
+    model: reviewFileSchema.extend({ path: pathSchema.refine((p) => /\.md$/i.test(p), 'a markdown file (.md)') }),
+    /** A template to review against; absent, the `infra/` reference. */
+    reference: reviewFileSchema.extend({ path: templatePath }).optional(),
+  }),
+  z.strictObject({ kind: z.literal('task'), name, files: z.array(reviewFileSchema).min(1).max(MAX_TASK_FILES) }),
+]);
+
+/** A validated request to create a review. */
+export type CreateReviewInput = z.output<typeof createReviewSchema>;
+
+/** A file of a new review. */
+export type ReviewFile = z.output<typeof reviewFileSchema>;

@@ -1,0 +1,25 @@
+import type { InlineFile } from './inline-artifact';
+
+/** One side of a stored review: its files as text, or the `infra/` reference synthesized by the app. */
+export type StoredArtifact = { files: InlineFile[]; note?: string } | { infra: true };
+
+/** Statuses of a stored review. */
+export const REVIEW_STATUSES = ['pending', 'analyzed', 'partial', 'unsupported', 'failed'] as const;
+
+/** `pending` stored, not analyzed yet; `analyzed`; `partial` source rules only; `unsupported` platform; `failed` an artifact did not load. */
+export type StoredReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A review ready to store: what was found in the input, before any analysis. */
+export interface ReviewPlan {
+  kind: 'templates' | 'markdown' | 'task';
+  name: string;
+  platform: string;
+  language: string;
+  status: StoredReviewStatus;
+  statusNote: string | null;
+  reference: StoredArtifact;
+  model: StoredArtifact;
+  prompt: string | null;
+  modelFailures: string | null;
+  metadata: Record<string, unknown>;
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { getAppSettings } from '../admin/settings';
+import { getDb } from '../db/connection';
+import type { Database } from '../db/schema';
+import { AppError } from '../errors';
+import type { ArtifactSpec } from '../review/artifacts';
+import { projectRoot, referenceSpec } from '../review/bundled';
+import { runReview, type ReviewDefinition } from '../review/run';
+import type { ArtifactState, ReviewResult } from '../review/types';
+import { loadInlineArtifact } from './inline-artifact';
+import type { CreateReviewInput } from './input';
+import { planReview } from './plan';
+import type { ReviewPlan, StoredArtifact } from './plan-types';
+import { getReviewRow, insertReviewRow, listReviewRows, saveReviewAnalysis, type ReviewRow, type ReviewRowFilter } from './store';
+import { listItemOfRow, modelCounts, statusAfterAnalysis, totalsOf, type StoredSummary } from './summary';
+
+/** A new review id: `r-` and 12 hex digits (never `bundled`). */
+export function newReviewId(): string {
+  return `r-${randomBytes(6).toString('hex')}`;
+}
+
+/** The state of a side as known without analysis: parsed files, or the infra/ reference (synthesized when opened). */
+function stateBeforeAnalysis(side: 'reference' | 'model', artifact: StoredArtifact): ArtifactState {
+  if ('infra' in artifact) {
+    return { status: 'ok', label: side, origin: 'infra', kind: 'cdk-synthesized', hash: '', resourceCount: 0, sources: [], note: 'synthesized when the review is opened' };
+  }
+  return loadInlineArtifact(side, artifact.files, artifact.note).state;
+}
+
+/** Stores a planned review (files parsed, not analyzed): status `pending`, or `failed` when a side does not load. */
+export async function storePlannedReview({ plan, createdBy, id = newReviewId() }: { plan: ReviewPlan; createdBy: string; id?: string }, db: Kysely<Database> = getDb().db) {
+  const summary: StoredSummary = { reference: stateBeforeAnalysis('reference', plan.reference), model: stateBeforeAnalysis('model', plan.model), totals: null, generatedAt: null };
+  const failed = [summary.reference, summary.model].find((s) => s.status === 'failed');
+  const row = {
+    id,
+    name: plan.name,
+    kind: plan.kind,
+    platform: plan.platform,
+    language: plan.language,
+    status: failed ? 'failed' : plan.status,
+    status_note: failed?.status === 'failed' ? `${failed.label}: ${failed.message}` : plan.statusNote,
+    created_by: createdBy,
+    created_at: new Date().toISOString(),
+    analyzed_at: null,
+    reference_json: JSON.stringify(plan.reference),
+    model_json: JSON.stringify(plan.model),
+    prompt: plan.prompt,
+    model_failures: plan.modelFailures,
+    metadata_json: JSON.stringify(plan.metadata),
+    summary_json: JSON.stringify(summary),
+  };
+  await insertReviewRow(db, row);
+  return listItemOfRow({ ...row, ...{ count_syntax: 0, count_deployment: 0, count_security: 0, count_performance: 0, count_observability: 0, count_error: 0, count_warning: 0, count_info: 0 } });
+}
+
+/** Creates a review from a validated request and analyzes it once, so the answer carries its counts. */
+export async function createReview({ input, createdBy }: { input: CreateReviewInput; createdBy: string }, db: Kysely<Database> = getDb().db) {
+  const stored = await storePlannedReview({ plan: planReview(input), createdBy }, db);
+  if (stored.status === 'failed') return stored;
+  await runStoredReview({ id: stored.id }, db);
+  return getStoredReviewSummary({ id: stored.id }, db);
+}
+
+/** The list entry of one stored review; `not_found:review` when there is none. */
+export async function getStoredReviewSummary({ id }: { id: string }, db: Kysely<Database> = getDb().db) {
+  const row = await getReviewRow(db, id);
+  if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
+  return listItemOfRow(row);
+}
+
+function specOf(side: 'reference' | 'model', artifact: StoredArtifact, natGateways: number): ArtifactSpec {
+  if ('infra' in artifact) return referenceSpec(projectRoot(), natGateways === 1 ? {} : { natGateways });
+  return { label: side, inline: artifact.files, ...(artifact.note ? { note: artifact.note } : {}) };
+}
+
+/** The definition of a stored review (its files as inline artifacts); `not_found:review` for unknown ids. */
+export async function getStoredReviewDefinition({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewDefinition> {
+  const row = await getReviewRow(db, id);
+  if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
+  return definitionOfRow(row, db);
+}
+
+async function definitionOfRow(row: ReviewRow, db: Kysely<Database>): Promise<ReviewDefinition> {
+  const reference = JSON.parse(row.reference_json) as StoredArtifact;
+  const natGateways = 'infra' in reference ? (await getAppSettings(db)).referenceNatGateways : 1;
+  return { id: row.id, name: row.name, reference: specOf('reference', reference, natGateways), model: specOf('model', JSON.parse(row.model_json) as StoredArtifact, natGateways) };
+}
+
+/** Runs a stored review (cached by content) and, when its outcome changed, records status, summary and counts for the list. */
+export async function runStoredReview({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewResult> {
+  const row = await getReviewRow(db, id);
+  if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
+  const review = await runReview(await definitionOfRow(row, db));
+  const { status, note } = statusAfterAnalysis(row.status, review);
+  const summary: StoredSummary = { reference: review.reference, model: review.model, totals: totalsOf(review), generatedAt: review.generatedAt };
+  const previous = JSON.parse(row.summary_json ?? 'null') as StoredSummary | null;
+  const changed = row.analyzed_at === null || row.status !== status || JSON.stringify({ ...previous, generatedAt: null }) !== JSON.stringify({ ...summary, generatedAt: null });
+  if (changed) {
+    await saveReviewAnalysis(db, id, { status, statusNote: note, summaryJson: JSON.stringify(summary), counts: modelCounts(review), analyzedAt: new Date().toISOString() });
+  }
+  return review;
+}
+
+/** Stored reviews, newest first, as list entries. */
+export async function listStoredReviews(filter: ReviewRowFilter = {}, db: Kysely<Database> = getDb().db) {
+  return (await listReviewRows(db, filter)).map(listItemOfRow);
+}
+
+/** The human-written MODEL_FAILURES.md and the prompt of a stored review, when it has them. */
+export async function getStoredReviewTexts({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<{ prompt: string | null; modelFailures: string | null; metadata: Record<string, unknown> }> {
+  const row = await getReviewRow(db, id);
+  if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
+  return { prompt: row.prompt, modelFailures: row.model_failures, metadata: JSON.parse(row.metadata_json) as Record<string, unknown> };
+}
