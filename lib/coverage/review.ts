@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadArtifact } from '../review/artifacts';
 import { BUNDLED_REVIEW_ID, projectRoot } from '../review/bundled';
-import { getReviewDefinition } from '../review/registry';
-import { runReview, type ReviewDefinition } from '../review/run';
+import { getReviewById, getReviewDefinition, listReviews } from '../review/registry';
+import type { ReviewDefinition } from '../review/run';
 import type { ReviewResult } from '../review/types';
-import { coverageNumbers, matchCoverage, type TypeOf } from './match';
+import { getStoredReviewTexts } from '../reviews/service';
+import { aggregateCoverage, coverageNumbers, matchCoverage, type TypeOf } from './match';
 import { parseHumanFailures } from './parse';
 import type { CoverageNumbers, CoverageResult, HumanFailure } from './types';
 
@@ -24,9 +25,14 @@ export function bundledHumanReviewPath(root = projectRoot()): string {
   return path.join(root, 'lib/report/fixtures/seed-MODEL_FAILURES.md');
 }
 
-/** Path of the human MODEL_FAILURES.md of a review, or null when it has none (only the bundled review has one so far). */
-export function humanReviewPathOf(reviewId: string): string | null {
-  return reviewId === BUNDLED_REVIEW_ID ? bundledHumanReviewPath() : null;
+/** The human MODEL_FAILURES.md of a review and where it came from, or null when it has none. */
+export async function humanReviewOf(reviewId: string): Promise<{ origin: string; markdown: string } | null> {
+  if (reviewId === BUNDLED_REVIEW_ID) {
+    const file = bundledHumanReviewPath();
+    return { origin: path.relative(projectRoot(), file), markdown: await readFile(file, 'utf8') };
+  }
+  const { modelFailures } = await getStoredReviewTexts({ id: reviewId });
+  return modelFailures ? { origin: 'MODEL_FAILURES.md', markdown: modelFailures } : null;
 }
 
 /** Resource types of the model's template by logical ID (nothing known when the model has no template). */
@@ -45,9 +51,22 @@ export function reviewCoverage(review: ReviewResult, humanMarkdown: string, type
 /** Coverage of the review with this id; `not_found:review` for unknown ids, null parts when it has no human review. */
 export async function getReviewCoverage({ id }: { id: string }): Promise<ReviewCoverage> {
   const def = await getReviewDefinition({ id });
-  const humanPath = humanReviewPathOf(id);
-  if (!humanPath) return { reviewId: id, humanReview: null, failures: [], result: null, numbers: null };
-  const [review, markdown, typeOf] = await Promise.all([runReview(def), readFile(humanPath, 'utf8'), modelTypes(def)]);
-  const { failures, result } = reviewCoverage(review, markdown, typeOf);
-  return { reviewId: id, humanReview: path.relative(projectRoot(), humanPath), failures, result, numbers: coverageNumbers(result) };
+  const human = await humanReviewOf(id);
+  if (!human) return { reviewId: id, humanReview: null, failures: [], result: null, numbers: null };
+  const [review, typeOf] = await Promise.all([getReviewById({ id }), modelTypes(def)]);
+  const { failures, result } = reviewCoverage(review, human.markdown, typeOf);
+  return { reviewId: id, humanReview: human.origin, failures, result, numbers: coverageNumbers(result) };
+}
+
+/** Coverage over every review that has a human review: the aggregate numbers and each review's. */
+export async function getCoverageOverReviews(): Promise<{ total: ReturnType<typeof aggregateCoverage>; reviews: { id: string; name: string; numbers: CoverageNumbers }[] }> {
+  const reviews: { id: string; name: string; numbers: CoverageNumbers }[] = [];
+  const results: CoverageResult[] = [];
+  for (const item of await listReviews()) {
+    const coverage = await getReviewCoverage({ id: item.id });
+    if (!coverage.result || !coverage.numbers) continue;
+    results.push(coverage.result);
+    reviews.push({ id: item.id, name: item.name, numbers: coverage.numbers });
+  }
+  return { total: aggregateCoverage(results), reviews };
 }

@@ -13,7 +13,7 @@ export interface CatalogEntry {
   heading: string;
 }
 
-/** Every rule of the seed review, keyed by rule id, in the seed's order. */
+/** Every rule of the seed review, keyed by rule id, in the seed's order; then the rules about an answer's form. */
 export const CATALOG = {
   'cdk-v1-imports': {
     category: 'syntax', severity: 'error', heading: 'Outdated AWS CDK Imports', title: 'Outdated AWS CDK imports',
@@ -98,6 +98,12 @@ export const CATALOG = {
     problem: 'No alarm watches the function\'s `Throttles` metric.',
     impact: 'Throttling goes unnoticed, affecting application performance.',
     fix: 'Add a CloudWatch alarm on the function\'s `Throttles` metric.',
+  },
+  'template-block-syntax': {
+    category: 'syntax', severity: 'error', heading: 'Template Does Not Parse', title: 'Template does not parse',
+    problem: 'A code block of the answer is meant as a CloudFormation template (JSON or YAML with `Resources`) but does not parse.',
+    impact: 'CloudFormation rejects the template; nothing in it can be deployed or checked by the other rules.',
+    fix: 'Correct the syntax at the line the parser names (and close a truncated block) so that the template parses.',
   },
 } as const satisfies Record<string, CatalogEntry>;
 
