@@ -105,6 +105,24 @@ export const CATALOG = {
     impact: 'CloudFormation rejects the template; nothing in it can be deployed or checked by the other rules.',
     fix: 'Correct the syntax at the line the parser names (and close a truncated block) so that the template parses.',
   },
+  'cdk-compile': {
+    category: 'syntax', severity: 'error', heading: 'CDK Code Does Not Compile', title: 'CDK code does not compile',
+    problem: 'The CDK code has a syntax error, imports a module that does not exist, or has no app entry and no Stack class.',
+    impact: '`cdk synth` fails before any resource is defined; nothing can be deployed.',
+    fix: 'Correct the code at the file and line named (use `aws-cdk-lib` and `constructs` imports) so that it compiles.',
+  },
+  'cdk-synth': {
+    category: 'deployment', severity: 'error', heading: 'CDK App Fails to Synthesize', title: 'CDK app fails to synthesize',
+    problem: 'The CDK app compiles but throws while synthesizing, does not finish in time, exhausts its memory, or produces no stack.',
+    impact: 'No CloudFormation template comes out of the app; it cannot be deployed.',
+    fix: 'Correct the construct code at the file and line named so that `cdk synth` produces the stack.',
+  },
+  'cdk-sandbox': {
+    category: 'security', severity: 'error', heading: 'CDK App Reaches Outside Its Sandbox', title: 'CDK app reaches outside its sandbox',
+    problem: 'While synthesizing, the CDK app tried to use the network, start a process, or read or write files outside its own directory.',
+    impact: 'Synthesis should be a pure function of the code; such an app leaks data or depends on the machine it runs on.',
+    fix: 'Remove network calls, child processes and file access outside the project from the CDK code; pass values as context or props.',
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 /** Id of a rule of the seed review. */

@@ -1,0 +1,155 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedSynthFindings, synthesizeIsolated, type IsolatedSynthResult } from './index';
+import { networkNamespaceAvailable } from './sandbox';
+
+/* Hostile answers, each run by the real worker: every one must be contained and reported. */
+const LIMITS = { timeoutMs: 60_000, memoryMb: 256 };
+
+/** A TypeScript answer: `lib/tap-stack.ts` runs `code` at load time, then defines a TapStack with a queue. */
+function answer(code: string) {
+  return [{
+    path: 'lib/tap-stack.ts',
+    text: `import { Stack, CfnOutput } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+${code}
+export class TapStack extends Stack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new sqs.Queue(this, 'Queue');
+    new CfnOutput(this, 'Seen', { value: JSON.stringify(seen) });
+  }
+}
+`,
+  }];
+}
+
+function failedWith(result: IsolatedSynthResult, stage: string) {
+  if (result.status !== 'failed') throw new Error(`expected a ${stage} failure, got ${JSON.stringify(result).slice(0, 500)}`);
+  expect(result.stage).toBe(stage);
+  return result;
+}
+
+const scratchDirs = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('infra-review-synth-'));
+const outside = mkdtempSync(path.join(os.tmpdir(), 'hostile-outside-'));
+let server: Server;
+let port = 0;
+let connections = 0;
+beforeAll(async () => {
+  server = createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as { port: number }).port;
+});
+afterAll(() => {
+  server.close();
+  rmSync(outside, { recursive: true, force: true });
+});
+
+describe('synthesizeIsolated: hostile answers', () => {
+  it('gives the answer none of the app environment: a canary secret is not visible, nor the parent process environment file', async () => {
+    process.env.INFRA_REVIEW_CANARY = 'canary-secret-1f3e';
+    try {
+      const result = await synthesizeIsolated({
+        language: 'typescript',
+        limits: LIMITS,
+        files: answer(`import { readFileSync } from 'node:fs';
+let parent = 'unread';
+try { parent = readFileSync('/proc/' + process.ppid + '/environ', 'utf8'); } catch (e) { parent = 'refused: ' + (e as NodeJS.ErrnoException).code; }
+const seen = { env: process.env, parent };`),
+      });
+      if (result.status !== 'ok') throw new Error(JSON.stringify(result));
+      const seen = JSON.parse(String((result.templates[0].template.Outputs?.Seen as { Value: string }).Value));
+      expect(JSON.stringify(seen)).not.toContain('canary-secret-1f3e');
+      expect(Object.keys(seen.env).sort()).toEqual(['CDK_OUTDIR', 'HOME', 'NODE_PATH', 'TMPDIR']);
+      expect(seen.parent).toBe('refused: ERR_ACCESS_DENIED');
+    } finally {
+      delete process.env.INFRA_REVIEW_CANARY;
+    }
+  });
+
+  it.each(['auto', 'module'] as const)('refuses a socket to a server on 127.0.0.1 (network: %s): no connection arrives, the attempt is reported', async (network) => {
+    const before = connections;
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: LIMITS,
+      network,
+      files: answer(`import { connect } from 'node:net';
+connect(${port}, '127.0.0.1').on('connect', () => { throw new Error('connected'); });
+const seen = {};`),
+    });
+    const failure = failedWith(result, 'sandbox');
+    expect(failure.containment?.network).toBe(network === 'auto' && networkNamespaceAvailable() ? 'namespace' : 'module');
+    expect(failure.message).toMatch(network === 'module' ? /Network access is not allowed/ : /ENETUNREACH|Network access is not allowed/);
+    expect(connections).toBe(before);
+    expect(isolatedSynthFindings(failure)[0]).toMatchObject({ rule: 'cdk-sandbox', category: 'security' });
+  });
+
+  it('refuses fetch to 127.0.0.1 as well', async () => {
+    const before = connections;
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: LIMITS,
+      files: answer(`void fetch('http://127.0.0.1:${port}/').then(() => { throw new Error('fetched'); });\nconst seen = {};`),
+    });
+    failedWith(result, 'sandbox');
+    expect(connections).toBe(before);
+  });
+
+  it('kills an answer that loops forever at the time limit', async () => {
+    const before = scratchDirs();
+    const started = Date.now();
+    const result = await synthesizeIsolated({ language: 'typescript', limits: { ...LIMITS, timeoutMs: 4000 }, files: answer('while (true) {}\nconst seen = {};') });
+    expect(failedWith(result, 'timeout').message).toMatch(/did not finish within 4 s/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(scratchDirs().filter((d) => !before.includes(d))).toEqual([]);
+  });
+
+  it('stops an answer that allocates without bound on the JavaScript heap', async () => {
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: { ...LIMITS, memoryMb: 128 },
+      files: answer('const hoard: string[][] = [];\nwhile (true) hoard.push(new Array(100_000).fill("x".repeat(8)));\nconst seen = {};'),
+    });
+    expect(failedWith(result, 'memory').message).toMatch(/memory limit \(128 MB/);
+  });
+
+  it('stops an answer that allocates without bound outside the heap (buffers)', async () => {
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: { ...LIMITS, memoryMb: 128, rssSlackMb: 256 },
+      files: answer('const hoard: Buffer[] = [];\nsetInterval(() => { for (let i = 0; i < 16; i++) hoard.push(Buffer.alloc(16 * 1024 * 1024, 1)); }, 10);\nconst seen = {};'),
+    });
+    failedWith(result, 'memory');
+  });
+
+  it('refuses a write outside the scratch directory: the file never appears', async () => {
+    const target = path.join(outside, 'pwned.txt');
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: LIMITS,
+      files: answer(`import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(target)}, 'x');\nconst seen = {};`),
+    });
+    const failure = failedWith(result, 'sandbox');
+    expect(failure.message).toContain('FileSystemWrite');
+    expect(failure.diagnostics[0]).toMatchObject({ file: 'lib/tap-stack.ts', line: 5 });
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('refuses to spawn a child process: the command never runs', async () => {
+    const marker = path.join(outside, 'spawned.txt');
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: LIMITS,
+      files: answer(`import { execSync } from 'node:child_process';\nexecSync('touch ${marker}');\nconst seen = {};`),
+    });
+    expect(failedWith(result, 'sandbox').message).toMatch(/ChildProcess/);
+    expect(existsSync(marker)).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+import type { CfnTemplate } from '../../templates/types';
+
+/** Languages whose CDK answers can be synthesized in isolation. */
+export const SUPPORTED_LANGUAGES = ['typescript', 'python'] as const;
+export type IsolatedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
+
+/** One file of an answer, by path relative to the answer's root (e.g. `lib/tap-stack.ts`). */
+export interface AnswerFile {
+  path: string;
+  text: string;
+}
+
+/** Resource limits of one synthesis; every field is optional and defaults to DEFAULT_LIMITS. */
+export interface SynthLimits {
+  /** Wall-clock limit of the whole worker process, in milliseconds. */
+  timeoutMs?: number;
+  /** V8 heap limit (`--max-old-space-size`), in MB; the process's resident memory may exceed it by `rssSlackMb`. */
+  memoryMb?: number;
+  /** Resident memory allowed above `memoryMb` (code of aws-cdk-lib, buffers) before the process is killed. */
+  rssSlackMb?: number;
+  /** Bytes kept of the worker's stdout and stderr (each) for messages. */
+  outputBytes?: number;
+}
+
+/** The limits used when a call does not set them. */
+export const DEFAULT_LIMITS: Required<SynthLimits> = { timeoutMs: 120_000, memoryMb: 1024, rssSlackMb: 512, outputBytes: 64 * 1024 };
+
+/** What to synthesize. */
+export interface IsolatedSynthRequest {
+  files: AnswerFile[];
+  /** Entry file (e.g. `bin/tap.ts`, `app.py`); found or generated when omitted. */
+  entry?: string;
+  language: IsolatedLanguage | (string & {});
+  limits?: SynthLimits;
+  /** How network access is cut: `auto` uses a network namespace when available, `module` forces the in-process fallback. */
+  network?: 'auto' | 'module';
+}
+
+/** A place in the answer's files that a failure points at (1-based line). */
+export interface SynthDiagnostic {
+  file: string;
+  line: number;
+  column?: number;
+  message: string;
+}
+
+/** Which containment was active for a run. */
+export interface Containment {
+  /** `namespace`: a network namespace without interfaces (unshare --net); `module`: net, dns, http, tls and fetch made to throw in-process. */
+  network: 'namespace' | 'module';
+  /** `permission-model`: Node's permission model (reads: the scratch dir and the app's node_modules; writes: the scratch dir; no child processes or workers); `none`: not restricted (Python). */
+  filesystem: 'permission-model' | 'none';
+}
+
+/** Stages at which an isolated synthesis can fail. */
+export type SynthStage = 'compile' | 'synth' | 'timeout' | 'memory' | 'sandbox';
+
+/** A synthesized stack. */
+export interface SynthesizedStack {
+  stackName: string;
+  template: CfnTemplate;
+}
+
+/** Outcome of synthesizing an untrusted answer: never a thrown error for the answer's faults. */
+export type IsolatedSynthResult =
+  | { status: 'ok'; templates: SynthesizedStack[]; durationMs: number; containment: Containment }
+  | {
+      status: 'failed';
+      stage: SynthStage;
+      message: string;
+      diagnostics: SynthDiagnostic[];
+      durationMs: number;
+      containment?: Containment;
+    }
+  | { status: 'unsupported'; language: string; message: string; supported: readonly string[] };

@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AnswerFile } from './types';
+
+/** Runs `work` with a fresh scratch directory (its real path) that is removed afterwards, whatever happens. */
+export async function withScratchDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'infra-review-synth-')));
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** The first answer path that is absolute or climbs out of the answer's root, if any. */
+export function unsafePath(files: readonly AnswerFile[]): string | undefined {
+  return files.find((f) => {
+    const normalized = path.posix.normalize(f.path.replace(/\\/g, '/'));
+    return !f.path || path.isAbsolute(f.path) || normalized === '..' || normalized.startsWith('../') || normalized.startsWith('/') || normalized === '.';
+  })?.path;
+}
+
+/** Writes files under `dir` (directories created as needed); paths must have passed unsafePath. */
+export function writeFiles(dir: string, files: readonly AnswerFile[]): void {
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.text);
+  }
+}
+
+/** The file, line and column of the first stack frame inside `root` (paths relative to it), from a Node or Python trace. */
+export function frameInside(trace: string, root: string): { file: string; line: number; column?: number } | undefined {
+  const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const node = new RegExp(`${escaped}/([^\\s():]+):(\\d+)(?::(\\d+))?`).exec(trace);
+  if (node) return { file: node[1], line: Number(node[2]), ...(node[3] ? { column: Number(node[3]) } : {}) };
+  const python = [...trace.matchAll(new RegExp(`File "${escaped}/([^"]+)", line (\\d+)`, 'g'))].at(-1);
+  return python ? { file: python[1], line: Number(python[2]) } : undefined;
+}
