@@ -1,6 +1,6 @@
 import { catalogEntry } from './catalog';
 import type { Finding } from './finding';
-import { SEED_RULES } from './index';
+import { RULES } from './index';
 import type { Rule, RuleInput, Violation } from './types';
 
 function toFinding(rule: Rule, v: Violation): Finding {
@@ -33,7 +33,7 @@ function crashFinding(rule: Rule, error: unknown): Finding {
 }
 
 /** Runs rules over an input; a rule that throws yields an error finding instead of failing the run. Acknowledgements are applied by analyzeArtifact. */
-export function runRules(input: RuleInput, rules: readonly Rule[] = SEED_RULES): Finding[] {
+export function runRules(input: RuleInput, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     let violations: Violation[];

@@ -13,6 +13,7 @@ import { rule as natGatewayRedundancy } from './performance/nat-gateway-redundan
 import { rule as apiCaching } from './performance/api-caching';
 import { rule as lambdaLogGroup } from './observability/lambda-log-group';
 import { rule as lambdaThrottleAlarm } from './observability/lambda-throttle-alarm';
+import { rule as templateBlockSyntax } from './syntax/template-block-syntax';
 
 /** The seed review's rules, in the seed's order; each id has a CATALOG entry. */
 export const SEED_RULES: readonly Rule[] = [
@@ -31,3 +32,6 @@ export const SEED_RULES: readonly Rule[] = [
   lambdaLogGroup,
   lambdaThrottleAlarm,
 ];
+
+/** Every rule the engine runs by default: the seed's, then the rules about an answer's form (each id has a CATALOG entry). */
+export const RULES: readonly Rule[] = [...SEED_RULES, templateBlockSyntax];

@@ -41,6 +41,14 @@ function cloudFormationTags(): Tags {
 
 const TAGS = cloudFormationTags();
 
+/** A parse failure with the parser's reason and, when the parser gives it, the 1-based line and column in the parsed text. */
+export class TemplateParseError extends SyntaxError {
+  constructor(readonly reason: string, readonly line?: number, readonly column?: number) {
+    super(`${line ? `line ${line}: ` : ''}${reason}`);
+    this.name = 'TemplateParseError';
+  }
+}
+
 /** Result of parsing CloudFormation YAML: the plain value and the line of each resource key. */
 export interface ParsedYaml {
   value: unknown;
@@ -53,8 +61,9 @@ export function parseCloudFormationYaml(text: string): ParsedYaml {
   const doc = parseDocument(text, { customTags: TAGS, lineCounter, uniqueKeys: false, prettyErrors: true });
   if (doc.errors.length > 0) {
     const first = doc.errors[0];
-    const line = first.linePos?.[0]?.line;
-    throw new SyntaxError(`${line ? `line ${line}: ` : ''}${first.message.split('\n')[0]}`);
+    const position = first.linePos?.[0];
+    const reason = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new TemplateParseError(reason, position?.line, position?.col);
   }
   const resourceLines: Record<string, number> = {};
   const contents = doc.contents;

@@ -1,21 +1,55 @@
-import { isTemplateShape, parseTemplate } from './load';
+import { scanFences } from './fences';
+import { firstLineName, nameAbove, parseInfoString, type NameSource } from './file-names';
+import { parseTemplate } from './load';
+import { sectionKinds, type SectionKind } from './sections';
+import { chooseMain, separateDrafts, type Draft, type MainChoice } from './select';
+import { looksLikeTemplate, templateFormatOf, templateSyntaxError, type TemplateSyntaxError } from './template-syntax';
 import type { LoadedTemplate, SourceFile } from './types';
 
 /** A fenced code block of a markdown document. */
 export interface CodeBlock {
   /** Info string's first word, lower-cased (`python`, `ts`, `yaml`, ...); '' when absent. */
   info: string;
+  /** Content, lines joined with `\n` (Windows line endings removed). */
   text: string;
   /** 1-based line of the markdown on which the block's content starts. */
   startLine: number;
-  /** File name the answer gives for this block (heading or line just before it, or a first-line comment). */
+  /** File name the answer gives for this block, as a normalized relative path (info attribute, first-line comment, text or heading above). */
   name?: string;
+  /** Where `name` was read. */
+  nameFrom?: NameSource;
+  /** 1-based line of the opening fence. */
+  fenceLine: number;
+  /** 1-based line of the closing fence, or of the last line when the block is not closed. */
+  endLine: number;
+  /** False for a block cut off before its closing fence (a truncated answer). */
+  closed: boolean;
+  /** `key=value` attributes of the info string (`title`, `filename`, ...). */
+  attributes: Record<string, string>;
+  /** Part of the answer the block is in. */
+  section: SectionKind;
+}
+
+/** A block meant as a template that does not parse, with the parser's reason (line relative to the block's text). */
+export interface InvalidTemplate {
+  block: CodeBlock;
+  error: TemplateSyntaxError;
 }
 
 /** What a markdown answer contains: templates and source files, each traceable to its lines. */
 export interface MarkdownArtifacts {
+  /** The answer's templates (drafts excluded), in document order. */
   templates: { block: CodeBlock; loaded: LoadedTemplate }[];
+  /** The answer's code blocks, plus each invalid template block (marked with `templateFormat`) for the syntax rule. */
   sources: SourceFile[];
+  /** The main template among `templates`, when there is any. */
+  main?: MainChoice;
+  /** Blocks set aside as drafts (not analyzed). */
+  drafts: Draft[];
+  /** Answer blocks meant as templates that do not parse. */
+  invalidTemplates: InvalidTemplate[];
+  /** What was decided, in words: main template, drafts, truncated and invalid blocks. */
+  notes: string[];
 }
 
 const LANGUAGES: Record<string, SourceFile['language']> = {
@@ -23,64 +57,89 @@ const LANGUAGES: Record<string, SourceFile['language']> = {
   javascript: 'javascript', js: 'javascript', java: 'java', csharp: 'csharp', cs: 'csharp', 'c#': 'csharp', go: 'go',
 };
 
-const FILE_NAME = /([\w./-]+\.(?:py|ts|tsx|js|mjs|java|cs|go|json|ya?ml|txt|toml|cfg))\b/;
-
-/** Finds every fenced block (``` or ~~~); an unterminated block runs to the end of the document. */
+/** Finds every fenced block (``` or ~~~, in lists and quotes, wrappers unwrapped); an unterminated block runs to the end of the document. */
 export function extractCodeBlocks(markdown: string): CodeBlock[] {
-  const lines = markdown.split(/\r?\n/);
-  const blocks: CodeBlock[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^\s{0,3}(`{3,}|~{3,})\s*([^\s`]*)/.exec(lines[i]);
-    if (!open) continue;
-    const fence = open[1];
-    let end = i + 1;
-    while (end < lines.length && !lines[end].trimStart().startsWith(fence)) end++;
-    const text = lines.slice(i + 1, end).join('\n');
-    blocks.push({ info: open[2].toLowerCase(), text, startLine: i + 2, name: nameFor(lines, i, text) });
-    i = end;
-  }
-  return blocks;
+  const lines = markdown.split(/\r\n|\r|\n/);
+  const fences = scanFences(lines);
+  const kinds = sectionKinds(lines, fences);
+  let previousEnd = 0;
+  return fences.map((fence) => {
+    const info = parseInfoString(fence.infoString);
+    const comment = firstLineName(fence.lines);
+    const above = nameAbove(lines, fence.fenceLine, previousEnd);
+    previousEnd = fence.endLine;
+    const named = info.name ? { name: info.name, from: 'info' as const } : pickName(comment, above);
+    return {
+      info: info.lang, text: fence.lines.join('\n'), startLine: fence.startLine,
+      ...(named ? { name: named.name, nameFrom: named.from } : {}),
+      fenceLine: fence.fenceLine, endLine: fence.endLine, closed: fence.closed, attributes: info.attributes,
+      section: kinds[fence.fenceLine - 1] ?? 'answer',
+    };
+  });
 }
 
-/** The file name stated on the nearest non-empty line above the fence, or in the block's first-line comment. */
-function nameFor(lines: string[], fenceLine: number, text: string): string | undefined {
-  for (let j = fenceLine - 1; j >= 0 && j >= fenceLine - 3; j--) {
-    if (!lines[j].trim()) continue;
-    const match = FILE_NAME.exec(lines[j]);
-    if (match) return match[1];
-    break;
-  }
-  const first = /^\s*(?:#|\/\/)\s*([\w./-]+\.\w+)\s*$/.exec(text.split('\n')[0] ?? '');
-  return first?.[1];
+/** A first-line comment wins over the text above, unless the text gives the same file with a longer path. */
+function pickName(comment: string | undefined, above: { name: string; from: NameSource } | undefined): { name: string; from: NameSource } | undefined {
+  if (comment && above && above.name.endsWith(`/${comment}`)) return above;
+  return comment ? { name: comment, from: 'comment' } : above;
 }
 
-/** Tries a block as a CloudFormation template; undefined when it is not one. */
-function asTemplate(block: CodeBlock, file: string): LoadedTemplate | undefined {
-  if (!['json', 'yaml', 'yml', ''].includes(block.info) || !/\bResources\b/.test(block.text)) return undefined;
+/** Splits a markdown answer into templates (JSON/YAML with Resources) and source code blocks, drafts set aside; `mainName` names the task's template (default TapStack). */
+export function classifyMarkdown(markdown: string, file: string, options: { mainName?: string } = {}): MarkdownArtifacts {
+  const { answer, drafts } = separateDrafts(extractCodeBlocks(markdown));
+  const result: MarkdownArtifacts = { templates: [], sources: [], drafts, invalidTemplates: [], notes: [] };
+  for (const block of answer) {
+    const source = { path: file, ...(block.name ? { name: block.name } : {}), text: block.text, startLine: block.startLine };
+    if (looksLikeTemplate(block.info, block.text)) {
+      const error = templateSyntaxError(block.text);
+      if (error) {
+        result.invalidTemplates.push({ block, error });
+        result.sources.push({ ...source, language: 'unknown', templateFormat: templateFormatOf(block.text) });
+        continue;
+      }
+      const loaded = loadTemplate(block, file);
+      if (loaded) {
+        result.templates.push({ block, loaded });
+        continue;
+      }
+    }
+    result.sources.push({ ...source, language: LANGUAGES[block.info] ?? languageFromName(block.name) });
+  }
+  result.main = chooseMain(result.templates, options.mainName);
+  result.notes = describe(result, file);
+  return result;
+}
+
+/** The block as a template; undefined when it parses but is not one (no Resources map). */
+function loadTemplate(block: CodeBlock, file: string): LoadedTemplate | undefined {
   try {
-    const loaded = parseTemplate(block.text, `${file}:${block.startLine}`);
-    return isTemplateShape(loaded.template) ? loaded : undefined;
+    return parseTemplate(block.text, `${file}:${block.startLine}`);
   } catch {
     return undefined;
   }
 }
 
-/** Splits a markdown answer into templates (JSON/YAML with Resources) and source code blocks. */
-export function classifyMarkdown(markdown: string, file: string): MarkdownArtifacts {
-  const result: MarkdownArtifacts = { templates: [], sources: [] };
-  for (const block of extractCodeBlocks(markdown)) {
-    const loaded = asTemplate(block, file);
-    if (loaded) {
-      result.templates.push({ block, loaded });
-      continue;
-    }
-    const language = LANGUAGES[block.info] ?? languageFromName(block.name);
-    result.sources.push({ path: file, name: block.name, language, text: block.text, startLine: block.startLine });
-  }
-  return result;
-}
-
 function languageFromName(name: string | undefined): SourceFile['language'] {
   const ext = name?.split('.').pop() ?? '';
   return LANGUAGES[ext] ?? 'unknown';
+}
+
+/** Sentences saying what was chosen and what was set aside. */
+function describe(parts: MarkdownArtifacts, file: string): string[] {
+  const at = (b: CodeBlock) => `${b.name ?? 'the block'} at ${file}:${b.startLine}`;
+  const notes: string[] = [];
+  if (parts.main) {
+    const main = parts.templates[parts.main.index].block;
+    const why = { only: 'the only template', named: 'named like the task\'s template', largest: 'the largest final template' }[parts.main.reason];
+    notes.push(`Main template: ${at(main)} (${why}${parts.templates.length > 1 ? `; ${parts.templates.length - 1} other template(s) analyzed too` : ''}).`);
+  }
+  for (const d of parts.drafts) {
+    const why = d.reason === 'reasoning-section' ? 'is in a reasoning section' : 'is superseded by a later block of the same file';
+    notes.push(`Draft, not analyzed: ${at(d.block)} ${why}${d.supersededBy ? ` (the answer's is at line ${d.supersededBy})` : ''}.`);
+  }
+  for (const { block, error } of parts.invalidTemplates) {
+    notes.push(`Template block does not parse: ${at(block)}, line ${block.startLine + error.line - 1}: ${error.reason}.`);
+  }
+  for (const t of parts.templates) if (!t.block.closed) notes.push(`Template block not closed (truncated answer?): ${at(t.block)}.`);
+  return notes;
 }

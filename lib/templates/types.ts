@@ -35,6 +35,8 @@ export interface SourceFile {
   readonly text: string;
   /** Line of `path` on which `text` starts (1 for whole files; the fence's next line for markdown blocks). */
   readonly startLine: number;
+  /** Set on a markdown block meant as a template (JSON or YAML) that does not parse; the template-block-syntax rule reports it. */
+  readonly templateFormat?: 'json' | 'yaml';
 }
 
 /** A parsed, frozen template plus what is needed to point users at lines in it. */
