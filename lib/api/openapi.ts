@@ -2,6 +2,7 @@ import { adminApiPaths } from '../admin/openapi';
 import { deployApiPaths } from '../deploy/openapi';
 import { stackApiPaths, stackApiSchemas } from '../deployed/openapi';
 import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
+import { reviewsApiPaths } from '../reviews/openapi';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -74,9 +75,7 @@ export function openApiDocument() {
         get: { summary: 'Session and single sign-on callbacks (better-auth)', responses: { '200': { description: 'Handled by better-auth' } } },
         post: { summary: 'Sign in (email and password or SSO) and sign out (better-auth)', responses: { '200': { description: 'Handled by better-auth' }, '401': { description: 'Wrong email or password' }, '429': { description: 'Too many sign-in attempts' } } },
       },
-      '/api/reviews': {
-        get: { summary: 'List reviews', responses: { '200': json({ type: 'object', properties: { reviews: { type: 'array', items: { type: 'object' } } } }, 'Reviews'), '500': errors['500'] } },
-      },
+      ...reviewsApiPaths,
       '/api/reviews/{id}': { get: { summary: 'A whole review', parameters: [idParam], responses: { '200': json(ref('Review'), 'The review'), ...errors } } },
       '/api/reviews/{id}/findings': {
         get: {

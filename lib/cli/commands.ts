@@ -12,6 +12,8 @@ commands:
   analyze <file> [--format json|md]     findings for one template (.json/.yaml/.yml) or markdown answer (.md)
   review [--reference <file>] [--model <file>] [--format json|md]
                                          the full review; defaults: the infra/ reference (synthesized) and the bundled model
+  import <folder>... [--no-analyze] [--concurrency N] [--json]
+                                         store task folders (or folders of them) as reviews; exit 1 when some failed
   user add|list|set-role, token create|list|revoke
                                          accounts and API tokens on the configured database (user help, token help)
 `;
@@ -55,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'analyze') await analyzeCommand(rest);
     else if (command === 'review') await reviewCommand(rest);
     // Loaded on demand: the review commands should not pay for the auth and database libraries.
+    else if (command === 'import') return await (await import('./import')).importCommand(rest, out);
     else if (command === 'user') await (await import('./users')).userCommand(rest, out);
     else if (command === 'token') await (await import('./users')).tokenCommand(rest, out);
     else if (!command || command === 'help' || command === '--help') out(USAGE);

@@ -3,7 +3,7 @@
 import { prewarmValidator } from '../rules/cfn-validate/client';
 
 // The validation engine takes seconds to start: start it before loading the rest, so both proceed at once.
-if (process.argv[2] === 'analyze' || process.argv[2] === 'review') prewarmValidator();
+if (['analyze', 'review', 'import'].includes(process.argv[2])) prewarmValidator();
 
 import('./commands')
   .then(({ main }) => main(process.argv.slice(2)))

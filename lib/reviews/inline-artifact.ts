@@ -39,8 +39,7 @@ function cached<T>(kind: string, file: InlineFile, parse: () => T): T {
 }
 
 /**
- * Loads a side from text files: the first template file is its template, else the last template of its markdown
- * (earlier ones are usually drafts); markdown code blocks and other files are sources. A template file that does not
+ * Loads a side from text files: the first template file is its template, else the main template of its markdown; markdown code blocks and other files are sources. A template file that does not
  * parse makes the side `failed` (stage `parse`) with the parser's reason; nothing throws for bad content.
  */
 export function loadInlineArtifact(label: string, files: readonly InlineFile[], note?: string): LoadedArtifact {
@@ -62,7 +61,8 @@ export function loadInlineArtifact(label: string, files: readonly InlineFile[], 
     } else if (role === 'markdown') {
       const parts = cached('markdown', file, () => classifyMarkdown(file.text, file.name));
       sources.push(...parts.sources);
-      if (parts.templates.length > 0) markdownTemplate = parts.templates[parts.templates.length - 1].loaded;
+      // The answer's main template, as the markdown extraction chooses it (drafts in a reasoning section set aside).
+      if (parts.main) markdownTemplate = parts.templates[parts.main.index].loaded;
       if (!template) kind = 'markdown';
     } else {
       const ext = file.name.split('.').pop()?.toLowerCase() ?? '';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CATEGORIES, SEVERITIES } from '../rules/types';
+import { REVIEW_STATUSES } from './plan-types';
 
 /** Largest text of one file of a new review. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -42,3 +44,18 @@ export type CreateReviewInput = z.output<typeof createReviewSchema>;
 
 /** A file of a new review. */
 export type ReviewFile = z.output<typeof reviewFileSchema>;
+
+/** Query of GET /api/reviews: each filter narrows the list; `category`/`severity` keep reviews with open model findings there. */
+export const reviewListQuerySchema = z.strictObject({
+  platform: z.string().trim().min(1).max(40).optional(),
+  language: z.string().trim().min(1).max(40).optional(),
+  status: z.enum(REVIEW_STATUSES).optional(),
+  kind: z.enum(['bundled', 'templates', 'markdown', 'task']).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+/** A validated review list query. */
+export type ReviewListQuery = z.output<typeof reviewListQuerySchema>;
