@@ -28,6 +28,7 @@ module.exports = {
   serverExternalPackages: [
     'aws-cdk-lib',
     'constructs',
+    'cdk-nag',
     '@aws-cdk/cloudformation-diff',
     '@aws/cloudformation-validate',
     '@aws-sdk/client-cloudformation',

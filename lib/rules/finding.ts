@@ -1,7 +1,7 @@
 import type { Category, Evidence, Severity, SourceLocation } from './types';
 
 /** Who reported a finding. */
-export type FindingSource = 'infra-review' | 'cloudformation-validate';
+export type FindingSource = 'infra-review' | 'cloudformation-validate' | 'cdk-nag';
 
 /** A finding as the CLI prints it and the API serves it (plain JSON). */
 export interface Finding {
@@ -15,6 +15,12 @@ export interface Finding {
   location?: SourceLocation;
   evidence?: Evidence[];
   /** Present when the artifact itself accepts this finding on purpose. */
-  acknowledged?: { reason: string };
+  acknowledged?: { reason: string; author?: string; expiresAt?: string; ackId?: string };
+  /** Acknowledgements of the review that matched this finding but have expired: reported, not applied. */
+  expiredAcknowledgements?: { reason: string; author?: string; expiresAt: string; ackId?: string }[];
   source: FindingSource;
+  /** After deduplication (lib/rules/dedupe.ts): every source that reported this problem here, `source` first. */
+  sources?: FindingSource[];
+  /** After deduplication: every rule id merged into this finding, `rule` first. */
+  rules?: string[];
 }

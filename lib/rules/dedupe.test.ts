@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { dedupeFindings, problemOf } from './dedupe';
+import type { Finding } from './finding';
+
+function finding(over: Partial<Finding> & Pick<Finding, 'rule' | 'source'>): Finding {
+  return { category: 'security', severity: 'warning', title: over.rule, message: `${over.rule} says so`, resources: ['Policy'], ...over };
+}
+
+const seed = finding({ rule: 'iam-least-privilege', source: 'infra-review', severity: 'error', resources: ['Policy', 'Role'] });
+const validate = finding({ rule: 'cfn-validate/W2512', source: 'cloudformation-validate', severity: 'warning' });
+const nag = finding({ rule: 'AwsSolutions-IAM5[Action::s3:*]', source: 'cdk-nag', severity: 'error' });
+
+describe('dedupeFindings', () => {
+  it('merges a seed, a cloudformation-validate and a cdk-nag finding on the same resource into one listing three sources', () => {
+    const merged = dedupeFindings([seed, validate, nag]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({
+      rule: 'iam-least-privilege',
+      source: 'infra-review',
+      sources: ['infra-review', 'cloudformation-validate', 'cdk-nag'],
+      rules: ['iam-least-privilege', 'cfn-validate/W2512', 'AwsSolutions-IAM5[Action::s3:*]'],
+      resources: ['Policy', 'Role'],
+      severity: 'error',
+    });
+  });
+
+  it('keeps the most severe severity of the merged findings', () => {
+    const [merged] = dedupeFindings([{ ...validate, severity: 'info' }, { ...nag, severity: 'error' }]);
+    expect(merged).toMatchObject({ rule: 'cfn-validate/W2512', severity: 'error', sources: ['cloudformation-validate', 'cdk-nag'] });
+  });
+
+  it('merges the same cdk-nag rule reported by several packs', () => {
+    const hipaa = finding({ rule: 'HIPAA.Security-S3BucketSSLRequestsOnly', source: 'cdk-nag', resources: ['Bucket'] });
+    const aws = finding({ rule: 'AwsSolutions-S10', source: 'cdk-nag', resources: ['Bucket'] });
+    expect(problemOf(hipaa)).toBe(problemOf(aws));
+    expect(dedupeFindings([aws, hipaa])[0].rules).toEqual(['AwsSolutions-S10', 'HIPAA.Security-S3BucketSSLRequestsOnly']);
+  });
+
+  it('keeps the same problem on different resources, and different problems on one resource, apart', () => {
+    const other = { ...nag, resources: ['OtherPolicy'] };
+    const dlq = finding({ rule: 'Serverless-LambdaDLQ', source: 'cdk-nag' });
+    expect(dedupeFindings([seed, other, dlq])).toHaveLength(3);
+  });
+
+  it('never merges an acknowledged finding with an open one, so neither is lost', () => {
+    const acked = { ...nag, acknowledged: { reason: 'scoped by SCP' } };
+    const result = dedupeFindings([seed, acked]);
+    expect(result).toHaveLength(2);
+    expect(result[1].acknowledged).toEqual({ reason: 'scoped by SCP' });
+  });
+
+  it('never merges findings without resources', () => {
+    const a = finding({ rule: 'cdk-v1-imports', source: 'infra-review', resources: [] });
+    expect(dedupeFindings([a, { ...a }])).toHaveLength(2);
+  });
+
+  it('does not mutate its input', () => {
+    const input = [structuredClone(seed), structuredClone(validate), structuredClone(nag)];
+    dedupeFindings(input);
+    expect(input).toEqual([seed, validate, nag]);
+  });
+});
