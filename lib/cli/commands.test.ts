@@ -121,3 +121,62 @@ describe('infra-review review', () => {
     expect(stderr).toMatch(/missing\.yaml: cannot read file/);
   });
 });
+
+describe('infra-review exports for CI (--format sarif|junit, --fail-on)', () => {
+  const acknowledged = `Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Metadata:
+      infra-review:
+        acknowledge: [{ rule: iam-least-privilege, reason: reviewed }]
+    Properties:
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: 'sts:AssumeRole' }] }
+      Policies:
+        - PolicyName: all
+          PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Action: 'dynamodb:*', Resource: '*' }] }
+`;
+
+  it('prints SARIF 2.1.0 for analyze, results at the template line of the resource', () => {
+    const template = file('ci.yaml', yamlTemplate);
+    const { code, stdout } = cli('analyze', template, '--format', 'sarif');
+    expect(code).toBe(0);
+    const log = JSON.parse(stdout);
+    expect(log.version).toBe('2.1.0');
+    const iam = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'iam-least-privilege');
+    expect(iam.level).toBe('error');
+    expect(iam.locations[0].physicalLocation.region.startLine).toBe(yamlTemplate.split('\n').indexOf('  Role:') + 1);
+  });
+
+  it('prints JUnit XML for review and analyze', () => {
+    const { code, stdout } = cli('analyze', file('ci2.yaml', yamlTemplate), '--format', 'junit');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+    expect(stdout).toContain('<testsuite name="security"');
+    expect(stdout).toContain('name="iam-least-privilege: Role"');
+  });
+
+  it('exits 1 with --fail-on when an unacknowledged finding is at or above it, 0 when all such findings are acknowledged', () => {
+    expect(cli('analyze', file('ci3.yaml', yamlTemplate), '--fail-on', 'error').code).toBe(1);
+    const accepted = file('ci4.yaml', acknowledged);
+    const errorGate = cli('analyze', accepted, '--fail-on', 'error', '--format', 'json');
+    const errors = JSON.parse(errorGate.stdout).findings.filter((f: { severity: string; acknowledged?: unknown }) => f.severity === 'error' && !f.acknowledged);
+    expect(errors).toEqual([]);
+    expect(errorGate.code).toBe(0);
+  });
+
+  it('exits 1 for the bundled review with --fail-on warning and prints SARIF with it', () => {
+    const { code, stdout } = cli('review', '--format', 'sarif', '--fail-on', 'warning');
+    expect(code).toBe(1);
+    const log = JSON.parse(stdout);
+    expect(log.runs[0].results.some((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri === 'infra/model/model.template.json')).toBe(true);
+  });
+
+  it('exits 2 on an unknown --fail-on or --format, and on unreadable input even with --fail-on', () => {
+    const template = file('ci5.yaml', yamlTemplate);
+    const badGate = cli('analyze', template, '--fail-on', 'critical');
+    expect(badGate.code).toBe(2);
+    expect(badGate.stderr).toMatch(/invalid --fail-on: expected error, warning, info/);
+    expect(cli('analyze', template, '--format', 'html').code).toBe(2);
+    expect(cli('analyze', path.join(dir, 'nope.yaml'), '--fail-on', 'info').code).toBe(2);
+  });
+});
