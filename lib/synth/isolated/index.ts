@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { pythonToolchain, synthesizePython } from './python';
+import { SYNTH_SLOTS } from './slots';
 import { DEFAULT_LIMITS, SUPPORTED_LANGUAGES, type IsolatedSynthRequest, type IsolatedSynthResult } from './types';
 import { synthesizeTypeScript } from './typescript';
 import { unsafePath } from './workspace';
@@ -26,7 +27,7 @@ const Request = z.object({
  * (removed afterwards), an empty environment, a wall-clock and a memory limit, no network, and for TypeScript
  * Node's permission model (reads: the scratch directory and the app's node_modules; writes: the scratch
  * directory; no child processes). Python runs only when INFRA_REVIEW_PYTHON names a toolchain; other languages
- * are `unsupported`. Never throws for the answer's faults; throws AppError `bad_request:input` for a malformed request.
+ * are `unsupported`. At most one worker per core runs at once; further calls wait. Never throws for the answer's faults; throws AppError `bad_request:input` for a malformed request.
  */
 export async function synthesizeIsolated(request: IsolatedSynthRequest): Promise<IsolatedSynthResult> {
   const parsed = Request.safeParse(request);
@@ -37,10 +38,10 @@ export async function synthesizeIsolated(request: IsolatedSynthRequest): Promise
   if (unsafe !== undefined) {
     return { status: 'failed', stage: 'sandbox', message: `The file path ${JSON.stringify(unsafe)} leaves the answer's directory.`, diagnostics: [], durationMs: 0 };
   }
-  if (language === 'typescript') return synthesizeTypeScript(files, entry, limits, parsed.data.network ?? 'auto');
+  if (language === 'typescript') return SYNTH_SLOTS.run(() => synthesizeTypeScript(files, entry, limits, parsed.data.network ?? 'auto'));
   if (language === 'python') {
     const python = pythonToolchain();
-    if (python) return synthesizePython(python, files, entry, limits);
+    if (python) return SYNTH_SLOTS.run(() => synthesizePython(python, files, entry, limits));
     return {
       status: 'unsupported', language, supported: SUPPORTED_LANGUAGES,
       message: 'Python CDK answers get source rules only: no Python CDK toolchain is configured (set INFRA_REVIEW_PYTHON to a python with aws-cdk-lib installed to synthesize them).',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAssembly } from './assembly';
 import { planPythonEntry, planTypeScriptEntry } from './entry';
+import { createSlots } from './slots';
 import { frameInside, unsafePath } from './workspace';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'isolated-parts-'));
@@ -106,5 +107,33 @@ describe('workspace helpers', () => {
     const python = 'Traceback (most recent call last):\n  File "/s/src/app.py", line 4, in <module>\n  File "/s/src/stacks/tap.py", line 9, in __init__\nValueError: bad';
     expect(frameInside(python, '/s/src')).toEqual({ file: 'stacks/tap.py', line: 9 });
     expect(frameInside('nothing here', '/s/src')).toBeUndefined();
+  });
+});
+
+describe('createSlots', () => {
+  it('runs at most `size` tasks at once, in arrival order, and frees a slot when a task fails', async () => {
+    const slots = createSlots(2);
+    const started: number[] = [];
+    const gates = [0, 1, 2, 3].map(() => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    });
+    const runs = gates.map((gate, i) => slots.run(async () => {
+      started.push(i);
+      await gate.promise;
+      if (i === 0) throw new Error('task 0 fails');
+      return i;
+    }));
+    await Promise.resolve();
+    expect(started).toEqual([0, 1]);
+    expect(slots.stats()).toEqual({ running: 2, waiting: 2 });
+    gates[0].resolve();
+    await expect(runs[0]).rejects.toThrow('task 0 fails');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual([0, 1, 2]);
+    gates.slice(1).forEach((g) => g.resolve());
+    expect(await Promise.all(runs.slice(1))).toEqual([1, 2, 3]);
+    expect(slots.stats()).toEqual({ running: 0, waiting: 0 });
   });
 });
