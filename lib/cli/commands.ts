@@ -10,15 +10,18 @@ import { SEVERITIES, type Severity } from '../rules/types';
 import { analyzeFile } from '../review/analyze-file';
 import { bundledReview } from '../review/bundled';
 import { runReview } from '../review/run';
+import { parseRulePacks, RULE_PACK_IDS } from '../rules/cdk-nag/packs';
 
 const USAGE = `usage: infra-review <command> [options]
 
 commands:
-  analyze <file> [--format json|md|sarif|junit] [--fail-on error|warning|info]
+  analyze <file> [--format json|md|sarif|junit] [--fail-on error|warning|info] [--packs <ids>]
                                          findings for one template (.json/.yaml/.yml) or markdown answer (.md)
-  review [--reference <file>] [--model <file>] [--format json|md|sarif|junit] [--fail-on error|warning|info]
+  review [--reference <file>] [--model <file>] [--format json|md|sarif|junit] [--fail-on error|warning|info] [--packs <ids>]
                                          the full review; defaults: the infra/ reference (synthesized) and the bundled model
                                          --fail-on: exit 1 when an unacknowledged (model) finding is at or above it
+                                         --packs: cdk-nag packs, comma-separated (${RULE_PACK_IDS.join(', ')}, or all);
+                                         findings are then deduplicated across sources
   import <folder>... [--no-analyze] [--concurrency N] [--json]
                                          store task folders (or folders of them) as reviews; exit 1 when some failed
   user add|list|set-role, token create|list|revoke
@@ -45,12 +48,12 @@ function out(text: string): void {
 }
 
 async function analyzeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'json' }, 'fail-on': { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'json' }, 'fail-on': { type: 'string' }, packs: { type: 'string' } }, allowPositionals: true });
   const format = formatSchema.parse(values.format);
   const failOn = parseFailOn(values['fail-on']);
   if (positionals.length !== 1) throw new AppError('bad_request:input', 'analyze takes exactly one file');
   const file = positionals[0];
-  const findings = await analyzeFile(file);
+  const findings = await analyzeFile(file, { packs: parseRulePacks(values.packs) });
   if (format === 'sarif' || format === 'junit') {
     const templates = templateFilesOfText(file, await readFile(file, 'utf8'));
     out(exportFindings(format, { findings, templates, artifact: file, name: file }).body);
@@ -61,7 +64,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
 async function reviewCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'json' }, reference: { type: 'string' }, model: { type: 'string' }, 'fail-on': { type: 'string' } },
+    options: { format: { type: 'string', default: 'json' }, reference: { type: 'string' }, model: { type: 'string' }, 'fail-on': { type: 'string' }, packs: { type: 'string' } },
     allowPositionals: true,
   });
   if (positionals.length > 0) throw new AppError('bad_request:input', `unexpected argument: ${positionals[0]}`);
@@ -71,6 +74,7 @@ async function reviewCommand(args: string[]): Promise<number> {
   if (values.reference) def.reference = { label: 'reference', file: values.reference };
   if (values.model) def.model = { label: 'model', file: values.model };
   if (values.reference || values.model) def.id = 'cli';
+  if (values.packs !== undefined) def.rulePacks = parseRulePacks(values.packs);
   const review = await runReview(def);
   if (review.reference.status === 'failed') process.stderr.write(`warning: reference: ${review.reference.message}\n`);
   const modelFindings = review.findings.filter((f) => f.side === 'model');

@@ -1,5 +1,6 @@
 import { diffTemplates } from '../diff/template-diff';
 import { analyzeArtifact, sortFindings } from '../rules/analyze';
+import { parseRulePacks, type RulePackId } from '../rules/cdk-nag/packs';
 import { prewarmValidator, validatorIsReady } from '../rules/cfn-validate/client';
 import { hashValue } from '../templates/load';
 import { loadArtifact, type ArtifactSpec, type LoadedArtifact } from './artifacts';
@@ -14,6 +15,8 @@ export interface ReviewDefinition {
   name: string;
   reference: ArtifactSpec;
   model: ArtifactSpec;
+  /** cdk-nag packs to run on both templates (ids of RULE_PACKS); none by default, which keeps the seed review exact. */
+  rulePacks?: string[];
 }
 
 const results = new Map<string, Promise<ReviewResult>>();
@@ -35,9 +38,10 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, compute: () =>
 /** Runs a review; a repeated run over identical artifacts returns the cached result without re-analyzing. */
 export async function runReview(def: ReviewDefinition): Promise<ReviewResult> {
   prewarmValidator();
+  const packs = parseRulePacks(def.rulePacks);
   const [reference, model] = await Promise.all([loadArtifact(def.reference), loadArtifact(def.model)]);
-  const key = hashValue([def.id, def.name, fingerprint(reference), fingerprint(model)]);
-  return remember(results, key, () => compute(def, reference, model));
+  const key = hashValue([def.id, def.name, fingerprint(reference), fingerprint(model), ...(packs.length ? [packs] : [])]);
+  return remember(results, key, () => compute(def, reference, model, packs));
 }
 
 const sourceHashes = new WeakMap<SourceFile, string>();
@@ -58,11 +62,11 @@ function fingerprint(artifact: LoadedArtifact): unknown {
   return [artifact.template?.hash ?? null, artifact.sources.map(sourceHash)];
 }
 
-async function compute(def: ReviewDefinition, reference: LoadedArtifact, model: LoadedArtifact): Promise<ReviewResult> {
+async function compute(def: ReviewDefinition, reference: LoadedArtifact, model: LoadedArtifact, packs: RulePackId[]): Promise<ReviewResult> {
   // Analyses run their rules now and then wait for the validator thread. While that engine is still starting, the
   // diff runs meanwhile; once it is warm, the two only compete for the same cores, so the diff waits its turn.
   const validatorWasReady = validatorIsReady();
-  const analyses = Promise.all([findingsOf(reference, 'reference'), findingsOf(model, 'model')]);
+  const analyses = Promise.all([findingsOf(reference, 'reference', packs), findingsOf(model, 'model', packs)]);
   if (validatorWasReady) await analyses;
   const diff =
     reference.template && model.template
@@ -79,13 +83,14 @@ async function compute(def: ReviewDefinition, reference: LoadedArtifact, model: 
     findings,
     counts: countFindings(findings),
     diff,
+    ...(packs.length ? { rulePacks: [...packs] } : {}),
   };
 }
 
 /** Findings of one side; an artifact already analyzed (e.g. the reference, paired with a new model) is not analyzed again. */
-async function findingsOf(artifact: LoadedArtifact, side: Side): Promise<ReviewFinding[]> {
+async function findingsOf(artifact: LoadedArtifact, side: Side, packs: RulePackId[]): Promise<ReviewFinding[]> {
   if (artifact.state.status === 'failed') return [];
-  const key = hashValue(fingerprint(artifact));
-  const findings = await remember(analyses, key, () => analyzeArtifact({ template: artifact.template, sources: artifact.sources }));
+  const key = hashValue(packs.length ? [fingerprint(artifact), packs] : fingerprint(artifact));
+  const findings = await remember(analyses, key, () => analyzeArtifact({ template: artifact.template, sources: artifact.sources }, { packs }));
   return findings.map((f) => ({ ...f, side }));
 }

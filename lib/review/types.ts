@@ -24,6 +24,8 @@ export type ArtifactState =
       sources: { path: string; language: string; lines: number }[];
       /** What the review could not do for this artifact (e.g. CDK code not synthesized), when anything. */
       note?: string;
+      /** How a markdown answer was read: its main template, drafts set aside, template blocks that do not parse or are cut off. */
+      notes?: string[];
     }
   | {
       status: 'failed';
@@ -49,4 +51,6 @@ export interface ReviewResult {
   counts: Record<Category, Record<Side, SeverityCounts>>;
   /** Reference (from) to model (to); null when either side failed. */
   diff: TemplateDiffJson | null;
+  /** The cdk-nag packs that ran (findings then deduplicated across sources); absent when none did. */
+  rulePacks?: string[];
 }
