@@ -38,6 +38,7 @@ const schemas = {
       kind: { type: 'string', enum: ['cdk-synthesized', 'template-file', 'markdown'] }, hash: { type: 'string' },
       resourceCount: { type: 'integer' }, stage: { type: 'string', enum: ['synthesis', 'parse'] }, message: { type: 'string' }, detail: { type: 'string' },
       sources: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, language: { type: 'string' }, lines: { type: 'integer' } } } },
+      notes: { type: 'array', items: { type: 'string' }, description: 'How a markdown answer was read: main template, drafts set aside, blocks that do not parse' },
     },
   },
   TemplateDiff: {

@@ -51,6 +51,7 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
   const sources = await Promise.all((spec.sources ?? []).map(readSourceFile));
   let template: LoadedTemplate | undefined;
   let kind: 'cdk-synthesized' | 'template-file' | 'markdown' = 'template-file';
+  const notes: string[] = [];
   if (spec.cdk) {
     const outcome = await synthesize(spec.cdk);
     if (outcome.status === 'failed') {
@@ -68,6 +69,8 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
   if (markdown) {
     const parts = await parseFileCached(markdown, 'markdown', (text) => classifyMarkdown(text, displayPath(markdown)));
     sources.push(...parts.sources);
+    // A template given as a file or synthesized is the artifact's, so the markdown's main-template note would mislead.
+    notes.push(...(template ? parts.notes.filter((n) => !n.startsWith('Main template:')) : parts.notes));
     // The answer's main template (drafts in a reasoning section are already set aside).
     if (!template && parts.main) template = parts.templates[parts.main.index].loaded;
     if (!spec.cdk && !spec.file?.match(/\.(json|ya?ml)$/)) kind = 'markdown';
@@ -80,6 +83,7 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
     hash: template?.hash ?? '',
     resourceCount: template ? Object.keys(template.template.Resources).length : 0,
     sources: sources.map((s) => ({ path: s.name ? `${s.path} (${s.name})` : s.path, language: s.language, lines: s.text.split('\n').length })),
+    ...(notes.length > 0 ? { notes } : {}),
   };
   return { state, template, sources };
 }
