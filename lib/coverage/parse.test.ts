@@ -65,6 +65,15 @@ describe('parseHumanFailures', () => {
     expect(failures[1].resources).toContain('AWS::CloudWatch::Alarm');
   });
 
+  it('reads plain numbered items as failures, their first sentence as the title, and labelled items as their body', () => {
+    const md = '# Model failures\n\n## Security\n\n1. The role grants wildcard actions. It allows `s3:*`.\n   - Impact: anyone with the role reads every bucket.\n2. The bucket is public\n';
+    const failures = parseHumanFailures(md);
+    expect(failures.map((f) => [f.id, f.title])).toEqual([['security-1', 'The role grants wildcard actions'], ['security-2', 'The bucket is public']]);
+    expect(failures[0].text).toBe('It allows `s3:*`.\n- Impact: anyone with the role reads every bucket.');
+    expect(failures[0].properties).toContain('s3:*');
+    expect(failures[0].resources).toContain('AWS::IAM::Role');
+  });
+
   it('leaves out failures outside a known category and reads nothing from an empty text', () => {
     expect(parseHumanFailures('# Notes\n\n## Misc\n\n### Something odd\ntext\n')).toEqual([]);
     expect(parseHumanFailures('')).toEqual([]);

@@ -42,11 +42,17 @@ function categoryOf(text: string): Category | undefined {
   return CATEGORY_WORDS.find(([re]) => re.test(text))?.[1];
 }
 
-/** A top-level list item that starts a failure: `- **Title**: text` or `1. **Title** — text` whose title is not a body label. */
+/**
+ * A top-level list item that starts a failure: `- **Title**: text`, `1. **Title** — text`, or a plain `1. Sentence.`
+ * (its first sentence as the title), unless it begins with a body label (`**Impact**:`, `Fix:`).
+ */
 function listFailureOf(line: string): { title: string; rest: string } | null {
-  const item = /^(?:[-*+]|\d+[.)])\s+\*\*([^*]+)\*\*\s*[:.—–-]?\s*(.*)$/.exec(line);
-  if (!item || BODY_LABELS.test(item[1].replace(/:$/, '').trim())) return null;
-  return { title: item[1], rest: item[2] };
+  const bold = /^(?:[-*+]|\d+[.)])\s+\*\*([^*]+)\*\*\s*[:.—–-]?\s*(.*)$/.exec(line);
+  if (bold) return BODY_LABELS.test(bold[1].replace(/:$/, '').trim()) ? null : { title: bold[1], rest: bold[2] };
+  const plain = /^(?:[-*+]|\d+[.)])\s+(.+)$/.exec(line);
+  if (!plain || /^[\w ]+:/.test(plain[1]) && BODY_LABELS.test(plain[1].split(':')[0].trim())) return null;
+  const sentence = /^(.{1,120}?[.!?])(?:\s+|$)(.*)$/.exec(plain[1]);
+  return sentence ? { title: sentence[1].replace(/[.!?]$/, ''), rest: sentence[2] } : { title: plain[1], rest: '' };
 }
 
 /**

@@ -12,7 +12,7 @@ export interface VocabularyEntry {
 /** Phrases (case-insensitive, whole words) and the CloudFormation resource types and properties they name. */
 export const VOCABULARY: readonly VocabularyEntry[] = [
   { pattern: /\blambda functions?\b|\blambda handlers?\b/, types: ['AWS::Lambda::Function'] },
-  { pattern: /\b(?:execution|iam|lambda|service) roles?\b/, types: ['AWS::IAM::Role'] },
+  { pattern: /\broles?\b/, types: ['AWS::IAM::Role'] },
   { pattern: /\biam polic(?:y|ies)\b|\bpolicy statements?\b/, types: ['AWS::IAM::Policy'] },
   { pattern: /\b(?:s3 )?buckets?\b/, types: ['AWS::S3::Bucket'] },
   { pattern: /\bbucket polic(?:y|ies)\b/, types: ['AWS::S3::BucketPolicy'] },
