@@ -5,26 +5,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'infra-review-nag-cli-'));
-const templateFile = path.join(dir, 't.yaml');
-writeFileSync(
-  templateFile,
-  `Resources:
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: python3.12
-      Handler: index.handler
-      Role: !GetAtt Role.Arn
-      Code: { ZipFile: "def handler(e, c): pass" }
-  Role:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: 'sts:AssumeRole' }] }
-      Policies:
-        - PolicyName: all
-          PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Action: 'dynamodb:*', Resource: '*' }] }
-`,
-);
+const templateFile = path.join(dir, 't.json');
+const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const everyTableAction = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] };
+const resources = {
+  Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'x' } } },
+  Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust, Policies: [{ PolicyName: 'all', PolicyDocument: everyTableAction }] } },
+};
+writeFileSync(templateFile, JSON.stringify({ Resources: resources }, null, 2));
 
 /** Runs the CLI as users do, in a fresh process. */
 function cli(...args: string[]) {
