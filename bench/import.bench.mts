@@ -1,0 +1,76 @@
+/*
+ * npm run bench:import [-- N]: imports N (default 1000, or IMPORT_BENCH_FOLDERS) generated CloudFormation task folders
+ * with the CLI in a fresh process on a fresh SQLite database, once storing only (`--no-analyze`, reviews analyzed when
+ * first opened) and once analyzing every review, and reports folders per second. Then, in this process, it times the
+ * analysis of one template: all rules with `@aws/cloudformation-validate` (analyzeArtifact) against the validator alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { analyzeArtifact } from '../lib/rules/analyze';
+import { prewarmValidator, shutdownValidator, validateTemplateText } from '../lib/rules/cfn-validate/client';
+import { templateVariant, writeCfnCorpus } from '../lib/reviews/corpus';
+import { parseTemplate } from '../lib/templates/load';
+
+const root = path.resolve(import.meta.dirname, '..');
+const count = Number(process.argv[2] ?? process.env.IMPORT_BENCH_FOLDERS ?? 1000);
+if (!Number.isInteger(count) || count < 1) throw new Error(`folder count must be a positive integer, got ${process.argv[2]}`);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Imports the corpus with the CLI into a fresh database; wall time and how many were imported. */
+function importOnce(corpus: string, extra: string[]): { ms: number; imported: number } {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'infra-review-bench-db-'));
+  try {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', 'import', corpus, '--json', ...extra], {
+      cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    const ms = performance.now() - started;
+    if (result.status !== 0) throw new Error(`import failed (${result.status}): ${result.stderr.slice(-2000)}`);
+    const outcomes = JSON.parse(result.stdout).outcomes as { ok: boolean; status: string }[];
+    return { ms, imported: outcomes.filter((o) => o.ok && o.status !== 'failed').length };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Median ms of `fn` over `repeats` calls, after one warm-up call. */
+async function timeCalls(repeats: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  await fn(-1);
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    await fn(i);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+const corpusRoot = mkdtempSync(path.join(os.tmpdir(), 'infra-review-bench-corpus-'));
+try {
+  const started = performance.now();
+  writeCfnCorpus(corpusRoot, count);
+  console.log(`generated ${count} CloudFormation task folders in ${Math.round(performance.now() - started)} ms`);
+  const rows: [string, number, number][] = [];
+  for (const [label, extra] of [['store only (--no-analyze)', ['--no-analyze']], ['store and analyze (--concurrency 2)', []]] as const) {
+    const { ms, imported } = importOnce(corpusRoot, [...extra]);
+    if (imported !== count) throw new Error(`${label}: imported ${imported} of ${count}`);
+    rows.push([label, ms, count / (ms / 1000)]);
+  }
+  console.log('\n| import (fresh process, SQLite) | folders | wall | folders/s |\n|---|---|---|---|');
+  for (const [label, ms, rate] of rows) console.log(`| ${label} | ${count} | ${(ms / 1000).toFixed(1)} s | ${rate.toFixed(1)} |`);
+
+  prewarmValidator();
+  const templates = Array.from({ length: 21 }, (_, i) => templateVariant(i + 5000));
+  const all = await timeCalls(20, (i) => analyzeArtifact({ template: parseTemplate(templates[i + 1], `t${i}.yaml`), sources: [] }));
+  const alone = await timeCalls(20, (i) => validateTemplateText(templates[i + 1], `t${i}.yaml`));
+  console.log('\n| analyze one template (warm process, median of 20) | ms |\n|---|---|');
+  console.log(`| all rules + @aws/cloudformation-validate (analyzeArtifact) | ${all.toFixed(1)} |`);
+  console.log(`| @aws/cloudformation-validate alone | ${alone.toFixed(1)} |`);
+  console.log('(cdk-nag packs are not measured here: they are another part of the issue.)');
+  await shutdownValidator();
+} finally {
+  rmSync(corpusRoot, { recursive: true, force: true });
+}
