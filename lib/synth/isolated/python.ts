@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { chownSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { planPythonEntry } from './entry';
 import { interpretRun } from './interpret';
@@ -13,7 +15,9 @@ export function pythonToolchain(env: NodeJS.ProcessEnv = process.env): string | 
 /**
  * Synthesizes a Python CDK answer with `python <entry>` in a contained process: empty environment (PATH names only
  * the toolchain's and Node's directories, as jsii needs Node), a scratch directory, the time and memory limits and
- * no network. Python has no permission model: the file system is not restricted beyond what the process's user may do.
+ * no network. Python has no permission model: as root, the process runs as `nobody` (setpriv), owning only the
+ * scratch directory, so it can write there and in world-writable places (/tmp) but not to the app's files;
+ * it may start child processes (jsii needs Node), which share its group, limits and namespace.
  */
 export async function synthesizePython(
   python: string,
@@ -29,14 +33,17 @@ export async function synthesizePython(
   if (!networkNamespaceAvailable()) {
     return { status: 'failed', stage: 'sandbox', message: 'Python answers are only run inside a network namespace (root and util-linux unshare), which is not available here.', diagnostics: [], durationMs: Date.now() - started };
   }
-  const containment: Containment = { network: 'namespace', filesystem: 'none' };
+  const unprivileged = setprivAvailable();
+  const containment: Containment = { network: 'namespace', filesystem: unprivileged ? 'unprivileged-user' : 'none' };
   return withScratchDir(async (scratch) => {
     const src = path.join(scratch, 'src');
     writeFiles(src, files);
+    if (unprivileged) chownTree(scratch, NOBODY);
     const outdir = path.join(scratch, 'cdk.out');
+    const command = [python, '-B', path.join(src, plan.path)];
     const run = await runContained({
-      command: python,
-      args: ['-B', path.join(src, plan.path)],
+      command: unprivileged ? 'setpriv' : python,
+      args: unprivileged ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', ...command] : command.slice(1),
       cwd: src,
       env: {
         PATH: [path.dirname(python), path.dirname(process.execPath)].join(':'),
@@ -53,4 +60,23 @@ export async function synthesizePython(
     });
     return interpretRun(run, { scratch, src, outdir, limits, containment, durationMs: Date.now() - started });
   });
+}
+
+const NOBODY = 65534;
+let setprivCheck: boolean | undefined;
+
+/** True when this process is root and util-linux `setpriv` can drop to `nobody`; checked once. */
+function setprivAvailable(): boolean {
+  setprivCheck ??= process.getuid?.() === 0 && spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  return setprivCheck;
+}
+
+/** Gives a directory tree (which infra-review just created) to `uid`. */
+function chownTree(dir: string, uid: number): void {
+  chownSync(dir, uid, uid);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) chownTree(full, uid);
+    else chownSync(full, uid, uid);
+  }
 }

@@ -48,8 +48,11 @@ export interface SynthDiagnostic {
 export interface Containment {
   /** `namespace`: a network namespace without interfaces (unshare --net); `module`: net, dns, http, tls and fetch made to throw in-process. */
   network: 'namespace' | 'module';
-  /** `permission-model`: Node's permission model (reads: the scratch dir and the app's node_modules; writes: the scratch dir; no child processes or workers); `none`: not restricted (Python). */
-  filesystem: 'permission-model' | 'none';
+  /**
+   * `permission-model`: Node's permission model (reads: the scratch dir and the app's node_modules; writes: the scratch dir; no child
+   * processes or workers); `unprivileged-user`: run as `nobody`, owning only the scratch dir (Python as root); `none`: not restricted.
+   */
+  filesystem: 'permission-model' | 'unprivileged-user' | 'none';
 }
 
 /** Stages at which an isolated synthesis can fail. */
