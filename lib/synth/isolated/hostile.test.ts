@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { countingServer, failedWith } from './test-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedSynthFindings, synthesizeIsolated, type IsolatedSynthResult } from './index';
+import { isolatedSynthFindings, synthesizeIsolated } from './index';
 import { networkNamespaceAvailable } from './sandbox';
 
 /* Hostile answers, each run by the real worker: every one must be contained and reported. */
@@ -28,27 +28,14 @@ export class TapStack extends Stack {
   }];
 }
 
-function failedWith(result: IsolatedSynthResult, stage: string) {
-  if (result.status !== 'failed') throw new Error(`expected a ${stage} failure, got ${JSON.stringify(result).slice(0, 500)}`);
-  expect(result.stage).toBe(stage);
-  return result;
-}
-
 const scratchDirs = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('infra-review-synth-'));
 const outside = mkdtempSync(path.join(os.tmpdir(), 'hostile-outside-'));
-let server: Server;
-let port = 0;
-let connections = 0;
+let server: Awaited<ReturnType<typeof countingServer>>;
 beforeAll(async () => {
-  server = createServer((socket) => {
-    connections += 1;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
+  server = await countingServer();
 });
-afterAll(() => {
-  server.close();
+afterAll(async () => {
+  await server.close();
   rmSync(outside, { recursive: true, force: true });
 });
 
@@ -75,31 +62,31 @@ const seen = { env: process.env, parent };`),
   });
 
   it.each(['auto', 'module'] as const)('refuses a socket to a server on 127.0.0.1 (network: %s): no connection arrives, the attempt is reported', async (network) => {
-    const before = connections;
+    const before = server.connections();
     const result = await synthesizeIsolated({
       language: 'typescript',
       limits: LIMITS,
       network,
       files: answer(`import { connect } from 'node:net';
-connect(${port}, '127.0.0.1').on('connect', () => { throw new Error('connected'); });
+connect(${server.port}, '127.0.0.1').on('connect', () => { throw new Error('connected'); });
 const seen = {};`),
     });
     const failure = failedWith(result, 'sandbox');
     expect(failure.containment?.network).toBe(network === 'auto' && networkNamespaceAvailable() ? 'namespace' : 'module');
     expect(failure.message).toMatch(network === 'module' ? /Network access is not allowed/ : /ENETUNREACH|Network access is not allowed/);
-    expect(connections).toBe(before);
+    expect(server.connections()).toBe(before);
     expect(isolatedSynthFindings(failure)[0]).toMatchObject({ rule: 'cdk-sandbox', category: 'security' });
   });
 
   it('refuses fetch to 127.0.0.1 as well', async () => {
-    const before = connections;
+    const before = server.connections();
     const result = await synthesizeIsolated({
       language: 'typescript',
       limits: LIMITS,
-      files: answer(`void fetch('http://127.0.0.1:${port}/').then(() => { throw new Error('fetched'); });\nconst seen = {};`),
+      files: answer(`void fetch('http://127.0.0.1:${server.port}/').then(() => { throw new Error('fetched'); });\nconst seen = {};`),
     });
     failedWith(result, 'sandbox');
-    expect(connections).toBe(before);
+    expect(server.connections()).toBe(before);
   });
 
   it('kills an answer that loops forever at the time limit', async () => {

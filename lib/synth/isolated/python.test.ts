@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { countingServer, failedWith } from './test-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeIsolated } from './index';
 import { pythonToolchain, synthesizePython } from './python';
 import { networkNamespaceAvailable } from './sandbox';
-import { DEFAULT_LIMITS, type IsolatedSynthResult } from './types';
+import { DEFAULT_LIMITS } from './types';
 
 /* Python answers run by a real python3 in the same containment (no CDK needed to show containment);
    a real CDK synthesis runs only where INFRA_REVIEW_PYTHON names a toolchain with aws-cdk-lib. */
@@ -16,27 +16,15 @@ const canContain = Boolean(python3) && networkNamespaceAvailable();
 const LIMITS = { ...DEFAULT_LIMITS, timeoutMs: 30_000, memoryMb: 256, rssSlackMb: 128 };
 const run = (text: string, limits = LIMITS) => synthesizePython(python3, [{ path: 'app.py', text }], undefined, limits);
 
-function failedWith(result: IsolatedSynthResult, stage: string) {
-  if (result.status !== 'failed') throw new Error(`expected a ${stage} failure, got ${JSON.stringify(result).slice(0, 500)}`);
-  expect(result.stage).toBe(stage);
-  return result;
-}
 
 const outside = mkdtempSync(path.join(os.tmpdir(), 'python-outside-'));
-let server: Server;
-let port = 0;
-let connections = 0;
+let server: Awaited<ReturnType<typeof countingServer>>;
 beforeAll(async () => {
   chmodSync(outside, 0o755);
-  server = createServer((socket) => {
-    connections += 1;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as { port: number }).port;
+  server = await countingServer();
 });
-afterAll(() => {
-  server.close();
+afterAll(async () => {
+  await server.close();
   rmSync(outside, { recursive: true, force: true });
 });
 
@@ -61,10 +49,10 @@ describe.skipIf(!canContain)('synthesizePython: containment', () => {
   });
 
   it('cuts the network: a socket to 127.0.0.1 is unreachable and the server sees no connection', async () => {
-    const before = connections;
-    const result = failedWith(await run(`import socket\nsocket.create_connection(("127.0.0.1", ${port}), timeout=5)\n`), 'sandbox');
+    const before = server.connections();
+    const result = failedWith(await run(`import socket\nsocket.create_connection(("127.0.0.1", ${server.port}), timeout=5)\n`), 'sandbox');
     expect(result.message).toMatch(/Network is unreachable/);
-    expect(connections).toBe(before);
+    expect(server.connections()).toBe(before);
   });
 
   it('kills an answer that loops forever, and one that allocates without bound', async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { failedWith } from './test-util';
 import { describe, expect, it } from 'vitest';
-import { isolatedSynthFindings, synthesizeIsolated, type IsolatedSynthResult } from './index';
+import { isolatedSynthFindings, synthesizeIsolated } from './index';
 import { networkNamespaceAvailable } from './sandbox';
 
 /* Answers are real CDK code run by the real worker: each test pays for one Node process loading aws-cdk-lib. */
@@ -25,11 +26,6 @@ ${body}
   }];
 }
 
-function failedWith(result: IsolatedSynthResult, stage: string) {
-  if (result.status !== 'failed') throw new Error(`expected a ${stage} failure, got ${JSON.stringify(result).slice(0, 500)}`);
-  expect(result.stage).toBe(stage);
-  return result;
-}
 
 describe('synthesizeIsolated: TypeScript answers', () => {
   it('synthesizes a module exporting a Stack class (a queue and a bucket) and removes its scratch directory', async () => {
