@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { CoveragePanel } from '@/components/coverage/coverage-panel';
+import { ExportLinks } from '@/components/coverage/export-links';
 import { CategorySection } from '@/components/findings/category-section';
 import { CATEGORY_HEADINGS } from '@/components/findings/labels';
 import type { StackLoadError } from '@/components/stack/load-stack';
@@ -33,6 +35,7 @@ export function ReviewView(
           <ArtifactCard side="reference" artifact={review.reference} />
         </div>
         <ReviewTotals review={review} />
+        <ExportLinks reviewId={review.id} />
         <nav aria-label="Categories" className="flex flex-wrap gap-1 text-xs">
           {CATEGORIES.map((c) => (
             <a key={c} href={`#${c}`} className="rounded-md px-2 py-1 text-slate-600 ring-1 ring-slate-200 hover:bg-white hover:text-slate-900">
@@ -42,6 +45,7 @@ export function ReviewView(
           ))}
         </nav>
       </header>
+      <CoveragePanel reviewId={review.id} />
       {CATEGORIES.map((c) => (
         <CategorySection
           key={c}
