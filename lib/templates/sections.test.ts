@@ -20,6 +20,11 @@ describe('sectionKinds', () => {
     expect(sectionKinds(lines, [])).toEqual(['reasoning', 'reasoning', 'answer', 'answer', 'reasoning', 'reasoning', 'final', 'final', 'reasoning', 'reasoning']);
   });
 
+  it('reads setext headings, but not a list item above a --- line', () => {
+    const lines = ['Reasoning', '---------', 'a', 'Final Answer', '============', 'b', '- Thinking', '---'];
+    expect(sectionKinds(lines, [])).toEqual(['reasoning', 'reasoning', 'reasoning', 'final', 'final', 'final', 'final', 'final']);
+  });
+
   it('ignores headings and tags inside fenced blocks and inline code', () => {
     const lines = ['## Solution', '```python', '# Reasoning', '<thinking>', '```', 'Use `<thinking>` tags', 'x'];
     expect(sectionKinds(lines, [{ fenceLine: 2, endLine: 5 }])).toEqual(Array(7).fill('final'));

@@ -18,7 +18,7 @@ export function headingKind(title: string): SectionKind {
   return WEAK_REASONING.test(words) ? 'reasoning' : 'answer';
 }
 
-/** Level and title of a heading line: ATX (`## Title`, level 1–6), a bold line or a short `Title:` line (level 7). */
+/** Level and title of a heading line: ATX (`## Title`, level 1–6), a bold line or a short `Title:` line (level 7); setext is read by `setext`. */
 function heading(line: string): { level: number; title: string } | undefined {
   const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
   if (atx) return { level: atx[1].length, title: atx[2] };
@@ -26,6 +26,13 @@ function heading(line: string): { level: number; title: string } | undefined {
   if (bold) return { level: 7, title: bold[1] };
   const label = /^\s{0,3}([A-Za-z][A-Za-z _-]{2,40}):\s*$/.exec(line);
   return label && headingKind(label[1]) !== 'answer' ? { level: 7, title: label[1] } : undefined;
+}
+
+/** A setext heading: a text line underlined by `===` (level 1) or `---` (level 2). */
+function setext(line: string, next: string | undefined): { level: number; title: string } | undefined {
+  const underline = next === undefined ? null : /^\s{0,3}(=+|-+)\s*$/.exec(next);
+  if (!underline || !line.trim() || /^\s{0,3}([-*+>]|\d+[.)])\s/.test(line)) return undefined;
+  return { level: underline[1][0] === '=' ? 1 : 2, title: line.trim() };
 }
 
 /**
@@ -44,7 +51,7 @@ export function sectionKinds(lines: readonly string[], skip: readonly { fenceLin
     const inBlock = nextSkip < skip.length && skip[nextSkip].fenceLine <= lineNo;
     if (!inBlock) {
       const text = lines[i].replace(/^\s{0,3}(?:>\s?)+/, '');
-      const h = heading(text);
+      const h = heading(text) ?? setext(text, lines[i + 1]);
       if (h) {
         while (stack.length > 0 && stack[stack.length - 1].level >= h.level) stack.pop();
         stack.push({ level: h.level, kind: headingKind(h.title) });
