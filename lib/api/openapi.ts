@@ -1,4 +1,5 @@
 import { adminApiPaths } from '../admin/openapi';
+import { coverageApiPaths, coverageApiSchemas } from '../coverage/openapi';
 import { deployApiPaths } from '../deploy/openapi';
 import { stackApiPaths, stackApiSchemas } from '../deployed/openapi';
 import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
@@ -96,12 +97,13 @@ export function openApiDocument() {
       '/api/reviews/{id}/diff': {
         get: { summary: 'Diff reference → model', parameters: [idParam], responses: { '200': json({ type: 'object', properties: { diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] } } }, 'Diff'), ...errors } },
       },
+      ...coverageApiPaths,
       ...adminApiPaths,
       ...deployApiPaths,
       ...stackApiPaths,
       ...sessionApiPaths,
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI document') } } },
     },
-    components: { schemas: { ...schemas, ...sessionApiSchemas, ...stackApiSchemas } },
+    components: { schemas: { ...schemas, ...sessionApiSchemas, ...stackApiSchemas, ...coverageApiSchemas } },
   };
 }
