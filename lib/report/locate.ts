@@ -50,7 +50,10 @@ export function templateFilesOfText(file: string, text: string): TemplateFile[] 
 export function placeOf(finding: Finding, templates: readonly TemplateFile[], fallbackFile: string): FindingPlace {
   if (finding.location) {
     const { file, line, column } = finding.location;
-    return { file: exportPath(file), line, ...(column ? { column } : {}) };
+    // Diagnostics on a markdown block name it `answer.md:<first line>` and count lines from there.
+    const block = /^(.*\.md):(\d+)$/i.exec(file);
+    const place = block ? { file: block[1], line: Number(block[2]) + line - 1 } : { file, line };
+    return { file: exportPath(place.file), line: place.line, ...(column ? { column } : {}) };
   }
   for (const resource of finding.resources) {
     for (const t of templates) {

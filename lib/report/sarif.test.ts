@@ -90,3 +90,21 @@ describe('renderSarif', () => {
     }
   });
 });
+
+describe('SARIF of a markdown answer', () => {
+  it('points template findings and validator diagnostics of a block at the markdown file\'s lines', async () => {
+    const md = ['# Answer', '', '```yaml', 'Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', '  Fn:', '    Type: AWS::Lambda::Function',
+      '    Properties:', '      Runtime: python3.8', '      Handler: index.handler', '      Role: arn:aws:iam::123456789012:role/x', '      Code: { ZipFile: "x" }', '```', ''].join('\n');
+    const templates = templateFilesOfText('answer.md', md);
+    const { classifyMarkdown } = await import('../templates/markdown');
+    const findings = await analyzeArtifact({ template: classifyMarkdown(md, 'answer.md').templates[0].loaded, sources: [] });
+    const log = renderSarif({ findings, templates, artifact: 'answer.md' });
+    expect(schemaErrors(log)).toEqual([]);
+    const lines = md.split('\n');
+    const at = (ruleId: string) => log.runs[0].results.find((r) => r.ruleId === ruleId)!.locations[0].physicalLocation;
+    expect(at('s3-encryption-enforced')).toEqual({ artifactLocation: { uri: 'answer.md' }, region: { startLine: lines.indexOf('  Bucket:') + 1 } });
+    const runtime = at('cfn-validate/W2531');
+    expect(runtime.artifactLocation.uri).toBe('answer.md');
+    expect(lines[runtime.region!.startLine - 1]).toContain('Runtime: python3.8');
+  });
+});
