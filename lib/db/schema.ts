@@ -197,9 +197,23 @@ export interface ReviewsTable {
   count_info: Generated<number>;
 }
 
+/** An acknowledgement of findings of a review: `rule` and `resource` are ids or `*`; `expires_at` null never expires. */
+export interface AcknowledgementsTable {
+  id: string;
+  review_id: string;
+  rule: string;
+  resource: string;
+  reason: string;
+  author_id: string | null;
+  author: string;
+  created_at: IsoTimestamp;
+  expires_at: IsoTimestamp | null;
+}
+
 /** The app's tables (better-auth's tables are managed by better-auth's own migrations). */
 export interface Database {
   reviews: ReviewsTable;
+  acknowledgements: AcknowledgementsTable;
   deploys: DeploysTable;
   deploy_locks: DeployLocksTable;
   settings: SettingsTable;
@@ -226,6 +240,8 @@ export type ManualFindingRow = Selectable<ManualFindingsTable>;
 export type Signoff = Selectable<SignoffsTable>;
 /** A stored presence row. */
 export type Presence = Selectable<PresenceTable>;
+/** A stored acknowledgement row. */
+export type AcknowledgementRow = Selectable<AcknowledgementsTable>;
 /** A stored audit log row. */
 export type AuditLogRow = Selectable<AuditLogTable>;
 /** A new audit log row. */

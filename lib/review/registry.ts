@@ -5,6 +5,8 @@ import { getStoredReviewDefinition, listStoredReviews, runStoredReview } from '.
 import type { ReviewRowFilter } from '../reviews/store';
 import { modelCounts, type ReviewListExtras } from '../reviews/summary';
 import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from './bundled';
+import { applyReviewAcknowledgements } from '../acknowledgements/apply';
+import { listAcknowledgementsByReview } from '../acknowledgements/store';
 import { runReview, type ReviewDefinition } from './run';
 import type { ReviewResult } from './types';
 
@@ -25,8 +27,17 @@ export async function getReviewDefinition({ id }: { id: string }, db?: Kysely<Da
   return bundledReview(projectRoot(), settings.referenceNatGateways === 1 ? {} : { natGateways: settings.referenceNatGateways });
 }
 
-/** The full review with this id; `not_found:review` for unknown ids. */
-export async function getReviewById({ id }: { id: string }): Promise<ReviewResult> {
+/**
+ * The full review with this id, with `rulePacks` run when given (not recorded in the stored summary) and the review's
+ * acknowledgements applied (lib/acknowledgements); `not_found:review` for unknown ids.
+ */
+export async function getReviewById({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewResult> {
+  const review = await runReviewById({ id, rulePacks });
+  return applyReviewAcknowledgements(review, await listAcknowledgementsByReview({ reviewId: id }));
+}
+
+async function runReviewById({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewResult> {
+  if (rulePacks?.length) return runReview({ ...(await getReviewDefinition({ id })), rulePacks });
   if (id !== BUNDLED_REVIEW_ID) return runStoredReview({ id });
   return runReview(await getReviewDefinition({ id }));
 }

@@ -4,6 +4,7 @@ import { auditSessionsMigration } from './001-audit-sessions';
 import { sessionSnapshotsMigration } from './002-session-snapshots';
 import { deploysMigration } from './003-deploys';
 import { reviewsMigration } from './004-reviews';
+import { acknowledgementsMigration } from './005-acknowledgements';
 
 // A static list rather than FileMigrationProvider: a Next.js bundle has no migrations folder to read at runtime.
 // Names sort in application order; never rename or reorder a released migration.
@@ -15,5 +16,6 @@ export function appMigrations(dialect: Dialect): Record<string, Migration> {
     '002-session-snapshots': sessionSnapshotsMigration(dialect),
     '003-deploys': deploysMigration(dialect),
     '004-reviews': reviewsMigration(dialect),
+    '005-acknowledgements': acknowledgementsMigration(dialect),
   };
 }
