@@ -54,7 +54,7 @@ const seen = { env: process.env, parent };`),
       if (result.status !== 'ok') throw new Error(JSON.stringify(result));
       const seen = JSON.parse(String((result.templates[0].template.Outputs?.Seen as { Value: string }).Value));
       expect(JSON.stringify(seen)).not.toContain('canary-secret-1f3e');
-      expect(Object.keys(seen.env).sort()).toEqual(['CDK_OUTDIR', 'HOME', 'NODE_PATH', 'TMPDIR']);
+      expect(Object.keys(seen.env).sort()).toEqual(['CDK_OUTDIR', 'CDK_VALIDATION', 'HOME', 'NODE_PATH', 'TMPDIR']);
       expect(seen.parent).toBe('refused: ERR_ACCESS_DENIED');
     } finally {
       delete process.env.INFRA_REVIEW_CANARY;

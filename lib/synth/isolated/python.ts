@@ -48,6 +48,7 @@ export async function synthesizePython(
       env: {
         PATH: [path.dirname(python), path.dirname(process.execPath)].join(':'),
         CDK_OUTDIR: outdir,
+        CDK_VALIDATION: 'false',
         HOME: scratch,
         TMPDIR: scratch,
         PYTHONDONTWRITEBYTECODE: '1',

@@ -60,7 +60,8 @@ export async function synthesizeTypeScript(
         containment.network,
       ],
       cwd: scratch,
-      env: { NODE_PATH: nodeModules, CDK_OUTDIR: outdir, HOME: scratch, TMPDIR: scratch },
+      // CDK_VALIDATION=false: the review runs @aws/cloudformation-validate on the template itself; in the worker it costs seconds and heap.
+      env: { NODE_PATH: nodeModules, CDK_OUTDIR: outdir, CDK_VALIDATION: 'false', HOME: scratch, TMPDIR: scratch },
       timeoutMs: limits.timeoutMs,
       rssLimitMb: limits.memoryMb + limits.rssSlackMb,
       outputBytes: limits.outputBytes,
