@@ -62,7 +62,7 @@ describe('infra-review import', () => {
   it('imports a single task folder without analysis as pending, with --json, exit 0', () => {
     const { code, stdout } = cli('import', path.join(root, 'cdk-task'), '--no-analyze', '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).outcomes).toEqual([expect.objectContaining({ ok: true, platform: 'cdk', language: 'ts', status: 'pending', counts: null, statusNote: expect.stringMatching(/source rules only/) })]);
+    expect(JSON.parse(stdout).outcomes).toEqual([expect.objectContaining({ ok: true, platform: 'cdk', language: 'ts', status: 'pending', counts: null, files: ['MODEL_RESPONSE.md', 'metadata.json', 'lib/tap-stack.ts'] })]);
   }, 120_000);
 
   it('exits 2 on bad usage: no folder, a missing folder, a bad --concurrency', () => {

@@ -4,7 +4,9 @@ import { fromObject, parseTemplate } from '../templates/load';
 import { classifyMarkdown } from '../templates/markdown';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
 import { displayPath, parseFileCached } from './file-cache';
+import type { Finding } from '../rules/finding';
 import { loadInlineArtifact, type InlineFile } from '../reviews/inline-artifact';
+import { loadSynthesizedArtifact } from '../reviews/isolated-artifact';
 import type { ArtifactState } from './types';
 
 /** Where one side of a review comes from; any combination of a CDK app, a template file, a markdown answer and source files. */
@@ -22,6 +24,8 @@ export interface ArtifactSpec {
   inline?: InlineFile[];
   /** Said with the artifact's state, e.g. what the review could not do for it. */
   note?: string;
+  /** Synthesize the inline CDK code (TypeScript or Python) in isolation, never in-process. */
+  synthesize?: 'ts' | 'py';
 }
 
 /** A side of a review, ready to analyze: its state, and its template and sources when they could be had. */
@@ -29,6 +33,8 @@ export interface LoadedArtifact {
   state: ArtifactState;
   template?: LoadedTemplate;
   sources: SourceFile[];
+  /** Findings of loading itself (e.g. an isolated synthesis that failed), added to the side's findings. */
+  extraFindings?: Finding[];
 }
 
 const LANGUAGE_BY_EXT: Record<string, SourceFile['language']> = {
@@ -46,6 +52,7 @@ export function readSourceFile(file: string): Promise<SourceFile> {
 
 /** Loads one side; synthesis failures become a `failed` state, unreadable files throw AppError. */
 export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> {
+  if (spec.inline && spec.synthesize) return loadSynthesizedArtifact(spec.label, spec.inline, spec.synthesize);
   if (spec.inline) return loadInlineArtifact(spec.label, spec.inline, spec.note);
   const origin = displayPath(spec.cdk ? spec.cdk.appDir : spec.file ?? spec.markdown ?? '');
   const sources = await Promise.all((spec.sources ?? []).map(readSourceFile));

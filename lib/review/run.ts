@@ -92,5 +92,5 @@ async function findingsOf(artifact: LoadedArtifact, side: Side, packs: RulePackI
   if (artifact.state.status === 'failed') return [];
   const key = hashValue(packs.length ? [fingerprint(artifact), packs] : fingerprint(artifact));
   const findings = await remember(analyses, key, () => analyzeArtifact({ template: artifact.template, sources: artifact.sources }, { packs }));
-  return findings.map((f) => ({ ...f, side }));
+  return [...findings, ...(artifact.extraFindings ?? [])].map((f) => ({ ...f, side }));
 }

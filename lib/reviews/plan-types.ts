@@ -1,7 +1,7 @@
 import type { InlineFile } from './inline-artifact';
 
 /** One side of a stored review: its files as text, or the `infra/` reference synthesized by the app. */
-export type StoredArtifact = { files: InlineFile[]; note?: string } | { infra: true };
+export type StoredArtifact = { files: InlineFile[]; note?: string; synthesize?: 'ts' | 'py' } | { infra: true };
 
 /** Statuses of a stored review. */
 export const REVIEW_STATUSES = ['pending', 'analyzed', 'partial', 'unsupported', 'failed'] as const;

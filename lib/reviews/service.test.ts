@@ -55,15 +55,17 @@ describe.each(dialects())('stored reviews on $name', (dialect) => {
     expect(summary.reference).toMatchObject({ status: 'ok', origin: 'IDEAL_RESPONSE.md', kind: 'markdown', resourceCount: 3 });
   });
 
-  it('gives a CDK TypeScript task source rules only and says so; other platforms are stored as not supported', async () => {
+  it('synthesizes a CDK TypeScript task in isolation: the ideal code to a template, a model answer that does not compile to cdk-compile findings', async () => {
     const cdk = await create({ kind: 'task', files: asFiles({
       'metadata.json': JSON.stringify({ platform: 'cdk', language: 'ts' }),
-      'lib/tap-stack.ts': "import * as cdk from 'aws-cdk-lib';\nexport class TapStack extends cdk.Stack {}\n",
-      'MODEL_RESPONSE.md': "```typescript\nimport * as cdk from '@aws-cdk/core';\n```\n",
+      'lib/tap-stack.ts': "import * as cdk from 'aws-cdk-lib';\nimport * as sqs from 'aws-cdk-lib/aws-sqs';\nexport class TapStack extends cdk.Stack {\n  constructor(scope: cdk.App, id: string) {\n    super(scope, id);\n    new sqs.Queue(this, 'Queue');\n  }\n}\n",
+      'MODEL_RESPONSE.md': "`lib/tap-stack.ts`:\n\n```typescript\nimport * as cdk from '@aws-cdk/core';\nexport class TapStack extends cdk.Stack {}\n```\n",
     }) }, t.handle.db);
-    expect(cdk).toMatchObject({ platform: 'cdk', language: 'ts', status: 'partial', statusNote: expect.stringMatching(/not synthesized.*source rules only/) });
-    expect(cdk.model).toMatchObject({ status: 'ok', note: expect.stringMatching(/source rules only/) });
-    expect((await runStoredReview({ id: cdk.id }, t.handle.db)).findings.some((f) => f.rule === 'cdk-v1-imports' && f.side === 'model')).toBe(true);
+    expect(cdk).toMatchObject({ platform: 'cdk', language: 'ts', status: 'partial', statusNote: expect.stringMatching(/synthesis failed \(compile\): source rules only/) });
+    expect(cdk.reference).toMatchObject({ status: 'ok', kind: 'cdk-synthesized', resourceCount: 1 });
+    const findings = (await runStoredReview({ id: cdk.id }, t.handle.db)).findings.filter((f) => f.side === 'model');
+    expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['cdk-v1-imports', 'cdk-compile']));
+    expect(findings.find((f) => f.rule === 'cdk-compile')?.location).toMatchObject({ file: 'lib/tap-stack.ts', line: 1 });
     const tf = await create({ kind: 'task', files: asFiles({ 'metadata.json': '{"platform":"tf","language":"hcl"}', 'lib/main.py': 'x = 1', 'MODEL_RESPONSE.md': 'resource "x" {}' }) }, t.handle.db);
     expect(tf).toMatchObject({ platform: 'terraform', status: 'unsupported', statusNote: expect.stringMatching(/not supported/) });
   });

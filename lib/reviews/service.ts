@@ -71,7 +71,7 @@ export async function getStoredReviewSummary({ id }: { id: string }, db: Kysely<
 
 function specOf(side: 'reference' | 'model', artifact: StoredArtifact, natGateways: number): ArtifactSpec {
   if ('infra' in artifact) return referenceSpec(projectRoot(), natGateways === 1 ? {} : { natGateways });
-  return { label: side, inline: artifact.files, ...(artifact.note ? { note: artifact.note } : {}) };
+  return { label: side, inline: artifact.files, ...(artifact.note ? { note: artifact.note } : {}), ...(artifact.synthesize ? { synthesize: artifact.synthesize } : {}) };
 }
 
 /** The definition of a stored review (its files as inline artifacts); `not_found:review` for unknown ids. */

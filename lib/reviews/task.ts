@@ -25,8 +25,8 @@ export function normalizeLanguage(value: unknown): string {
 
 /**
  * Plans a review from a task folder's files (`PROMPT.md`, `MODEL_RESPONSE.md`, `IDEAL_RESPONSE.md`, optional
- * `MODEL_FAILURES.md`, `metadata.json`, the ideal code): CloudFormation tasks compare templates, CDK tasks get source
- * rules until code can be synthesized in isolation, other platforms are kept and marked not supported.
+ * `MODEL_FAILURES.md`, `metadata.json`, the ideal code): CloudFormation tasks compare templates, CDK tasks get their
+ * code synthesized in isolation when analyzed (TypeScript; Python with a configured toolchain), other platforms are kept and marked not supported.
  * Throws `bad_request:input` naming what is missing.
  */
 export function planTask(files: readonly ReviewFile[], fallbackName?: string): ReviewPlan {
@@ -60,13 +60,14 @@ export function planTask(files: readonly ReviewFile[], fallbackName?: string): R
     ? code.map((p) => ({ name: p, text: byPath.get(p)!, role: 'source' as const }))
     : ideal !== undefined ? [{ name: 'IDEAL_RESPONSE.md', text: ideal, role: 'markdown' }] : [];
   if (referenceFiles.length === 0) throw new AppError('bad_request:input', 'no reference: the task has neither ideal code (lib/, bin/) nor IDEAL_RESPONSE.md');
-  const supported = platform === 'cdk' && (language === 'ts' || language === 'py');
-  const note = supported
-    ? `CDK ${language === 'ts' ? 'TypeScript' : 'Python'} code is not synthesized (isolated synthesis is not available): source rules only`
-    : `platform ${platform}/${language} is not supported: source rules only, no template analysis`;
+  if (platform === 'cdk' && (language === 'ts' || language === 'py')) {
+    // Untrusted code: synthesized in a contained process when the review is analyzed (lib/synth/isolated).
+    return { ...common, status: 'pending', statusNote: null, reference: { files: referenceFiles, synthesize: language }, model: { files: model, synthesize: language } };
+  }
+  const note = `platform ${platform}/${language} is not supported: source rules only, no template analysis`;
   return {
     ...common,
-    status: supported ? 'pending' : 'unsupported',
+    status: 'unsupported',
     statusNote: note,
     reference: { files: referenceFiles, note },
     model: { files: model, note },
