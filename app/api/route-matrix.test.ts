@@ -35,6 +35,8 @@ const unique = () => randomBytes(4).toString('hex');
 const ROWS: MatrixRow[] = [
   { method: 'POST', route: 'app/api/reviews', minRole: 'reviewer', params: () => ({}), body: () => ({ kind: 'templates', reference: { path: 'a.json', text: '{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}' }, model: { path: 'b.json', text: '{"Resources":{"T":{"Type":"AWS::SNS::Topic"}}}' } }), allowed: [201] },
   { method: 'POST', route: 'app/api/reviews/[id]/sessions', minRole: 'reviewer', params: () => ({ id: 'bundled' }), body: () => ({ name: 'matrix' }), allowed: [201] },
+  { method: 'POST', route: 'app/api/reviews/[id]/acknowledgements', minRole: 'reviewer', params: () => ({ id: 'bundled' }), body: () => ({ rule: 'matrix-rule', reason: 'matrix' }), allowed: [201] },
+  { method: 'DELETE', route: 'app/api/reviews/[id]/acknowledgements/[ackId]', minRole: 'reviewer', params: () => ({ id: 'bundled', ackId: 'no-such-ack' }), allowed: [404] },
   { method: 'PUT', route: 'app/api/sessions/[sid]/findings/[key]/verdict', minRole: 'reviewer', params: () => ({ sid: fixture.sessionId, key: fixture.key }), body: () => ({ verdict: 'confirmed' }), allowed: [200] },
   { method: 'POST', route: 'app/api/sessions/[sid]/findings/[key]/comments', minRole: 'reviewer', params: () => ({ sid: fixture.sessionId, key: fixture.key }), body: () => ({ body: 'looks right' }), allowed: [201] },
   { method: 'POST', route: 'app/api/sessions/[sid]/manual-findings', minRole: 'reviewer', params: () => ({ sid: fixture.sessionId }), body: manualFinding, allowed: [201] },
