@@ -1,3 +1,4 @@
+import { readCdkJson } from './cdk-json';
 import type { AnswerFile } from './types';
 
 /** How an answer is started: an entry file of its own, or a generated one that instantiates its Stack class. */
@@ -14,7 +15,7 @@ const CREATES_APP = /new\s+(?:[\w$]+\.)?App\s*\(/;
 const STACK_CLASS = /export\s+(?:default\s+)?class\s+([\w$]+)\s+extends\s+(?:[\w$]+\.)?Stack\b/g;
 
 /**
- * Chooses the entry of a TypeScript answer: the given one, else a file creating an `App` (files under `bin/` first),
+ * Chooses the entry of a TypeScript answer: the given one, else the file `cdk.json`'s app command runs, else a file creating an `App` (files under `bin/` first),
  * else a generated entry that puts the exported Stack class no other file instantiates into a new App.
  * Paths are the answer's own (`.ts`); the generated entry requires the compiled module.
  */
@@ -22,6 +23,8 @@ export function planTypeScriptEntry(files: readonly AnswerFile[], entry?: string
   if (entry !== undefined) {
     return files.some((f) => f.path === entry) ? { kind: 'file', path: entry } : { kind: 'missing', message: `The entry ${entry} is not one of the answer's files.` };
   }
+  const appFile = readCdkJson(files).appFile;
+  if (appFile && CODE_FILE.test(appFile)) return { kind: 'file', path: appFile };
   const code = files.filter((f) => CODE_FILE.test(f.path) && !f.path.endsWith('.d.ts') && !/\.test\.|\.spec\./.test(f.path));
   const apps = code.filter((f) => CREATES_APP.test(f.text)).sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
   if (apps.length) return { kind: 'file', path: apps[0].path };
@@ -44,9 +47,10 @@ export function planTypeScriptEntry(files: readonly AnswerFile[], entry?: string
   return { kind: 'generated', path: GENERATED_ENTRY, text, stackClass: chosen.name, module };
 }
 
-/** Chooses the entry of a Python answer: the given one, else `app.py`, else a file that creates an `App(`. */
+/** Chooses the entry of a Python answer: the given one, else the `.py` file cdk.json's app command runs, else `app.py`, else a file that creates an `App(`. */
 export function planPythonEntry(files: readonly AnswerFile[], entry?: string): EntryPlan {
-  const wanted = entry ?? (files.some((f) => f.path === 'app.py') ? 'app.py' : files.find((f) => f.path.endsWith('.py') && /\bApp\s*\(/.test(f.text))?.path);
+  const appFile = readCdkJson(files).appFile;
+  const wanted = entry ?? (appFile?.endsWith('.py') ? appFile : undefined) ?? (files.some((f) => f.path === 'app.py') ? 'app.py' : files.find((f) => f.path.endsWith('.py') && /\bApp\s*\(/.test(f.text))?.path);
   if (wanted && files.some((f) => f.path === wanted)) return { kind: 'file', path: wanted };
   return { kind: 'missing', message: wanted ? `The entry ${wanted} is not one of the answer's files.` : 'The answer has no Python CDK app entry (app.py or a file creating an App).' };
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAssembly } from './assembly';
+import { contextEnv, readCdkJson } from './cdk-json';
 import { planPythonEntry, planTypeScriptEntry } from './entry';
 import { createSlots } from './slots';
 import { frameInside, unsafePath } from './workspace';
@@ -135,5 +136,22 @@ describe('createSlots', () => {
     gates.slice(1).forEach((g) => g.resolve());
     expect(await Promise.all(runs.slice(1))).toEqual([1, 2, 3]);
     expect(slots.stats()).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
+describe('readCdkJson', () => {
+  it("takes the entry from the app command when that file is the answer's, and the context", () => {
+    const files = [
+      { path: 'cdk.json', text: JSON.stringify({ app: 'npx ts-node --prefer-ts-exts ./src/main.ts', context: { '@aws-cdk/core:newStyleStackSynthesis': true } }) },
+      { path: 'src/main.ts', text: '' },
+    ];
+    expect(readCdkJson(files)).toEqual({ appFile: 'src/main.ts', context: { '@aws-cdk/core:newStyleStackSynthesis': true } });
+    expect(contextEnv(files)).toEqual({ CDK_CONTEXT_JSON: '{"@aws-cdk/core:newStyleStackSynthesis":true}' });
+  });
+
+  it('ignores an app file that is not among the files, a malformed cdk.json and an oversized context', () => {
+    expect(readCdkJson([{ path: 'cdk.json', text: '{"app": "python3 app.py"}' }])).toEqual({});
+    expect(readCdkJson([{ path: 'cdk.json', text: '{ nope' }])).toEqual({});
+    expect(contextEnv([{ path: 'cdk.json', text: JSON.stringify({ context: { big: 'x'.repeat(70_000) } }) }])).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { chownSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { contextEnv } from './cdk-json';
 import { planPythonEntry } from './entry';
 import { interpretRun } from './interpret';
 import { networkNamespaceAvailable, runContained } from './sandbox';
@@ -49,6 +50,7 @@ export async function synthesizePython(
         PATH: [path.dirname(python), path.dirname(process.execPath)].join(':'),
         CDK_OUTDIR: outdir,
         CDK_VALIDATION: 'false',
+        ...contextEnv(files),
         HOME: scratch,
         TMPDIR: scratch,
         PYTHONDONTWRITEBYTECODE: '1',

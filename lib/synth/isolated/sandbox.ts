@@ -69,7 +69,15 @@ export function runContained(cmd: ContainedCommand): Promise<ContainedRun> {
       // A descendant that left the group could hold the pipes open; stop waiting for it.
       setTimeout(() => child.stdio.forEach((s) => s?.destroy()), 1000).unref();
     });
-    child.on('error', (error) => stderr.push(`${error.message}\n`));
+    child.on('error', (error) => {
+      stderr.push(`${error.message}\n`);
+      // A process that could not start emits no 'exit'; its pipes may never close.
+      if (child.pid === undefined) {
+        clearTimeout(timer);
+        clearInterval(watchdog);
+        resolve({ exitCode: null, signal: null, killedFor: null, stdout: '', stderr: stderr.text(), report: '' });
+      }
+    });
     child.on('close', () => {
       clearTimeout(timer);
       clearInterval(watchdog);

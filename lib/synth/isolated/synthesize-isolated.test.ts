@@ -60,6 +60,21 @@ describe('synthesizeIsolated: TypeScript answers', () => {
     expect(result.templates.map((t) => t.stackName).sort()).toEqual(['TapStackDev', 'TapStackProd']);
   });
 
+  it("runs the file named by cdk.json's app command, with cdk.json's context", async () => {
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: FAST,
+      files: [
+        { path: 'cdk.json', text: JSON.stringify({ app: 'npx ts-node src/main.ts', context: { queueName: 'from-cdk-json' } }) },
+        { path: 'src/main.ts', text: "import { App, Stack } from 'aws-cdk-lib';\nimport * as sqs from 'aws-cdk-lib/aws-sqs';\nconst app = new App();\nconst stack = new Stack(app, 'FromCdkJson');\nnew sqs.Queue(stack, 'Q', { queueName: stack.node.tryGetContext('queueName') });\n" },
+        { path: 'bin/other.ts', text: "import { App } from 'aws-cdk-lib';\nthrow new Error('not the entry');\nnew App();\n" },
+      ],
+    });
+    if (result.status !== 'ok') throw new Error(JSON.stringify(result));
+    expect(result.templates[0].stackName).toBe('FromCdkJson');
+    expect(Object.values(result.templates[0].template.Resources)[0].Properties?.QueueName).toBe('from-cdk-json');
+  });
+
   it('reports a syntax error with its file and line, without running anything, as a cdk-compile finding', async () => {
     const files = stackAnswer(`    new sqs.Queue(this, 'Broken', {\n      visibilityTimeout: ,\n    });`);
     const result = failedWith(await synthesizeIsolated({ language: 'typescript', files }), 'compile');

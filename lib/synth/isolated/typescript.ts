@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { compileTypeScript } from './compile';
+import { contextEnv } from './cdk-json';
 import { planTypeScriptEntry } from './entry';
 import { interpretRun } from './interpret';
 import { RUNNER_SOURCE } from './runner-source';
@@ -61,7 +62,7 @@ export async function synthesizeTypeScript(
       ],
       cwd: scratch,
       // CDK_VALIDATION=false: the review runs @aws/cloudformation-validate on the template itself; in the worker it costs seconds and heap.
-      env: { NODE_PATH: nodeModules, CDK_OUTDIR: outdir, CDK_VALIDATION: 'false', HOME: scratch, TMPDIR: scratch },
+      env: { NODE_PATH: nodeModules, CDK_OUTDIR: outdir, CDK_VALIDATION: 'false', HOME: scratch, TMPDIR: scratch, ...contextEnv(files) },
       timeoutMs: limits.timeoutMs,
       rssLimitMb: limits.memoryMb + limits.rssSlackMb,
       outputBytes: limits.outputBytes,
