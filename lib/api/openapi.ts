@@ -4,6 +4,7 @@ import { deployApiPaths } from '../deploy/openapi';
 import { stackApiPaths, stackApiSchemas } from '../deployed/openapi';
 import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
 import { reviewsApiPaths } from '../reviews/openapi';
+import { acknowledgementApiPaths, acknowledgementApiSchemas, packsQueryParam } from '../acknowledgements/openapi';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -27,8 +28,11 @@ const schemas = {
       resources: { type: 'array', items: { type: 'string' }, description: 'Logical IDs; empty for source findings' },
       location: { type: 'object', properties: { file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' } } },
       evidence: { type: 'array', items: { type: 'object', properties: { resource: { type: 'string' }, path: { type: 'string' }, value: {}, note: { type: 'string' } } } },
-      acknowledged: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } },
-      source: { type: 'string', enum: ['infra-review', 'cloudformation-validate'] },
+      acknowledged: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' }, author: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, ackId: { type: 'string' } } },
+      expiredAcknowledgements: { type: 'array', description: 'Review acknowledgements that matched but expired: reported, not applied', items: { type: 'object', properties: { reason: { type: 'string' }, author: { type: 'string' }, expiresAt: { type: 'string' }, ackId: { type: 'string' } } } },
+      source: { type: 'string', enum: ['infra-review', 'cloudformation-validate', 'cdk-nag'] },
+      sources: { type: 'array', items: { type: 'string', enum: ['infra-review', 'cloudformation-validate', 'cdk-nag'] }, description: 'After deduplication (with packs): every source that reported this problem here' },
+      rules: { type: 'array', items: { type: 'string' }, description: 'After deduplication: every rule id merged into this finding' },
     },
   },
   ReviewFinding: { allOf: [ref('Finding'), { type: 'object', required: ['side'], properties: { side: { type: 'string', enum: ['model', 'reference'] } } }] },
@@ -61,6 +65,7 @@ const schemas = {
       findings: { type: 'array', items: ref('ReviewFinding') },
       counts: { type: 'object', description: 'category → side → {error, warning, info, total, acknowledged}' },
       diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] },
+      rulePacks: { type: 'array', items: { type: 'string' }, description: 'cdk-nag packs that ran (when `packs` was given)' },
     },
   },
 };
@@ -78,7 +83,7 @@ export function openApiDocument() {
         post: { summary: 'Sign in (email and password or SSO) and sign out (better-auth)', responses: { '200': { description: 'Handled by better-auth' }, '401': { description: 'Wrong email or password' }, '429': { description: 'Too many sign-in attempts' } } },
       },
       ...reviewsApiPaths,
-      '/api/reviews/{id}': { get: { summary: 'A whole review', parameters: [idParam], responses: { '200': json(ref('Review'), 'The review'), ...errors } } },
+      '/api/reviews/{id}': { get: { summary: 'A whole review', parameters: [idParam, packsQueryParam], responses: { '200': json(ref('Review'), 'The review'), '400': json(ref('Error'), 'Unknown pack'), ...errors } } },
       '/api/reviews/{id}/findings': {
         get: {
           summary: 'Findings of a review',
@@ -86,6 +91,7 @@ export function openApiDocument() {
             idParam,
             { name: 'side', in: 'query', schema: { type: 'string', enum: ['model', 'reference'] } },
             { name: 'category', in: 'query', schema: { type: 'string', enum: [...CATEGORIES] } },
+            packsQueryParam,
           ],
           responses: {
             '200': json({ type: 'object', required: ['findings'], properties: { findings: { type: 'array', items: ref('ReviewFinding') } } }, 'Findings'),
@@ -98,12 +104,13 @@ export function openApiDocument() {
         get: { summary: 'Diff reference → model', parameters: [idParam], responses: { '200': json({ type: 'object', properties: { diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] } } }, 'Diff'), ...errors } },
       },
       ...coverageApiPaths,
+      ...acknowledgementApiPaths,
       ...adminApiPaths,
       ...deployApiPaths,
       ...stackApiPaths,
       ...sessionApiPaths,
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI document') } } },
     },
-    components: { schemas: { ...schemas, ...sessionApiSchemas, ...stackApiSchemas, ...coverageApiSchemas } },
+    components: { schemas: { ...schemas, ...sessionApiSchemas, ...stackApiSchemas, ...coverageApiSchemas, ...acknowledgementApiSchemas } },
   };
 }
