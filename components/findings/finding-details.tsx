@@ -68,6 +68,13 @@ export function FindingDetails(
             </ul>
           </Section>
         )}
+        {(finding.sources?.length ?? 0) > 1 && (
+          <Section title="Reported by">
+            <p data-testid="finding-sources" className="text-xs text-slate-700">
+              {finding.sources!.join(', ')}: {(finding.rules ?? [finding.rule]).join(', ')}
+            </p>
+          </Section>
+        )}
         <Section title="Evidence in the diff">
           <FindingDiff finding={finding} diff={diff} />
         </Section>

@@ -91,9 +91,21 @@ export function renderModelFailures(
   const acknowledged = findings.filter((f) => f.acknowledged);
   if (acknowledged.length > 0) {
     out.push('', '## Acknowledged', '');
-    for (const f of acknowledged) out.push(`- \`${f.rule}\` on ${where(f)}: ${f.acknowledged!.reason}`);
+    for (const f of acknowledged) out.push(`- \`${f.rule}\` on ${where(f)}: ${f.acknowledged!.reason}${byWhom(f.acknowledged!)}`);
+  }
+  // Expired acknowledgements no longer apply; they are listed so that nobody mistakes the finding for a new one.
+  const expired = findings.filter((f) => f.expiredAcknowledgements?.length);
+  if (expired.length > 0) {
+    out.push('', '## Expired Acknowledgements (not applied)', '');
+    for (const f of expired) for (const a of f.expiredAcknowledgements!) out.push(`- \`${f.rule}\` on ${where(f)}: ${a.reason} (${a.author ?? 'unknown'}, expired ${a.expiresAt.slice(0, 10)})`);
   }
   if (options.appendix?.length) out.push('', ...options.appendix);
   out.push('', '---', '');
   return out.join('\n');
+}
+
+/** ` (author, until date)` for an acknowledgement recorded on the review; empty for one read from the template. */
+function byWhom(ack: NonNullable<Finding['acknowledged']>): string {
+  if (!ack.author) return '';
+  return ` (${ack.author}${ack.expiresAt ? `, until ${ack.expiresAt.slice(0, 10)}` : ''})`;
 }
