@@ -119,7 +119,7 @@ export const CATALOG = {
   },
   'cdk-sandbox': {
     category: 'security', severity: 'error', heading: 'CDK App Reaches Outside Its Sandbox', title: 'CDK app reaches outside its sandbox',
-    problem: 'While synthesizing, the CDK app tried to use the network, start a process, or read or write files outside its own directory.',
+    problem: 'While synthesizing, the CDK app tried to use the network, start a process, read or write files outside its own directory, or write a file beyond the size limit.',
     impact: 'Synthesis should be a pure function of the code; such an app leaks data or depends on the machine it runs on.',
     fix: 'Remove network calls, child processes and file access outside the project from the CDK code; pass values as context or props.',
   },

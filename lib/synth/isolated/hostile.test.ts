@@ -4,7 +4,7 @@ import path from 'node:path';
 import { countingServer, failedWith } from './test-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedSynthFindings, synthesizeIsolated } from './index';
-import { networkNamespaceAvailable } from './sandbox';
+import { networkNamespaceAvailable, prlimitAvailable } from './sandbox';
 
 /* Hostile answers, each run by the real worker: every one must be contained and reported. */
 const LIMITS = { timeoutMs: 60_000, memoryMb: 256 };
@@ -127,6 +127,15 @@ const seen = {};`),
     expect(failure.message).toContain('FileSystemWrite');
     expect(failure.diagnostics[0]).toMatchObject({ file: 'lib/tap-stack.ts', line: 5 });
     expect(existsSync(target)).toBe(false);
+  });
+
+  it.skipIf(!prlimitAvailable())('refuses a file beyond the size limit, even inside the scratch directory', async () => {
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: { ...LIMITS, fileMb: 8 },
+      files: answer(`import { writeFileSync } from 'node:fs';\nwriteFileSync('filler.bin', Buffer.alloc(64 * 1024 * 1024));\nconst seen = {};`),
+    });
+    expect(failedWith(result, 'sandbox').message).toMatch(/EFBIG|file too large/);
   });
 
   it('refuses to spawn a child process: the command never runs', async () => {

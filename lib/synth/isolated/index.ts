@@ -17,6 +17,7 @@ const Request = z.object({
     timeoutMs: z.number().int().min(100).max(30 * 60_000).optional(),
     memoryMb: z.number().int().min(32).max(16_384).optional(),
     rssSlackMb: z.number().int().min(0).max(16_384).optional(),
+    fileMb: z.number().int().min(1).max(1_000_000).optional(),
     outputBytes: z.number().int().min(1024).max(16 * 1024 * 1024).optional(),
   }).optional(),
   network: z.enum(['auto', 'module']).optional(),

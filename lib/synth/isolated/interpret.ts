@@ -23,7 +23,7 @@ const Report = z.union([
 
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|\bMemoryError\b/;
 const PYTHON_COMPILE = /\b(SyntaxError|IndentationError|TabError|ModuleNotFoundError|ImportError)\b/;
-const PYTHON_SANDBOX = /\b(PermissionError|Network is unreachable|ENETUNREACH)\b/;
+const PYTHON_SANDBOX = /\b(PermissionError|Network is unreachable|ENETUNREACH|File too large)\b/;
 
 /** Turns a contained run into the answer's result: limits first, then the worker's report, then the exit and the assembly. */
 export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthResult {

@@ -6,7 +6,7 @@ import { countingServer, failedWith } from './test-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeIsolated } from './index';
 import { pythonToolchain, synthesizePython } from './python';
-import { networkNamespaceAvailable } from './sandbox';
+import { networkNamespaceAvailable, prlimitAvailable } from './sandbox';
 import { DEFAULT_LIMITS } from './types';
 
 /* Python answers run by a real python3 in the same containment (no CDK needed to show containment);
@@ -58,6 +58,11 @@ describe.skipIf(!canContain)('synthesizePython: containment', () => {
   it('kills an answer that loops forever, and one that allocates without bound', async () => {
     expect(failedWith(await run('while True:\n    pass\n', { ...LIMITS, timeoutMs: 3000 }), 'timeout').message).toMatch(/within 3 s/);
     failedWith(await run('hoard = []\nwhile True:\n    hoard.append(bytearray(16 * 1024 * 1024))\n'), 'memory');
+  });
+
+  it.skipIf(!prlimitAvailable())('cannot write a file beyond the size limit', async () => {
+    const result = failedWith(await run('open("filler.bin", "wb").write(bytes(64 * 1024 * 1024))\n', { ...LIMITS, fileMb: 8 }), 'sandbox');
+    expect(result.message).toMatch(/File too large/);
   });
 
   it.skipIf(process.getuid?.() !== 0)("cannot write into the app's directories", async () => {

@@ -58,6 +58,7 @@ export async function synthesizePython(
       },
       timeoutMs: limits.timeoutMs,
       rssLimitMb: limits.memoryMb + limits.rssSlackMb,
+      fileBytes: limits.fileMb * 1024 * 1024,
       outputBytes: limits.outputBytes,
       networkNamespace: true,
     });

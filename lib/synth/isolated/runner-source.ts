@@ -14,7 +14,7 @@ function report(value) {
   reported = true;
   try { writeSync(3, JSON.stringify(value) + '\n'); } catch {}
 }
-const SANDBOX_CODES = new Set(['ERR_ACCESS_DENIED', 'ERR_INFRA_REVIEW_NO_NETWORK', 'ENETUNREACH', 'ENETDOWN']);
+const SANDBOX_CODES = new Set(['ERR_ACCESS_DENIED', 'ERR_INFRA_REVIEW_NO_NETWORK', 'ENETUNREACH', 'ENETDOWN', 'EFBIG']);
 const COMPILE_CODES = new Set(['MODULE_NOT_FOUND', 'ERR_REQUIRE_ESM']);
 function failure(error) {
   const e = error instanceof Error ? error : new Error(String(error));

@@ -12,6 +12,8 @@ export interface ContainedCommand {
   timeoutMs: number;
   /** Resident memory (the process and its descendants) above which the process group is killed. */
   rssLimitMb: number;
+  /** Largest file the process may write (RLIMIT_FSIZE), applied with prlimit when it is installed. */
+  fileBytes: number;
   outputBytes: number;
   /** Cut the network with a namespace (`unshare --net`); the caller must check networkNamespaceAvailable(). */
   networkNamespace: boolean;
@@ -37,13 +39,22 @@ export function networkNamespaceAvailable(): boolean {
   return namespaceCheck;
 }
 
+let prlimitCheck: boolean | undefined;
+
+/** True when util-linux `prlimit` can start a command with a file size limit; checked once. */
+export function prlimitAvailable(): boolean {
+  prlimitCheck ??= process.platform === 'linux' && spawnSync('prlimit', ['--fsize=1048576', '--', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  return prlimitCheck;
+}
+
 /**
  * Runs a command in its own process group with only the given environment, a wall-clock limit and a memory limit;
  * either limit kills the whole group. The group is killed when the process exits, so no descendant outlives it.
  * Resolves when every output pipe has closed; never rejects for the process's own behavior.
  */
 export function runContained(cmd: ContainedCommand): Promise<ContainedRun> {
-  const [command, args] = cmd.networkNamespace ? ['unshare', ['--net', '--', cmd.command, ...cmd.args]] : [cmd.command, cmd.args];
+  const limited = prlimitAvailable() ? ['prlimit', `--fsize=${cmd.fileBytes}`, '--', cmd.command, ...cmd.args] : [cmd.command, ...cmd.args];
+  const [command, ...args] = cmd.networkNamespace ? ['unshare', '--net', '--', ...limited] : limited;
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: cmd.cwd, env: cmd.env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
     let killedFor: ContainedRun['killedFor'] = null;

@@ -18,12 +18,14 @@ export interface SynthLimits {
   memoryMb?: number;
   /** Resident memory allowed above `memoryMb` (code of aws-cdk-lib, buffers) before the process is killed. */
   rssSlackMb?: number;
+  /** Largest file the answer may write, in MB (RLIMIT_FSIZE through util-linux prlimit, where available). */
+  fileMb?: number;
   /** Bytes kept of the worker's stdout and stderr (each) for messages. */
   outputBytes?: number;
 }
 
 /** The limits used when a call does not set them. */
-export const DEFAULT_LIMITS: Required<SynthLimits> = { timeoutMs: 120_000, memoryMb: 1024, rssSlackMb: 512, outputBytes: 64 * 1024 };
+export const DEFAULT_LIMITS: Required<SynthLimits> = { timeoutMs: 120_000, memoryMb: 1024, rssSlackMb: 512, fileMb: 256, outputBytes: 64 * 1024 };
 
 /** What to synthesize. */
 export interface IsolatedSynthRequest {

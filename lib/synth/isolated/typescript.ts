@@ -65,6 +65,7 @@ export async function synthesizeTypeScript(
       env: { NODE_PATH: nodeModules, CDK_OUTDIR: outdir, CDK_VALIDATION: 'false', HOME: scratch, TMPDIR: scratch, ...contextEnv(files) },
       timeoutMs: limits.timeoutMs,
       rssLimitMb: limits.memoryMb + limits.rssSlackMb,
+      fileBytes: limits.fileMb * 1024 * 1024,
       outputBytes: limits.outputBytes,
       networkNamespace: containment.network === 'namespace',
     });
