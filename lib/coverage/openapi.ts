@@ -55,8 +55,24 @@ export const coverageApiSchemas = {
   },
 };
 
-/** The coverage and export routes of a review. */
+/** The coverage and export routes of a review, and coverage over all reviews. */
 export const coverageApiPaths = {
+  '/api/coverage': {
+    get: {
+      summary: 'Coverage over every review that has a human MODEL_FAILURES.md (up to 500 stored reviews): summed numbers and each review\'s (viewer)',
+      responses: {
+        '200': json({
+          type: 'object', required: ['total', 'reviews'],
+          properties: {
+            total: { allOf: [ref('CoverageNumbers'), { type: 'object', properties: { reviews: { type: 'integer' } } }] },
+            reviews: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, numbers: ref('CoverageNumbers') } } },
+          },
+        }, 'Coverage over reviews'),
+        '401': errors['401'],
+        '500': errors['500'],
+      },
+    },
+  },
   '/api/reviews/{id}/coverage': {
     get: {
       summary: 'Coverage of a review against its human MODEL_FAILURES.md: failures found, missed, findings not listed (viewer)',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idParams, request, useRouteTestEnv } from '../admin/_test/route-env';
 import { cfnTaskFiles } from '@/lib/reviews/corpus';
+import { GET as getCoverageOverReviews } from '../coverage/route';
 import { GET as getCoverage } from './[id]/coverage/route';
 import { GET as getExport } from './[id]/export/route';
 import { POST } from './route';
@@ -26,6 +27,18 @@ describe('GET /api/reviews/{id}/coverage', () => {
     expect(body.humanReview).toBe('MODEL_FAILURES.md');
     expect(body.failures.map((f: { id: string }) => f.id)).toEqual(['security-1']);
     expect(body.numbers.failures).toBe(1);
+  });
+
+  it('sums coverage over every review with a human review (GET /api/coverage)', async () => {
+    const response = await getCoverageOverReviews(request('GET', '/api/coverage', { cookie: env.users.viewer }));
+    expect(response.status).toBe(200);
+    const { total, reviews } = await response.json();
+    expect(reviews.map((r: { id: string }) => r.id)).toContain('bundled');
+    expect(reviews.length).toBeGreaterThanOrEqual(2);
+    const sum = (key: string) => reviews.reduce((n: number, r: { numbers: Record<string, number> }) => n + r.numbers[key], 0);
+    expect(total).toMatchObject({ reviews: reviews.length, failures: sum('failures'), found: sum('found'), missed: sum('missed') });
+    expect(total.coverage).toBeCloseTo(sum('found') / sum('failures'));
+    expect((await getCoverageOverReviews(request('GET', '/api/coverage', 'anonymous'))).status).toBe(401);
   });
 
   it('is 401 anonymous and 404 for an unknown review', async () => {
