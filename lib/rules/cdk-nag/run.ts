@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../finding';
@@ -19,9 +20,15 @@ interface NagPackInstance {
 let modules: Promise<CdkModules> | undefined;
 const packInstances = new Map<RulePackId, NagPackInstance>();
 
-/** aws-cdk-lib and cdk-nag, imported once per process (the cold cost of the first run). */
+/**
+ * aws-cdk-lib and cdk-nag, loaded once per process on first use (the cold cost of the first run). Resolved from the
+ * project root with require, like the validator's worker: a dynamic import() breaks under tsx's CommonJS transform.
+ */
 function loadModules(): Promise<CdkModules> {
-  modules ??= Promise.all([import('aws-cdk-lib'), import('aws-cdk-lib/cloudformation-include'), import('cdk-nag')]).then(([core, include, nag]) => ({ core, include, nag }));
+  modules ??= new Promise<CdkModules>((resolve) => {
+    const load = createRequire(path.join(process.cwd(), 'package.json'));
+    resolve({ core: load('aws-cdk-lib'), include: load('aws-cdk-lib/cloudformation-include'), nag: load('cdk-nag') });
+  });
   modules.catch(() => (modules = undefined));
   return modules;
 }
