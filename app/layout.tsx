@@ -11,6 +11,7 @@ export const metadata: Metadata = {
 
 const NAV = [
   { href: '/', label: 'Review' },
+  { href: '/reviews', label: 'Reviews' },
   { href: '/diff', label: 'Diff' },
   // A route handler, not a page: plain navigation, no client-side routing.
   { href: '/api/openapi.json', label: 'API', document: true },
