@@ -78,6 +78,13 @@ const seen = {};`),
     expect(isolatedSynthFindings(failure)[0]).toMatchObject({ rule: 'cdk-sandbox', category: 'security' });
   });
 
+  it('refuses the raw TCP binding and worker threads, which could get around the in-process network fallback', async () => {
+    for (const code of ["(process as unknown as { binding(name: string): unknown }).binding('tcp_wrap');", "import { Worker } from 'node:worker_threads';\nnew Worker('1', { eval: true });"]) {
+      const result = await synthesizeIsolated({ language: 'typescript', limits: LIMITS, network: 'module', files: answer(`${code}\nconst seen = {};`) });
+      expect(failedWith(result, 'sandbox').message).toMatch(/process\.binding|Access to this API has been restricted/);
+    }
+  });
+
   it('refuses fetch to 127.0.0.1 as well', async () => {
     const before = server.connections();
     const result = await synthesizeIsolated({

@@ -6,6 +6,7 @@ import { readAssembly } from './assembly';
 import { contextEnv, readCdkJson } from './cdk-json';
 import { planPythonEntry, planTypeScriptEntry } from './entry';
 import { createSlots } from './slots';
+import { permissionFlag } from './typescript';
 import { frameInside, unsafePath } from './workspace';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'isolated-parts-'));
@@ -153,5 +154,14 @@ describe('readCdkJson', () => {
     expect(readCdkJson([{ path: 'cdk.json', text: '{"app": "python3 app.py"}' }])).toEqual({});
     expect(readCdkJson([{ path: 'cdk.json', text: '{ nope' }])).toEqual({});
     expect(contextEnv([{ path: 'cdk.json', text: JSON.stringify({ context: { big: 'x'.repeat(70_000) } }) }])).toEqual({});
+  });
+});
+
+describe('permissionFlag', () => {
+  it("names the permission model's flag as each Node version spells it", () => {
+    expect(permissionFlag('20.20.2')).toBe('--experimental-permission');
+    expect(permissionFlag('22.12.0')).toBe('--experimental-permission');
+    expect(permissionFlag('22.13.0')).toBe('--permission');
+    expect(permissionFlag('24.1.0')).toBe('--permission');
   });
 });

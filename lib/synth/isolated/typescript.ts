@@ -16,6 +16,12 @@ export function appNodeModules(): string {
   return path.dirname(path.dirname(resolve('aws-cdk-lib/package.json')));
 }
 
+/** Node's flag for its permission model: `--permission` from Node 22.13 on, `--experimental-permission` before. */
+export function permissionFlag(version = process.versions.node): string {
+  const [major, minor] = version.split('.').map(Number);
+  return major > 22 || (major === 22 && minor >= 13) ? '--permission' : '--experimental-permission';
+}
+
 /**
  * Compiles a TypeScript CDK answer and synthesizes it in a contained Node process (see synthesizeIsolated).
  * The scratch directory holds `runner.cjs`, the answer under `src/` and the assembly under `cdk.out/`.
@@ -49,7 +55,7 @@ export async function synthesizeTypeScript(
     const run = await runContained({
       command: process.execPath,
       args: [
-        '--experimental-permission',
+        permissionFlag(),
         `--allow-fs-read=${nodeModules}`,
         `--allow-fs-read=${scratch}`,
         `--allow-fs-write=${scratch}`,
