@@ -4,6 +4,7 @@ import type { CfnTemplate } from '../../templates/types';
 import type { SynthesizedStack } from './types';
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const MAX_STACKS = 200;
 
 /** What a cloud assembly written by an untrusted process holds: its stacks, or why it cannot be read. */
 export type AssemblyRead = { ok: true; stacks: SynthesizedStack[] } | { ok: false; message: string };
@@ -11,7 +12,7 @@ export type AssemblyRead = { ok: true; stacks: SynthesizedStack[] } | { ok: fals
 /**
  * Reads the stacks of a cloud assembly (`manifest.json`, nested stage assemblies included) that an untrusted
  * process wrote. Only regular files inside `dir` are read: symbolic links, hard links and paths leaving the
- * directory are refused, and each file is capped at 16 MB. Never throws.
+ * directory are refused; each file is capped at 16 MB and the assembly at 200 stacks. Never throws.
  */
 export function readAssembly(dir: string, root = dir, depth = 0): AssemblyRead {
   try {
@@ -28,6 +29,7 @@ export function readAssembly(dir: string, root = dir, depth = 0): AssemblyRead {
         stacks.push(...nested.stacks);
       }
     }
+    if (stacks.length > MAX_STACKS) throw new Error(`it holds ${stacks.length} stacks, more than ${MAX_STACKS}.`);
     return { ok: true, stacks };
   } catch (error) {
     return { ok: false, message: `The cloud assembly cannot be read: ${(error as Error).message}` };

@@ -10,7 +10,7 @@ export * from './types';
 export { isolatedSynthFindings } from './findings';
 
 const Request = z.object({
-  files: z.array(z.object({ path: z.string().max(1024), text: z.string() })).min(1).max(2000),
+  files: z.array(z.object({ path: z.string().max(1024), text: z.string().max(4 * 1024 * 1024) })).min(1).max(2000),
   entry: z.string().max(1024).optional(),
   language: z.string(),
   limits: z.object({

@@ -165,3 +165,11 @@ describe('permissionFlag', () => {
     expect(permissionFlag('24.1.0')).toBe('--permission');
   });
 });
+
+describe('readAssembly limits', () => {
+  it('refuses an assembly with more than 200 stacks', () => {
+    const artifacts = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`S${i}`, stackArtifact('t.json')]));
+    const dir = assembly('many', { 'manifest.json': { artifacts }, 't.json': queue });
+    expect(readAssembly(dir, dir)).toMatchObject({ ok: false, message: expect.stringContaining('more than 200') });
+  });
+});

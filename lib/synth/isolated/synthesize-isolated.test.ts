@@ -104,6 +104,12 @@ describe('synthesizeIsolated: TypeScript answers', () => {
     expect(result.message).toMatch(/no CDK app entry/);
   });
 
+  it('throws bad_request:input for a malformed request (no files, an oversized file, a bad limit)', async () => {
+    await expect(synthesizeIsolated({ language: 'typescript', files: [] })).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(synthesizeIsolated({ language: 'typescript', files: [{ path: 'a.ts', text: 'x'.repeat(5 * 1024 * 1024) }] })).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(synthesizeIsolated({ language: 'typescript', files: [{ path: 'a.ts', text: '' }], limits: { timeoutMs: -1 } })).rejects.toMatchObject({ code: 'bad_request:input' });
+  });
+
   it('refuses file paths that leave the answer directory', async () => {
     const result = failedWith(await synthesizeIsolated({ language: 'typescript', files: [{ path: '../escape.ts', text: '' }] }), 'sandbox');
     expect(result.message).toContain('../escape.ts');

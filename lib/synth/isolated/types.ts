@@ -2,6 +2,7 @@ import type { CfnTemplate } from '../../templates/types';
 
 /** Languages whose CDK answers can be synthesized in isolation. */
 export const SUPPORTED_LANGUAGES = ['typescript', 'python'] as const;
+/** A language synthesizeIsolated can run (Python only with a configured toolchain). */
 export type IsolatedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
 /** One file of an answer, by path relative to the answer's root (e.g. `lib/tap-stack.ts`). */
