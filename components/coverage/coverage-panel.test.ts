@@ -39,6 +39,10 @@ describe('CoverageView', async () => {
     expect(testIdText(html, 'coverage-missed-count')).toBe('1');
     expect(html).toContain('data-testid="coverage-missed-item"');
     expect(renderToStaticMarkup(createElement(CoverageView, { coverage: { ...coverage, result: null, numbers: null } }))).toBe('');
+    const empty = { found: [], missed: [], unlisted: result.unlisted, coverage: 1 };
+    const unreadable = renderToStaticMarkup(createElement(CoverageView, { coverage: { ...coverage, failures: [], result: empty, numbers: coverageNumbers(empty) } }));
+    expect(testIdText(unreadable, 'coverage-ratio')).toBe('0 / 0');
+    expect(unreadable).toContain('data-testid="coverage-unreadable"');
   });
 });
 

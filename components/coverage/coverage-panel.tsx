@@ -35,11 +35,16 @@ export function CoverageView({ coverage }: { coverage: ReviewCoverage }) {
         <h2 id="coverage-heading" className="text-sm font-semibold text-slate-900">Coverage against the human review</h2>
         <p className="text-xs text-slate-500">
           <span data-testid="coverage-ratio" className="font-mono text-sm font-semibold text-slate-900">
-            {numbers.found} / {numbers.failures} ({Math.round(numbers.coverage * 100)}%)
+            {numbers.found} / {numbers.failures}{numbers.failures > 0 ? ` (${Math.round(numbers.coverage * 100)}%)` : ''}
           </span>{' '}
           of the failures in <code>{coverage.humanReview}</code> found · {numbers.unlisted} finding{numbers.unlisted === 1 ? '' : 's'} not listed there
         </p>
       </div>
+      {numbers.failures === 0 && (
+        <p data-testid="coverage-unreadable" className="text-sm text-amber-800">
+          No failure could be read from the human review: it has no section named after one of the five categories.
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-3">
         <CoverageColumn title="Found by the engine" count={numbers.found} testId="coverage-found" tone="text-emerald-800">
           {result.found.map((item) => <FoundItem key={item.failure.id} item={item} />)}
