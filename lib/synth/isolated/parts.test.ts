@@ -6,7 +6,7 @@ import { readAssembly } from './assembly';
 import { contextEnv, readCdkJson } from './cdk-json';
 import { planPythonEntry, planTypeScriptEntry } from './entry';
 import { createSlots } from './slots';
-import { permissionFlag } from './typescript';
+import { permissionFlag } from './node-worker';
 import { frameInside, unsafePath } from './workspace';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'isolated-parts-'));
