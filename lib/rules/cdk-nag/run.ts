@@ -7,7 +7,7 @@ import type { CfnTemplate } from '../../templates/types';
 import { baseNagRuleId, nagCategory, nagRuleTopic, nagSeverity } from './mapping';
 import { RULE_PACKS, type RulePackId } from './packs';
 
-/** Prefix of the rule id of the finding that says cdk-nag could not run. */
+/** Rule id of the finding that says cdk-nag could not run on a template. */
 export const NAG_UNAVAILABLE_RULE = 'cdk-nag/unavailable';
 
 type NagModule = typeof import('cdk-nag');
