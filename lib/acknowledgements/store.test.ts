@@ -5,7 +5,7 @@ import { dialects, useMigratedDb } from '../db/test-dialects';
 import { user } from '../db/test-fixtures';
 import { applyAcknowledgements } from './apply';
 import { acknowledgementInputSchema } from './input';
-import { createAcknowledgement, deleteAcknowledgement, listAcknowledgementsByReview } from './store';
+import { createAcknowledgement, deleteAcknowledgement, listAcknowledgementsByReview, toReviewAcknowledgement } from './store';
 import type { Finding } from '../rules/finding';
 
 const alice = user('alice');
@@ -43,6 +43,8 @@ describe.each(dialects())('review acknowledgements on $name', (dialect) => {
     const [applied] = applyAcknowledgements([bucketFinding], await listAcknowledgementsByReview({ reviewId }, t.handle.db), later);
     expect(applied.acknowledged).toBeUndefined();
     expect(applied.expiredAcknowledgements).toEqual([{ reason: 'until the migration', author: alice.label, expiresAt: soon, ackId: ack.id }]);
+    const row = await t.handle.db.selectFrom('acknowledgements').selectAll().where('id', '=', ack.id).executeTakeFirstOrThrow();
+    expect([toReviewAcknowledgement(row).expired, toReviewAcknowledgement(row, later).expired]).toEqual([false, true]);
   });
 
   it('refuses an expiry in the past and writes nothing', async () => {
