@@ -21,6 +21,7 @@ const Request = z.object({
     outputBytes: z.number().int().min(1024).max(16 * 1024 * 1024).optional(),
   }).optional(),
   network: z.enum(['auto', 'module']).optional(),
+  typeCheck: z.boolean().optional(),
 });
 
 /**
@@ -39,7 +40,7 @@ export async function synthesizeIsolated(request: IsolatedSynthRequest): Promise
   if (unsafe !== undefined) {
     return { status: 'failed', stage: 'sandbox', message: `The file path ${JSON.stringify(unsafe)} leaves the answer's directory.`, diagnostics: [], durationMs: 0 };
   }
-  if (language === 'typescript') return SYNTH_SLOTS.run(() => synthesizeTypeScript(files, entry, limits, parsed.data.network ?? 'auto'));
+  if (language === 'typescript') return SYNTH_SLOTS.run(() => synthesizeTypeScript(files, entry, limits, parsed.data.network ?? 'auto', parsed.data.typeCheck ?? false));
   if (language === 'python') {
     const python = pythonToolchain();
     if (python) return SYNTH_SLOTS.run(() => synthesizePython(python, files, entry, limits));

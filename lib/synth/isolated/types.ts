@@ -35,6 +35,11 @@ export interface IsolatedSynthRequest {
   entry?: string;
   language: IsolatedLanguage | (string & {});
   limits?: SynthLimits;
+  /**
+   * TypeScript: also type-check against aws-cdk-lib's declarations in a contained worker before synthesizing, as
+   * ts-node under `cdk synth` does (type errors become `compile` failures). Off by default: 10–25 s per answer.
+   */
+  typeCheck?: boolean;
   /** How network access is cut: `auto` uses a network namespace when available, `module` forces the in-process fallback. */
   network?: 'auto' | 'module';
 }

@@ -5,6 +5,7 @@ import { contextEnv } from './cdk-json';
 import { planTypeScriptEntry } from './entry';
 import { interpretRun } from './interpret';
 import { RUNNER_SOURCE } from './runner-source';
+import { typeCheck } from './typecheck';
 import { appNodeModules, runNodeWorker } from './node-worker';
 import { networkNamespaceAvailable } from './sandbox';
 import type { AnswerFile, Containment, IsolatedSynthResult, SynthLimits } from './types';
@@ -19,6 +20,7 @@ export async function synthesizeTypeScript(
   entry: string | undefined,
   limits: Required<SynthLimits>,
   network: 'auto' | 'module',
+  typeCheckFirst = false,
 ): Promise<IsolatedSynthResult> {
   const started = Date.now();
   const durationMs = () => Date.now() - started;
@@ -39,6 +41,10 @@ export async function synthesizeTypeScript(
     if (plan.kind === 'generated') writeFiles(src, [{ path: plan.path, text: plan.text }]);
     writeFileSync(path.join(scratch, 'runner.cjs'), RUNNER_SOURCE);
     const nodeModules = appNodeModules();
+    if (typeCheckFirst) {
+      const failure = await typeCheck(scratch, nodeModules, files, limits, containment, started);
+      if (failure) return failure;
+    }
     const outdir = path.join(scratch, 'cdk.out');
     const run = await runNodeWorker({
       scratch,
