@@ -8,6 +8,7 @@ nothing in moto's service backends. The list is served at GET /infra-review/emul
 say which resources of a deployed stack moto only recorded. Everything else is moto's own behaviour.
 """
 import json
+import os
 import sys
 import uuid
 from typing import Any
@@ -270,6 +271,8 @@ BACKED_TYPES = sorted(cls.cloudformation_type() for cls in ADDED_MODELS if cls.I
 
 
 def main() -> None:
+    # A long-lived server must not keep descriptors its starter inherited (e.g. a flock held around a test run).
+    os.closerange(3, 1024)
     from moto.cloudformation import parsing
 
     shadowed = [t for t in RECORDED_TYPES + BACKED_TYPES if t in parsing.get_model_map() and parsing.get_model_map()[t].__module__ != MODULE]
