@@ -29,7 +29,7 @@ describe('analyzeArtifact with cdk-nag packs', () => {
   }, 120_000);
 
   it('applies cdk-nag suppressions in template metadata to the findings of the suppressed rule, keeping them listed', async () => {
-    const suppressed = structuredClone(broad);
+    const suppressed = JSON.parse(JSON.stringify(broad)) as { Resources: { Broad: Record<string, unknown> } };
     suppressed.Resources.Broad.Metadata = { cdk_nag: { rules_to_suppress: [{ id: 'AwsSolutions-IAM5', reason: 'break-glass policy' }] } };
     const findings = await analyzeArtifact({ template: parseTemplate(JSON.stringify(suppressed), 's.json'), sources: [] }, { packs: ['aws-solutions'] });
     const iam5 = findings.filter((f) => f.rule.startsWith('AwsSolutions-IAM5') && f.resources.includes('Broad'));
