@@ -2,13 +2,15 @@
  * npm run bench:import [-- N]: imports N (default 1000, or IMPORT_BENCH_FOLDERS) generated CloudFormation task folders
  * with the CLI in a fresh process on a fresh SQLite database, once storing only (`--no-analyze`, reviews analyzed when
  * first opened) and once analyzing every review, and reports folders per second. Then, in this process, it times the
- * analysis of one template: all rules with `@aws/cloudformation-validate` (analyzeArtifact) against the validator alone.
+ * analysis of the same templates by infra-review (with and without a cdk-nag pack), by cdk-nag alone and by
+ * `@aws/cloudformation-validate` alone, side by side, as ratios to the validator alone.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyzeArtifact } from '../lib/rules/analyze';
+import { runNagPacks } from '../lib/rules/cdk-nag/run';
 import { prewarmValidator, shutdownValidator, validateTemplateText } from '../lib/rules/cfn-validate/client';
 import { templateVariant, writeCfnCorpus } from '../lib/reviews/corpus';
 import { parseTemplate } from '../lib/templates/load';
@@ -36,18 +38,6 @@ function importOnce(corpus: string, extra: string[]): { ms: number; imported: nu
   }
 }
 
-/** Median ms of `fn` over `repeats` calls, after one warm-up call. */
-async function timeCalls(repeats: number, fn: (i: number) => Promise<unknown>): Promise<number> {
-  await fn(-1);
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const started = performance.now();
-    await fn(i);
-    times.push(performance.now() - started);
-  }
-  return median(times);
-}
-
 const corpusRoot = mkdtempSync(path.join(os.tmpdir(), 'infra-review-bench-corpus-'));
 try {
   const started = performance.now();
@@ -63,13 +53,29 @@ try {
   for (const [label, ms, rate] of rows) console.log(`| ${label} | ${count} | ${(ms / 1000).toFixed(1)} s | ${rate.toFixed(1)} |`);
 
   prewarmValidator();
-  const templates = Array.from({ length: 21 }, (_, i) => templateVariant(i + 5000));
-  const all = await timeCalls(20, (i) => analyzeArtifact({ template: parseTemplate(templates[i + 1], `t${i}.yaml`), sources: [] }));
-  const alone = await timeCalls(20, (i) => validateTemplateText(templates[i + 1], `t${i}.yaml`));
-  console.log('\n| analyze one template (warm process, median of 20) | ms |\n|---|---|');
-  console.log(`| all rules + @aws/cloudformation-validate (analyzeArtifact) | ${all.toFixed(1)} |`);
-  console.log(`| @aws/cloudformation-validate alone | ${alone.toFixed(1)} |`);
-  console.log('(cdk-nag packs are not measured here: they are another part of the issue.)');
+  const templates = Array.from({ length: 90 }, (_, i) => templateVariant(i + 5000));
+  const parsed = (i: number) => parseTemplate(templates[i], `t${i}.yaml`);
+  const contenders: Array<[string, (i: number) => Promise<unknown>]> = [
+    ['@aws/cloudformation-validate alone', (i) => validateTemplateText(templates[i], `t${i}.yaml`)],
+    ['cdk-nag alone (AWS Solutions pack)', (i) => runNagPacks(parsed(i).template, ['aws-solutions'])],
+    ['infra-review: seed rules + @aws/cloudformation-validate (analyzeArtifact)', (i) => analyzeArtifact({ template: parsed(i), sources: [] })],
+    ['infra-review with the AWS Solutions pack (seed + validator + cdk-nag, deduplicated)', (i) => analyzeArtifact({ template: parsed(i), sources: [] }, { packs: ['aws-solutions'] })],
+  ];
+  // Interleaved rounds on fresh templates (no tool sees a template twice), after a warm-up round of each:
+  // every contender runs under the same JIT state and background load.
+  const samples = contenders.map(() => [] as number[]);
+  for (const [k, [, fn]] of contenders.entries()) await fn(85 + k);
+  for (let round = 0; round < 20; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const which = (k + round) % contenders.length;
+      const started = performance.now();
+      await contenders[which][1](round * 4 + which);
+      samples[which].push(performance.now() - started);
+    }
+  }
+  const alone = median(samples[0]);
+  console.log('\n| analyze one template (warm process, median of 20 interleaved rounds) | ms | vs validator alone |\n|---|---|---|');
+  contenders.forEach(([label], k) => console.log(`| ${label} | ${median(samples[k]).toFixed(1)} | ${(median(samples[k]) / alone).toFixed(2)}x |`));
   await shutdownValidator();
 } finally {
   rmSync(corpusRoot, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import {
 } from '../db/queries/deploys';
 import { nowIso } from '../db/queries/shared';
 import { AppError } from '../errors';
+import { BUNDLED_REVIEW_ID } from '../review/bundled';
 import { changeSetNameOf, driveDeploy, type DeployContext } from './driver';
 import { requireDeployCandidate, type DeployCandidate } from './gate';
 import { ensureDeployRecovery } from './recovery';
@@ -34,7 +35,8 @@ export interface DeployDeps {
 
 /** The body of a deploy request: which review's reference, and the caller's idempotency key. */
 export const deployRequestSchema = z.strictObject({
-  reviewId: z.string().min(1).max(100).default('bundled'),
+  // Only the infra/ reference deploys: a stored review's reference is uploaded text, not the team's stack.
+  reviewId: z.literal(BUNDLED_REVIEW_ID, { error: 'only the infra/ reference (review "bundled") can be deployed' }).default(BUNDLED_REVIEW_ID),
   clientToken: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'clientToken: 8 to 64 letters, digits or hyphens'),
 });
 

@@ -5,15 +5,21 @@ import { ReviewUnavailable } from '@/components/review/synthesis-error';
 import { DeploySection } from '@/components/deploy/deploy-section';
 import { loadStackView } from '@/components/stack/load-stack';
 import { requirePageUser } from '@/lib/auth/guard';
+import { BUNDLED_REVIEW_ID } from '@/lib/review/bundled';
 
 export const dynamic = 'force-dynamic';
 
-/** A review by id (`/review/bundled` is the home page's review) beside its deployed stack; unknown ids are a 404. */
+/**
+ * A review by id; unknown ids are a 404. The bundled review (the infra/ reference, the one that deploys) stands beside
+ * the deployed stack and its deploy controls; stored reviews are reviews only.
+ */
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser('viewer');
   const { id } = await params;
-  const [outcome, stack] = await Promise.all([loadReviewById({ id }), loadStackView({ id })]);
+  const deployable = id === BUNDLED_REVIEW_ID;
+  const [outcome, stack] = await Promise.all([loadReviewById({ id }), deployable ? loadStackView({ id }) : undefined]);
   if (outcome.status === 'not-found') notFound();
   if (outcome.status === 'error') return <ReviewUnavailable message={outcome.message} />;
+  if (!stack) return <ReviewView review={outcome.review} />;
   return <ReviewView review={outcome.review} stack={stack} deployControls={<DeploySection reviewId={outcome.review.id} />} />;
 }
