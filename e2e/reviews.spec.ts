@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { cfnTaskFiles } from '../lib/reviews/corpus';
 import { BASE_URL } from '../playwright.config';
@@ -55,6 +56,30 @@ test.describe('reviews as data', () => {
     await expect(page.getByTestId('total-model')).toBeVisible({ timeout: 60_000 });
     await expect(reviewPage.findings({ side: 'model', rule: 'iam-least-privilege' }).first()).toBeAttached();
     expect(await reviewPage.count('security', 'model')).toBeGreaterThan(0);
+  });
+
+  test('a new review shows coverage against its human review, downloads as SARIF, and with a cdk-nag pack lists every source of a finding', async ({ page, reviewPage }) => {
+    const files = Object.entries(cfnTaskFiles(44)).map(([path, text]) => ({ path, text }));
+    const created = await page.request.post('/api/reviews', { data: { kind: 'task', files }, headers: { origin: BASE_URL }, timeout: 60_000 });
+    expect(created.status(), await created.text()).toBe(201);
+    const { review } = (await created.json()) as { review: { id: string } };
+
+    await page.goto(`/review/${review.id}`);
+    const coverage = page.getByTestId('coverage-panel');
+    await expect(coverage).toBeVisible({ timeout: 60_000 });
+    await expect(coverage.getByTestId('coverage-found-item').first()).toContainText('wildcard');
+    await expect(page.getByTestId('coverage-ratio')).toHaveText(/\d/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-sarif').click()]);
+    const sarif = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.map((r) => r.ruleId)).toContain('iam-least-privilege');
+
+    await page.getByTestId('pack-aws-solutions').check();
+    await page.getByTestId('pack-apply').click();
+    await expect(page).toHaveURL(/packs=aws-solutions/);
+    const finding = await reviewPage.open(reviewPage.findings({ side: 'model', rule: 'iam-least-privilege' }).first());
+    await expect(finding.getByTestId('finding-sources')).toContainText('cdk-nag', { timeout: 60_000 });
   });
 
   test('filters narrow the list by platform, status and category', async ({ page }) => {

@@ -10,9 +10,9 @@ export type ReviewOutcome =
   | { status: 'error'; message: string };
 
 /** Runs (or reuses) the review with this id; never throws, so pages render an explained error instead of a 500. */
-export async function loadReviewById({ id }: { id: string }): Promise<ReviewOutcome> {
+export async function loadReviewById({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewOutcome> {
   try {
-    return { status: 'ok', review: await getReviewById({ id }) };
+    return { status: 'ok', review: await getReviewById({ id, rulePacks }) };
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === 'not_found:review') return { status: 'not-found' };

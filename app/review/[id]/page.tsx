@@ -6,6 +6,8 @@ import { DeploySection } from '@/components/deploy/deploy-section';
 import { loadStackView } from '@/components/stack/load-stack';
 import { requirePageUser } from '@/lib/auth/guard';
 import { BUNDLED_REVIEW_ID } from '@/lib/review/bundled';
+import { parseRulePacks, type RulePackId } from '@/lib/rules/cdk-nag/packs';
+import { PackSelector } from '@/components/rule-packs/pack-selector';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,13 +15,26 @@ export const dynamic = 'force-dynamic';
  * A review by id; unknown ids are a 404. The bundled review (the infra/ reference, the one that deploys) stands beside
  * the deployed stack and its deploy controls; stored reviews are reviews only.
  */
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ packs?: string | string[] }> }) {
   await requirePageUser('viewer');
   const { id } = await params;
+  const selection = (await searchParams).packs;
+  let packs: RulePackId[];
+  try {
+    packs = parseRulePacks(selection);
+  } catch (error) {
+    return <ReviewUnavailable message={(error as Error).message} />;
+  }
   const deployable = id === BUNDLED_REVIEW_ID;
-  const [outcome, stack] = await Promise.all([loadReviewById({ id }), deployable ? loadStackView({ id }) : undefined]);
+  const [outcome, stack] = await Promise.all([loadReviewById({ id, rulePacks: packs }), deployable ? loadStackView({ id }) : undefined]);
   if (outcome.status === 'not-found') notFound();
   if (outcome.status === 'error') return <ReviewUnavailable message={outcome.message} />;
-  if (!stack) return <ReviewView review={outcome.review} />;
-  return <ReviewView review={outcome.review} stack={stack} deployControls={<DeploySection reviewId={outcome.review.id} />} />;
+  const selector = <PackSelector selected={packs} />;
+  if (!stack) return <div className="space-y-4">{selector}<ReviewView review={outcome.review} /></div>;
+  return (
+    <div className="space-y-4">
+      {selector}
+      <ReviewView review={outcome.review} stack={stack} deployControls={<DeploySection reviewId={outcome.review.id} />} />
+    </div>
+  );
 }
