@@ -53,7 +53,9 @@ test.describe('the bundled review page', () => {
   });
 
   test('lists each of the 14 seed failures as a model finding', async ({ reviewPage }) => {
-    expect([...SEED_RULES].sort()).toEqual(Object.keys(CATALOG).sort());
+    // The seed's 14 rules, each in the catalog (which also holds rules for other inputs: broken blocks, CDK synthesis).
+    expect(SEED_RULES).toHaveLength(14);
+    for (const rule of SEED_RULES) expect(Object.keys(CATALOG)).toContain(rule);
     await reviewPage.goto();
     for (const rule of SEED_RULES) {
       const finding = reviewPage.findings({ side: 'model', rule });
