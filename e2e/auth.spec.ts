@@ -26,7 +26,8 @@ test.describe('signing in', () => {
     const user = e2eUser('reviewer');
     await page.goto('/diff');
     await new SignInPage(page).signIn(user.email, user.password);
-    await expect(page).toHaveURL(/\/diff$/);
+    // The first page the server renders may synthesize the reference (seconds, more on two busy cores).
+    await expect(page).toHaveURL(/\/diff$/, { timeout: 90_000 });
     await expect(page.getByTestId('user-role')).toHaveText('reviewer');
     const session = (await page.context().cookies()).find((c) => c.name.endsWith('session_token'));
     expect(session?.httpOnly).toBe(true);
