@@ -21,6 +21,19 @@ export async function ensureMoto(): Promise<{ endpoint: string } | { error: stri
   }
 }
 
+/**
+ * For a test file's beforeAll: sets moto's dummy credentials and returns its endpoint; in CI a moto that cannot
+ * start fails the file, elsewhere the tests of `what` are skipped (undefined, with a warning).
+ */
+export async function motoEndpointForTests(what: string): Promise<string | undefined> {
+  Object.assign(process.env, MOTO_TEST_CREDENTIALS);
+  const moto = await ensureMoto();
+  if (!('error' in moto)) return moto.endpoint;
+  if (process.env.CI) throw new Error(`moto must run in CI: ${moto.error}`);
+  console.warn(`Skipping ${what}: moto could not be installed or started (${moto.error})`);
+  return undefined;
+}
+
 /** A target on `endpoint` in us-east-1 for `stackName`; tests use unique names so runs never collide. */
 export function motoTarget(endpoint: string, stackName: string): AwsTarget {
   return { endpoint, region: 'us-east-1', stackName };

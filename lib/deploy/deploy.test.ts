@@ -3,7 +3,7 @@ import { updateAppSettings } from '../admin/settings';
 import type { AuthedUser } from '../auth/authorize';
 import { executeChangeSet } from '../aws/changesets';
 import { describeStack } from '../aws/cloudformation';
-import { createStackAndWait, deleteStackQuietly, ensureMoto, MOTO_TEST_CREDENTIALS, motoTarget } from '../aws/testing';
+import { createStackAndWait, deleteStackQuietly, motoEndpointForTests, motoTarget } from '../aws/testing';
 import type { AwsTarget } from '../aws/target';
 import { getDeployLock, transitionDeploy } from '../db/queries/deploys';
 import { dialects, useMigratedDb } from '../db/test-dialects';
@@ -19,14 +19,7 @@ const run = `${Date.now().toString(36)}${process.pid}`;
 let endpoint: string | undefined;
 
 beforeAll(async () => {
-  Object.assign(process.env, MOTO_TEST_CREDENTIALS);
-  const moto = await ensureMoto();
-  if ('error' in moto) {
-    if (process.env.CI) throw new Error(`moto must run in CI: ${moto.error}`);
-    console.warn(`Skipping deploy tests: moto could not be installed or started (${moto.error})`);
-    return;
-  }
-  endpoint = moto.endpoint;
+  endpoint = await motoEndpointForTests('the deploy tests');
 }, 300_000);
 
 let tokens = 0;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteStackQuietly, ensureMoto, MOTO_TEST_CREDENTIALS, motoTarget } from '@/lib/aws/testing';
+import { deleteStackQuietly, motoEndpointForTests, motoTarget } from '@/lib/aws/testing';
 import { params, testRequest, useRouteEnv } from '@/lib/audit/test-support';
 import { dialects } from '@/lib/db/test-dialects';
 import type { DeployView } from '@/lib/deploy/types';
@@ -14,13 +14,7 @@ const saved = { ...process.env };
 let endpoint: string | undefined;
 
 beforeAll(async () => {
-  Object.assign(process.env, MOTO_TEST_CREDENTIALS);
-  const moto = await ensureMoto();
-  if ('error' in moto) {
-    if (process.env.CI) throw new Error(`moto must run in CI: ${moto.error}`);
-    return;
-  }
-  endpoint = moto.endpoint;
+  endpoint = await motoEndpointForTests('the deploy route tests');
 }, 300_000);
 
 afterAll(() => {
