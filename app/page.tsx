@@ -4,7 +4,7 @@ import { ReviewUnavailable } from '@/components/review/synthesis-error';
 import { AuditSessionsPanel } from '@/components/session/sessions-panel';
 import { DeploySection } from '@/components/deploy/deploy-section';
 import { loadStackView } from '@/components/stack/load-stack';
-import { BUNDLED_REVIEW_ID } from '@/lib/review/bundled';
+import { BUNDLED_REVIEW_ID } from '@/lib/pipeline/bundled';
 import { requirePageUser } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 

@@ -2,8 +2,8 @@
  * One cold call of the dashboard's deployed view, in a fresh process (run by `npm run bench:deployed`): the target comes
  * from the environment as in the app. Prints one JSON line: the first call's time and what it showed.
  */
-import { loadDeployedView } from '../lib/deployed/view';
-import { bundledReview } from '../lib/review/bundled';
+import { loadDeployedView } from '../lib/stack/view';
+import { bundledReview } from '../lib/pipeline/bundled';
 
 const started = performance.now();
 const view = await loadDeployedView(bundledReview());

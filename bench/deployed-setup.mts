@@ -20,7 +20,7 @@ const TSX_BIN = path.join(root, 'node_modules/.bin/tsx');
 // Required, not imported: tsx hands a CommonJS module imported from ESM over as a data: URL, from which synthesize's own
 // `import('tsx/esm/api')` cannot resolve. Modules loaded by require keep their file path.
 const require = createRequire(import.meta.url);
-const { referenceSpec } = require('../lib/review/bundled') as typeof import('../lib/review/bundled');
+const { referenceSpec } = require('../lib/pipeline/bundled') as typeof import('../lib/pipeline/bundled');
 const { synthesize } = require('../lib/synth/synthesize') as typeof import('../lib/synth/synthesize');
 
 /**

@@ -13,9 +13,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { deleteStackQuietly } from '../lib/aws/testing';
-import { loadDeployedView } from '../lib/deployed/view';
-import type { DeployedView } from '../lib/deployed/types';
-import { bundledReview } from '../lib/review/bundled';
+import { loadDeployedView } from '../lib/stack/view';
+import type { DeployedView } from '../lib/stack/types';
+import { bundledReview } from '../lib/pipeline/bundled';
 import { CDK_BIN, cdkEnv, deployReference, motoStack, root, runProcess, startApp, synthAssembly, viewerToken, type AppServer } from './deployed-setup.mts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

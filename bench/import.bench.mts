@@ -12,7 +12,7 @@ import path from 'node:path';
 import { analyzeArtifact } from '../lib/rules/analyze';
 import { runNagPacks } from '../lib/rules/cdk-nag/run';
 import { prewarmValidator, shutdownValidator, validateTemplateText } from '../lib/rules/cfn-validate/client';
-import { templateVariant, writeCfnCorpus } from '../lib/reviews/corpus';
+import { templateVariant, writeCfnCorpus } from './generators/task-corpus';
 import { parseTemplate } from '../lib/templates/load';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundledModelSpec, bundledReview } from '../lib/review/bundled';
-import { runReview } from '../lib/review/run';
+import { bundledModelSpec, bundledReview } from '../lib/pipeline/bundled';
+import { runReview } from '../lib/pipeline/run';
 
 const root = path.resolve(import.meta.dirname, '..');
 const modelTemplate = path.join(root, 'infra/model/model.template.json');

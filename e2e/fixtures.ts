@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { AUTH_DIR } from '../playwright.config';
-import type { ReviewFinding } from '../lib/review/types';
+import type { ReviewFinding } from '../lib/pipeline/types';
 import { DiffPage, ReviewPage } from './pages';
 
 /** Test fixtures: page objects, and the bundled review's findings as the API serves them. */

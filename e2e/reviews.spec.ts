@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { cfnTaskFiles } from '../lib/reviews/corpus';
+import { cfnTaskFiles } from '../bench/generators/task-corpus';
 import { BASE_URL } from '../playwright.config';
 import { expect, storageStateOf, test } from './fixtures';
 

@@ -1,4 +1,4 @@
-import type { DeployedView } from '../lib/deployed/types';
+import type { DeployedView } from '../lib/stack/types';
 import { expect, test } from './fixtures';
 
 // The deployed-stack panel beside the review, against the e2e server's CloudFormation (moto, a stack name of this run).

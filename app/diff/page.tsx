@@ -1,7 +1,7 @@
 import { DiffView } from '@/components/diff/diff-view';
 import { loadReviewById } from '@/components/review/load-review';
 import { ReviewUnavailable } from '@/components/review/synthesis-error';
-import { BUNDLED_REVIEW_ID } from '@/lib/review/bundled';
+import { BUNDLED_REVIEW_ID } from '@/lib/pipeline/bundled';
 import { requirePageUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';

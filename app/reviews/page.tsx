@@ -4,7 +4,7 @@ import { ReviewsFilters } from '@/components/reviews/reviews-filters';
 import { ReviewsTable } from '@/components/reviews/reviews-table';
 import { requirePageUser } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
-import { listReviews } from '@/lib/review/registry';
+import { listReviews } from '@/lib/reviews/registry';
 import { reviewListQuerySchema } from '@/lib/reviews/input';
 
 export const dynamic = 'force-dynamic';

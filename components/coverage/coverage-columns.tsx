@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { CATEGORY_HEADINGS } from '@/components/findings/labels';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import type { FoundFailure, HumanFailure } from '@/lib/coverage/types';
-import type { ReviewFinding } from '@/lib/review/types';
+import type { ReviewFinding } from '@/lib/pipeline/types';
 
 /** Where a finding is, in a few words: its logical IDs, or file:line. */
 function placeOf(f: ReviewFinding): string {

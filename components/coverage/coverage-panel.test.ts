@@ -4,8 +4,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { coverageNumbers } from '@/lib/coverage/match';
 import { bundledHumanReviewPath, modelTypes, reviewCoverage, type ReviewCoverage } from '@/lib/coverage/review';
-import { bundledReview } from '@/lib/review/bundled';
-import { runReview } from '@/lib/review/run';
+import { bundledReview } from '@/lib/pipeline/bundled';
+import { runReview } from '@/lib/pipeline/run';
 import { CoverageView } from './coverage-panel';
 import { ExportLinks } from './export-links';
 

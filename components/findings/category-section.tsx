@@ -1,9 +1,9 @@
-import { deployedResultOf } from '@/lib/deployed/results';
-import type { DeployedView } from '@/lib/deployed/types';
+import { deployedResultOf } from '@/lib/stack/results';
+import type { DeployedView } from '@/lib/stack/types';
 import type { TemplateDiffJson } from '@/lib/diff/types';
-import type { ReviewFinding, SeverityCounts, Side } from '@/lib/review/types';
+import type { ReviewFinding, SeverityCounts, Side } from '@/lib/pipeline/types';
 import type { Category } from '@/lib/rules/types';
-import { groupFindingsByRule } from '@/lib/review/group';
+import { groupFindingsByRule } from '@/components/findings/group';
 import { FindingDetails } from './finding-details';
 import { FindingGroup } from './finding-group';
 import { DeployedResultBadge } from './deployed-result';

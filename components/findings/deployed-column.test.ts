@@ -1,10 +1,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { countDeployedFindings } from '@/lib/deployed/analysis';
-import type { DeployedFinding, DeployedView } from '@/lib/deployed/types';
-import { countFindings } from '@/lib/review/counts';
-import type { ReviewFinding } from '@/lib/review/types';
+import { countDeployedFindings } from '@/lib/stack/analysis';
+import type { DeployedFinding, DeployedView } from '@/lib/stack/types';
+import { countFindings } from '@/lib/pipeline/counts';
+import type { ReviewFinding } from '@/lib/pipeline/types';
 import { CategorySection } from './category-section';
 
 const finding = (side: 'model' | 'reference', rule: string, resource: string): ReviewFinding => ({

@@ -1,4 +1,4 @@
-import type { DeployedResult } from '@/lib/deployed/results';
+import type { DeployedResult } from '@/lib/stack/results';
 
 /** Words and colors of each deployed result: the one place they are chosen. */
 const RESULT_STYLES: Readonly<Record<DeployedResult['kind'], { label: string; chip: string }>> = {

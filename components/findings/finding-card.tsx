@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Side } from '@/lib/review/types';
+import type { Side } from '@/lib/pipeline/types';
 
 /**
  * A native `<details>` card for a finding or a group of them: framed for its side, dimmed when `dimmed`,

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TemplateDiffJson } from '@/lib/diff/types';
-import type { ReviewFinding } from '@/lib/review/types';
+import type { ReviewFinding } from '@/lib/pipeline/types';
 import { EvidenceList, formatLocation } from './evidence-list';
 import { FindingCard, RuleAndTitle } from './finding-card';
 import { FindingDiff } from './finding-diff';

@@ -1,7 +1,7 @@
 import { ResourceChangeList } from '@/components/diff/resource-change-list';
 import { diffForResources } from '@/lib/diff/evidence';
 import type { TemplateDiffJson } from '@/lib/diff/types';
-import type { ReviewFinding } from '@/lib/review/types';
+import type { ReviewFinding } from '@/lib/pipeline/types';
 
 /** The reference → model diff entries of the resources a finding concerns, or a note saying why there are none. */
 export function FindingDiff({ finding, diff }: { finding: ReviewFinding; diff: TemplateDiffJson | null }) {

@@ -1,4 +1,4 @@
-import type { ReviewFinding } from '@/lib/review/types';
+import type { ReviewFinding } from '@/lib/pipeline/types';
 import { catalogEntry } from '@/lib/rules/catalog';
 
 /** Problem / Impact / Fix from the rule catalog; for findings outside it, an explanation of who reported them. */

@@ -1,5 +1,5 @@
 import type { TemplateDiffJson } from '@/lib/diff/types';
-import { summarizeWhere, worstSeverity, type RuleGroup } from '@/lib/review/group';
+import { summarizeWhere, worstSeverity, type RuleGroup } from '@/components/findings/group';
 import { FindingCard, RuleAndTitle } from './finding-card';
 import { FindingDetails } from './finding-details';
 import { FindingExplanation } from './finding-explanation';

@@ -1,4 +1,4 @@
-import type { FindingSide } from '@/lib/deployed/types';
+import type { FindingSide } from '@/lib/stack/types';
 import type { Category, Severity } from '@/lib/rules/types';
 
 /** Each category's heading, exactly as in the seed's MODEL_FAILURES.md. */

@@ -1,5 +1,5 @@
-import type { FindingSide } from '@/lib/deployed/types';
-import type { SeverityCounts } from '@/lib/review/types';
+import type { FindingSide } from '@/lib/stack/types';
+import type { SeverityCounts } from '@/lib/pipeline/types';
 import { SEVERITIES, type Category } from '@/lib/rules/types';
 import { SIDE_LABELS } from './labels';
 import { SeverityBadge } from './severity-badge';

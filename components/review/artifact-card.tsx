@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { projectRoot } from '@/lib/review/bundled';
-import type { ArtifactState, Side } from '@/lib/review/types';
+import { projectRoot } from '@/lib/pipeline/bundled';
+import type { ArtifactState, Side } from '@/lib/pipeline/types';
 import { SynthesisError } from './synthesis-error';
 
 const KIND_LABELS: Record<Extract<ArtifactState, { status: 'ok' }>['kind'], string> = {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { AppError, toAppError } from '@/lib/errors';
-import { getReviewById } from '@/lib/review/registry';
-import type { ReviewResult } from '@/lib/review/types';
+import { getReviewById } from '@/lib/reviews/registry';
+import type { ReviewResult } from '@/lib/pipeline/types';
 
 /** What a page gets: the review, a not-found, or an error message that is safe to show. */
 export type ReviewOutcome =

@@ -1,5 +1,5 @@
 import { SeverityBadge } from '@/components/findings/severity-badge';
-import type { ReviewResult, SeverityCounts, Side } from '@/lib/review/types';
+import type { ReviewResult, SeverityCounts, Side } from '@/lib/pipeline/types';
 import { CATEGORIES, SEVERITIES } from '@/lib/rules/types';
 
 /** Sums a side's counts over all categories. */

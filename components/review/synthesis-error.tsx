@@ -1,4 +1,4 @@
-import type { ArtifactState } from '@/lib/review/types';
+import type { ArtifactState } from '@/lib/pipeline/types';
 
 type FailedArtifact = Extract<ArtifactState, { status: 'failed' }>;
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ui } from '@/components/admin/styles';
-import type { ReviewListItem } from '@/lib/review/registry';
+import type { ReviewListItem } from '@/lib/reviews/registry';
 import { CATEGORIES, SEVERITIES } from '@/lib/rules/types';
 
 const STATUS_STYLE: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { FindingExplanation } from '@/components/findings/finding-explanation';
 import { SeverityBadge } from '@/components/findings/severity-badge';
-import { worstSeverity } from '@/lib/review/group';
+import { worstSeverity } from '@/components/findings/group';
 import { SessionFindingRow } from './session-finding-row';
 import type { SessionFinding, SessionView } from './types';
 

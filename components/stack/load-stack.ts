@@ -1,8 +1,8 @@
 import 'server-only';
-import { loadDeployedView } from '@/lib/deployed/view';
-import type { DeployedView } from '@/lib/deployed/types';
+import { loadDeployedView } from '@/lib/stack/view';
+import type { DeployedView } from '@/lib/stack/types';
 import { AppError, toAppError } from '@/lib/errors';
-import { getReviewDefinition } from '@/lib/review/registry';
+import { getReviewDefinition } from '@/lib/reviews/registry';
 
 /** Why the deployed view could not be built at all (an unknown review, a malformed AWS configuration); safe to show. */
 export interface StackLoadError {

@@ -1,5 +1,5 @@
 import { DiffView } from '@/components/diff/diff-view';
-import type { DeployedView } from '@/lib/deployed/types';
+import type { DeployedView } from '@/lib/stack/types';
 
 /** Drift of the deployed template from the reference: "In sync", the diff drawn like the model's, or why there is none. */
 export function StackDrift({ view }: { view: DeployedView }) {

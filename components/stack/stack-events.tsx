@@ -1,4 +1,4 @@
-import type { StackEventView } from '@/lib/deployed/types';
+import type { StackEventView } from '@/lib/stack/types';
 import { formatInstant, TONE_STYLES, toneOf } from './labels';
 
 const SHOWN = 50;

@@ -1,8 +1,8 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { countDeployedFindings } from '@/lib/deployed/analysis';
-import type { DeployedStack, DeployedView, StackEventView } from '@/lib/deployed/types';
+import { countDeployedFindings } from '@/lib/stack/analysis';
+import type { DeployedStack, DeployedView, StackEventView } from '@/lib/stack/types';
 import type { TemplateDiffJson } from '@/lib/diff/types';
 import { StackPanel } from './stack-panel';
 

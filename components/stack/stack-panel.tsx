@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DeployedView } from '@/lib/deployed/types';
+import type { DeployedView } from '@/lib/stack/types';
 import type { StackLoadError } from './load-stack';
 import { StackDrift } from './stack-drift';
 import { StackEvents } from './stack-events';

@@ -1,4 +1,4 @@
-import type { DeployedStack, StackOutput } from '@/lib/deployed/types';
+import type { DeployedStack, StackOutput } from '@/lib/stack/types';
 import { formatInstant, TONE_STYLES, toneOf } from './labels';
 
 /** The stack as CloudFormation describes it (status, reason, last update, resources, outputs), or why there is none to show. */

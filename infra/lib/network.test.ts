@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { findAcknowledgement, readAcknowledgements } from '../../lib/rules/acknowledgements';
+import { findAcknowledgement, readAcknowledgements } from '../../lib/rules/metadata-acknowledgements';
 import type { CfnTemplate } from '../../lib/templates/types';
 import { Network } from './network';
 import { unitStack } from './testing';

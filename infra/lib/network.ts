@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { ACK_METADATA_KEY } from '../../lib/rules/acknowledgements';
+import { ACK_METADATA_KEY } from '../../lib/rules/metadata-acknowledgements';
 import { MAX_AZS } from './config';
 
 const SINGLE_NAT_REASON =

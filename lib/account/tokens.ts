@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Auth } from '../auth/auth';
-import type { Actor } from '../auth/audit';
+import type { Actor } from '../auth/audit-log';
 import { createToken, listTokens, revokeToken, type TokenInfo } from '../auth/tokens';
 import { AppError } from '../errors';
 

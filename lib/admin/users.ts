@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Auth } from '../auth/auth';
-import type { Actor } from '../auth/audit';
+import type { Actor } from '../auth/audit-log';
 import { ROLES, type Role } from '../auth/roles';
 import { createUser, getUserById, listUsers, setUserRole, type AppUser } from '../auth/users';
 import { AppError } from '../errors';

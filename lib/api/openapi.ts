@@ -1,10 +1,10 @@
 import { adminApiPaths } from '../admin/openapi';
 import { coverageApiPaths, coverageApiSchemas } from '../coverage/openapi';
 import { deployApiPaths } from '../deploy/openapi';
-import { stackApiPaths, stackApiSchemas } from '../deployed/openapi';
+import { stackApiPaths, stackApiSchemas } from '../stack/openapi';
 import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
 import { reviewsApiPaths } from '../reviews/openapi';
-import { acknowledgementApiPaths, acknowledgementApiSchemas, packsQueryParam } from '../acknowledgements/openapi';
+import { acknowledgementApiPaths, acknowledgementApiSchemas, packsQueryParam } from '../reviews/acknowledgements/openapi';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -3,8 +3,8 @@ import { hasRole } from '../auth/roles';
 import { getDb, type DbHandle } from '../db/connection';
 import type { UserActor } from '../db/queries/shared';
 import { AppError } from '../errors';
-import { getReviewById } from '../review/registry';
-import type { ReviewResult } from '../review/types';
+import { getReviewById } from '../reviews/registry';
+import type { ReviewResult } from '../pipeline/types';
 
 /** What audit services run against; tests pass their own database and reviews, the app uses the defaults. */
 export interface AuditDeps {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../auth/roles';
 import { createTestUsers, type TestUser } from '../auth/test-users';
-import { listAudit } from '../db/queries/audit';
+import { listAudit } from '../db/queries/audit-log';
 import { REQUIRED_SIGNOFFS_SETTING } from '../db/queries/sessions';
 import { setSetting } from '../db/queries/settings';
 import { dialects, useMigratedDb } from '../db/test-dialects';

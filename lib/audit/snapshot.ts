@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
-import type { ReviewResult } from '../review/types';
+import type { ReviewResult } from '../pipeline/types';
 import type { KeyedFinding, SessionProgress, SessionSnapshot } from './types';
 import { findingKey } from './verdicts';
 

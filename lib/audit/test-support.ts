@@ -9,8 +9,8 @@ import { createTestUsers, type TestUser } from '../auth/test-users';
 import { getDb, type DbHandle } from '../db/connection';
 import { processGlobal } from '../db/process-global';
 import type { TestDatabase, TestDialect } from '../db/test-dialects';
-import { countFindings } from '../review/counts';
-import type { ArtifactState, ReviewFinding, ReviewResult } from '../review/types';
+import { countFindings } from '../pipeline/counts';
+import type { ArtifactState, ReviewFinding, ReviewResult } from '../pipeline/types';
 
 /** The origin route-test requests are addressed to (and the configured app origin). */
 export const TEST_APP = 'http://app.test';

@@ -1,7 +1,7 @@
 import type { Role } from '../auth/roles';
 import type { SessionStatus, VerdictValue } from '../db/schema';
 import type { TemplateDiffJson } from '../diff/types';
-import type { ArtifactState, ReviewFinding } from '../review/types';
+import type { ArtifactState, ReviewFinding } from '../pipeline/types';
 import type { ManualFindingInput } from '../report/session-report';
 
 // Plain JSON shapes served by /api/sessions/** and getSessionView; the UI builds against these types.

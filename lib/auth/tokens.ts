@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { Auth } from './auth';
-import { auditAuthChange, SYSTEM_ACTOR, type Actor } from './audit';
+import { auditAuthChange, SYSTEM_ACTOR, type Actor } from './audit-log';
 import { getUserById, type AppUser } from './users';
 
 /** A personal API token as listed: never the token itself, which only its creator sees, once. */

@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { DbHandle } from '../db/connection';
 import type { Auth } from './auth';
 import { ROLES, isRole, type Role } from './roles';
-import { auditAuthChange, SYSTEM_ACTOR, type Actor } from './audit';
+import { auditAuthChange, SYSTEM_ACTOR, type Actor } from './audit-log';
 import { claimAuthState, releaseAuthState } from './state';
 
 /** A user as the app sees it. */

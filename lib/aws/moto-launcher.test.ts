@@ -10,7 +10,7 @@ import {
   type StackResourceSummary,
 } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { referenceSpec } from '../review/bundled';
+import { referenceSpec } from '../pipeline/bundled';
 import { synthesize } from '../synth/synthesize';
 import type { CfnTemplate } from '../templates/types';
 import { cloudFormationClientFor, type AwsTarget } from './target';

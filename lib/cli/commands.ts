@@ -7,9 +7,9 @@ import { failsAt } from '../report/junit';
 import { templateFilesOfText } from '../report/locate';
 import { renderModelFailures } from '../report/model-failures';
 import { SEVERITIES, type Severity } from '../rules/types';
-import { analyzeFile } from '../review/analyze-file';
-import { bundledReview } from '../review/bundled';
-import { runReview } from '../review/run';
+import { analyzeFile } from '../pipeline/analyze-file';
+import { bundledReview } from '../pipeline/bundled';
+import { runReview } from '../pipeline/run';
 import { parseRulePacks, RULE_PACK_IDS } from '../rules/cdk-nag/packs';
 
 const USAGE = `usage: infra-review <command> [options]

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../db/connection';
-import { cfnTaskFiles, writeCfnCorpus, writeTaskFolder } from '../reviews/corpus';
+import { cfnTaskFiles, writeCfnCorpus, writeTaskFolder } from '../../bench/generators/task-corpus';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'infra-review-import-'));
 const dataDir = path.join(root, 'data');

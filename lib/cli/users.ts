@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { openAuth, type Auth } from '../auth/auth';
-import type { Actor } from '../auth/audit';
+import type { Actor } from '../auth/audit-log';
 import { ROLES } from '../auth/roles';
 import { createToken, listTokens, revokeToken } from '../auth/tokens';
 import { createUser, getUserByEmail, listUsers, setUserRole } from '../auth/users';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewFinding } from '../review/types';
+import type { ReviewFinding } from '../pipeline/types';
 import { aggregateCoverage, coverageNumbers, matchCoverage, matchStrength, termsOfFinding } from './match';
 import { parseHumanFailures } from './parse';
 import { normalizeId, sameResource } from './terms';

@@ -1,5 +1,5 @@
 import type { Finding } from '../rules/finding';
-import type { ReviewFinding } from '../review/types';
+import type { ReviewFinding } from '../pipeline/types';
 import { dedupe, normalizeId, normalizeName, pathTerms, sameResource, termsOfText, type NamedTerms } from './terms';
 import type { CoverageNumbers, CoverageResult, HumanFailure } from './types';
 

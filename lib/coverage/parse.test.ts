@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModelFailures } from '../report/seed-structure';
 import { cleanTitle, parseHumanFailures } from './parse';
 
-const seed = readFileSync(path.join(import.meta.dirname, '../report/fixtures/seed-MODEL_FAILURES.md'), 'utf8');
+const seed = readFileSync(path.join(import.meta.dirname, '../../infra/model/MODEL_FAILURES.md'), 'utf8');
 
 describe('parseHumanFailures', () => {
   it('reads the seed: 14 failures in its five sections, with the titles its own structure parser sees', () => {

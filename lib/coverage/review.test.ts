@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { bundledReview } from '../review/bundled';
-import { runReview } from '../review/run';
+import { bundledReview } from '../pipeline/bundled';
+import { runReview } from '../pipeline/run';
 import { CATALOG } from '../rules/catalog';
 import { bundledHumanReviewPath, modelTypes, reviewCoverage } from './review';
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadArtifact } from '../review/artifacts';
-import { BUNDLED_REVIEW_ID, projectRoot } from '../review/bundled';
-import { getReviewById, getReviewDefinition, listReviews } from '../review/registry';
-import type { ReviewDefinition } from '../review/run';
-import type { ReviewResult } from '../review/types';
+import { loadArtifact } from '../pipeline/artifacts';
+import { BUNDLED_REVIEW_ID, projectRoot } from '../pipeline/bundled';
+import { getReviewById, getReviewDefinition, listReviews } from '../reviews/registry';
+import type { ReviewDefinition } from '../pipeline/run';
+import type { ReviewResult } from '../pipeline/types';
 import { getStoredReviewTexts } from '../reviews/service';
 import { aggregateCoverage, coverageNumbers, matchCoverage, type TypeOf } from './match';
 import { parseHumanFailures } from './parse';
@@ -22,7 +22,7 @@ export interface ReviewCoverage {
 
 /** The human review of the bundled review: the seed's MODEL_FAILURES.md, shipped with the project. */
 export function bundledHumanReviewPath(root = projectRoot()): string {
-  return path.join(root, 'lib/report/fixtures/seed-MODEL_FAILURES.md');
+  return path.join(root, 'infra/model/MODEL_FAILURES.md');
 }
 
 /** The human MODEL_FAILURES.md of a review and where it came from, or null when it has none. */

@@ -1,4 +1,4 @@
-import type { ReviewFinding } from '../review/types';
+import type { ReviewFinding } from '../pipeline/types';
 import type { Category } from '../rules/types';
 
 /** One failure of a human MODEL_FAILURES.md, with the resources and properties its text names. */

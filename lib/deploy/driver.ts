@@ -10,15 +10,7 @@ import { decideApproval } from './approval';
 import { executeAndWatch, outcomeOf } from './execution';
 import { finishDeploy } from './finish';
 import { announceDeploy } from './records';
-import type { DeployPreview } from './types';
-
-/** What drives a deploy: the database, the CloudFormation target, this instance's id and the polling interval. */
-export interface DeployContext {
-  handle: DbHandle;
-  target: AwsTarget;
-  instanceId: string;
-  pollMs: number;
-}
+import type { DeployContext, DeployPreview } from './types';
 
 /**
  * Takes a deploy from wherever it stands to its next resting state: the change set created, settled and previewed

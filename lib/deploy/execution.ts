@@ -2,10 +2,9 @@ import { executeChangeSet, settleChangeSet } from '../aws/changesets';
 import { describeStack, listStackEventsSince, type StackEventView } from '../aws/cloudformation';
 import { touchDeployWorker, transitionDeploy, type DeployRow } from '../db/queries/deploys';
 import { nowIso } from '../db/queries/shared';
-import type { DeployContext } from './driver';
 import { finishDeploy } from './finish';
 import { announceStackEvents } from './records';
-import type { DeployFailure, DeployOutcome } from './types';
+import type { DeployContext, DeployFailure, DeployOutcome } from './types';
 
 // CloudFormation's event clock and ours differ; events this long before ExecuteChangeSet still count as this deploy's.
 const CLOCK_SKEW_MS = 5_000;

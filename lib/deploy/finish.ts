@@ -1,9 +1,8 @@
 import { withTransaction } from '../db/connection';
 import { getDeployRow, IN_FLIGHT_STATUSES, releaseDeployLock, transitionDeploy } from '../db/queries/deploys';
 import { nowIso } from '../db/queries/shared';
-import type { DeployContext } from './driver';
 import { announceDeploy, auditDeploy, DEPLOY_WORKER } from './records';
-import type { DeployOutcome, DeployStatus } from './types';
+import type { DeployContext, DeployOutcome, DeployStatus } from './types';
 
 /**
  * Ends a deploy in one of the `from` statuses (any in-flight one by default) with `status` in one transaction: the record, its audit entry and the release of the

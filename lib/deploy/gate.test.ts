@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeReview } from '../audit/test-support';
-import type { ReviewResult } from '../review/types';
+import type { ReviewResult } from '../pipeline/types';
 import { readinessReasons } from './gate';
 
 const open = { requireSignoff: false, signedOff: false };

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import { getAppSettings } from '../admin/settings';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
-import { loadArtifact } from '../review/artifacts';
-import { getReviewDefinition } from '../review/registry';
-import { runReview } from '../review/run';
-import type { ReviewResult } from '../review/types';
+import { loadArtifact } from '../pipeline/artifacts';
+import { getReviewDefinition } from '../reviews/registry';
+import { runReview } from '../pipeline/run';
+import type { ReviewResult } from '../pipeline/types';
 import type { CfnTemplate } from '../templates/types';
 
 /** What a deploy ships: the reference template of a review, with its hash. */

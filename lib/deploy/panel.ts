@@ -1,4 +1,4 @@
-import { BUNDLED_REVIEW_ID } from '../review/bundled';
+import { BUNDLED_REVIEW_ID } from '../pipeline/bundled';
 import { checkDeployReadiness, type DeployReadiness } from './gate';
 import { targetLabelOf } from './records';
 import { deployContext, listDeploys, type DeployDeps } from './service';

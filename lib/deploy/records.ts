@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AwsTarget } from '../aws/target';
 import type { DbHandle } from '../db/connection';
 import { publish } from '../db/notify';
-import { appendAudit } from '../db/queries/audit';
+import { appendAudit } from '../db/queries/audit-log';
 import type { DeployRow } from '../db/queries/deploys';
 import type { Actor } from '../db/queries/shared';
 import type { Database } from '../db/schema';

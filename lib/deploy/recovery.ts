@@ -1,7 +1,8 @@
 import { onClose, type DbHandle } from '../db/connection';
 import { claimOrphanedDeploy, listUnattendedDeploys } from '../db/queries/deploys';
 import { processGlobal } from '../db/process-global';
-import { driveDeploy, type DeployContext } from './driver';
+import { driveDeploy } from './driver';
+import type { DeployContext } from './types';
 
 /** How long a deploy's worker may stay silent before another instance takes the deploy over. */
 export const WORKER_STALE_MS = 30_000;

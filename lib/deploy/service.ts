@@ -14,8 +14,9 @@ import {
 } from '../db/queries/deploys';
 import { nowIso } from '../db/queries/shared';
 import { AppError } from '../errors';
-import { BUNDLED_REVIEW_ID } from '../review/bundled';
-import { changeSetNameOf, driveDeploy, type DeployContext } from './driver';
+import { BUNDLED_REVIEW_ID } from '../pipeline/bundled';
+import { changeSetNameOf, driveDeploy } from './driver';
+import type { DeployContext } from './types';
 import { requireDeployCandidate, type DeployCandidate } from './gate';
 import { ensureDeployRecovery } from './recovery';
 import { announceDeploy, auditDeploy, stackKeyOf, targetLabelOf, toDeployView } from './records';

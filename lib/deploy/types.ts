@@ -1,5 +1,7 @@
 import type { TemplateDiffJson } from '../diff/types';
 import type { StackEventView } from '../aws/cloudformation';
+import type { AwsTarget } from '../aws/target';
+import type { DbHandle } from '../db/connection';
 import type { DeployStatus } from '../db/schema';
 
 export type { DeployStatus } from '../db/schema';
@@ -65,4 +67,12 @@ export const FINISHED_STATUSES: readonly DeployStatus[] = ['succeeded', 'failed'
 /** Whether the deploy has ended. */
 export function isFinished(status: DeployStatus): boolean {
   return FINISHED_STATUSES.includes(status);
+}
+
+/** What drives a deploy: the database, the CloudFormation target, this instance's id and the polling interval. */
+export interface DeployContext {
+  handle: DbHandle;
+  target: AwsTarget;
+  instanceId: string;
+  pollMs: number;
 }

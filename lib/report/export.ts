@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { loadArtifact } from '../review/artifacts';
-import type { ReviewDefinition } from '../review/run';
-import type { ReviewResult } from '../review/types';
+import { loadArtifact } from '../pipeline/artifacts';
+import type { ReviewDefinition } from '../pipeline/run';
+import type { ReviewResult } from '../pipeline/types';
 import type { Finding } from '../rules/finding';
 import { renderJunit } from './junit';
 import { templateFileOf, type TemplateFile } from './locate';

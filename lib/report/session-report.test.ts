@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingKey } from '../audit/verdicts';
-import { bundledReview } from '../review/bundled';
-import { runReview } from '../review/run';
+import { bundledReview } from '../pipeline/bundled';
+import { runReview } from '../pipeline/run';
 import { SEED_RULES } from '../rules/index';
 import { parseModelFailures } from './seed-structure';
 import { renderSessionMarkdown, sessionReportJson, type SessionReportInput } from './session-report';
 
-const vendoredSeed = readFileSync(path.join(import.meta.dirname, 'fixtures/seed-MODEL_FAILURES.md'), 'utf8');
+const vendoredSeed = readFileSync(path.join(import.meta.dirname, '../../infra/model/MODEL_FAILURES.md'), 'utf8');
 const sharedSeedPath = path.resolve(process.cwd(), '../shared/seed/MODEL_FAILURES.md');
 
 /** The bundled review's model findings as a session would pin them: seed-rule findings confirmed, the validator's judged false positives. */

@@ -1,4 +1,4 @@
-import type { InlineFile } from './inline-artifact';
+import type { InlineFile } from '../pipeline/types';
 
 /** One side of a stored review: its files as text, or the `infra/` reference synthesized by the app. */
 export type StoredArtifact = { files: InlineFile[]; note?: string; synthesize?: 'ts' | 'py' } | { infra: true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedDb } from '../db/test-dialects';
-import { cfnTaskFiles, templateVariant } from './corpus';
+import { cfnTaskFiles, templateVariant } from '../../bench/generators/task-corpus';
 import { createReviewSchema, type ReviewFile } from './input';
 import { createReview, getStoredReviewDefinition, getStoredReviewTexts, listStoredReviews, runStoredReview, storePlannedReview } from './service';
 import { planReview } from './plan';

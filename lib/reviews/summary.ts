@@ -1,5 +1,5 @@
 import { CATEGORIES, SEVERITIES } from '../rules/types';
-import type { ArtifactState, ReviewResult } from '../review/types';
+import type { ArtifactState, ReviewResult } from '../pipeline/types';
 import type { StoredReviewStatus } from './plan-types';
 import { countsOfRow, type CachedCounts, type ReviewRow } from './store';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { InlineFile } from './inline-artifact';
+import type { InlineFile } from '../pipeline/types';
 import type { ReviewFile } from './input';
 import type { ReviewPlan } from './plan-types';
 

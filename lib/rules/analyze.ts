@@ -1,4 +1,4 @@
-import { findAcknowledgement, readAcknowledgements } from './acknowledgements';
+import { findAcknowledgement, readAcknowledgements } from './metadata-acknowledgements';
 import { validateTemplateText } from './cfn-validate/client';
 import { diagnosticToFinding, validatorFailureFinding } from './cfn-validate/map';
 import { baseNagRuleId } from './cdk-nag/mapping';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from './engine';
-import { findAcknowledgement, readAcknowledgements } from './acknowledgements';
+import { findAcknowledgement, readAcknowledgements } from './metadata-acknowledgements';
 import { input, resource, template } from './test-util';
 import type { Rule } from './types';
 

@@ -1,34 +1,10 @@
 import { scanFences } from './fences';
 import { firstLineName, nameAbove, parseInfoString, type NameSource } from './file-names';
 import { parseTemplate } from './load';
-import { sectionKinds, type SectionKind } from './sections';
+import { sectionKinds } from './sections';
 import { chooseMain, separateDrafts, type Draft, type MainChoice } from './select';
 import { looksLikeTemplate, templateFormatOf, templateSyntaxError, type TemplateSyntaxError } from './template-syntax';
-import type { LoadedTemplate, SourceFile } from './types';
-
-/** A fenced code block of a markdown document. */
-export interface CodeBlock {
-  /** Info string's first word, lower-cased (`python`, `ts`, `yaml`, ...); '' when absent. */
-  info: string;
-  /** Content, lines joined with `\n` (Windows line endings removed). */
-  text: string;
-  /** 1-based line of the markdown on which the block's content starts. */
-  startLine: number;
-  /** File name the answer gives for this block, as a normalized relative path (info attribute, first-line comment, text or heading above). */
-  name?: string;
-  /** Where `name` was read. */
-  nameFrom?: NameSource;
-  /** 1-based line of the opening fence. */
-  fenceLine: number;
-  /** 1-based line of the closing fence, or of the last line when the block is not closed. */
-  endLine: number;
-  /** False for a block cut off before its closing fence (a truncated answer). */
-  closed: boolean;
-  /** `key=value` attributes of the info string (`title`, `filename`, ...). */
-  attributes: Record<string, string>;
-  /** Part of the answer the block is in. */
-  section: SectionKind;
-}
+import type { CodeBlock, LoadedTemplate, SourceFile } from './types';
 
 /** A block meant as a template that does not parse, with the parser's reason (line relative to the block's text). */
 export interface InvalidTemplate {

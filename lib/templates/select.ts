@@ -1,6 +1,5 @@
 /* What of a markdown answer is the answer: drafts set aside, and the main template chosen. */
-import type { CodeBlock } from './markdown';
-import type { LoadedTemplate } from './types';
+import type { CodeBlock, LoadedTemplate } from './types';
 
 /** A block kept only as a draft: in a reasoning section of an answer that has a final part, or superseded by a later block of the same file. */
 export interface Draft {

@@ -1,3 +1,5 @@
+import type { NameSource } from './file-names';
+import type { SectionKind } from './sections';
 /** A JSON value as found in a CloudFormation template. */
 export type CfnValue = string | number | boolean | null | CfnValue[] | { [key: string]: CfnValue };
 
@@ -50,4 +52,28 @@ export interface LoadedTemplate {
   readonly text?: string;
   /** Line (1-based) in the original text where a resource is defined, when known. */
   readonly resourceLines: Readonly<Record<string, number>>;
+}
+
+/** A fenced code block of a markdown document. */
+export interface CodeBlock {
+  /** Info string's first word, lower-cased (`python`, `ts`, `yaml`, ...); '' when absent. */
+  info: string;
+  /** Content, lines joined with `\n` (Windows line endings removed). */
+  text: string;
+  /** 1-based line of the markdown on which the block's content starts. */
+  startLine: number;
+  /** File name the answer gives for this block, as a normalized relative path (info attribute, first-line comment, text or heading above). */
+  name?: string;
+  /** Where `name` was read. */
+  nameFrom?: NameSource;
+  /** 1-based line of the opening fence. */
+  fenceLine: number;
+  /** 1-based line of the closing fence, or of the last line when the block is not closed. */
+  endLine: number;
+  /** False for a block cut off before its closing fence (a truncated answer). */
+  closed: boolean;
+  /** `key=value` attributes of the info string (`title`, `filename`, ...). */
+  attributes: Record<string, string>;
+  /** Part of the answer the block is in. */
+  section: SectionKind;
 }

@@ -1,14 +1,14 @@
 import { ZodError } from 'zod';
 import { AdminHeader } from '@/components/admin/admin-nav';
 import { getAdminPageUser } from '@/components/admin/admin-page';
-import { AuditFilters, type AuditFilterValues } from '@/components/admin/audit-filters';
-import { AuditTable } from '@/components/admin/audit-table';
+import { AuditFilters, type AuditFilterValues } from '@/components/admin/audit-log-filters';
+import { AuditTable } from '@/components/admin/audit-log-table';
 import { Forbidden } from '@/components/admin/forbidden';
 import { ui } from '@/components/admin/styles';
-import { auditFilterOf, auditFilterParams, parseAuditQuery } from '@/lib/admin/audit-query';
+import { auditFilterOf, auditFilterParams, parseAuditQuery } from '@/lib/admin/audit-log-query';
 import { getAuth } from '@/lib/auth/auth';
 import { listUsers } from '@/lib/auth/users';
-import { listAudit } from '@/lib/db/queries/audit';
+import { listAudit } from '@/lib/db/queries/audit-log';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { request, useRouteTestEnv } from '../admin/_test/route-env';
 import { getDb } from '@/lib/db/connection';
-import type { AuditEntry } from '@/lib/db/queries/audit';
-import { appendAudit } from '@/lib/db/queries/audit';
+import type { AuditEntry } from '@/lib/db/queries/audit-log';
+import { appendAudit } from '@/lib/db/queries/audit-log';
 import { GET } from './route';
 
 const env = useRouteTestEnv();

@@ -1,7 +1,7 @@
-import { auditFilterOf, parseAuditQuery, streamAuditJsonLines } from '@/lib/admin/audit-query';
+import { auditFilterOf, parseAuditQuery, streamAuditJsonLines } from '@/lib/admin/audit-log-query';
 import { handle } from '@/lib/api/handler';
 import { requireUser } from '@/lib/auth/guard';
-import { listAudit } from '@/lib/db/queries/audit';
+import { listAudit } from '@/lib/db/queries/audit-log';
 
 export const dynamic = 'force-dynamic';
 

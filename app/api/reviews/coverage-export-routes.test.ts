@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idParams, request, useRouteTestEnv } from '../admin/_test/route-env';
-import { cfnTaskFiles } from '@/lib/reviews/corpus';
+import { cfnTaskFiles } from '@/bench/generators/task-corpus';
 import { GET as getCoverageOverReviews } from '../coverage/route';
 import { GET as getCoverage } from './[id]/coverage/route';
 import { GET as getExport } from './[id]/export/route';
@@ -13,7 +13,7 @@ describe('GET /api/reviews/{id}/coverage', () => {
     const response = await getCoverage(request('GET', '/api/reviews/bundled/coverage', { cookie: env.users.viewer }), idParams('bundled'));
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ reviewId: 'bundled', humanReview: 'lib/report/fixtures/seed-MODEL_FAILURES.md', numbers: { failures: 14, found: 14, missed: 0, coverage: 1 } });
+    expect(body).toMatchObject({ reviewId: 'bundled', humanReview: 'infra/model/MODEL_FAILURES.md', numbers: { failures: 14, found: 14, missed: 0, coverage: 1 } });
     expect(body.result.found[0].failure).toMatchObject({ id: 'syntax-1', category: 'syntax', title: 'Outdated AWS CDK Imports' });
     expect(new Set(body.result.found[0].findings.map((f: { rule: string }) => f.rule))).toEqual(new Set(['cdk-v1-imports']));
     expect(body.numbers.unlisted).toBe(body.result.unlisted.length);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { request, useRouteTestEnv } from '../admin/_test/route-env';
-import { cfnTaskFiles, templateVariant } from '@/lib/reviews/corpus';
+import { cfnTaskFiles, templateVariant } from '@/bench/generators/task-corpus';
 import { listStoredReviews } from '@/lib/reviews/service';
 import { GET as getFindings } from './[id]/findings/route';
 import { GET, POST } from './route';

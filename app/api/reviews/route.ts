@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handler';
 import { readJsonBody } from '@/lib/audit/json-body';
 import { requireUser } from '@/lib/auth/guard';
-import { listReviews } from '@/lib/review/registry';
+import { listReviews } from '@/lib/reviews/registry';
 import { createReviewSchema, MAX_CREATE_BODY_BYTES, reviewListQuerySchema } from '@/lib/reviews/input';
 import { createReview } from '@/lib/reviews/service';
 

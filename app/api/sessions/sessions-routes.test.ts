@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listAudit } from '@/lib/db/queries/audit';
+import { listAudit } from '@/lib/db/queries/audit-log';
 import { countRows } from '@/lib/db/test-fixtures';
 import { dialects } from '@/lib/db/test-dialects';
 import type { Database } from '@/lib/db/schema';
@@ -20,7 +20,7 @@ import * as signoffs from './[sid]/signoffs/route';
 import { readSse } from '@/lib/audit/test-sse';
 
 const TABLES: (keyof Database)[] = ['audit_sessions', 'session_snapshots', 'verdicts', 'comments', 'manual_findings', 'signoffs', 'audit_log'];
-const seed = readFileSync(path.join(process.cwd(), 'lib/report/fixtures/seed-MODEL_FAILURES.md'), 'utf8');
+const seed = readFileSync(path.join(process.cwd(), 'infra/model/MODEL_FAILURES.md'), 'utf8');
 
 describe.each(dialects())('the audit session routes on $name', (dialect) => {
   const env = useRouteEnv(dialect);

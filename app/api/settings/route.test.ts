@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { request, useRouteTestEnv } from '../admin/_test/route-env';
-import { listAudit } from '@/lib/db/queries/audit';
+import { listAudit } from '@/lib/db/queries/audit-log';
 import { REQUIRED_SIGNOFFS_SETTING } from '@/lib/db/queries/sessions';
 import { getSetting } from '@/lib/db/queries/settings';
 import { GET, PUT } from './route';

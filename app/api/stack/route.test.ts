@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { request, useRouteTestEnv } from '../admin/_test/route-env';
 import { ensureMoto, MOTO_TEST_CREDENTIALS } from '@/lib/aws/testing';
-import type { DeployedView } from '@/lib/deployed/types';
+import type { DeployedView } from '@/lib/stack/types';
 import { GET as getEvents } from './events/route';
 import { GET as getStack } from './route';
 

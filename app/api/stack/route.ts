@@ -1,8 +1,8 @@
 import { handle } from '@/lib/api/handler';
 import { requireUser } from '@/lib/auth/guard';
-import { loadDeployedView } from '@/lib/deployed/view';
-import { BUNDLED_REVIEW_ID } from '@/lib/review/bundled';
-import { getReviewDefinition } from '@/lib/review/registry';
+import { loadDeployedView } from '@/lib/stack/view';
+import { BUNDLED_REVIEW_ID } from '@/lib/pipeline/bundled';
+import { getReviewDefinition } from '@/lib/reviews/registry';
 
 export const dynamic = 'force-dynamic';
 

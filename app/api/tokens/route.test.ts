@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idParams, request, useRouteTestEnv } from '../admin/_test/route-env';
 import { verifyToken } from '@/lib/auth/tokens';
-import { listAudit } from '@/lib/db/queries/audit';
+import { listAudit } from '@/lib/db/queries/audit-log';
 import { DELETE } from './[id]/route';
 import { GET, POST } from './route';
 

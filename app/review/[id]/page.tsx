@@ -5,7 +5,7 @@ import { ReviewUnavailable } from '@/components/review/synthesis-error';
 import { DeploySection } from '@/components/deploy/deploy-section';
 import { loadStackView } from '@/components/stack/load-stack';
 import { requirePageUser } from '@/lib/auth/guard';
-import { BUNDLED_REVIEW_ID } from '@/lib/review/bundled';
+import { BUNDLED_REVIEW_ID } from '@/lib/pipeline/bundled';
 import { parseRulePacks, type RulePackId } from '@/lib/rules/cdk-nag/packs';
 import { PackSelector } from '@/components/rule-packs/pack-selector';
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '@/lib/errors';
 import { getDb } from '../connection';
 import type { Comment, Database } from '../schema';
-import { appendAudit } from './audit';
+import { appendAudit } from './audit-log';
 import { lockOpenSession } from './sessions';
 import { inTransaction, nowIso, type UserActor } from './shared';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { getDb } from '../connection';
 import type { Database, ManualFindingRow } from '../schema';
-import { appendAudit } from './audit';
+import { appendAudit } from './audit-log';
 import { lockOpenSession } from './sessions';
 import { inTransaction, nowIso, type UserActor } from './shared';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedDb } from '../test-dialects';
 import { openTestSession, user } from '../test-fixtures';
-import { listAudit } from './audit';
+import { listAudit } from './audit-log';
 import { addComment, listCommentsBySession } from './comments';
 import { addManualFinding, listManualFindingsBySession } from './manual-findings';
 import { closeSession, getSessionById, listSessionsByReview, REQUIRED_SIGNOFFS_SETTING } from './sessions';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '@/lib/errors';
 import { dialectOf, getDb } from '../connection';
 import type { AuditSession, Database } from '../schema';
-import { appendAudit } from './audit';
+import { appendAudit } from './audit-log';
 import { getSetting } from './settings';
 import { inTransaction, nowIso, type UserActor } from './shared';
 

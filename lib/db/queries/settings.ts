@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { getDb } from '../connection';
 import type { Database } from '../schema';
-import { appendAudit } from './audit';
+import { appendAudit } from './audit-log';
 import { inTransaction, nowIso, type Actor } from './shared';
 
 /** The setting's JSON value, or undefined when it was never set. */

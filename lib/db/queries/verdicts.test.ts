@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedDb } from '../test-dialects';
 import { openTestSession, user } from '../test-fixtures';
-import { listAudit } from './audit';
+import { listAudit } from './audit-log';
 import { listPresenceBySession, prunePresence, removePresence, touchPresence } from './presence';
 import { listVerdictsBySession, upsertVerdict } from './verdicts';
 import type { VerdictValue } from '../schema';

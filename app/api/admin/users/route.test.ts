@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idParams, request, useRouteTestEnv } from '../_test/route-env';
 import { signInCookie } from '@/lib/auth/test-users';
 import { getUserById, type AppUser } from '@/lib/auth/users';
-import { listAudit } from '@/lib/db/queries/audit';
+import { listAudit } from '@/lib/db/queries/audit-log';
 import { PATCH } from './[id]/route';
 import { GET, POST } from './route';
 

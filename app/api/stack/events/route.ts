@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handler';
 import { requireUser } from '@/lib/auth/guard';
-import { listDeployedEvents } from '@/lib/deployed/view';
+import { listDeployedEvents } from '@/lib/stack/view';
 
 export const dynamic = 'force-dynamic';
 

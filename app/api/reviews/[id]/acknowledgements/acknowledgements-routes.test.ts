@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idParams, request, useRouteTestEnv } from '../../../admin/_test/route-env';
-import { listAudit } from '@/lib/db/queries/audit';
+import { listAudit } from '@/lib/db/queries/audit-log';
 import { getDb } from '@/lib/db/connection';
 import { POST as createReview } from '../../route';
 import { GET as getFindings } from '../findings/route';

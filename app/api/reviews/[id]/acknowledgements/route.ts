@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/handler';
-import { addReviewAcknowledgement, listReviewAcknowledgements } from '@/lib/acknowledgements/service';
+import { addReviewAcknowledgement, listReviewAcknowledgements } from '@/lib/reviews/acknowledgements/service';
 import { actorOf } from '@/lib/audit/context';
 import { readJsonBody } from '@/lib/audit/json-body';
 import { requireUser } from '@/lib/auth/guard';

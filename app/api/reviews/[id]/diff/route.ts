@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/handler';
-import { getReviewById } from '@/lib/review/registry';
+import { getReviewById } from '@/lib/reviews/registry';
 import { requireUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handle } from '@/lib/api/handler';
 import { requireUser } from '@/lib/auth/guard';
 import { exportFormatSchema, exportReview } from '@/lib/report/export';
-import { getReviewById, getReviewDefinition } from '@/lib/review/registry';
+import { getReviewById, getReviewDefinition } from '@/lib/reviews/registry';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handle } from '@/lib/api/handler';
-import { getReviewById } from '@/lib/review/registry';
+import { getReviewById } from '@/lib/reviews/registry';
 import { CATEGORIES } from '@/lib/rules/types';
 import { requireUser } from '@/lib/auth/guard';
 import { parseRulePacks } from '@/lib/rules/cdk-nag/packs';

@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/handler';
-import { removeReviewAcknowledgement } from '@/lib/acknowledgements/service';
+import { removeReviewAcknowledgement } from '@/lib/reviews/acknowledgements/service';
 import { actorOf } from '@/lib/audit/context';
 import { requireUser } from '@/lib/auth/guard';
 

@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
-import type { LoadedArtifact } from '../review/artifacts';
-import type { ArtifactState } from '../review/types';
+import type { ArtifactState, InlineFile, LoadedArtifact } from './types';
 import { parseTemplate } from '../templates/load';
 import { classifyMarkdown } from '../templates/markdown';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
-
-/** A file of a stored review, as text: how it is read follows `role`, else its extension. */
-export interface InlineFile {
-  name: string;
-  text: string;
-  role?: 'template' | 'markdown' | 'source';
-}
 
 const LANGUAGE_BY_EXT: Record<string, SourceFile['language']> = {
   py: 'python', ts: 'typescript', js: 'javascript', java: 'java', cs: 'csharp', go: 'go',

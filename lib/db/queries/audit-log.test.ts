@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { withTransaction } from '../connection';
 import { dialects, useMigratedDb } from '../test-dialects';
-import { appendAudit, auditToJsonLines, listAudit } from './audit';
+import { appendAudit, auditToJsonLines, listAudit } from './audit-log';
 
 describe.each(dialects())('audit log on $name', (dialect) => {
   const t = useMigratedDb(dialect);

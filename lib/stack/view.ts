@@ -3,8 +3,8 @@ import { describeEmulator } from '../aws/emulator';
 import { describeTarget, resolveAwsTarget, type AwsTarget } from '../aws/target';
 import { diffTemplates } from '../diff/template-diff';
 import { AppError, toAppError } from '../errors';
-import { loadArtifact } from '../review/artifacts';
-import type { ReviewDefinition } from '../review/run';
+import { loadArtifact } from '../pipeline/artifacts';
+import type { ReviewDefinition } from '../pipeline/run';
 import { analyzeDeployedTemplate, countDeployedFindings } from './analysis';
 import type { DeployedAnalysis, DeployedFinding, DeployedView, StackEventView } from './types';
 

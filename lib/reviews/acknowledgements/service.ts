@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../db/queries/shared';
-import type { Database } from '../db/schema';
-import { getReviewDefinition } from '../review/registry';
+import type { Actor } from '../../db/queries/shared';
+import type { Database } from '../../db/schema';
+import { getReviewDefinition } from '../registry';
 import { acknowledgementInputSchema, type ReviewAcknowledgement } from './input';
 import { createAcknowledgement, deleteAcknowledgement, listAcknowledgementsByReview } from './store';
 

@@ -1,7 +1,7 @@
-import { countFindings } from '../review/counts';
-import type { ReviewResult } from '../review/types';
-import { baseNagRuleId } from '../rules/cdk-nag/mapping';
-import type { Finding } from '../rules/finding';
+import { countFindings } from '../../pipeline/counts';
+import type { ReviewResult } from '../../pipeline/types';
+import { baseNagRuleId } from '../../rules/cdk-nag/mapping';
+import type { Finding } from '../../rules/finding';
 import type { ReviewAcknowledgement } from './input';
 
 type Ack = Pick<ReviewAcknowledgement, 'id' | 'rule' | 'resource' | 'reason' | 'author' | 'expiresAt'>;

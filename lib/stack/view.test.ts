@@ -7,7 +7,7 @@ import { createChangeSet, executeChangeSet, settleChangeSet } from '../aws/chang
 import { deleteStackQuietly, ensureMoto, MOTO_TEST_CREDENTIALS, motoTarget } from '../aws/testing';
 import type { AwsTarget } from '../aws/target';
 import { analyzeArtifact } from '../rules/analyze';
-import type { ReviewDefinition } from '../review/run';
+import type { ReviewDefinition } from '../pipeline/run';
 import { listDeployedEvents, loadDeployedView } from './view';
 
 vi.mock('../rules/analyze', async (importOriginal) => {

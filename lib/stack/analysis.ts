@@ -1,5 +1,5 @@
-import { countFindings } from '../review/counts';
-import type { SeverityCounts } from '../review/types';
+import { countFindings } from '../pipeline/counts';
+import type { SeverityCounts } from '../pipeline/types';
 import { analyzeArtifact } from '../rules/analyze';
 import type { Finding } from '../rules/finding';
 import type { Category } from '../rules/types';

@@ -1,5 +1,5 @@
-import { SEVERITIES, type Severity } from '../rules/types';
-import type { ReviewFinding } from './types';
+import { SEVERITIES, type Severity } from '../../lib/rules/types';
+import type { ReviewFinding } from '../../lib/pipeline/types';
 
 /** Findings of one rule, in the order the review lists them. */
 export interface RuleGroup {

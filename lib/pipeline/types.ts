@@ -1,6 +1,8 @@
 import type { TemplateDiffJson } from '../diff/types';
 import type { Finding } from '../rules/finding';
 import type { Category, Severity } from '../rules/types';
+import type { SynthTarget } from '../synth/synthesize';
+import type { LoadedTemplate, SourceFile } from '../templates/types';
 
 /** Which artifact of a review a finding belongs to. */
 export type Side = 'model' | 'reference';
@@ -53,4 +55,39 @@ export interface ReviewResult {
   diff: TemplateDiffJson | null;
   /** The cdk-nag packs that ran (findings then deduplicated across sources); absent when none did. */
   rulePacks?: string[];
+}
+
+/** A file of a stored review, as text: how it is read follows `role`, else its extension. */
+export interface InlineFile {
+  name: string;
+  text: string;
+  role?: 'template' | 'markdown' | 'source';
+}
+
+/** Where one side of a review comes from; any combination of a CDK app, a template file, a markdown answer and source files. */
+export interface ArtifactSpec {
+  label: string;
+  /** A CDK app synthesized in-process. */
+  cdk?: SynthTarget;
+  /** A template file (.json/.yaml/.yml) or a markdown answer (.md). */
+  file?: string;
+  /** A markdown answer whose code blocks are analyzed as sources (its templates too when no template is given). */
+  markdown?: string;
+  /** Source files analyzed by source rules. */
+  sources?: string[];
+  /** Files given as text (stored reviews): templates (.json/.yaml/.yml), markdown answers (.md), the rest source. */
+  inline?: InlineFile[];
+  /** Said with the artifact's state, e.g. what the review could not do for it. */
+  note?: string;
+  /** Synthesize the inline CDK code (TypeScript or Python) in isolation, never in-process. */
+  synthesize?: 'ts' | 'py';
+}
+
+/** A side of a review, ready to analyze: its state, and its template and sources when they could be had. */
+export interface LoadedArtifact {
+  state: ArtifactState;
+  template?: LoadedTemplate;
+  sources: SourceFile[];
+  /** Findings of loading itself (e.g. an isolated synthesis that failed), added to the side's findings. */
+  extraFindings?: Finding[];
 }

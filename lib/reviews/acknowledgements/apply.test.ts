@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countFindings } from '../review/counts';
-import type { ReviewFinding, ReviewResult } from '../review/types';
+import { countFindings } from '../../pipeline/counts';
+import type { ReviewFinding, ReviewResult } from '../../pipeline/types';
 import { acknowledgementMatches, applyAcknowledgements, applyReviewAcknowledgements } from './apply';
 import { acknowledgementInputSchema } from './input';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupFindingsByRule, summarizeWhere, worstSeverity } from './group';
-import type { ReviewFinding } from './types';
+import type { ReviewFinding } from '../../lib/pipeline/types';
 
 /** A model finding of `rule` with the given overrides. */
 const finding = (rule: string, extra: Partial<ReviewFinding> = {}): ReviewFinding => ({

@@ -1,4 +1,4 @@
-import { RULE_PACK_IDS } from '../rules/cdk-nag/packs';
+import { RULE_PACK_IDS } from '../../rules/cdk-nag/packs';
 
 // OpenAPI fragments of the acknowledgements API and the `packs` query parameter, merged into lib/api/openapi.ts.
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

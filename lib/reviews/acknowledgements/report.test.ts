@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderModelFailures } from '../report/model-failures';
-import type { Finding } from '../rules/finding';
+import { renderModelFailures } from '../../report/model-failures';
+import type { Finding } from '../../rules/finding';
 import { applyAcknowledgements } from './apply';
 
 const finding = (rule: string, resource: string): Finding => ({ rule, category: 'security', severity: 'error', title: rule, message: `${rule} on ${resource}`, resources: [resource], source: 'cdk-nag' });

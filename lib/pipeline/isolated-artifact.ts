@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../rules/finding';
-import type { LoadedArtifact } from '../review/artifacts';
 import { isolatedSynthFindings, synthesizeIsolated, type AnswerFile, type IsolatedSynthResult } from '../synth/isolated';
 import { classifyMarkdown } from '../templates/markdown';
 import { fromObject, isTemplateShape } from '../templates/load';
 import type { CfnTemplate } from '../templates/types';
-import { loadInlineArtifact, roleOf, type InlineFile } from './inline-artifact';
+import { loadInlineArtifact, roleOf } from './inline-artifact';
+import type { InlineFile, LoadedArtifact } from './types';
 
 const runs = new Map<string, Promise<IsolatedSynthResult>>();
 const MAX_RUNS = 64;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import { listAudit } from '../db/queries/audit';
-import { dialects, useMigratedDb } from '../db/test-dialects';
-import { user } from '../db/test-fixtures';
+import { AppError } from '../../errors';
+import { listAudit } from '../../db/queries/audit-log';
+import { dialects, useMigratedDb } from '../../db/test-dialects';
+import { user } from '../../db/test-fixtures';
 import { applyAcknowledgements } from './apply';
 import { acknowledgementInputSchema } from './input';
 import { createAcknowledgement, deleteAcknowledgement, listAcknowledgementsByReview, toReviewAcknowledgement } from './store';
-import type { Finding } from '../rules/finding';
+import type { Finding } from '../../rules/finding';
 
 const alice = user('alice');
 const bucketFinding: Finding = { rule: 'AwsSolutions-S10', category: 'security', severity: 'error', title: 'S10', message: 'no SSL', resources: ['Bucket'], source: 'cdk-nag' };

@@ -1,4 +1,4 @@
-import { appendAudit } from '../db/queries/audit';
+import { appendAudit } from '../db/queries/audit-log';
 import type { Actor } from '../db/queries/shared';
 import type { Auth } from './auth';
 

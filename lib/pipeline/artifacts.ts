@@ -1,41 +1,12 @@
 import path from 'node:path';
-import { synthesize, type SynthTarget } from '../synth/synthesize';
+import { synthesize } from '../synth/synthesize';
 import { fromObject, parseTemplate } from '../templates/load';
 import { classifyMarkdown } from '../templates/markdown';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
 import { displayPath, parseFileCached } from './file-cache';
-import type { Finding } from '../rules/finding';
-import { loadInlineArtifact, type InlineFile } from '../reviews/inline-artifact';
-import { loadSynthesizedArtifact } from '../reviews/isolated-artifact';
-import type { ArtifactState } from './types';
-
-/** Where one side of a review comes from; any combination of a CDK app, a template file, a markdown answer and source files. */
-export interface ArtifactSpec {
-  label: string;
-  /** A CDK app synthesized in-process. */
-  cdk?: SynthTarget;
-  /** A template file (.json/.yaml/.yml) or a markdown answer (.md). */
-  file?: string;
-  /** A markdown answer whose code blocks are analyzed as sources (its templates too when no template is given). */
-  markdown?: string;
-  /** Source files analyzed by source rules. */
-  sources?: string[];
-  /** Files given as text (stored reviews): templates (.json/.yaml/.yml), markdown answers (.md), the rest source. */
-  inline?: InlineFile[];
-  /** Said with the artifact's state, e.g. what the review could not do for it. */
-  note?: string;
-  /** Synthesize the inline CDK code (TypeScript or Python) in isolation, never in-process. */
-  synthesize?: 'ts' | 'py';
-}
-
-/** A side of a review, ready to analyze: its state, and its template and sources when they could be had. */
-export interface LoadedArtifact {
-  state: ArtifactState;
-  template?: LoadedTemplate;
-  sources: SourceFile[];
-  /** Findings of loading itself (e.g. an isolated synthesis that failed), added to the side's findings. */
-  extraFindings?: Finding[];
-}
+import { loadInlineArtifact } from './inline-artifact';
+import { loadSynthesizedArtifact } from './isolated-artifact';
+import type { ArtifactSpec, ArtifactState, LoadedArtifact } from './types';
 
 const LANGUAGE_BY_EXT: Record<string, SourceFile['language']> = {
   '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.java': 'java', '.cs': 'csharp', '.go': 'go',

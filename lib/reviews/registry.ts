@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { getAppSettings } from '../admin/settings';
 import type { Database } from '../db/schema';
-import { getStoredReviewDefinition, listStoredReviews, runStoredReview } from '../reviews/service';
-import type { ReviewRowFilter } from '../reviews/store';
-import { modelCounts, type ReviewListExtras } from '../reviews/summary';
-import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from './bundled';
-import { applyReviewAcknowledgements } from '../acknowledgements/apply';
-import { listAcknowledgementsByReview } from '../acknowledgements/store';
-import { runReview, type ReviewDefinition } from './run';
-import type { ReviewResult } from './types';
+import { getStoredReviewDefinition, listStoredReviews, runStoredReview } from './service';
+import type { ReviewRowFilter } from './store';
+import { modelCounts, type ReviewListExtras } from './summary';
+import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from '../pipeline/bundled';
+import { applyReviewAcknowledgements } from './acknowledgements/apply';
+import { listAcknowledgementsByReview } from './acknowledgements/store';
+import { runReview, type ReviewDefinition } from '../pipeline/run';
+import type { ReviewResult } from '../pipeline/types';
 
 /** A review as listed: id, name, artifact states and per-side totals (no findings), platform, status and counts. */
 export interface ReviewListItem extends ReviewListExtras {
@@ -29,7 +29,7 @@ export async function getReviewDefinition({ id }: { id: string }, db?: Kysely<Da
 
 /**
  * The full review with this id, with `rulePacks` run when given (not recorded in the stored summary) and the review's
- * acknowledgements applied (lib/acknowledgements); `not_found:review` for unknown ids.
+ * acknowledgements applied (lib/reviews/acknowledgements); `not_found:review` for unknown ids.
  */
 export async function getReviewById({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewResult> {
   const review = await runReviewById({ id, rulePacks });

@@ -3,7 +3,7 @@ import type { StackEventView, StackOutput } from '../aws/cloudformation';
 import type { EmulatorInfo } from '../aws/emulator';
 import type { TargetDescription } from '../aws/target';
 import type { TemplateDiffJson } from '../diff/types';
-import type { SeverityCounts, Side } from '../review/types';
+import type { SeverityCounts, Side } from '../pipeline/types';
 import type { Finding } from '../rules/finding';
 import type { Category } from '../rules/types';
 

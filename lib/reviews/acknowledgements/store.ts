@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { getDb } from '../db/connection';
-import { appendAudit } from '../db/queries/audit';
-import { inTransaction, nowIso, type Actor } from '../db/queries/shared';
-import type { AcknowledgementRow, Database } from '../db/schema';
-import { AppError } from '../errors';
+import { getDb } from '../../db/connection';
+import { appendAudit } from '../../db/queries/audit-log';
+import { inTransaction, nowIso, type Actor } from '../../db/queries/shared';
+import type { AcknowledgementRow, Database } from '../../db/schema';
+import { AppError } from '../../errors';
 import type { AcknowledgementInput, ReviewAcknowledgement } from './input';
 
 /** The served form of a row; `expired` is judged at `now`. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { listSourceFiles } from '../synth/sources';
-import type { ArtifactSpec } from './artifacts';
+import type { ArtifactSpec } from './types';
 import type { ReviewDefinition } from './run';
 
 /** Settings of the reference CDK app that the dashboard lets an admin change (infra/lib/config.ts). */
