@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test (typecheck, unit, end-to-end) even when one stage fails, then prints one summary line.
+# Runs every check (typecheck, lint, format, unit, end-to-end) even when one stage fails, then prints one summary line.
 set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -10,6 +10,8 @@ mkdir -p reports
 rm -f reports/unit.json reports/e2e.json
 status=0
 npx tsc --noEmit || status=1
+npx eslint . || status=1
+npx prettier --check . > reports/prettier.log 2>&1 || { tail -n 30 reports/prettier.log; status=1; }
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || status=1
 npx playwright test || status=1
 node scripts/test-summary.mjs || status=1

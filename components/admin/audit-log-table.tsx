@@ -1,4 +1,4 @@
-import type { AuditEntry } from '@/lib/db/queries/audit-log';
+import type { AuditEntry } from '@/lib/admin/audit-log-query';
 import { ui } from './styles';
 
 /** Audit entries as given (newest first), each change's before and after JSON folded in a <details>. */

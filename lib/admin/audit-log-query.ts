@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { listAudit, auditToJsonLines, type AuditFilter } from '../db/queries/audit-log';
+/** An audit-log entry as listed (the admin pages' view of the log). */
+export type { AuditEntry } from '../db/queries/audit-log';
 
 const text = (max: number) => z.string().trim().min(1).max(max).optional();
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,7 @@
 /** One parsed Server-Sent Event: its name and its JSON data. */
 export interface SseFrame {
   event: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any event's parsed JSON; each test asserts the shape it expects
   data: any;
 }
 

@@ -1,8 +1,6 @@
 import { getAppSettings } from '../admin/settings';
 import { createChangeSet, deleteChangeSet, settleChangeSet, type SettledChangeSet } from '../aws/changesets';
 import { describeStack, getDeployedTemplate } from '../aws/cloudformation';
-import type { AwsTarget } from '../aws/target';
-import type { DbHandle } from '../db/connection';
 import { getDeployRow, touchDeployWorker, transitionDeploy, type DeployRow } from '../db/queries/deploys';
 import { diffTemplates } from '../diff/template-diff';
 import type { CfnTemplate } from '../templates/types';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Stack } from 'aws-cdk-lib';
 import { functionResource, inlineFunction, input, inputFromText, synth } from '../test-util';
 import { rule } from './lambda-logs-permissions';

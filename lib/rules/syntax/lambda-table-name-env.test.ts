@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Stack } from 'aws-cdk-lib';
 import { functionYaml, inlineFunction, input, inputFromText, synth } from '../test-util';
 import { rule } from './lambda-table-name-env';
