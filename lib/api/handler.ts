@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { AppError, toAppError } from '../errors';
 
-/** Wraps a route handler: AppErrors become their status, ZodErrors 422, anything else an undetailed 500 (logged). */
+/** Wraps a route handler: AppErrors become their status, ZodErrors 400 (`bad_request:input` with the issues), anything else an undetailed 500 (logged). */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
