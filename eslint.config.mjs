@@ -7,19 +7,39 @@ const PERSISTENCE = ['db', 'auth', 'reviews', 'audit', 'deploy', 'admin', 'accou
 const CORE = ['pipeline', 'rules', 'templates', 'diff', 'synth'].map((d) => `./lib/${d}`);
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', 'infra/cdk.out/**', 'data/**', 'reports/**', '.cache/**', 'next-env.d.ts', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      'infra/cdk.out/**',
+      'data/**',
+      'reports/**',
+      '.cache/**',
+      'next-env.d.ts',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,mts}'],
     plugins: { 'import-x': importX },
-    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            ...CORE.map((target) => ({ target, from: PERSISTENCE, message: 'The pipeline and the core folders stay free of persistence.' })),
+            ...CORE.map((target) => ({
+              target,
+              from: PERSISTENCE,
+              message: 'The pipeline and the core folders stay free of persistence.',
+            })),
             { target: './components', from: './lib/db', message: 'Components get data from lib/ services, never from lib/db.' },
           ],
         },

@@ -44,12 +44,17 @@ export async function deployReference(target: AwsTarget): Promise<void> {
   const synthesis = await synthesize(referenceSpec(root).cdk!);
   if (synthesis.status !== 'ok') throw new Error(synthesis.message);
   const token = `${target.stackName}-create`;
-  const { id } = await createChangeSet(target, { name: token, type: 'CREATE', templateBody: JSON.stringify(synthesis.template), clientToken: token });
+  const { id } = await createChangeSet(target, {
+    name: token,
+    type: 'CREATE',
+    templateBody: JSON.stringify(synthesis.template),
+    clientToken: token,
+  });
   const changeSet = await settleChangeSet(target, id, { pollMs: 250 });
   if (changeSet.status !== 'CREATE_COMPLETE') throw new Error(`change set ${changeSet.status}: ${changeSet.reason ?? ''}`);
   await executeChangeSet(target, id, token);
   // Only lib/aws talks to the SDK (lib/aws/boundary.test.ts): wait through describeStack.
-  for (const deadline = Date.now() + 120_000; ; ) {
+  for (const deadline = Date.now() + 120_000; ;) {
     const stack = await describeStack(target);
     if (stack.exists && stack.status === 'CREATE_COMPLETE') return;
     if ((stack.exists && !stack.status.endsWith('_IN_PROGRESS')) || Date.now() > deadline) {
@@ -80,7 +85,10 @@ export function cdkEnv(target: AwsTarget): NodeJS.ProcessEnv {
 /** `cdk synth` of the reference for the target's stack name (and more `context`) into `outdir`: a cloud assembly for `--app`. */
 export async function synthAssembly(target: AwsTarget, outdir: string, context: Record<string, string> = {}): Promise<void> {
   const contextArgs = Object.entries({ stackName: target.stackName, ...context }).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
-  await runProcess(process.execPath, [CDK_BIN, 'synth', '-q', ...contextArgs, '-o', outdir], { cwd: path.join(root, 'infra'), env: cdkEnv(target) });
+  await runProcess(process.execPath, [CDK_BIN, 'synth', '-q', ...contextArgs, '-o', outdir], {
+    cwd: path.join(root, 'infra'),
+    env: cdkEnv(target),
+  });
 }
 
 /** A finished process: its wall time from spawn to exit, and what it wrote. */
@@ -103,7 +111,10 @@ export function runProcess(command: string, args: string[], options: { cwd: stri
     child.on('close', (code) => {
       const ms = performance.now() - started;
       if (code === 0) resolve({ ms, stdout, stderr });
-      else reject(new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} exited ${code}: ${(stdout + stderr).slice(-2000)}`));
+      else
+        reject(
+          new Error(`${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')} exited ${code}: ${(stdout + stderr).slice(-2000)}`),
+        );
     });
   });
 }
@@ -130,7 +141,11 @@ export async function startApp(env: NodeJS.ProcessEnv): Promise<AppServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const stop = () =>
@@ -139,9 +154,15 @@ export async function startApp(env: NodeJS.ProcessEnv): Promise<AppServer> {
       child.once('exit', () => resolve());
       child.kill();
     });
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
     if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}: ${stderr}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return { base, readyMs: performance.now() - started, stop };
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, readyMs: performance.now() - started, stop };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await stop();

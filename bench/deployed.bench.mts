@@ -16,7 +16,18 @@ import { deleteStackQuietly } from '../lib/aws/testing';
 import { loadDeployedView } from '../lib/stack/view';
 import type { DeployedView } from '../lib/stack/types';
 import { bundledReview } from '../lib/pipeline/bundled';
-import { CDK_BIN, cdkEnv, deployReference, motoStack, root, runProcess, startApp, synthAssembly, viewerToken, type AppServer } from './deployed-setup.mts';
+import {
+  CDK_BIN,
+  cdkEnv,
+  deployReference,
+  motoStack,
+  root,
+  runProcess,
+  startApp,
+  synthAssembly,
+  viewerToken,
+  type AppServer,
+} from './deployed-setup.mts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WARM_CALLS = Number(process.env.BENCH_WARM_CALLS ?? 10);
@@ -38,7 +49,16 @@ const LABELS: Record<Id, string> = {
   httpFirst: 'GET /api/stack, 1st after start',
   httpWarm: 'GET /api/stack, warm server',
 };
-const samples: Record<Id, number[]> = { cdk: [], cdkSynth: [], freshWall: [], freshFirstCall: [], warm: [], httpReady: [], httpFirst: [], httpWarm: [] };
+const samples: Record<Id, number[]> = {
+  cdk: [],
+  cdkSynth: [],
+  freshWall: [],
+  freshFirstCall: [],
+  warm: [],
+  httpReady: [],
+  httpFirst: [],
+  httpWarm: [],
+};
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'infra-review-bench-deployed-'));
 const target = await motoStack();
@@ -57,8 +77,14 @@ try {
     samples.cdk.push(expectInSync(await cdkDiff('cdk.out')).ms);
     samples.cdkSynth.push(expectInSync(await cdkDiff()).ms);
     const fresh = await runProcess(process.execPath, ['--import', 'tsx', 'bench/deployed-once.mts'], { cwd: root, env: appEnv });
-    const shown = JSON.parse(fresh.stdout.trim().split('\n').at(-1)!) as { firstCallMs: number; stackStatus: string; inSync: boolean; events: number };
-    if (shown.stackStatus !== 'CREATE_COMPLETE' || !shown.inSync || shown.events === 0) throw new Error(`the fresh process showed ${fresh.stdout}`);
+    const shown = JSON.parse(fresh.stdout.trim().split('\n').at(-1)!) as {
+      firstCallMs: number;
+      stackStatus: string;
+      inSync: boolean;
+      events: number;
+    };
+    if (shown.stackStatus !== 'CREATE_COMPLETE' || !shown.inSync || shown.events === 0)
+      throw new Error(`the fresh process showed ${fresh.stdout}`);
     samples.freshWall.push(fresh.ms);
     samples.freshFirstCall.push(shown.firstCallMs);
     samples.warm.push(await warmLibCalls());
@@ -76,11 +102,15 @@ process.exit(process.exitCode ?? 0);
 function cdkDiff(assembly?: string) {
   const args = [CDK_BIN, 'diff', CDK_STACK_ID, '--method=template'];
   if (assembly) return runProcess(process.execPath, [...args, '--app', assembly], { cwd: work, env: cdkEnv(target) });
-  return runProcess(process.execPath, [...args, '-c', `stackName=${target.stackName}`, '-o', path.join(work, 'synth.out')], { cwd: path.join(root, 'infra'), env: cdkEnv(target) });
+  return runProcess(process.execPath, [...args, '-c', `stackName=${target.stackName}`, '-o', path.join(work, 'synth.out')], {
+    cwd: path.join(root, 'infra'),
+    env: cdkEnv(target),
+  });
 }
 
 function expectInSync<T extends { stdout: string; stderr: string }>(run: T): T {
-  if (!IN_SYNC.test(run.stdout + run.stderr)) throw new Error(`cdk diff found differences on an in-sync stack:\n${run.stdout}${run.stderr}`);
+  if (!IN_SYNC.test(run.stdout + run.stderr))
+    throw new Error(`cdk diff found differences on an in-sync stack:\n${run.stdout}${run.stderr}`);
   return run;
 }
 
@@ -89,15 +119,21 @@ async function verifyBothSeeTheDeployedStack(): Promise<Record<string, unknown>>
   const cdkInSync = expectInSync(await cdkDiff('cdk.out'));
   const cdkNat2 = await cdkDiff('nat2.out');
   const cdkNat2Output = cdkNat2.stdout + cdkNat2.stderr;
-  if (IN_SYNC.test(cdkNat2Output) || !/AWS::EC2::NatGateway/.test(cdkNat2Output)) throw new Error(`cdk diff did not see natGateways=2 differ:\n${cdkNat2Output}`);
+  if (IN_SYNC.test(cdkNat2Output) || !/AWS::EC2::NatGateway/.test(cdkNat2Output))
+    throw new Error(`cdk diff did not see natGateways=2 differ:\n${cdkNat2Output}`);
   const view = expectShown(await loadDeployedView(bundledReview(root), target));
   const nat2 = await loadDeployedView(bundledReview(root, { natGateways: 2 }), target);
   const nat2Changed = nat2.drift?.resources.filter((r) => r.type === 'AWS::EC2::NatGateway').map((r) => `${r.change} ${r.logicalId}`) ?? [];
-  if (nat2.inSync || nat2Changed.length === 0) throw new Error(`the dashboard did not see natGateways=2 differ: ${JSON.stringify(nat2.drift)}`);
+  if (nat2.inSync || nat2Changed.length === 0)
+    throw new Error(`the dashboard did not see natGateways=2 differ: ${JSON.stringify(nat2.drift)}`);
   const result = {
     cdkInSync: cdkInSync.stdout.concat(cdkInSync.stderr).match(IN_SYNC)?.[0],
     cdkNatGateways2: cdkNat2Output.match(/.*AWS::EC2::NatGateway.*/g),
-    dashboardInSync: { stackStatus: view.stack.status === 'ok' ? view.stack.stackStatus : view.stack.status, inSync: view.inSync, events: view.events.length },
+    dashboardInSync: {
+      stackStatus: view.stack.status === 'ok' ? view.stack.stackStatus : view.stack.status,
+      inSync: view.inSync,
+      events: view.events.length,
+    },
     dashboardNatGateways2: nat2Changed,
   };
   console.log('Verified: both read the deployed stack', JSON.stringify(result, null, 1));
@@ -106,8 +142,16 @@ async function verifyBothSeeTheDeployedStack(): Promise<Record<string, unknown>>
 
 /** The view shows the deployed stack complete, in sync, with events (else the timing would be of something else). */
 function expectShown(view: DeployedView): DeployedView {
-  if (view.stack.status !== 'ok' || view.stack.stackStatus !== 'CREATE_COMPLETE' || !view.inSync || view.events.length === 0 || view.problems.length > 0) {
-    throw new Error(`the dashboard showed ${JSON.stringify({ stack: view.stack, inSync: view.inSync, events: view.events.length, problems: view.problems })}`);
+  if (
+    view.stack.status !== 'ok' ||
+    view.stack.stackStatus !== 'CREATE_COMPLETE' ||
+    !view.inSync ||
+    view.events.length === 0 ||
+    view.problems.length > 0
+  ) {
+    throw new Error(
+      `the dashboard showed ${JSON.stringify({ stack: view.stack, inSync: view.inSync, events: view.events.length, problems: view.problems })}`,
+    );
   }
   return view;
 }
@@ -164,19 +208,35 @@ function report(): void {
     .filter((id) => samples[id].length > 0)
     .map((id) => {
       const m = median(samples[id]);
-      return { id, label: LABELS[id], medianMs: m, minMs: Math.min(...samples[id]), maxMs: Math.max(...samples[id]), cdkOverThis: cdk / m, cdkSynthOverThis: cdkSynth / m, samplesMs: samples[id] };
+      return {
+        id,
+        label: LABELS[id],
+        medianMs: m,
+        minMs: Math.min(...samples[id]),
+        maxMs: Math.max(...samples[id]),
+        cdkOverThis: cdk / m,
+        cdkSynthOverThis: cdkSynth / m,
+        samplesMs: samples[id],
+      };
     });
   const ms = (v: number) => `${v < 100 ? v.toFixed(1) : v.toFixed(0)} ms`;
   const ratio = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)}x`;
-  console.log(`\n${os.cpus().length} cores; ${RUNS} rounds (warm: median of ${WARM_CALLS} calls per round, after ${WARM_UP_CALLS}); stack ${target.stackName} on ${target.endpoint}`);
-  console.log(`${'measurement'.padEnd(42)} ${'median'.padStart(9)} ${'min – max'.padStart(19)}   ${'cdk diff / this'.padStart(15)}   ${'cdk diff+synth / this'.padStart(21)}`);
+  console.log(
+    `\n${os.cpus().length} cores; ${RUNS} rounds (warm: median of ${WARM_CALLS} calls per round, after ${WARM_UP_CALLS}); stack ${target.stackName} on ${target.endpoint}`,
+  );
+  console.log(
+    `${'measurement'.padEnd(42)} ${'median'.padStart(9)} ${'min – max'.padStart(19)}   ${'cdk diff / this'.padStart(15)}   ${'cdk diff+synth / this'.padStart(21)}`,
+  );
   for (const r of rows) {
     const spread = `${ms(r.minMs)} – ${ms(r.maxMs)}`;
-    console.log(`${r.label.padEnd(42)} ${ms(r.medianMs).padStart(9)} ${spread.padStart(19)}   ${ratio(r.cdkOverThis).padStart(15)}   ${ratio(r.cdkSynthOverThis).padStart(21)}`);
+    console.log(
+      `${r.label.padEnd(42)} ${ms(r.medianMs).padStart(9)} ${spread.padStart(19)}   ${ratio(r.cdkOverThis).padStart(15)}   ${ratio(r.cdkSynthOverThis).padStart(21)}`,
+    );
   }
   const file = path.join(root, 'reports/bench-deployed.json');
   mkdirSync(path.dirname(file), { recursive: true });
-  const cdkVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/aws-cdk/package.json'), 'utf8')) as { version: string }).version;
+  const cdkVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/aws-cdk/package.json'), 'utf8')) as { version: string })
+    .version;
   writeFileSync(
     file,
     JSON.stringify(
@@ -187,7 +247,11 @@ function report(): void {
         warmCallsPerRound: WARM_CALLS,
         warmUpCallsPerRound: WARM_UP_CALLS,
         target: { endpoint: target.endpoint, region: target.region, stackName: target.stackName },
-        cdk: { version: cdkVersion, command: `cdk diff ${CDK_STACK_ID} --method=template --app <assembly>`, endpoints: ['AWS_ENDPOINT_URL_CLOUDFORMATION', 'AWS_ENDPOINT_URL_STS'] },
+        cdk: {
+          version: cdkVersion,
+          command: `cdk diff ${CDK_STACK_ID} --method=template --app <assembly>`,
+          endpoints: ['AWS_ENDPOINT_URL_CLOUDFORMATION', 'AWS_ENDPOINT_URL_STS'],
+        },
         verification,
         measurements: rows,
       },

@@ -27,7 +27,10 @@ function importOnce(corpus: string, extra: string[]): { ms: number; imported: nu
   try {
     const started = performance.now();
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', 'import', corpus, '--json', ...extra], {
-      cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
     });
     const ms = performance.now() - started;
     if (result.status !== 0) throw new Error(`import failed (${result.status}): ${result.stderr.slice(-2000)}`);
@@ -44,7 +47,10 @@ try {
   writeCfnCorpus(corpusRoot, count);
   console.log(`generated ${count} CloudFormation task folders in ${Math.round(performance.now() - started)} ms`);
   const rows: [string, number, number][] = [];
-  for (const [label, extra] of [['store only (--no-analyze)', ['--no-analyze']], ['store and analyze (--concurrency 2)', []]] as const) {
+  for (const [label, extra] of [
+    ['store only (--no-analyze)', ['--no-analyze']],
+    ['store and analyze (--concurrency 2)', []],
+  ] as const) {
     const { ms, imported } = importOnce(corpusRoot, [...extra]);
     if (imported !== count) throw new Error(`${label}: imported ${imported} of ${count}`);
     rows.push([label, ms, count / (ms / 1000)]);
@@ -58,8 +64,14 @@ try {
   const contenders: Array<[string, (i: number) => Promise<unknown>]> = [
     ['@aws/cloudformation-validate alone', (i) => validateTemplateText(templates[i], `t${i}.yaml`)],
     ['cdk-nag alone (AWS Solutions pack)', (i) => runNagPacks(parsed(i).template, ['aws-solutions'])],
-    ['infra-review: seed rules + @aws/cloudformation-validate (analyzeArtifact)', (i) => analyzeArtifact({ template: parsed(i), sources: [] })],
-    ['infra-review with the AWS Solutions pack (seed + validator + cdk-nag, deduplicated)', (i) => analyzeArtifact({ template: parsed(i), sources: [] }, { packs: ['aws-solutions'] })],
+    [
+      'infra-review: seed rules + @aws/cloudformation-validate (analyzeArtifact)',
+      (i) => analyzeArtifact({ template: parsed(i), sources: [] }),
+    ],
+    [
+      'infra-review with the AWS Solutions pack (seed + validator + cdk-nag, deduplicated)',
+      (i) => analyzeArtifact({ template: parsed(i), sources: [] }, { packs: ['aws-solutions'] }),
+    ],
   ];
   // Interleaved rounds on fresh templates (no tool sees a template twice), after a warm-up round of each:
   // every contender runs under the same JIT state and background load.
@@ -75,7 +87,9 @@ try {
   }
   const alone = median(samples[0]);
   console.log('\n| analyze one template (warm process, median of 20 interleaved rounds) | ms | vs validator alone |\n|---|---|---|');
-  contenders.forEach(([label], k) => console.log(`| ${label} | ${median(samples[k]).toFixed(1)} | ${(median(samples[k]) / alone).toFixed(2)}x |`));
+  contenders.forEach(([label], k) =>
+    console.log(`| ${label} | ${median(samples[k]).toFixed(1)} | ${(median(samples[k]) / alone).toFixed(2)}x |`),
+  );
   await shutdownValidator();
 } finally {
   rmSync(corpusRoot, { recursive: true, force: true });

@@ -31,12 +31,18 @@ const servers: ChildProcess[] = [];
 
 /** Starts one `next start` instance (kept in `servers`, so it is stopped even if start-up fails) and waits for its health check. */
 async function startInstance(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, env: { ...env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+    cwd: root,
+    env: { ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   servers.push(child);
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`instance on ${port} did not start`);
@@ -49,12 +55,21 @@ try {
   const auth = await openAuth(handle, authConfigFromEnv(env));
   const reviewers = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const user = await createUser(auth, { email: `load-${i}@test.invalid`, name: `Reviewer ${i}`, password: `load-password-${i}-${Date.now()}`, role: 'reviewer' });
+    const user = await createUser(auth, {
+      email: `load-${i}@test.invalid`,
+      name: `Reviewer ${i}`,
+      password: `load-password-${i}-${Date.now()}`,
+      role: 'reviewer',
+    });
     const { token } = await createToken(auth, { userId: user.id, name: 'load' });
     reviewers.push({ i, token, base: `http://127.0.0.1:${BASE_PORT + (i % INSTANCES)}` });
   }
   const headers = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
-  const created = await fetch(`${reviewers[0].base}/api/reviews/bundled/sessions`, { method: 'POST', headers: headers(reviewers[0].token), body: JSON.stringify({ name: 'load test' }) });
+  const created = await fetch(`${reviewers[0].base}/api/reviews/bundled/sessions`, {
+    method: 'POST',
+    headers: headers(reviewers[0].token),
+    body: JSON.stringify({ name: 'load test' }),
+  });
   if (created.status !== 201) throw new Error(`creating the session failed: ${created.status} ${await created.text()}`);
   const { session } = await created.json();
   const view = await (await fetch(`${reviewers[0].base}/api/sessions/${session.id}`, { headers: headers(reviewers[0].token) })).json();
@@ -73,19 +88,28 @@ try {
   await Promise.all(streams.map((s) => s.open));
   let errors = 0;
   const deadline = performance.now() + SECONDS * 1000;
-  await Promise.all(reviewers.map(async (r) => {
-    await new Promise((res) => setTimeout(res, Math.random() * INTERVAL_MS));
-    for (let seq = 0; performance.now() < deadline; seq++) {
-      const reason = `load:${r.i}:${seq}`;
-      const key = keys[Math.floor(Math.random() * keys.length)];
-      const verdict = ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'][seq % 4];
-      sent.set(reason, { at: performance.now(), from: r.i });
-      const res = await fetch(`${r.base}/api/sessions/${session.id}/findings/${key}/verdict`, { method: 'PUT', headers: headers(r.token), body: JSON.stringify({ verdict, reason }) }).catch(() => null);
-      if (!res || res.status !== 200) { errors++; sent.delete(reason); }
-      await res?.arrayBuffer().catch(() => undefined);
-      await new Promise((res2) => setTimeout(res2, INTERVAL_MS * (0.5 + Math.random())));
-    }
-  }));
+  await Promise.all(
+    reviewers.map(async (r) => {
+      await new Promise((res) => setTimeout(res, Math.random() * INTERVAL_MS));
+      for (let seq = 0; performance.now() < deadline; seq++) {
+        const reason = `load:${r.i}:${seq}`;
+        const key = keys[Math.floor(Math.random() * keys.length)];
+        const verdict = ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'][seq % 4];
+        sent.set(reason, { at: performance.now(), from: r.i });
+        const res = await fetch(`${r.base}/api/sessions/${session.id}/findings/${key}/verdict`, {
+          method: 'PUT',
+          headers: headers(r.token),
+          body: JSON.stringify({ verdict, reason }),
+        }).catch(() => null);
+        if (!res || res.status !== 200) {
+          errors++;
+          sent.delete(reason);
+        }
+        await res?.arrayBuffer().catch(() => undefined);
+        await new Promise((res2) => setTimeout(res2, INTERVAL_MS * (0.5 + Math.random())));
+      }
+    }),
+  );
   await new Promise((r) => setTimeout(r, 3000));
   for (const s of streams) s.close();
 
@@ -102,7 +126,9 @@ try {
   }
   console.log(`load: ${CLIENTS} reviewers, ${SECONDS} s, ${INSTANCES} instance(s), ${handle.dialect}`);
   console.log(`verdicts sent: ${sent.size}, deliveries measured: ${latencies.length}, errors: ${errors}, lost: ${lost}`);
-  console.log(`verdict → other clients latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+  console.log(
+    `verdict → other clients latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+  );
   const ok = errors === 0 && lost === 0 && percentile(latencies, 95) < 200;
   console.log(`goal (no errors, no lost verdicts, p95 < 200 ms): ${ok ? 'met' : 'MISSED'}`);
   process.exitCode = ok ? 0 : 1;

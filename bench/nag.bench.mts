@@ -34,7 +34,9 @@ if (process.env.NAG_BENCH_CHILD) {
 
 function cold(template: string, packs: RulePackId[]): { ms: number; findings: number } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/nag.bench.mts'], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, NAG_BENCH_CHILD: JSON.stringify({ template, packs }) },
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NAG_BENCH_CHILD: JSON.stringify({ template, packs }) },
   });
   if (result.status !== 0) throw new Error(`cold run failed: ${result.stderr.slice(-2000)}`);
   return JSON.parse(result.stdout);
@@ -60,5 +62,8 @@ for (const template of Object.keys(TEMPLATES)) {
   }
 }
 mkdirSync(path.join(root, 'reports'), { recursive: true });
-writeFileSync(path.join(root, 'reports/bench-nag.json'), `${JSON.stringify({ rounds, node: process.version, at: new Date().toISOString(), rows }, null, 2)}\n`);
+writeFileSync(
+  path.join(root, 'reports/bench-nag.json'),
+  `${JSON.stringify({ rounds, node: process.version, at: new Date().toISOString(), rows }, null, 2)}\n`,
+);
 console.table(rows);

@@ -80,7 +80,12 @@ async function warmTimings(): Promise<{ newPair: number; repeat: number }> {
 const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 console.log(`infra-review benchmark (${runs} runs per process measurement, medians)\n`);
-const cli = timeProcess('cdk diff', node, [path.join(root, 'node_modules/aws-cdk/bin/cdk'), 'diff', '--template', modelTemplate], path.join(root, 'infra'));
+const cli = timeProcess(
+  'cdk diff',
+  node,
+  [path.join(root, 'node_modules/aws-cdk/bin/cdk'), 'diff', '--template', modelTemplate],
+  path.join(root, 'infra'),
+);
 const floor = timeProcess('floor', node, [...tsx, 'bench/floor.mts']);
 const cold = timeProcess('cold review', node, [...tsx, 'lib/cli/main.ts', 'review', '--format', 'json']);
 const { newPair, repeat } = await warmTimings();
@@ -91,5 +96,11 @@ console.log(`${'measurement'.padEnd(34)} ${'median'.padStart(12)}   ${'ratio'.pa
 row('cdk diff --template (CDK CLI)', cli, 'baseline', '', true);
 row('bare floor (libs + synth + diff)', floor, `${(floor / cli).toFixed(2)}x cdk diff`, '', true);
 row('cold review (fresh process)', cold, `${(cold / floor).toFixed(2)}x floor`, '<= 1.2x floor', cold / floor <= 1.2);
-row('new pair, warm process', newPair, `${(cli / newPair).toFixed(0)}x faster than cdk diff`, '< 100 ms and >= 50x faster', newPair < 100 && cli / newPair >= 50);
+row(
+  'new pair, warm process',
+  newPair,
+  `${(cli / newPair).toFixed(0)}x faster than cdk diff`,
+  '< 100 ms and >= 50x faster',
+  newPair < 100 && cli / newPair >= 50,
+);
 row('repeated review, warm process', repeat, `${(cli / repeat).toFixed(0)}x faster than cdk diff`, '< 5 ms', repeat < 5);

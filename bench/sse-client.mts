@@ -31,7 +31,9 @@ export function readEvents(url: string, headers: Record<string, string>, onEvent
             if (data.length) onEvent(type, JSON.parse(data.join('\n')));
           }
         }
-      } catch { /* aborted */ }
+      } catch {
+        /* aborted */
+      }
     })();
   })();
   return { open, close: () => controller.abort() };

@@ -27,7 +27,10 @@ class AuditLogPage {
   async exportJsonLines(): Promise<Array<Record<string, unknown>>> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('audit-export').click()]);
     const text = fs.readFileSync((await download.path())!, 'utf8');
-    return text.trimEnd().split('\n').map((line) => JSON.parse(line));
+    return text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
   }
 }
 
@@ -142,7 +145,10 @@ test.describe('the admin area, as a viewer', () => {
 test.describe('personal API tokens', () => {
   test.use({ storageState: storageStateOf('reviewer') });
 
-  test('a new token is shown once, authenticates a bearer request, and after a reload only its prefix shows', async ({ page, playwright }) => {
+  test('a new token is shown once, authenticates a bearer request, and after a reload only its prefix shows', async ({
+    page,
+    playwright,
+  }) => {
     const tokens = new TokensPage(page);
     await tokens.goto();
     const name = `e2e-${Date.now().toString(36)}`;

@@ -38,7 +38,9 @@ test('a viewer sees the deploy state but no deploy button, and the API refuses t
   expect(response.status()).toBe(403);
 });
 
-test('a deployer deploys the reference: preview, confirmation, live events on another viewer\'s page, CREATE_COMPLETE, in sync', async ({ browser }) => {
+test("a deployer deploys the reference: preview, confirmation, live events on another viewer's page, CREATE_COMPLETE, in sync", async ({
+  browser,
+}) => {
   const deployer = await pageOf(browser, 'deployer');
   const watcher = await pageOf(browser, 'viewer');
   // A double click sends the same client token twice: one deploy.
@@ -71,7 +73,9 @@ test('deploying again says "no changes"', async ({ browser }) => {
   await expect(page.getByTestId('deploy-message')).toContainText('No changes');
 });
 
-test('the production NAT setting yields an UPDATE preview with impacts, confirmed and executed, then in sync again', async ({ browser }) => {
+test('the production NAT setting yields an UPDATE preview with impacts, confirmed and executed, then in sync again', async ({
+  browser,
+}) => {
   await putSettings(browser, { referenceNatGateways: 2, deployApprovalPolicy: 'any-change' });
   const page = await pageOf(browser, 'deployer');
   await page.getByTestId('deploy-button').click();

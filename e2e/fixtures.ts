@@ -34,7 +34,12 @@ export function storageStateOf(key: E2eUserKey): string {
 
 /** A seeded user's email, role and password, for specs that sign in through the form. */
 export function e2eUser(key: E2eUserKey): { email: string; password: string; role: string } {
-  const users = JSON.parse(fs.readFileSync(path.join(AUTH_DIR, 'users.json'), 'utf8')) as Array<{ key: string; email: string; password: string; role: string }>;
+  const users = JSON.parse(fs.readFileSync(path.join(AUTH_DIR, 'users.json'), 'utf8')) as Array<{
+    key: string;
+    email: string;
+    password: string;
+    role: string;
+  }>;
   const user = users.find((u) => u.key === key);
   if (!user) throw new Error(`no seeded e2e user ${key}`);
   return user;

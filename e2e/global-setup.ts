@@ -29,7 +29,16 @@ export default async function globalSetup(): Promise<void> {
   for (const user of users) {
     const cookies = user.cookie.split('; ').map((pair) => {
       const eq = pair.indexOf('=');
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), domain: hostname, path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' as const };
+      return {
+        name: pair.slice(0, eq),
+        value: pair.slice(eq + 1),
+        domain: hostname,
+        path: '/',
+        expires: -1,
+        httpOnly: true,
+        secure: false,
+        sameSite: 'Lax' as const,
+      };
     });
     fs.writeFileSync(path.join(AUTH_DIR, `${user.key}.json`), JSON.stringify({ cookies, origins: [] }), { mode: 0o600 });
   }

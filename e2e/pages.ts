@@ -5,7 +5,11 @@ type FindingFilter = { side?: 'model' | 'reference'; rule?: string; acknowledged
 
 /** A page of the app, opened at `path` and ready once `readyTestId` is visible (the first run synthesizes the reference). */
 abstract class AppPage {
-  constructor(readonly page: Page, private readonly path: string, private readonly readyTestId: string) {}
+  constructor(
+    readonly page: Page,
+    private readonly path: string,
+    private readonly readyTestId: string,
+  ) {}
 
   /** Opens the page and waits until it has rendered. */
   async goto(): Promise<void> {
@@ -58,7 +62,7 @@ export class ReviewPage extends AppPage {
   /** Opens a finding's `<details>` (first its group's, when it has one) and returns the finding. */
   async open(finding: Locator): Promise<Locator> {
     const group = this.groupOf(finding);
-    if (await group.count() > 0) await openDetails(group);
+    if ((await group.count()) > 0) await openDetails(group);
     return openDetails(finding);
   }
 }
@@ -100,7 +104,10 @@ export class SignInPage {
 
 /** An audit session's page (`/sessions/<id>`): header, presence, progress, findings with verdicts and comments, sign-off. */
 export class SessionPage extends AppPage {
-  constructor(page: Page, readonly sessionId: string) {
+  constructor(
+    page: Page,
+    readonly sessionId: string,
+  ) {
     super(page, `/sessions/${sessionId}`, 'session-page');
   }
 
@@ -185,7 +192,7 @@ function attributes(filter: FindingFilter): string {
 
 /** Opens a native `<details>` by clicking its own summary (unless it is already open) and returns it. */
 async function openDetails(details: Locator): Promise<Locator> {
-  if (await details.getAttribute('open') === null) await details.locator(':scope > summary').click();
+  if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
   await expect(details).toHaveAttribute('open', '');
   return details;
 }

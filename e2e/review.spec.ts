@@ -13,11 +13,20 @@ const SEED_CATEGORIES = [
 
 /** The 14 failures of the seed review, by rule id. */
 const SEED_RULES = [
-  'cdk-v1-imports', 'hardcoded-availability-zones', 'lambda-table-name-env',
-  'lambda-logs-permissions', 'lambda-dead-letter-queue', 'alarm-configuration',
-  'lambda-private-subnets', 's3-encryption-enforced', 'iam-least-privilege',
-  'lambda-provisioned-concurrency', 'nat-gateway-redundancy', 'api-caching',
-  'lambda-log-group', 'lambda-throttle-alarm',
+  'cdk-v1-imports',
+  'hardcoded-availability-zones',
+  'lambda-table-name-env',
+  'lambda-logs-permissions',
+  'lambda-dead-letter-queue',
+  'alarm-configuration',
+  'lambda-private-subnets',
+  's3-encryption-enforced',
+  'iam-least-privilege',
+  'lambda-provisioned-concurrency',
+  'nat-gateway-redundancy',
+  'api-caching',
+  'lambda-log-group',
+  'lambda-throttle-alarm',
 ] as const;
 
 test.describe('the bundled review page', () => {
@@ -61,12 +70,16 @@ test.describe('the bundled review page', () => {
       const finding = reviewPage.findings({ side: 'model', rule });
       await expect(finding.first(), `model finding ${rule}`).toBeAttached();
       const category = CATALOG[rule].category;
-      await expect(reviewPage.category(category).locator(`[data-testid="finding"][data-side="model"][data-rule="${rule}"]`).first())
-        .toBeAttached();
+      await expect(
+        reviewPage.category(category).locator(`[data-testid="finding"][data-side="model"][data-rule="${rule}"]`).first(),
+      ).toBeAttached();
     }
   });
 
-  test('the reference has no open seed finding, and its single NAT gateway is acknowledged with a reason', async ({ reviewPage, apiFindings }) => {
+  test('the reference has no open seed finding, and its single NAT gateway is acknowledged with a reason', async ({
+    reviewPage,
+    apiFindings,
+  }) => {
     await reviewPage.goto();
     for (const rule of SEED_RULES) {
       await expect(reviewPage.findings({ side: 'reference', rule, acknowledged: false }), `open reference ${rule}`).toHaveCount(0);
@@ -96,9 +109,13 @@ test.describe('the bundled review page', () => {
     await expect(finding.getByTestId('finding-message')).toHaveText(fromApi!.message);
     const diff = finding.getByTestId('finding-diff');
     await expect(diff.locator('[data-testid^="diff-resource-"]').first()).toBeVisible();
-    const shown = await diff.locator('[data-testid^="diff-resource-"]').evaluateAll((els) =>
-      els.map((el) => el.getAttribute('data-testid')!.slice('diff-resource-'.length)));
-    expect(shown.every((id) => fromApi!.resources.includes(id)), `diff entries ${shown} belong to the finding`).toBe(true);
+    const shown = await diff
+      .locator('[data-testid^="diff-resource-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice('diff-resource-'.length)));
+    expect(
+      shown.every((id) => fromApi!.resources.includes(id)),
+      `diff entries ${shown} belong to the finding`,
+    ).toBe(true);
   });
 
   test('a cloudformation-validate finding says who reported it', async ({ reviewPage, apiFindings }) => {

@@ -21,7 +21,11 @@ class ReviewsPage {
 
   /** Uploads a task folder's files (the ideal template picked loose, as `TapStack.yml`) and submits. */
   async uploadTask(files: Record<string, string>): Promise<void> {
-    const uploads = Object.entries(files).map(([name, text]) => ({ name: name.split('/').pop()!, mimeType: 'text/plain', buffer: Buffer.from(text) }));
+    const uploads = Object.entries(files).map(([name, text]) => ({
+      name: name.split('/').pop()!,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(text),
+    }));
     await this.page.getByTestId('review-create-files').setInputFiles(uploads);
     await this.page.getByTestId('review-create-submit').click();
   }
@@ -30,7 +34,10 @@ class ReviewsPage {
 test.describe('reviews as data', () => {
   test.use({ storageState: storageStateOf('reviewer') });
 
-  test('a reviewer uploads a task folder, sees the import result, opens the new review and sees its findings', async ({ page, reviewPage }) => {
+  test('a reviewer uploads a task folder, sees the import result, opens the new review and sees its findings', async ({
+    page,
+    reviewPage,
+  }) => {
     const reviews = new ReviewsPage(page);
     await reviews.goto();
     await expect(reviews.rows().first()).toHaveAttribute('data-review-id', 'bundled');
@@ -58,9 +65,16 @@ test.describe('reviews as data', () => {
     expect(await reviewPage.count('security', 'model')).toBeGreaterThan(0);
   });
 
-  test('a new review shows coverage against its human review, downloads as SARIF, and with a cdk-nag pack lists every source of a finding', async ({ page, reviewPage }) => {
+  test('a new review shows coverage against its human review, downloads as SARIF, and with a cdk-nag pack lists every source of a finding', async ({
+    page,
+    reviewPage,
+  }) => {
     const files = Object.entries(cfnTaskFiles(44)).map(([path, text]) => ({ path, text }));
-    const created = await page.request.post('/api/reviews', { data: { kind: 'task', files }, headers: { origin: BASE_URL }, timeout: 60_000 });
+    const created = await page.request.post('/api/reviews', {
+      data: { kind: 'task', files },
+      headers: { origin: BASE_URL },
+      timeout: 60_000,
+    });
     expect(created.status(), await created.text()).toBe(201);
     const { review } = (await created.json()) as { review: { id: string } };
 
@@ -71,7 +85,10 @@ test.describe('reviews as data', () => {
     await expect(page.getByTestId('coverage-ratio')).toHaveText(/\d/);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-sarif').click()]);
-    const sarif = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { version: string; runs: Array<{ results: Array<{ ruleId: string }> }> };
+    const sarif = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as {
+      version: string;
+      runs: Array<{ results: Array<{ ruleId: string }> }>;
+    };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.map((r) => r.ruleId)).toContain('iam-least-privilege');
 
@@ -85,7 +102,11 @@ test.describe('reviews as data', () => {
   test('filters narrow the list by platform, status and category', async ({ page }) => {
     // Its own CloudFormation review, created through the API as the signed-in reviewer (same-origin write).
     const files = Object.entries(cfnTaskFiles(43)).map(([path, text]) => ({ path, text }));
-    const created = await page.request.post('/api/reviews', { data: { kind: 'task', files }, headers: { origin: BASE_URL }, timeout: 60_000 });
+    const created = await page.request.post('/api/reviews', {
+      data: { kind: 'task', files },
+      headers: { origin: BASE_URL },
+      timeout: 60_000,
+    });
     expect(created.status(), await created.text()).toBe(201);
     const reviews = new ReviewsPage(page);
     await reviews.goto();
@@ -94,7 +115,8 @@ test.describe('reviews as data', () => {
     await page.getByTestId('reviews-filter-apply').click();
     await expect(page).toHaveURL(/platform=cfn/);
     await expect(reviews.rows().first()).toBeVisible();
-    for (const platform of await reviews.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-platform')))) expect(platform).toBe('cfn');
+    for (const platform of await reviews.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-platform'))))
+      expect(platform).toBe('cfn');
     await reviews.goto('?status=unsupported&platform=pulumi');
     await expect(reviews.rows()).toHaveCount(0);
   });

@@ -58,7 +58,7 @@ test('a reviewer starts an audit session from the review page', async ({ browser
   await expect(panel.getByTestId('session-item').filter({ hasText: 'E2E audit' })).toHaveCount(1);
 });
 
-test('two reviewers see each other, and one\'s verdict and comment appear live on the other\'s page', async ({ browser }) => {
+test("two reviewers see each other, and one's verdict and comment appear live on the other's page", async ({ browser }) => {
   const b = new SessionPage(await pageOf(browser, 'reviewer2'), sessionId);
   pages.b = b;
   const a = pages.a;
@@ -82,7 +82,7 @@ test('two reviewers see each other, and one\'s verdict and comment appear live o
   await expect(comment.getByTestId('comment-author')).toHaveText(e2eUser('reviewer').email);
 });
 
-test('a viewer sees the session but no controls, and the API refuses the viewer\'s edits', async ({ browser }) => {
+test("a viewer sees the session but no controls, and the API refuses the viewer's edits", async ({ browser }) => {
   const viewer = new SessionPage(await pageOf(browser, 'viewer'), sessionId);
   pages.viewer = viewer;
   await viewer.gotoLive();
@@ -95,9 +95,15 @@ test('a viewer sees the session but no controls, and the API refuses the viewer\
 
   const key = await viewer.findings({ side: 'model' }).first().getAttribute('data-key');
   const api = viewer.page.request;
-  const put = await api.put(`/api/sessions/${sessionId}/findings/${key}/verdict`, { data: { verdict: 'false_positive' }, headers: SAME_ORIGIN });
+  const put = await api.put(`/api/sessions/${sessionId}/findings/${key}/verdict`, {
+    data: { verdict: 'false_positive' },
+    headers: SAME_ORIGIN,
+  });
   expect(put.status()).toBe(403);
-  const post = await api.post(`/api/sessions/${sessionId}/findings/${key}/comments`, { data: { body: 'viewer was here' }, headers: SAME_ORIGIN });
+  const post = await api.post(`/api/sessions/${sessionId}/findings/${key}/comments`, {
+    data: { body: 'viewer was here' },
+    headers: SAME_ORIGIN,
+  });
   expect(post.status()).toBe(403);
   const signoff = await api.post(`/api/sessions/${sessionId}/signoffs`, { data: {}, headers: SAME_ORIGIN });
   expect(signoff.status()).toBe(403);
@@ -120,13 +126,16 @@ test('a comment with a script tag renders as text and never runs', async () => {
   expect(await b.page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 });
 
-test('the markdown export downloads in the seed\'s structure with the confirmed findings', async () => {
+test("the markdown export downloads in the seed's structure with the confirmed findings", async () => {
   const { a } = pages;
   // One finding per category confirmed, so every category has an issue; one more judged a false positive.
   const confirmed = new Set<string>();
   for (const category of ['syntax', 'deployment', 'security', 'performance', 'observability']) {
-    const finding = a.page.getByTestId(`session-category-${category}`).locator('[data-testid="session-finding"][data-side="model"]').first();
-    if (await finding.count() === 0) continue;
+    const finding = a.page
+      .getByTestId(`session-category-${category}`)
+      .locator('[data-testid="session-finding"][data-side="model"]')
+      .first();
+    if ((await finding.count()) === 0) continue;
     await a.setVerdict(finding, 'confirmed');
     confirmed.add((await finding.getAttribute('data-key'))!);
   }
@@ -189,7 +198,10 @@ test('sign-off by the required reviewers closes the session: read-only everywher
 
   const key = await a.findings({ side: 'model' }).first().getAttribute('data-key');
   const api = a.page.request;
-  const put = await api.put(`/api/sessions/${sessionId}/findings/${key}/verdict`, { data: { verdict: 'accepted_risk' }, headers: SAME_ORIGIN });
+  const put = await api.put(`/api/sessions/${sessionId}/findings/${key}/verdict`, {
+    data: { verdict: 'accepted_risk' },
+    headers: SAME_ORIGIN,
+  });
   expect(put.status()).toBe(409);
   const post = await api.post(`/api/sessions/${sessionId}/findings/${key}/comments`, { data: { body: 'too late' }, headers: SAME_ORIGIN });
   expect(post.status()).toBe(409);

@@ -33,7 +33,9 @@ test.describe('the deployed stack panel', () => {
       await expect(panel.getByTestId('stack-outputs')).toBeVisible();
       await expect(panel.getByTestId('stack-event').first()).toBeVisible();
     }
-    await expect(panel.getByTestId('drift-in-sync').or(panel.getByTestId('drift-diff')).or(panel.getByTestId('drift-unknown'))).toBeVisible();
+    await expect(
+      panel.getByTestId('drift-in-sync').or(panel.getByTestId('drift-diff')).or(panel.getByTestId('drift-unknown')),
+    ).toBeVisible();
   });
 
   test('each finding row says what the deployed template has, and each category counts the deployed side', async ({ reviewPage }) => {
@@ -41,7 +43,9 @@ test.describe('the deployed stack panel', () => {
     const security = reviewPage.category('security');
     const results = security.getByTestId('deployed-result');
     await expect(results.first()).toHaveText(/^deployed: (found|clear|acknowledged|not deployed|unavailable|n\/a)/);
-    await expect(security.getByTestId('count-security-deployed').or(security.getByTestId('count-security-deployed-unavailable'))).toBeVisible();
+    await expect(
+      security.getByTestId('count-security-deployed').or(security.getByTestId('count-security-deployed-unavailable')),
+    ).toBeVisible();
     // The model findings themselves are untouched by the third column.
     await expect(reviewPage.findings({ side: 'model', rule: 'iam-least-privilege' }).first()).toBeAttached();
   });

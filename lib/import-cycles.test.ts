@@ -17,7 +17,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 function resolveImport(from: string, spec: string): string | undefined {
-  const base = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : spec.startsWith('.') ? path.resolve(path.dirname(from), spec) : undefined;
+  const base = spec.startsWith('@/')
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith('.')
+      ? path.resolve(path.dirname(from), spec)
+      : undefined;
   if (!base) return undefined;
   return EXTENSIONS.map((ext) => base + ext).find((candidate) => {
     try {
@@ -61,7 +65,10 @@ describe('module graph', () => {
     const graph = new Map<string, string[]>();
     for (const file of FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder)))) {
       const text = readFileSync(file, 'utf8');
-      graph.set(file, [...text.matchAll(IMPORT)].map((m) => resolveImport(file, m[1])).filter((target): target is string => !!target));
+      graph.set(
+        file,
+        [...text.matchAll(IMPORT)].map((m) => resolveImport(file, m[1])).filter((target): target is string => !!target),
+      );
     }
     expect(cycles(graph)).toEqual([]);
   });

@@ -33,21 +33,101 @@ const EXEMPT: Record<string, string> = {
 const fixture = { sessionId: '', key: '' };
 const unique = () => randomBytes(4).toString('hex');
 const ROWS: MatrixRow[] = [
-  { method: 'POST', route: 'app/api/reviews', minRole: 'reviewer', params: () => ({}), body: () => ({ kind: 'templates', reference: { path: 'a.json', text: '{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}' }, model: { path: 'b.json', text: '{"Resources":{"T":{"Type":"AWS::SNS::Topic"}}}' } }), allowed: [201] },
-  { method: 'POST', route: 'app/api/reviews/[id]/sessions', minRole: 'reviewer', params: () => ({ id: 'bundled' }), body: () => ({ name: 'matrix' }), allowed: [201] },
-  { method: 'POST', route: 'app/api/reviews/[id]/acknowledgements', minRole: 'reviewer', params: () => ({ id: 'bundled' }), body: () => ({ rule: 'matrix-rule', reason: 'matrix' }), allowed: [201] },
-  { method: 'DELETE', route: 'app/api/reviews/[id]/acknowledgements/[ackId]', minRole: 'reviewer', params: () => ({ id: 'bundled', ackId: 'no-such-ack' }), allowed: [404] },
-  { method: 'PUT', route: 'app/api/sessions/[sid]/findings/[key]/verdict', minRole: 'reviewer', params: () => ({ sid: fixture.sessionId, key: fixture.key }), body: () => ({ verdict: 'confirmed' }), allowed: [200] },
-  { method: 'POST', route: 'app/api/sessions/[sid]/findings/[key]/comments', minRole: 'reviewer', params: () => ({ sid: fixture.sessionId, key: fixture.key }), body: () => ({ body: 'looks right' }), allowed: [201] },
-  { method: 'POST', route: 'app/api/sessions/[sid]/manual-findings', minRole: 'reviewer', params: () => ({ sid: fixture.sessionId }), body: manualFinding, allowed: [201] },
-  { method: 'POST', route: 'app/api/sessions/[sid]/signoffs', minRole: 'reviewer', params: () => ({ sid: fixture.sessionId }), body: () => ({}), allowed: [201] },
-  { method: 'POST', route: 'app/api/admin/users', minRole: 'admin', params: () => ({}), body: () => ({ email: `matrix-${unique()}@test.invalid`, name: 'Matrix', role: 'viewer' }), allowed: [201] },
-  { method: 'PATCH', route: 'app/api/admin/users/[id]', minRole: 'admin', params: () => ({ id: 'no-such-user' }), body: () => ({ role: 'viewer' }), allowed: [404] },
+  {
+    method: 'POST',
+    route: 'app/api/reviews',
+    minRole: 'reviewer',
+    params: () => ({}),
+    body: () => ({
+      kind: 'templates',
+      reference: { path: 'a.json', text: '{"Resources":{"Q":{"Type":"AWS::SQS::Queue"}}}' },
+      model: { path: 'b.json', text: '{"Resources":{"T":{"Type":"AWS::SNS::Topic"}}}' },
+    }),
+    allowed: [201],
+  },
+  {
+    method: 'POST',
+    route: 'app/api/reviews/[id]/sessions',
+    minRole: 'reviewer',
+    params: () => ({ id: 'bundled' }),
+    body: () => ({ name: 'matrix' }),
+    allowed: [201],
+  },
+  {
+    method: 'POST',
+    route: 'app/api/reviews/[id]/acknowledgements',
+    minRole: 'reviewer',
+    params: () => ({ id: 'bundled' }),
+    body: () => ({ rule: 'matrix-rule', reason: 'matrix' }),
+    allowed: [201],
+  },
+  {
+    method: 'DELETE',
+    route: 'app/api/reviews/[id]/acknowledgements/[ackId]',
+    minRole: 'reviewer',
+    params: () => ({ id: 'bundled', ackId: 'no-such-ack' }),
+    allowed: [404],
+  },
+  {
+    method: 'PUT',
+    route: 'app/api/sessions/[sid]/findings/[key]/verdict',
+    minRole: 'reviewer',
+    params: () => ({ sid: fixture.sessionId, key: fixture.key }),
+    body: () => ({ verdict: 'confirmed' }),
+    allowed: [200],
+  },
+  {
+    method: 'POST',
+    route: 'app/api/sessions/[sid]/findings/[key]/comments',
+    minRole: 'reviewer',
+    params: () => ({ sid: fixture.sessionId, key: fixture.key }),
+    body: () => ({ body: 'looks right' }),
+    allowed: [201],
+  },
+  {
+    method: 'POST',
+    route: 'app/api/sessions/[sid]/manual-findings',
+    minRole: 'reviewer',
+    params: () => ({ sid: fixture.sessionId }),
+    body: manualFinding,
+    allowed: [201],
+  },
+  {
+    method: 'POST',
+    route: 'app/api/sessions/[sid]/signoffs',
+    minRole: 'reviewer',
+    params: () => ({ sid: fixture.sessionId }),
+    body: () => ({}),
+    allowed: [201],
+  },
+  {
+    method: 'POST',
+    route: 'app/api/admin/users',
+    minRole: 'admin',
+    params: () => ({}),
+    body: () => ({ email: `matrix-${unique()}@test.invalid`, name: 'Matrix', role: 'viewer' }),
+    allowed: [201],
+  },
+  {
+    method: 'PATCH',
+    route: 'app/api/admin/users/[id]',
+    minRole: 'admin',
+    params: () => ({ id: 'no-such-user' }),
+    body: () => ({ role: 'viewer' }),
+    allowed: [404],
+  },
   { method: 'PUT', route: 'app/api/settings', minRole: 'admin', params: () => ({}), body: () => ({ requiredSignoffs: 1 }), allowed: [200] },
   { method: 'POST', route: 'app/api/tokens', minRole: 'viewer', params: () => ({}), body: () => ({ name: 'matrix' }), allowed: [201] },
   { method: 'DELETE', route: 'app/api/tokens/[id]', minRole: 'viewer', params: () => ({ id: 'no-such-token' }), allowed: [404] },
   // An admitted caller's malformed request stops at validation: a real deploy is exercised in lib/deploy and e2e.
-  { method: 'POST', route: 'app/api/deploys', minRole: 'deployer', params: () => ({}), body: () => ({ clientToken: 'bad' }), allowed: [400] },
+  {
+    method: 'POST',
+    route: 'app/api/deploys',
+    minRole: 'deployer',
+    params: () => ({}),
+    body: () => ({ clientToken: 'bad' }),
+    allowed: [400],
+  },
   { method: 'POST', route: 'app/api/deploys/[id]/confirm', minRole: 'deployer', params: () => ({ id: 'no-such-deploy' }), allowed: [404] },
   { method: 'POST', route: 'app/api/deploys/[id]/cancel', minRole: 'deployer', params: () => ({ id: 'no-such-deploy' }), allowed: [404] },
 ];
@@ -71,7 +151,14 @@ function exportedMethods(source: string): Method[] {
   const names = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:const|let|(?:async\s+)?function)\s+(POST|PUT|PATCH|DELETE)\b/g)) names.add(m[1]);
   for (const list of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const item of list[1].split(',')) names.add(item.trim().split(/\s+as\s+/).pop()!.trim());
+    for (const item of list[1].split(','))
+      names.add(
+        item
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
   }
   return (['POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => names.has(method));
 }
@@ -93,14 +180,21 @@ describe.each(dialects().slice(0, 1))('every mutating route × every role on $na
   const env = useRouteEnv(dialect);
 
   beforeAll(async () => {
-    const session = await createAuditSession({ reviewId: 'bundled', input: { name: 'matrix', requiredSignoffs: 10 }, user: authed(env.users.reviewer) });
+    const session = await createAuditSession({
+      reviewId: 'bundled',
+      input: { name: 'matrix', requiredSignoffs: 10 },
+      user: authed(env.users.reviewer),
+    });
     fixture.sessionId = session.id;
     fixture.key = (await getSessionView({ sessionId: session.id, user: authed(env.users.reviewer) })).findings[0].key;
   });
 
   const cases = ROWS.flatMap((row) => (['anonymous', ...ROLES] as Caller[]).map((caller) => ({ row, caller })));
   it.each(cases)('$row.method $row.route as $caller', async ({ row, caller }) => {
-    const module = (await import(path.join(process.cwd(), row.route, 'route.ts'))) as Record<Method, (req: Request, ctx: unknown) => Promise<Response>>;
+    const module = (await import(path.join(process.cwd(), row.route, 'route.ts'))) as Record<
+      Method,
+      (req: Request, ctx: unknown) => Promise<Response>
+    >;
     const who = caller === 'anonymous' ? 'anonymous' : { cookie: env.users[caller] };
     const res = await module[row.method](testRequest(row.method, urlPath(row), who, row.body?.()), params(row.params()));
     if (caller === 'anonymous') expect(res.status).toBe(401);

@@ -20,10 +20,16 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-xl font-semibold text-slate-900">Reviews</h1>
-        <p className="text-sm text-slate-600">Each review compares a model’s answer with a reference. Counts are the model’s open findings.</p>
+        <p className="text-sm text-slate-600">
+          Each review compares a model’s answer with a reference. Counts are the model’s open findings.
+        </p>
       </header>
       <ReviewsFilters filter={filter} />
-      {!parsed.success && <p role="alert" className={ui.error}>Some filters were not understood and are ignored.</p>}
+      {!parsed.success && (
+        <p role="alert" className={ui.error}>
+          Some filters were not understood and are ignored.
+        </p>
+      )}
       <ReviewsTable reviews={reviews} />
       {hasRole(user, 'reviewer') && (
         <section className="space-y-2">

@@ -9,15 +9,28 @@ export function CreateTokenForm() {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, { status: 'idle' });
   return (
     <div className="space-y-3">
-      <form action={action} data-testid="create-token-form" className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-        <label className={ui.label}>Name<input name="name" required maxLength={32} placeholder="e.g. ci" className={ui.input} data-testid="token-name" /></label>
+      <form
+        action={action}
+        data-testid="create-token-form"
+        className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200"
+      >
+        <label className={ui.label}>
+          Name
+          <input name="name" required maxLength={32} placeholder="e.g. ci" className={ui.input} data-testid="token-name" />
+        </label>
         <label className={ui.label}>
           Expires in days (empty: never)
           <input name="expiresInDays" type="number" min={1} max={365} className={`${ui.input} w-32`} data-testid="token-expires" />
         </label>
-        <button type="submit" disabled={pending} className={ui.button} data-testid="token-create">{pending ? 'Creating…' : 'Create token'}</button>
+        <button type="submit" disabled={pending} className={ui.button} data-testid="token-create">
+          {pending ? 'Creating…' : 'Create token'}
+        </button>
       </form>
-      {state.status === 'error' && <p role="alert" className={ui.error}>{state.message}</p>}
+      {state.status === 'error' && (
+        <p role="alert" className={ui.error}>
+          {state.message}
+        </p>
+      )}
       {state.status === 'ok' && <NewToken key={state.at} name={state.name} token={state.token} />}
     </div>
   );
@@ -36,10 +49,19 @@ function NewToken({ name, token }: { name: string; token: string }) {
         Copy the token “{name}” now: it is shown only once and cannot be retrieved later.
       </p>
       <div className="flex items-center gap-2">
-        <code className="select-all break-all rounded bg-white px-2 py-1 font-mono text-sm ring-1 ring-amber-200" data-testid="token-secret">{token}</code>
-        <button type="button" onClick={copy} className={ui.secondary} data-testid="token-copy">{copied ? 'Copied' : 'Copy'}</button>
+        <code
+          className="select-all break-all rounded bg-white px-2 py-1 font-mono text-sm ring-1 ring-amber-200"
+          data-testid="token-secret"
+        >
+          {token}
+        </code>
+        <button type="button" onClick={copy} className={ui.secondary} data-testid="token-copy">
+          {copied ? 'Copied' : 'Copy'}
+        </button>
       </div>
-      <p className="text-xs text-amber-900">Use it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.</p>
+      <p className="text-xs text-amber-900">
+        Use it as <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
+      </p>
     </div>
   );
 }

@@ -12,7 +12,10 @@ export function AdminHeader({ title, current }: { title: string; current?: strin
   return (
     <div className="mb-4 flex flex-wrap items-baseline gap-x-6 gap-y-2">
       <h1 className="text-lg font-semibold text-slate-900">
-        <Link href="/admin" className="text-slate-500 hover:text-slate-900">Admin</Link> / {title}
+        <Link href="/admin" className="text-slate-500 hover:text-slate-900">
+          Admin
+        </Link>{' '}
+        / {title}
       </h1>
       <nav aria-label="Admin" className="flex gap-1 text-sm">
         {ADMIN_SECTIONS.map((section) => (

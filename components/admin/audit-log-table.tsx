@@ -3,7 +3,12 @@ import { ui } from './styles';
 
 /** Audit entries as given (newest first), each change's before and after JSON folded in a <details>. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
-  if (entries.length === 0) return <p className="py-6 text-center text-sm text-slate-500" data-testid="audit-empty">No entries match these filters.</p>;
+  if (entries.length === 0)
+    return (
+      <p className="py-6 text-center text-sm text-slate-500" data-testid="audit-empty">
+        No entries match these filters.
+      </p>
+    );
   return (
     <table className={ui.table}>
       <thead>
@@ -45,7 +50,9 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   return (
     <div>
       <div className="text-[10px] uppercase tracking-wide text-slate-400">{label}</div>
-      <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">{JSON.stringify(value, null, 2)}</pre>
+      <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">
+        {JSON.stringify(value, null, 2)}
+      </pre>
     </div>
   );
 }

@@ -9,23 +9,52 @@ import { ui } from './styles';
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<CreateUserState, FormData>(createUserAction, { status: 'idle' });
   return (
-    <form action={action} data-testid="create-user-form" className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-5 sm:items-end">
-      <label className={ui.label}>Email<input name="email" type="email" required className={ui.input} data-testid="create-user-email" /></label>
-      <label className={ui.label}>Name<input name="name" required className={ui.input} data-testid="create-user-name" /></label>
+    <form
+      action={action}
+      data-testid="create-user-form"
+      className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-5 sm:items-end"
+    >
+      <label className={ui.label}>
+        Email
+        <input name="email" type="email" required className={ui.input} data-testid="create-user-email" />
+      </label>
+      <label className={ui.label}>
+        Name
+        <input name="name" required className={ui.input} data-testid="create-user-name" />
+      </label>
       <label className={ui.label}>
         Role
         <select name="role" defaultValue="viewer" className={ui.input} data-testid="create-user-role">
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
       </label>
-      <label className={ui.label}>Password (empty: generate)<input name="password" type="password" autoComplete="new-password" minLength={12} className={ui.input} /></label>
-      <button type="submit" disabled={pending} className={ui.button} data-testid="create-user-submit">{pending ? 'Adding…' : 'Add user'}</button>
-      {state.status === 'error' && <p role="alert" className={`${ui.error} sm:col-span-5`}>{state.message}</p>}
+      <label className={ui.label}>
+        Password (empty: generate)
+        <input name="password" type="password" autoComplete="new-password" minLength={12} className={ui.input} />
+      </label>
+      <button type="submit" disabled={pending} className={ui.button} data-testid="create-user-submit">
+        {pending ? 'Adding…' : 'Add user'}
+      </button>
+      {state.status === 'error' && (
+        <p role="alert" className={`${ui.error} sm:col-span-5`}>
+          {state.message}
+        </p>
+      )}
       {state.status === 'ok' && (
         <p role="status" className={`${ui.success} sm:col-span-5`} data-testid="create-user-done">
           Added {state.email}.
           {state.password && (
-            <> Password, shown only now: <code className="select-all font-mono" data-testid="created-password">{state.password}</code></>
+            <>
+              {' '}
+              Password, shown only now:{' '}
+              <code className="select-all font-mono" data-testid="created-password">
+                {state.password}
+              </code>
+            </>
           )}
         </p>
       )}

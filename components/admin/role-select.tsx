@@ -23,10 +23,16 @@ export function RoleSelect({ userId, role, email }: { userId: string; role: Role
         className="rounded-md border border-slate-300 px-2 py-1 text-sm"
       >
         {ROLES.map((r) => (
-          <option key={r} value={r}>{r}</option>
+          <option key={r} value={r}>
+            {r}
+          </option>
         ))}
       </select>
-      {state.status === 'error' && <span role="alert" data-testid="user-role-error" className="text-xs text-red-700">{state.message}</span>}
+      {state.status === 'error' && (
+        <span role="alert" data-testid="user-role-error" className="text-xs text-red-700">
+          {state.message}
+        </span>
+      )}
     </form>
   );
 }

@@ -63,10 +63,20 @@ export function SettingsForm({ settings }: { settings: AppSettings }) {
         </select>
       </label>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={ui.button} data-testid="settings-save">{pending ? 'Saving…' : 'Save'}</button>
-        {state.status === 'ok' && <span role="status" className="text-sm text-emerald-700" data-testid="settings-saved">Saved.</span>}
+        <button type="submit" disabled={pending} className={ui.button} data-testid="settings-save">
+          {pending ? 'Saving…' : 'Save'}
+        </button>
+        {state.status === 'ok' && (
+          <span role="status" className="text-sm text-emerald-700" data-testid="settings-saved">
+            Saved.
+          </span>
+        )}
       </div>
-      {state.status === 'error' && <p role="alert" className={ui.error}>{state.message}</p>}
+      {state.status === 'error' && (
+        <p role="alert" className={ui.error}>
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -22,7 +22,9 @@ export function UsersTable({ users, selfId }: { users: AppUser[]; selfId: string
               {user.id === selfId && <span className="ml-2 rounded bg-slate-100 px-1 text-slate-500">you</span>}
             </td>
             <td className={ui.td}>{user.name}</td>
-            <td className={ui.td}><RoleSelect userId={user.id} role={user.role} email={user.email} /></td>
+            <td className={ui.td}>
+              <RoleSelect userId={user.id} role={user.role} email={user.email} />
+            </td>
             <td className={`${ui.td} text-xs text-slate-500`}>{user.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
           </tr>
         ))}

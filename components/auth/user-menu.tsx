@@ -19,8 +19,12 @@ export async function UserMenu() {
       <Link href="/account/tokens" prefetch={false} className={MENU_LINK} data-testid="nav-tokens">
         API tokens
       </Link>
-      <span className="text-slate-700" data-testid="user-name">{user.name}</span>
-      <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600" data-testid="user-role">{user.role}</span>
+      <span className="text-slate-700" data-testid="user-name">
+        {user.name}
+      </span>
+      <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600" data-testid="user-role">
+        {user.role}
+      </span>
       <SignOutButton />
     </div>
   );

@@ -11,12 +11,26 @@ function placeOf(f: ReviewFinding): string {
 }
 
 /** A column of the side-by-side view, with its count in the heading. */
-export function CoverageColumn({ title, count, testId, tone, children }: { title: string; count: number; testId: string; tone: string; children: ReactNode }) {
+export function CoverageColumn({
+  title,
+  count,
+  testId,
+  tone,
+  children,
+}: {
+  title: string;
+  count: number;
+  testId: string;
+  tone: string;
+  children: ReactNode;
+}) {
   return (
     <section data-testid={testId} className="min-w-0 space-y-2">
       <h3 className={`flex items-baseline justify-between text-xs font-semibold uppercase tracking-wide ${tone}`}>
         {title}
-        <span data-testid={`${testId}-count`} className="font-mono">{count}</span>
+        <span data-testid={`${testId}-count`} className="font-mono">
+          {count}
+        </span>
       </h3>
       <ul className="space-y-2">{children}</ul>
       {count === 0 && <p className="text-xs text-slate-400">None.</p>}
@@ -31,7 +45,11 @@ function FailureHead({ failure }: { failure: HumanFailure }) {
     <>
       <p className="text-[11px] uppercase tracking-wide text-slate-400">{CATEGORY_HEADINGS[failure.category]}</p>
       <p className="font-medium text-slate-800">{failure.title}</p>
-      {names.length > 0 && <p className="truncate font-mono text-[11px] text-slate-500" title={names.join(', ')}>{names.join(', ')}</p>}
+      {names.length > 0 && (
+        <p className="truncate font-mono text-[11px] text-slate-500" title={names.join(', ')}>
+          {names.join(', ')}
+        </p>
+      )}
     </>
   );
 }
@@ -67,7 +85,10 @@ export function UnlistedItem({ finding }: { finding: ReviewFinding }) {
         <SeverityBadge severity={finding.severity} /> <code className="text-xs">{finding.rule}</code>
       </p>
       <p className="text-xs text-slate-600">{finding.title}</p>
-      <p className="truncate font-mono text-[11px] text-slate-500">{placeOf(finding)}{finding.acknowledged ? ' · acknowledged' : ''}</p>
+      <p className="truncate font-mono text-[11px] text-slate-500">
+        {placeOf(finding)}
+        {finding.acknowledged ? ' · acknowledged' : ''}
+      </p>
     </li>
   );
 }

@@ -34,13 +34,17 @@ describe('CoverageView', async () => {
 
   it('shows a missed failure and renders nothing without a human review', () => {
     const missedOne = { ...result, found: result.found.slice(1), missed: [result.found[0].failure], coverage: 13 / 14 };
-    const html = renderToStaticMarkup(createElement(CoverageView, { coverage: { ...coverage, result: missedOne, numbers: coverageNumbers(missedOne) } }));
+    const html = renderToStaticMarkup(
+      createElement(CoverageView, { coverage: { ...coverage, result: missedOne, numbers: coverageNumbers(missedOne) } }),
+    );
     expect(testIdText(html, 'coverage-ratio')).toBe('13 / 14 (93%)');
     expect(testIdText(html, 'coverage-missed-count')).toBe('1');
     expect(html).toContain('data-testid="coverage-missed-item"');
     expect(renderToStaticMarkup(createElement(CoverageView, { coverage: { ...coverage, result: null, numbers: null } }))).toBe('');
     const empty = { found: [], missed: [], unlisted: result.unlisted, coverage: 1 };
-    const unreadable = renderToStaticMarkup(createElement(CoverageView, { coverage: { ...coverage, failures: [], result: empty, numbers: coverageNumbers(empty) } }));
+    const unreadable = renderToStaticMarkup(
+      createElement(CoverageView, { coverage: { ...coverage, failures: [], result: empty, numbers: coverageNumbers(empty) } }),
+    );
     expect(testIdText(unreadable, 'coverage-ratio')).toBe('0 / 0');
     expect(unreadable).toContain('data-testid="coverage-unreadable"');
   });

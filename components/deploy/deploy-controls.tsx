@@ -37,7 +37,10 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
       if (FINISHED.has(next.status)) router.refresh();
     });
     source.addEventListener('stack-events', (message) => {
-      const { deployId: id, events: fresh } = JSON.parse((message as MessageEvent<string>).data) as { deployId: string; events: StackEventView[] };
+      const { deployId: id, events: fresh } = JSON.parse((message as MessageEvent<string>).data) as {
+        deployId: string;
+        events: StackEventView[];
+      };
       if (id !== deployId.current) return;
       setEvents((current) => mergeEvents(current, fresh));
     });
@@ -51,7 +54,11 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
     setPending(true);
     setError(null);
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
       const json = (await response.json()) as { deploy?: DeployView; error?: { message: string } };
       if (!response.ok || !json.deploy) throw new Error(json.error?.message ?? `HTTP ${response.status}`);
       const answered = json.deploy;
@@ -75,7 +82,10 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
   return (
     <section data-testid="deploy-controls" className="space-y-3">
       <p className="text-xs text-slate-500">
-        Deploys to <span data-testid="deploy-target" className="font-mono text-slate-700">{initial.target}</span>
+        Deploys to{' '}
+        <span data-testid="deploy-target" className="font-mono text-slate-700">
+          {initial.target}
+        </span>
       </p>
       <div className="flex flex-wrap items-center gap-3">
         {canDeploy && (
@@ -94,17 +104,39 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
       </div>
       {blocked && (
         <ul data-testid="deploy-blocked" className="ml-4 list-disc text-sm text-red-800">
-          {initial.readiness.reasons.map((reason) => <li key={reason}>{reason}</li>)}
+          {initial.readiness.reasons.map((reason) => (
+            <li key={reason}>{reason}</li>
+          ))}
         </ul>
       )}
-      {error && <p role="alert" data-testid="deploy-error" className="text-sm text-red-700">{error}</p>}
-      {deploy?.message && <p data-testid="deploy-message" className={`text-sm ${deploy.status === 'failed' ? 'text-red-800' : 'text-slate-700'}`}>{deploy.message}</p>}
+      {error && (
+        <p role="alert" data-testid="deploy-error" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {deploy?.message && (
+        <p data-testid="deploy-message" className={`text-sm ${deploy.status === 'failed' ? 'text-red-800' : 'text-slate-700'}`}>
+          {deploy.message}
+        </p>
+      )}
       {deploy?.status === 'awaiting_confirmation' && canDeploy && (
         <div className="flex gap-2">
-          <button type="button" data-testid="deploy-confirm" disabled={pending} onClick={() => void call(`/api/deploys/${deploy.id}/confirm`)} className="rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-500 disabled:bg-slate-300">
+          <button
+            type="button"
+            data-testid="deploy-confirm"
+            disabled={pending}
+            onClick={() => void call(`/api/deploys/${deploy.id}/confirm`)}
+            className="rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-500 disabled:bg-slate-300"
+          >
             Confirm and execute
           </button>
-          <button type="button" data-testid="deploy-cancel" disabled={pending} onClick={() => void call(`/api/deploys/${deploy.id}/cancel`)} className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50">
+          <button
+            type="button"
+            data-testid="deploy-cancel"
+            disabled={pending}
+            onClick={() => void call(`/api/deploys/${deploy.id}/cancel`)}
+            className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             Cancel
           </button>
         </div>
@@ -112,7 +144,9 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
       {deploy?.outcome && deploy.outcome.failures.length > 0 && (
         <ul data-testid="deploy-failures" className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-600/20">
           {deploy.outcome.failures.map((failure) => (
-            <li key={`${failure.logicalId}-${failure.status}`}><span className="font-mono">{failure.logicalId}</span> {failure.status}: {failure.reason}</li>
+            <li key={`${failure.logicalId}-${failure.status}`}>
+              <span className="font-mono">{failure.logicalId}</span> {failure.status}: {failure.reason}
+            </li>
           ))}
           {deploy.outcome.rollback && <li>Rollback: {deploy.outcome.rollback}</li>}
         </ul>

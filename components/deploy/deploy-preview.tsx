@@ -7,11 +7,17 @@ export function DeployPreviewView({ preview }: { preview: DeployPreview }) {
   return (
     <section data-testid="deploy-preview" className="space-y-3">
       <p className="text-sm text-slate-700">
-        <span data-testid="deploy-change-set-type" className="font-semibold">{preview.changeSetType}</span> change set with{' '}
-        <span data-testid="deploy-change-count">{preview.changeCount}</span> change(s); approval policy <code>{approval.policy}</code>.
+        <span data-testid="deploy-change-set-type" className="font-semibold">
+          {preview.changeSetType}
+        </span>{' '}
+        change set with <span data-testid="deploy-change-count">{preview.changeCount}</span> change(s); approval policy{' '}
+        <code>{approval.policy}</code>.
       </p>
       {approval.required && (
-        <div data-testid="deploy-approval-reasons" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/30">
+        <div
+          data-testid="deploy-approval-reasons"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/30"
+        >
           <p className="font-medium">This change needs your confirmation:</p>
           <ul className="ml-4 list-disc">
             {approval.reasons.map((reason) => (

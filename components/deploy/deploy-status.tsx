@@ -14,7 +14,11 @@ const STATUS_STYLES: Readonly<Record<DeployStatus, { label: string; chip: string
 export function DeployStatusBadge({ status }: { status: DeployStatus }) {
   const style = STATUS_STYLES[status];
   return (
-    <span data-testid="deploy-status" data-status={status} className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style.chip}`}>
+    <span
+      data-testid="deploy-status"
+      data-status={status}
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style.chip}`}
+    >
       {style.label}
     </span>
   );

@@ -15,7 +15,9 @@ export function ChangeTableView({ title, table, testId }: { title: string; table
           <thead className="bg-slate-100 text-slate-600">
             <tr>
               {table.headers.map((header, i) => (
-                <th key={i} scope="col" className="px-3 py-1.5 font-medium">{header}</th>
+                <th key={i} scope="col" className="px-3 py-1.5 font-medium">
+                  {header}
+                </th>
               ))}
             </tr>
           </thead>

@@ -17,13 +17,38 @@ const diff: TemplateDiffJson = {
   counts: { added: 1, removed: 0, updated: 1, destructive: 1 },
   resources: [
     {
-      logicalId: 'Orders', type: 'AWS::DynamoDB::Table', change: 'updated', impact: 'replace', destructive: true,
-      properties: [{ path: 'Properties.KeySchema', change: 'updated', impact: 'replace', before: [{ AttributeName: 'id' }], after: [{ AttributeName: 'pk' }] }],
+      logicalId: 'Orders',
+      type: 'AWS::DynamoDB::Table',
+      change: 'updated',
+      impact: 'replace',
+      destructive: true,
+      properties: [
+        {
+          path: 'Properties.KeySchema',
+          change: 'updated',
+          impact: 'replace',
+          before: [{ AttributeName: 'id' }],
+          after: [{ AttributeName: 'pk' }],
+        },
+      ],
     },
-    { logicalId: 'Jobs', type: 'AWS::SQS::Queue', change: 'added', impact: 'create', destructive: false, properties: [{ path: 'Properties.Big', change: 'added', after: 'x'.repeat(2000) }] },
+    {
+      logicalId: 'Jobs',
+      type: 'AWS::SQS::Queue',
+      change: 'added',
+      impact: 'create',
+      destructive: false,
+      properties: [{ path: 'Properties.Big', change: 'added', after: 'x'.repeat(2000) }],
+    },
   ],
-  iamStatements: { headers: ['', 'Resource', 'Effect', 'Action', 'Principal', 'Condition'], rows: [{ change: 'added', cells: ['+', '*', 'Allow', 's3:*', 'AWS:${Role}', ''] }] },
-  securityGroups: { headers: ['', 'Group', 'Dir', 'Protocol', 'Peer'], rows: [{ change: 'removed', cells: ['-', '${Sg.GroupId}', 'In', 'TCP 22', 'Everyone (IPv4)'] }] },
+  iamStatements: {
+    headers: ['', 'Resource', 'Effect', 'Action', 'Principal', 'Condition'],
+    rows: [{ change: 'added', cells: ['+', '*', 'Allow', 's3:*', 'AWS:${Role}', ''] }],
+  },
+  securityGroups: {
+    headers: ['', 'Group', 'Dir', 'Protocol', 'Peer'],
+    rows: [{ change: 'removed', cells: ['-', '${Sg.GroupId}', 'In', 'TCP 22', 'Everyone (IPv4)'] }],
+  },
   other: [{ path: 'Outputs.ApiUrl', change: 'removed', before: { Value: 'a' } }],
 };
 
@@ -47,7 +72,16 @@ describe('ImpactBadge', () => {
 describe('DiffView', () => {
   it('renders resources, property rows, the IAM and security group tables and other changes with their test ids', () => {
     const html = render(createElement(DiffView, { diff, title: 'Reference vs model' }));
-    for (const id of ['diff-view', 'diff-resource-Orders', 'diff-resource-Jobs', 'diff-property', 'impact-badge', 'iam-table', 'security-group-table', 'diff-other']) {
+    for (const id of [
+      'diff-view',
+      'diff-resource-Orders',
+      'diff-resource-Jobs',
+      'diff-property',
+      'impact-badge',
+      'iam-table',
+      'security-group-table',
+      'diff-other',
+    ]) {
       expect(html).toContain(`data-testid="${id}"`);
     }
     expect(html).not.toContain('data-testid="diff-empty"');
@@ -64,7 +98,14 @@ describe('DiffView', () => {
   });
 
   it('shows "No differences" for an empty diff', () => {
-    const empty: TemplateDiffJson = { from: 'a', to: 'b', empty: true, counts: { added: 0, removed: 0, updated: 0, destructive: 0 }, resources: [], other: [] };
+    const empty: TemplateDiffJson = {
+      from: 'a',
+      to: 'b',
+      empty: true,
+      counts: { added: 0, removed: 0, updated: 0, destructive: 0 },
+      resources: [],
+      other: [],
+    };
     const html = render(createElement(DiffView, { diff: empty }));
     expect(html).toContain('data-testid="diff-empty"');
     expect(html).toContain('No differences');

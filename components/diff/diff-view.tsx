@@ -32,7 +32,9 @@ export function DiffView({ diff, title }: { diff: TemplateDiffJson; title?: stri
           {diff.iamManagedPolicies && (
             <ChangeTableView title="IAM managed policy changes" table={diff.iamManagedPolicies} testId="iam-managed-policy-table" />
           )}
-          {diff.securityGroups && <ChangeTableView title="Security group changes" table={diff.securityGroups} testId="security-group-table" />}
+          {diff.securityGroups && (
+            <ChangeTableView title="Security group changes" table={diff.securityGroups} testId="security-group-table" />
+          )}
           {diff.other.length > 0 && (
             <section className="space-y-2">
               <h3 className="text-sm font-semibold text-slate-800">Other changes</h3>
@@ -53,7 +55,11 @@ function DiffCounts({ counts }: { counts: TemplateDiffJson['counts'] }) {
     { label: 'added', value: counts.added, className: 'text-emerald-700' },
     { label: 'removed', value: counts.removed, className: 'text-red-700' },
     { label: 'updated', value: counts.updated, className: 'text-amber-700' },
-    { label: 'destructive', value: counts.destructive, className: counts.destructive > 0 ? 'font-semibold text-red-700' : 'text-slate-500' },
+    {
+      label: 'destructive',
+      value: counts.destructive,
+      className: counts.destructive > 0 ? 'font-semibold text-red-700' : 'text-slate-500',
+    },
   ];
   return (
     <ul data-testid="diff-counts" className="flex flex-wrap gap-3 text-xs">

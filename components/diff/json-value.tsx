@@ -23,13 +23,16 @@ const PRE = 'max-h-72 overflow-auto whitespace-pre-wrap break-all rounded px-2 p
 export function JsonValue({ value, tone }: { value: unknown; tone: 'before' | 'after' }) {
   const text = formatJson(value);
   const { preview, truncated } = previewText(text);
-  const colors = tone === 'before' ? 'bg-red-50/60 text-slate-800 ring-1 ring-red-100' : 'bg-emerald-50/60 text-slate-800 ring-1 ring-emerald-100';
+  const colors =
+    tone === 'before' ? 'bg-red-50/60 text-slate-800 ring-1 ring-red-100' : 'bg-emerald-50/60 text-slate-800 ring-1 ring-emerald-100';
   return (
     <div className="min-w-0">
       <pre className={`${PRE} ${colors}`}>{preview}</pre>
       {truncated && (
         <details className="mt-1">
-          <summary className="text-xs text-sky-700 hover:underline">Show full value ({text.length.toLocaleString('en-US')} characters)</summary>
+          <summary className="text-xs text-sky-700 hover:underline">
+            Show full value ({text.length.toLocaleString('en-US')} characters)
+          </summary>
           <pre className={`${PRE} mt-1 max-h-[32rem] ${colors}`}>{text}</pre>
         </details>
       )}

@@ -28,7 +28,9 @@ function PropertyRow({ property }: { property: PropertyChange }) {
   return (
     <li data-testid="diff-property" data-path={property.path} className="space-y-1.5 px-3 py-2">
       <div className="flex flex-wrap items-center gap-2">
-        <span aria-hidden className={`font-mono font-semibold ${marker.text}`}>{marker.symbol}</span>
+        <span aria-hidden className={`font-mono font-semibold ${marker.text}`}>
+          {marker.symbol}
+        </span>
         <code className="break-all text-xs font-medium text-slate-800">{property.path}</code>
         <span className={`text-xs ${marker.text}`}>{marker.label}</span>
         {property.impact && property.impact !== 'update' && property.impact !== 'none' && <ImpactBadge impact={property.impact} />}

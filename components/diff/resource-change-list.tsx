@@ -8,7 +8,12 @@ export function ResourceChangeList({ changes }: { changes: readonly ResourceChan
   return (
     <ul data-testid="diff-resources" className="divide-y divide-slate-200 overflow-hidden rounded-md bg-white ring-1 ring-slate-200">
       {changes.map((change) => (
-        <li key={change.logicalId} data-testid={`diff-resource-${change.logicalId}`} data-change={change.change} data-impact={change.impact}>
+        <li
+          key={change.logicalId}
+          data-testid={`diff-resource-${change.logicalId}`}
+          data-change={change.change}
+          data-impact={change.impact}
+        >
           <ResourceChangeRow change={change} />
         </li>
       ))}
@@ -22,14 +27,20 @@ function ResourceChangeRow({ change }: { change: ResourceChange }) {
   return (
     <details className={`group ${change.destructive ? 'border-l-2 border-red-500' : 'border-l-2 border-transparent'}`}>
       <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 hover:bg-slate-50">
-        <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">▸</span>
-        <span aria-hidden className={`w-3 font-mono font-semibold ${marker.text}`}>{marker.symbol}</span>
+        <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">
+          ▸
+        </span>
+        <span aria-hidden className={`w-3 font-mono font-semibold ${marker.text}`}>
+          {marker.symbol}
+        </span>
         <span className="font-mono text-sm font-medium break-all text-slate-900">{change.logicalId}</span>
         <span className="font-mono text-xs text-slate-500">{change.type}</span>
         <span className="ml-auto flex items-center gap-2">
           <span className={`text-xs ${marker.text}`}>{marker.label}</span>
           <ImpactBadge impact={change.impact} />
-          <span className="text-xs text-slate-400">{count} {count === 1 ? 'change' : 'changes'}</span>
+          <span className="text-xs text-slate-400">
+            {count} {count === 1 ? 'change' : 'changes'}
+          </span>
         </span>
       </summary>
       <div className="border-t border-slate-100 bg-slate-50/50">

@@ -42,7 +42,9 @@ export function CategorySection({
       <div className={`grid gap-2 ${deployed ? 'md:grid-cols-3' : 'md:grid-cols-2'}`}>
         <SideCounts category={category} side="model" counts={counts.model} failed={failed.includes('model')} />
         <SideCounts category={category} side="reference" counts={counts.reference} failed={failed.includes('reference')} />
-        {deployed && <SideCounts category={category} side="deployed" counts={deployed.counts[category]} note={DEPLOYED_NOTES[deployed.analysis]} />}
+        {deployed && (
+          <SideCounts category={category} side="deployed" counts={deployed.counts[category]} note={DEPLOYED_NOTES[deployed.analysis]} />
+        )}
       </div>
       <SideFindings title="Model" side="model" findings={model} diff={diff} deployed={deployed} />
       <SideFindings title="Reference (control)" side="reference" findings={reference} diff={diff} deployed={deployed} />
@@ -86,9 +88,11 @@ function SideFindings({
           {groupFindingsByRule(findings).map((group) => (
             <li key={group.rule} className={deployed ? 'flex items-start gap-2' : undefined}>
               <div className="min-w-0 flex-1">
-                {group.findings.length === 1
-                  ? <FindingDetails finding={group.findings[0]} diff={diff} />
-                  : <FindingGroup group={group} diff={diff} />}
+                {group.findings.length === 1 ? (
+                  <FindingDetails finding={group.findings[0]} diff={diff} />
+                ) : (
+                  <FindingGroup group={group} diff={diff} />
+                )}
               </div>
               {deployed && (
                 <span className="mt-2">

@@ -8,23 +8,63 @@ import type { ReviewFinding } from '@/lib/pipeline/types';
 import { CategorySection } from './category-section';
 
 const finding = (side: 'model' | 'reference', rule: string, resource: string): ReviewFinding => ({
-  side, rule, category: 'security', severity: 'error', title: rule, message: `${rule} on ${resource}`, resources: [resource], source: 'infra-review',
+  side,
+  rule,
+  category: 'security',
+  severity: 'error',
+  title: rule,
+  message: `${rule} on ${resource}`,
+  resources: [resource],
+  source: 'infra-review',
 });
-const findings = [finding('model', 'iam-least-privilege', 'RoleA'), finding('model', 's3-encryption-enforced', 'Bucket'), finding('reference', 'lambda-log-group', 'Fn')];
+const findings = [
+  finding('model', 'iam-least-privilege', 'RoleA'),
+  finding('model', 's3-encryption-enforced', 'Bucket'),
+  finding('reference', 'lambda-log-group', 'Fn'),
+];
 
 /** A deployed view holding `deployedFindings` (analyzed) or nothing (`analysis` other than analyzed). */
 function deployed(analysis: DeployedView['analysis'], deployedFindings: DeployedFinding[] = []): DeployedView {
   return {
-    target: { kind: 'endpoint', endpoint: 'http://127.0.0.1:5000', region: 'us-east-1', stackName: 'S' }, emulator: null,
-    stack: analysis === 'analyzed' ? { status: 'ok', stackStatus: 'CREATE_COMPLETE', reason: null, lastUpdated: '2026-11-27T00:00:00.000Z', outputs: [], resourceCount: 3 } : { status: 'not-deployed' },
-    drift: null, inSync: false, events: [], analysis, deployedFindings, counts: countDeployedFindings(deployedFindings), problems: [], generatedAt: '2026-11-27T00:00:00.000Z',
+    target: { kind: 'endpoint', endpoint: 'http://127.0.0.1:5000', region: 'us-east-1', stackName: 'S' },
+    emulator: null,
+    stack:
+      analysis === 'analyzed'
+        ? {
+            status: 'ok',
+            stackStatus: 'CREATE_COMPLETE',
+            reason: null,
+            lastUpdated: '2026-11-27T00:00:00.000Z',
+            outputs: [],
+            resourceCount: 3,
+          }
+        : { status: 'not-deployed' },
+    drift: null,
+    inSync: false,
+    events: [],
+    analysis,
+    deployedFindings,
+    counts: countDeployedFindings(deployedFindings),
+    problems: [],
+    generatedAt: '2026-11-27T00:00:00.000Z',
   };
 }
 
-const render = (view?: DeployedView) => renderToStaticMarkup(
-  createElement(CategorySection, { category: 'security', counts: countFindings(findings).security, findings, diff: null, deployed: view }),
-);
-const results = (html: string) => [...html.matchAll(/data-testid="deployed-result" data-result="([a-z-]+)"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</g)].map((m) => [m[1], m[2].replace(/<!-- -->/g, '')]);
+const render = (view?: DeployedView) =>
+  renderToStaticMarkup(
+    createElement(CategorySection, {
+      category: 'security',
+      counts: countFindings(findings).security,
+      findings,
+      diff: null,
+      deployed: view,
+    }),
+  );
+const results = (html: string) =>
+  [...html.matchAll(/data-testid="deployed-result" data-result="([a-z-]+)"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</g)].map((m) => [
+    m[1],
+    m[2].replace(/<!-- -->/g, ''),
+  ]);
 
 describe('the deployed column of a category', () => {
   it('counts the deployed findings and says per rule whether the deployed template has it', () => {

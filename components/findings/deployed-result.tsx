@@ -21,7 +21,8 @@ export function DeployedResultBadge({ result }: { result: DeployedResult }) {
       title={describe(result)}
       className={`inline-flex shrink-0 items-center whitespace-nowrap rounded-md px-1.5 py-0.5 text-xs ring-1 ring-inset ${style.chip}`}
     >
-      deployed: {style.label}{times}
+      deployed: {style.label}
+      {times}
     </span>
   );
 }

@@ -40,7 +40,17 @@ export function FindingCard({
 }
 
 /** A rule id and its title for a summary row, stronger on the model side; test ids `<prefix>-rule` and `<prefix>-title`. */
-export function RuleAndTitle({ rule, title, side, prefix }: { rule: string; title: string; side: Side; prefix: 'finding' | 'finding-group' }) {
+export function RuleAndTitle({
+  rule,
+  title,
+  side,
+  prefix,
+}: {
+  rule: string;
+  title: string;
+  side: Side;
+  prefix: 'finding' | 'finding-group';
+}) {
   const isModel = side === 'model';
   return (
     <>

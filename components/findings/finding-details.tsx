@@ -12,9 +12,15 @@ import { AcknowledgedBadge, SeverityBadge } from './severity-badge';
  * One finding as a native `<details>`: the summary line, and when opened its explanation, evidence and diff.
  * `grouped` findings sit inside their rule's group, which shows the rule, title and explanation once.
  */
-export function FindingDetails(
-  { finding, diff, grouped = false }: { finding: ReviewFinding; diff: TemplateDiffJson | null; grouped?: boolean },
-) {
+export function FindingDetails({
+  finding,
+  diff,
+  grouped = false,
+}: {
+  finding: ReviewFinding;
+  diff: TemplateDiffJson | null;
+  grouped?: boolean;
+}) {
   const isModel = finding.side === 'model';
   const acknowledged = Boolean(finding.acknowledged);
   const data = {
@@ -52,7 +58,9 @@ export function FindingDetails(
       <div className="space-y-4 border-t border-slate-200 px-4 py-4">
         {!grouped && <FindingExplanation finding={finding} />}
         <Section title="Message">
-          <p data-testid="finding-message" className="text-slate-800">{finding.message}</p>
+          <p data-testid="finding-message" className="text-slate-800">
+            {finding.message}
+          </p>
         </Section>
         <Section title="Evidence">
           <EvidenceList evidence={finding.evidence ?? []} />
@@ -85,11 +93,7 @@ export function FindingDetails(
 
 /** Where the finding is: its resources, or its source location (first in a group's row, right-aligned otherwise). */
 function Where({ finding, grouped = false }: { finding: ReviewFinding; grouped?: boolean }) {
-  const text = finding.resources.length > 0
-    ? finding.resources.join(', ')
-    : finding.location
-      ? formatLocation(finding.location)
-      : null;
+  const text = finding.resources.length > 0 ? finding.resources.join(', ') : finding.location ? formatLocation(finding.location) : null;
   if (!text) return null;
   return (
     <span

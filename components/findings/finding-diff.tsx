@@ -11,7 +11,9 @@ export function FindingDiff({ finding, diff }: { finding: ReviewFinding; diff: T
       {changes.length > 0 ? (
         <ResourceChangeList changes={changes} />
       ) : (
-        <p data-testid="finding-diff-empty" className="text-xs text-slate-500">{emptyReason(finding, diff)}</p>
+        <p data-testid="finding-diff-empty" className="text-xs text-slate-500">
+          {emptyReason(finding, diff)}
+        </p>
       )}
     </div>
   );

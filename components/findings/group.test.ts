@@ -4,7 +4,15 @@ import type { ReviewFinding } from '../../lib/pipeline/types';
 
 /** A model finding of `rule` with the given overrides. */
 const finding = (rule: string, extra: Partial<ReviewFinding> = {}): ReviewFinding => ({
-  rule, category: 'syntax', severity: 'error', title: rule, message: rule, resources: [], source: 'infra-review', side: 'model', ...extra,
+  rule,
+  category: 'syntax',
+  severity: 'error',
+  title: rule,
+  message: rule,
+  resources: [],
+  source: 'infra-review',
+  side: 'model',
+  ...extra,
 });
 const at = (file: string, line: number) => ({ location: { file, line } });
 
@@ -12,7 +20,10 @@ describe('groupFindingsByRule', () => {
   it('groups findings of the same rule in order of first appearance and keeps each finding once', () => {
     const findings = [finding('a', at('x.py', 1)), finding('b'), finding('a', at('x.py', 2))];
     const groups = groupFindingsByRule(findings);
-    expect(groups.map((g) => [g.rule, g.findings.length])).toEqual([['a', 2], ['b', 1]]);
+    expect(groups.map((g) => [g.rule, g.findings.length])).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
     expect(groups.flatMap((g) => g.findings)).toHaveLength(findings.length);
   });
 });
@@ -33,7 +44,11 @@ describe('summarizeWhere', () => {
   });
 
   it('names resources, and counts a repeated place once', () => {
-    const findings = [finding('a', { resources: ['Fn', 'Role'] }), finding('a', { resources: ['Fn', 'Role'] }), finding('a', { resources: ['Other'] })];
+    const findings = [
+      finding('a', { resources: ['Fn', 'Role'] }),
+      finding('a', { resources: ['Fn', 'Role'] }),
+      finding('a', { resources: ['Other'] }),
+    ];
     expect(summarizeWhere(findings)).toEqual({ places: ['Fn, Role', 'Other'], more: 0 });
   });
 });

@@ -8,16 +8,28 @@ import { SeverityBadge } from './severity-badge';
  * One side's counts for a category: the unacknowledged total (exact number in `count-<category>-<side>`), severity chips,
  * acknowledged. A `failed` side says so in red; a side with a `note` (e.g. nothing deployed) shows the note instead of counts.
  */
-export function SideCounts(
-  { category, side, counts, failed, note }: { category: Category; side: FindingSide; counts: SeverityCounts; failed?: boolean; note?: string },
-) {
+export function SideCounts({
+  category,
+  side,
+  counts,
+  failed,
+  note,
+}: {
+  category: Category;
+  side: FindingSide;
+  counts: SeverityCounts;
+  failed?: boolean;
+  note?: string;
+}) {
   const isModel = side === 'model';
   if (failed || note) {
     const tone = failed ? 'bg-red-50/60 text-red-700 ring-red-200' : 'bg-slate-50 text-slate-600 ring-slate-200';
     return (
       <div className={`flex items-center gap-2 rounded-md px-3 py-2 text-xs ring-1 ring-inset ${tone}`}>
         <span className="w-20 font-medium uppercase tracking-wide">{SIDE_LABELS[side]}</span>
-        <span data-testid={`count-${category}-${side}-unavailable`}>{failed ? 'not analyzed: the artifact could not be loaded' : note}</span>
+        <span data-testid={`count-${category}-${side}-unavailable`}>
+          {failed ? 'not analyzed: the artifact could not be loaded' : note}
+        </span>
       </div>
     );
   }

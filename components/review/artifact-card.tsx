@@ -22,9 +22,13 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
       className={`space-y-2 rounded-lg px-4 py-3 ring-1 ${side === 'model' ? 'bg-white ring-slate-300' : 'bg-slate-50 ring-slate-200'}`}
     >
       <div className="flex items-center gap-2">
-        <h2 id={`artifact-${side}-title`} className="text-sm font-semibold text-slate-900">{TITLES[side]}</h2>
+        <h2 id={`artifact-${side}-title`} className="text-sm font-semibold text-slate-900">
+          {TITLES[side]}
+        </h2>
         <StatusPill ok={ok} />
-        <code className="ml-auto truncate text-xs text-slate-500" title={artifact.origin}>{relative(artifact.origin)}</code>
+        <code className="ml-auto truncate text-xs text-slate-500" title={artifact.origin}>
+          {relative(artifact.origin)}
+        </code>
       </div>
       {artifact.status === 'failed' ? (
         <SynthesisError artifact={artifact} />
@@ -32,11 +36,17 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
         <>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-xs">
             <dt className="text-slate-500">Kind</dt>
-            <dd data-testid="artifact-kind" className="text-slate-800">{KIND_LABELS[artifact.kind]}</dd>
+            <dd data-testid="artifact-kind" className="text-slate-800">
+              {KIND_LABELS[artifact.kind]}
+            </dd>
             <dt className="text-slate-500">Template</dt>
-            <dd className="font-mono text-slate-800" title={artifact.hash}>{artifact.hash ? artifact.hash.slice(0, 12) : '—'}</dd>
+            <dd className="font-mono text-slate-800" title={artifact.hash}>
+              {artifact.hash ? artifact.hash.slice(0, 12) : '—'}
+            </dd>
             <dt className="text-slate-500">Resources</dt>
-            <dd data-testid="artifact-resource-count" className="font-mono tabular-nums text-slate-800">{artifact.resourceCount}</dd>
+            <dd data-testid="artifact-resource-count" className="font-mono tabular-nums text-slate-800">
+              {artifact.resourceCount}
+            </dd>
           </dl>
           {artifact.sources.length > 0 && (
             <details className="text-xs">
@@ -47,7 +57,9 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
                 {artifact.sources.map((s) => (
                   <li key={s.path} className="flex gap-2">
                     <span className="truncate">{relative(s.path)}</span>
-                    <span className="shrink-0 text-slate-400">{s.language} · {s.lines} lines</span>
+                    <span className="shrink-0 text-slate-400">
+                      {s.language} · {s.lines} lines
+                    </span>
                   </li>
                 ))}
               </ul>

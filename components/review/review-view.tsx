@@ -15,9 +15,15 @@ import { ReviewTotals } from './review-totals';
  * A whole review: artifact header, overall totals, then the five categories in seed order. With `stack`, the deployed
  * stack's panel stands beside it (`deployControls` at its top) and each category gains the deployed template's results.
  */
-export function ReviewView(
-  { review, stack, deployControls }: { review: ReviewResult; stack?: DeployedView | StackLoadError; deployControls?: ReactNode },
-) {
+export function ReviewView({
+  review,
+  stack,
+  deployControls,
+}: {
+  review: ReviewResult;
+  stack?: DeployedView | StackLoadError;
+  deployControls?: ReactNode;
+}) {
   const failed = (['model', 'reference'] as const).filter((side) => review[side].status === 'failed');
   const deployed = stack && !('error' in stack) ? stack : undefined;
   const body = (
@@ -38,7 +44,11 @@ export function ReviewView(
         <ExportLinks reviewId={review.id} />
         <nav aria-label="Categories" className="flex flex-wrap gap-1 text-xs">
           {CATEGORIES.map((c) => (
-            <a key={c} href={`#${c}`} className="rounded-md px-2 py-1 text-slate-600 ring-1 ring-slate-200 hover:bg-white hover:text-slate-900">
+            <a
+              key={c}
+              href={`#${c}`}
+              className="rounded-md px-2 py-1 text-slate-600 ring-1 ring-slate-200 hover:bg-white hover:text-slate-900"
+            >
               {CATEGORY_HEADINGS[c]}
               <span className="ml-1 font-mono text-slate-400">{review.counts[c].model.total}</span>
             </a>

@@ -11,9 +11,7 @@ const STAGE_EXPLANATION: Record<FailedArtifact['stage'], string> = {
 export function SynthesisError({ artifact }: { artifact: FailedArtifact }) {
   return (
     <div data-testid="synthesis-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm ring-1 ring-inset ring-red-200">
-      <p className="font-medium text-red-800">
-        {artifact.stage === 'synthesis' ? 'Synthesis failed' : 'Template could not be parsed'}
-      </p>
+      <p className="font-medium text-red-800">{artifact.stage === 'synthesis' ? 'Synthesis failed' : 'Template could not be parsed'}</p>
       <p data-testid="synthesis-error-message" className="mt-1 break-words font-mono text-xs text-red-900">
         {artifact.message}
       </p>
@@ -36,7 +34,9 @@ export function ReviewUnavailable({ message }: { message: string }) {
     <div data-testid="review-error" role="alert" className="rounded-lg bg-red-50 px-4 py-3 ring-1 ring-inset ring-red-200">
       <h2 className="font-semibold text-red-800">The review could not be run</h2>
       <p className="mt-1 font-mono text-xs text-red-900">{message}</p>
-      <p className="mt-2 text-xs text-red-700">Check that the reference app in infra/ and the model files in infra/model/ exist, then reload.</p>
+      <p className="mt-2 text-xs text-red-700">
+        Check that the reference app in infra/ and the model files in infra/model/ exist, then reload.
+      </p>
     </div>
   );
 }

@@ -12,7 +12,11 @@ export function ReviewsFilters({ filter }: { filter: ReviewListQuery }) {
       {label}
       <select name={name} defaultValue={String(filter[name] ?? '')} className={ui.input} data-testid={`reviews-filter-${name}`}>
         <option value="">any</option>
-        {options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -22,7 +26,9 @@ export function ReviewsFilters({ filter }: { filter: ReviewListQuery }) {
       {select('status', 'Status', REVIEW_STATUSES)}
       {select('category', 'With findings in', CATEGORIES)}
       {select('severity', 'With findings of severity', SEVERITIES)}
-      <button type="submit" className={ui.secondary} data-testid="reviews-filter-apply">Filter</button>
+      <button type="submit" className={ui.secondary} data-testid="reviews-filter-apply">
+        Filter
+      </button>
     </form>
   );
 }

@@ -13,7 +13,12 @@ const STATUS_STYLE: Record<string, string> = {
 
 /** The reviews as a table: name (a link to the review), platform, status with its note, open model findings per category and severity. */
 export function ReviewsTable({ reviews }: { reviews: ReviewListItem[] }) {
-  if (reviews.length === 0) return <p data-testid="reviews-list" className="text-sm text-slate-600">No review matches these filters.</p>;
+  if (reviews.length === 0)
+    return (
+      <p data-testid="reviews-list" className="text-sm text-slate-600">
+        No review matches these filters.
+      </p>
+    );
   return (
     <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table data-testid="reviews-list" className={ui.table}>
@@ -22,31 +27,65 @@ export function ReviewsTable({ reviews }: { reviews: ReviewListItem[] }) {
             <th className={ui.th}>Review</th>
             <th className={ui.th}>Platform</th>
             <th className={ui.th}>Status</th>
-            {CATEGORIES.map((c) => <th key={c} className={ui.th} title={`Open model findings: ${c}`}>{c.slice(0, 5)}</th>)}
-            {SEVERITIES.map((s) => <th key={s} className={ui.th} title={`Open model findings: ${s}`}>{s}</th>)}
+            {CATEGORIES.map((c) => (
+              <th key={c} className={ui.th} title={`Open model findings: ${c}`}>
+                {c.slice(0, 5)}
+              </th>
+            ))}
+            {SEVERITIES.map((s) => (
+              <th key={s} className={ui.th} title={`Open model findings: ${s}`}>
+                {s}
+              </th>
+            ))}
             <th className={ui.th}>Created</th>
           </tr>
         </thead>
         <tbody>
           {reviews.map((review) => (
-            <tr key={review.id} data-testid="review-row" data-review-id={review.id} data-status={review.status} data-platform={review.platform}>
+            <tr
+              key={review.id}
+              data-testid="review-row"
+              data-review-id={review.id}
+              data-status={review.status}
+              data-platform={review.platform}
+            >
               <td className={ui.td}>
-                <Link href={`/review/${review.id}`} prefetch={false} className="font-medium text-slate-900 underline-offset-2 hover:underline" data-testid="review-link">{review.name}</Link>
-                <div className="font-mono text-xs text-slate-500">{review.id} · {review.kind}</div>
+                <Link
+                  href={`/review/${review.id}`}
+                  prefetch={false}
+                  className="font-medium text-slate-900 underline-offset-2 hover:underline"
+                  data-testid="review-link"
+                >
+                  {review.name}
+                </Link>
+                <div className="font-mono text-xs text-slate-500">
+                  {review.id} · {review.kind}
+                </div>
               </td>
-              <td className={ui.td}>{review.platform}/{review.language}</td>
               <td className={ui.td}>
-                <span className={`rounded px-1.5 py-0.5 text-xs ring-1 ${STATUS_STYLE[review.status] ?? STATUS_STYLE.pending}`} data-testid="review-status">
+                {review.platform}/{review.language}
+              </td>
+              <td className={ui.td}>
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs ring-1 ${STATUS_STYLE[review.status] ?? STATUS_STYLE.pending}`}
+                  data-testid="review-status"
+                >
                   {review.status === 'unsupported' ? 'not supported' : review.status}
                 </span>
                 {review.statusNote && <div className="mt-1 max-w-xs text-xs text-slate-500">{review.statusNote}</div>}
               </td>
               {[...CATEGORIES, ...SEVERITIES].map((key) => (
-                <td key={key} className={`${ui.td} text-right tabular-nums ${review.counts[key] > 0 ? 'text-slate-900' : 'text-slate-300'}`} data-testid={`review-count-${key}`}>
+                <td
+                  key={key}
+                  className={`${ui.td} text-right tabular-nums ${review.counts[key] > 0 ? 'text-slate-900' : 'text-slate-300'}`}
+                  data-testid={`review-count-${key}`}
+                >
                   {review.analyzed ? review.counts[key] : '–'}
                 </td>
               ))}
-              <td className={`${ui.td} whitespace-nowrap text-xs text-slate-500`}>{review.createdAt ? `${review.createdAt.slice(0, 16).replace('T', ' ')} · ${review.createdBy}` : 'bundled'}</td>
+              <td className={`${ui.td} whitespace-nowrap text-xs text-slate-500`}>
+                {review.createdAt ? `${review.createdAt.slice(0, 16).replace('T', ' ')} · ${review.createdBy}` : 'bundled'}
+              </td>
             </tr>
           ))}
         </tbody>

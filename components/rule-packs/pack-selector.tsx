@@ -6,7 +6,11 @@ import { RULE_PACK_IDS, RULE_PACKS, type RulePackId } from '@/lib/rules/cdk-nag/
  */
 export function PackSelector({ selected }: { selected: readonly RulePackId[] }) {
   return (
-    <form method="get" data-testid="pack-selector" className="flex flex-wrap items-center gap-3 rounded-md bg-white px-3 py-2 text-xs ring-1 ring-slate-200">
+    <form
+      method="get"
+      data-testid="pack-selector"
+      className="flex flex-wrap items-center gap-3 rounded-md bg-white px-3 py-2 text-xs ring-1 ring-slate-200"
+    >
       <span className="font-medium text-slate-700">cdk-nag packs</span>
       {RULE_PACK_IDS.map((id) => (
         <label key={id} className="flex items-center gap-1 text-slate-700">

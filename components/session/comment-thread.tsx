@@ -9,7 +9,17 @@ import type { CommentEntry } from './types';
 const MAX_COMMENT = 10_000;
 
 /** One finding's comments, oldest first, and (for those who may edit) a markdown comment form. */
-export function CommentThread({ sessionId, findingKey, comments, canEdit }: { sessionId: string; findingKey: string; comments: CommentEntry[]; canEdit: boolean }) {
+export function CommentThread({
+  sessionId,
+  findingKey,
+  comments,
+  canEdit,
+}: {
+  sessionId: string;
+  findingKey: string;
+  comments: CommentEntry[];
+  canEdit: boolean;
+}) {
   return (
     <div className="space-y-2">
       {comments.length > 0 && (
@@ -17,8 +27,10 @@ export function CommentThread({ sessionId, findingKey, comments, canEdit }: { se
           {comments.map((c) => (
             <li key={c.id} data-testid="comment" data-comment-id={c.id} className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
               <p className="mb-1 text-xs text-slate-500">
-                <span data-testid="comment-author" className="font-medium text-slate-700">{c.userLabel}</span> ·{' '}
-                <time dateTime={c.createdAt}>{formatTime(c.createdAt)}</time>
+                <span data-testid="comment-author" className="font-medium text-slate-700">
+                  {c.userLabel}
+                </span>{' '}
+                · <time dateTime={c.createdAt}>{formatTime(c.createdAt)}</time>
               </p>
               <MarkdownBody text={c.body} />
             </li>
@@ -68,7 +80,11 @@ function CommentForm({ sessionId, findingKey }: { sessionId: string; findingKey:
           {pending ? 'Posting…' : 'Comment'}
         </button>
       </div>
-      {error && <p role="alert" data-testid="comment-error" className="text-xs text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" data-testid="comment-error" className="text-xs text-red-700">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

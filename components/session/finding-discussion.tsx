@@ -27,13 +27,17 @@ export function FindingDiscussion({
     <>
       <div className="flex flex-wrap items-start gap-x-4 gap-y-1.5">
         {/* Keyed on my verdict so the reason field starts from the stored reason after a live update. */}
-        {canEdit && <VerdictControls key={`${mine?.verdict}:${mine?.updatedAt}`} sessionId={sessionId} findingKey={findingKey} mine={mine} />}
+        {canEdit && (
+          <VerdictControls key={`${mine?.verdict}:${mine?.updatedAt}`} sessionId={sessionId} findingKey={findingKey} mine={mine} />
+        )}
         <VerdictList verdicts={verdicts} />
       </div>
       {details && (
         <details className="group text-sm">
           <summary className="cursor-pointer text-xs text-slate-500 hover:text-slate-800">
-            <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">›</span>
+            <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">
+              ›
+            </span>
             Evidence
           </summary>
           <div className="mt-2 space-y-3">{details}</div>

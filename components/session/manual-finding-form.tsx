@@ -5,7 +5,8 @@ import { CATEGORY_HEADINGS } from '@/components/findings/labels';
 import { CATEGORIES, SEVERITIES } from '@/lib/rules/types';
 import { sendJson, sessionUrl } from './session-api';
 
-const FIELD = 'block w-full rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-slate-500';
+const FIELD =
+  'block w-full rounded-md px-2 py-1.5 text-sm ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-slate-500';
 const LABEL = 'space-y-1 text-xs font-medium text-slate-600';
 
 /** "Add a finding the rules missed": category, severity, title, problem, impact, fix and comma-separated resources. */
@@ -18,12 +19,20 @@ export function ManualFindingForm({ sessionId }: { sessionId: string }) {
     const form = event.currentTarget;
     const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim();
-    const resources = text('resources').split(',').map((r) => r.trim()).filter(Boolean);
+    const resources = text('resources')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
     setPending(true);
     setError(null);
     const result = await sendJson('POST', sessionUrl(sessionId, 'manual-findings'), {
-      category: text('category'), severity: text('severity'), title: text('title'),
-      problem: text('problem'), impact: text('impact'), fix: text('fix'), resources,
+      category: text('category'),
+      severity: text('severity'),
+      title: text('title'),
+      problem: text('problem'),
+      impact: text('impact'),
+      fix: text('fix'),
+      resources,
     });
     setPending(false);
     if (result.ok) form.reset();
@@ -33,34 +42,57 @@ export function ManualFindingForm({ sessionId }: { sessionId: string }) {
   return (
     <details data-testid="manual-finding-panel" className="group rounded-lg bg-white ring-1 ring-slate-200">
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">
-        <span aria-hidden className="mr-1 inline-block text-slate-400 transition-transform group-open:rotate-90">›</span>
+        <span aria-hidden className="mr-1 inline-block text-slate-400 transition-transform group-open:rotate-90">
+          ›
+        </span>
         Add a finding the rules missed
       </summary>
       <form data-testid="manual-finding-form" onSubmit={submit} className="grid gap-3 border-t border-slate-200 p-3 sm:grid-cols-2">
-        <label className={LABEL}>Category
+        <label className={LABEL}>
+          Category
           <select name="category" data-testid="manual-category" required className={FIELD}>
-            {CATEGORIES.map((c) => <option key={c} value={c}>{CATEGORY_HEADINGS[c]}</option>)}
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_HEADINGS[c]}
+              </option>
+            ))}
           </select>
         </label>
-        <label className={LABEL}>Severity
+        <label className={LABEL}>
+          Severity
           <select name="severity" data-testid="manual-severity" required className={FIELD}>
-            {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
-        <label className={`${LABEL} sm:col-span-2`}>Title
+        <label className={`${LABEL} sm:col-span-2`}>
+          Title
           <input name="title" data-testid="manual-title" required maxLength={200} className={FIELD} />
         </label>
         <TextArea name="problem" label="Problem" />
         <TextArea name="impact" label="Impact" />
         <TextArea name="fix" label="Fix" />
-        <label className={LABEL}>Resources (comma-separated logical IDs)
+        <label className={LABEL}>
+          Resources (comma-separated logical IDs)
           <input name="resources" data-testid="manual-resources" placeholder="ApiFunction, DataTable" className={FIELD} />
         </label>
         <div className="flex items-center gap-2 sm:col-span-2">
-          <button type="submit" data-testid="manual-submit" disabled={pending} className="rounded-md bg-slate-800 px-3 py-1.5 text-xs font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+          <button
+            type="submit"
+            data-testid="manual-submit"
+            disabled={pending}
+            className="rounded-md bg-slate-800 px-3 py-1.5 text-xs font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+          >
             {pending ? 'Adding…' : 'Add finding'}
           </button>
-          {error && <p role="alert" data-testid="manual-error" className="text-xs text-red-700">{error}</p>}
+          {error && (
+            <p role="alert" data-testid="manual-error" className="text-xs text-red-700">
+              {error}
+            </p>
+          )}
         </div>
       </form>
     </details>
@@ -69,7 +101,8 @@ export function ManualFindingForm({ sessionId }: { sessionId: string }) {
 
 function TextArea({ name, label }: { name: string; label: string }) {
   return (
-    <label className={LABEL}>{label}
+    <label className={LABEL}>
+      {label}
       <textarea name={name} data-testid={`manual-${name}`} required rows={2} maxLength={5000} className={FIELD} />
     </label>
   );

@@ -4,14 +4,7 @@ import { formatTime } from './format';
 import type { FindingRowProps, ManualFinding } from './types';
 
 /** A finding a reviewer added, shown like a pinned one (judged and discussed under its id), with its own wording. */
-export function ManualFindingRow({
-  sessionId,
-  finding,
-  verdicts,
-  comments,
-  meId,
-  canEdit,
-}: FindingRowProps<ManualFinding>) {
+export function ManualFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<ManualFinding>) {
   return (
     <li
       data-testid="manual-finding"
@@ -21,8 +14,12 @@ export function ManualFindingRow({
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <SeverityBadge severity={finding.severity} />
-        <span className="rounded bg-violet-50 px-1.5 py-0.5 text-xs font-medium text-violet-700 ring-1 ring-inset ring-violet-600/20">added by hand</span>
-        <span data-testid="manual-finding-title" className="font-medium text-slate-900">{finding.title}</span>
+        <span className="rounded bg-violet-50 px-1.5 py-0.5 text-xs font-medium text-violet-700 ring-1 ring-inset ring-violet-600/20">
+          added by hand
+        </span>
+        <span data-testid="manual-finding-title" className="font-medium text-slate-900">
+          {finding.title}
+        </span>
         {finding.resources.length > 0 && (
           <span className="ml-auto max-w-full truncate font-mono text-xs text-slate-500">{finding.resources.join(', ')}</span>
         )}
@@ -35,7 +32,14 @@ export function ManualFindingRow({
         <Block label="Impact" text={finding.impact} />
         <Block label="Fix" text={finding.fix} />
       </dl>
-      <FindingDiscussion sessionId={sessionId} findingKey={finding.id} verdicts={verdicts} comments={comments} meId={meId} canEdit={canEdit} />
+      <FindingDiscussion
+        sessionId={sessionId}
+        findingKey={finding.id}
+        verdicts={verdicts}
+        comments={comments}
+        meId={meId}
+        canEdit={canEdit}
+      />
     </li>
   );
 }

@@ -4,7 +4,9 @@ import Markdown, { type Components } from 'react-markdown';
 // URL transform drops javascript: and other unsafe link targets.
 const COMPONENTS: Components = {
   a: ({ href, children }) => (
-    <a href={href} rel="noopener noreferrer nofollow" target="_blank" className="text-sky-700 underline">{children}</a>
+    <a href={href} rel="noopener noreferrer nofollow" target="_blank" className="text-sky-700 underline">
+      {children}
+    </a>
   ),
   img: ({ alt }) => <span className="text-slate-500">[image: {alt}]</span>,
 };

@@ -18,7 +18,13 @@ export function PresenceList({ presence, live }: { presence: PresenceEntry[]; li
       </span>
       <ul data-testid="presence" aria-label="In this session" className="flex flex-wrap items-center gap-1.5">
         {people.map((p) => (
-          <li key={p.userId} data-testid="presence-user" data-user-id={p.userId} className="flex items-center gap-1 text-slate-700" title={p.userLabel}>
+          <li
+            key={p.userId}
+            data-testid="presence-user"
+            data-user-id={p.userId}
+            className="flex items-center gap-1 text-slate-700"
+            title={p.userLabel}
+          >
             <span aria-hidden className="grid size-5 place-items-center rounded-full bg-slate-700 text-[10px] font-semibold text-white">
               {initials(p.userLabel)}
             </span>
@@ -31,6 +37,9 @@ export function PresenceList({ presence, live }: { presence: PresenceEntry[]; li
 }
 
 function initials(label: string): string {
-  const words = label.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean);
+  const words = label
+    .replace(/@.*/, '')
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   return (words.length > 1 ? words[0][0] + words[1][0] : label.slice(0, 2)).toUpperCase();
 }

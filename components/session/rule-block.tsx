@@ -16,12 +16,16 @@ export function RuleBlock({ rule, findings, view }: { rule: string; findings: Se
     >
       <details className="group border-b border-slate-100">
         <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 hover:bg-slate-50">
-          <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">›</span>
+          <span aria-hidden className="text-slate-400 transition-transform group-open:rotate-90">
+            ›
+          </span>
           <SeverityBadge severity={worstSeverity(findings)} muted={!isModel} />
           <code className="text-xs text-slate-900">{rule}</code>
           <span className="font-medium text-slate-900">{first.title}</span>
           {findings.length > 1 && (
-            <span className="rounded-md bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600 ring-1 ring-inset ring-slate-200">×{findings.length}</span>
+            <span className="rounded-md bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600 ring-1 ring-inset ring-slate-200">
+              ×{findings.length}
+            </span>
           )}
           <span className="ml-auto text-xs text-slate-500">Problem, impact, fix</span>
         </summary>

@@ -4,14 +4,7 @@ import { FindingDiscussion } from './finding-discussion';
 import type { FindingRowProps, SessionFinding } from './types';
 
 /** One pinned finding inside its rule's block: where and what, its evidence folded, then what the session records on it. */
-export function SessionFindingRow({
-  sessionId,
-  finding,
-  verdicts,
-  comments,
-  meId,
-  canEdit,
-}: FindingRowProps<SessionFinding>) {
+export function SessionFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<SessionFinding>) {
   const where = finding.resources.length > 0 ? finding.resources.join(', ') : finding.location ? formatLocation(finding.location) : null;
   return (
     <li
@@ -23,7 +16,11 @@ export function SessionFindingRow({
       className="space-y-2 px-3 py-2.5"
     >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-xs">
-        {where && <span data-testid="session-finding-where" className="max-w-full truncate font-mono text-slate-800">{where}</span>}
+        {where && (
+          <span data-testid="session-finding-where" className="max-w-full truncate font-mono text-slate-800">
+            {where}
+          </span>
+        )}
         {finding.acknowledged && <AcknowledgedBadge reason={finding.acknowledged.reason} />}
         <span className="min-w-0 flex-1 text-slate-600">{finding.message}</span>
       </div>

@@ -21,21 +21,35 @@ export function SessionFindings({ view }: { view: SessionView }) {
         const reference = inCategory.filter((f) => f.side === 'reference');
         const manual = view.manualFindings.filter((m) => m.category === category);
         return (
-          <section key={category} id={category} data-testid={`session-category-${category}`} aria-labelledby={`heading-${category}`} className="scroll-mt-16 space-y-2">
+          <section
+            key={category}
+            id={category}
+            data-testid={`session-category-${category}`}
+            aria-labelledby={`heading-${category}`}
+            className="scroll-mt-16 space-y-2"
+          >
             <CategoryHeading category={category} count={model.length + manual.length} />
             {model.length + manual.length === 0 && <p className="text-xs text-slate-500">No model findings.</p>}
             <ul className="space-y-2">
-              {groupByRule(model).map((g) => <RuleBlock key={g.rule} rule={g.rule} findings={g.findings} view={view} />)}
-              {manual.map((m) => <ManualFindingRow key={m.id} finding={m} {...manualProps(m.id)} />)}
+              {groupByRule(model).map((g) => (
+                <RuleBlock key={g.rule} rule={g.rule} findings={g.findings} view={view} />
+              ))}
+              {manual.map((m) => (
+                <ManualFindingRow key={m.id} finding={m} {...manualProps(m.id)} />
+              ))}
             </ul>
             {reference.length > 0 && (
               <details className="group rounded-lg ring-1 ring-slate-200/70">
                 <summary className="cursor-pointer px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500 hover:bg-slate-50">
-                  <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">›</span>
+                  <span aria-hidden className="mr-1 inline-block transition-transform group-open:rotate-90">
+                    ›
+                  </span>
                   Reference (control) <span className="font-normal normal-case text-slate-400">· {reference.length}</span>
                 </summary>
                 <ul className="space-y-2 p-2">
-                  {groupByRule(reference).map((g) => <RuleBlock key={g.rule} rule={g.rule} findings={g.findings} view={view} />)}
+                  {groupByRule(reference).map((g) => (
+                    <RuleBlock key={g.rule} rule={g.rule} findings={g.findings} view={view} />
+                  ))}
                 </ul>
               </details>
             )}

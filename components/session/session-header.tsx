@@ -6,20 +6,41 @@ import { PresenceList } from './presence-list';
 import { StatusBadge } from './status-badge';
 
 /** The session's header: name, status, pinned hashes, staleness warning, presence, progress and exports. */
-export function SessionHeader({ view, progress, live }: { view: SessionView; progress: { judged: number; total: number }; live: LiveStatus }) {
+export function SessionHeader({
+  view,
+  progress,
+  live,
+}: {
+  view: SessionView;
+  progress: { judged: number; total: number };
+  live: LiveStatus;
+}) {
   const { session, stale } = view;
   const percent = progress.total === 0 ? 0 : Math.round((progress.judged / progress.total) * 100);
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div className="flex items-baseline gap-2">
-          <h1 data-testid="session-name" className="text-lg font-semibold text-slate-900">{session.name}</h1>
+          <h1 data-testid="session-name" className="text-lg font-semibold text-slate-900">
+            {session.name}
+          </h1>
           <StatusBadge status={session.status} />
         </div>
         <p className="text-xs text-slate-500">
-          Review <a href={session.reviewId === 'bundled' ? '/' : `/review/${encodeURIComponent(session.reviewId)}`} className="text-slate-700 underline decoration-slate-300">{session.reviewId}</a> · started by {session.createdBy.label} ·{' '}
-          <time dateTime={session.createdAt}>{formatTime(session.createdAt)}</time>
-          {session.closedAt && <> · closed <time dateTime={session.closedAt}>{formatTime(session.closedAt)}</time></>}
+          Review{' '}
+          <a
+            href={session.reviewId === 'bundled' ? '/' : `/review/${encodeURIComponent(session.reviewId)}`}
+            className="text-slate-700 underline decoration-slate-300"
+          >
+            {session.reviewId}
+          </a>{' '}
+          · started by {session.createdBy.label} · <time dateTime={session.createdAt}>{formatTime(session.createdAt)}</time>
+          {session.closedAt && (
+            <>
+              {' '}
+              · closed <time dateTime={session.closedAt}>{formatTime(session.closedAt)}</time>
+            </>
+          )}
         </p>
       </div>
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600">
@@ -27,13 +48,19 @@ export function SessionHeader({ view, progress, live }: { view: SessionView; pro
         <Hash label="Model" hash={session.modelHash} testId="pinned-model" />
       </dl>
       {(stale.referenceChanged || stale.modelChanged) && (
-        <p role="status" data-testid="stale-banner" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/25">
-          infra/ changed since this session was pinned; the session shows the pinned artifacts
-          {' '}({[stale.referenceChanged && 'reference', stale.modelChanged && 'model'].filter(Boolean).join(' and ')} differ).
+        <p
+          role="status"
+          data-testid="stale-banner"
+          className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-600/25"
+        >
+          infra/ changed since this session was pinned; the session shows the pinned artifacts (
+          {[stale.referenceChanged && 'reference', stale.modelChanged && 'model'].filter(Boolean).join(' and ')} differ).
         </p>
       )}
       {!stale.known && stale.message && (
-        <p data-testid="stale-unknown" className="text-xs text-slate-500">{stale.message}</p>
+        <p data-testid="stale-unknown" className="text-xs text-slate-500">
+          {stale.message}
+        </p>
       )}
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ring-slate-200">
         <div className="flex min-w-48 flex-1 items-center gap-2">
@@ -59,7 +86,11 @@ function Hash({ label, hash, testId }: { label: string; hash: string; testId: st
   return (
     <div className="flex gap-1.5">
       <dt className="text-slate-500">{label} pinned at</dt>
-      <dd><code data-testid={testId} title={hash} className="text-slate-800">{hash.slice(0, 12)}</code></dd>
+      <dd>
+        <code data-testid={testId} title={hash} className="text-slate-800">
+          {hash.slice(0, 12)}
+        </code>
+      </dd>
     </div>
   );
 }

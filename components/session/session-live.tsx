@@ -75,7 +75,9 @@ export function SessionLive({ initial }: { initial: SessionView }) {
         </p>
       )}
       {!canEdit && open && (
-        <p data-testid="read-only-note" className="text-xs text-slate-500">You can follow this session; recording verdicts and comments needs the reviewer role.</p>
+        <p data-testid="read-only-note" className="text-xs text-slate-500">
+          You can follow this session; recording verdicts and comments needs the reviewer role.
+        </p>
       )}
       {canEdit && <ManualFindingForm sessionId={sessionId} />}
       <SessionFindings view={shown} />

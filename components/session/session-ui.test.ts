@@ -6,12 +6,33 @@ import { MarkdownBody } from './markdown-body';
 import type { SessionEvent, SessionView } from './types';
 
 function finding(key: string, side: 'model' | 'reference' = 'model') {
-  return { key, side, rule: 'r', category: 'syntax', severity: 'error', title: 't', message: key, resources: [], source: 'infra-review' } as unknown as SessionView['findings'][number];
+  return {
+    key,
+    side,
+    rule: 'r',
+    category: 'syntax',
+    severity: 'error',
+    title: 't',
+    message: key,
+    resources: [],
+    source: 'infra-review',
+  } as unknown as SessionView['findings'][number];
 }
 
 function view(): SessionView {
   return {
-    session: { id: 's1', reviewId: 'bundled', name: 'n', status: 'open', requiredSignoffs: 1, createdBy: { id: 'u1', label: 'a' }, createdAt: '', closedAt: null, referenceHash: 'r', modelHash: 'm' },
+    session: {
+      id: 's1',
+      reviewId: 'bundled',
+      name: 'n',
+      status: 'open',
+      requiredSignoffs: 1,
+      createdBy: { id: 'u1', label: 'a' },
+      createdAt: '',
+      closedAt: null,
+      referenceHash: 'r',
+      modelHash: 'm',
+    },
     stale: { referenceChanged: false, modelChanged: false, known: true },
     findings: [finding('k1'), finding('k2'), finding('k3', 'reference')],
     verdicts: {},
@@ -48,7 +69,18 @@ describe('applySessionEvent', () => {
     const comment = { id: 'c1', userId: 'u2', userLabel: 'b', body: 'x', createdAt: '' };
     let v = apply(apply(view(), event('comment', comment, 'k1')), event('comment', comment, 'k1'));
     expect(v.comments.k1).toHaveLength(1);
-    const manual = { id: 'm1', category: 'security', severity: 'warning', title: 't', problem: 'p', impact: 'i', fix: 'f', resources: [], createdBy: { id: 'u2', label: 'b' }, createdAt: '' };
+    const manual = {
+      id: 'm1',
+      category: 'security',
+      severity: 'warning',
+      title: 't',
+      problem: 'p',
+      impact: 'i',
+      fix: 'f',
+      resources: [],
+      createdBy: { id: 'u2', label: 'b' },
+      createdAt: '',
+    };
     v = apply(apply(v, event('manual-finding', manual)), event('manual-finding', manual));
     expect(v.manualFindings).toHaveLength(1);
     const signoff = { userId: 'u2', userLabel: 'b', createdAt: '' };
@@ -74,14 +106,19 @@ describe('applySessionEvent', () => {
 describe('progressOf', () => {
   it('counts model-side and manual findings with a verdict, as the server does', () => {
     const v = view();
-    v.verdicts = { k1: [{ userId: 'u1', userLabel: 'a', verdict: 'confirmed', reason: null, updatedAt: '' }], k3: [{ userId: 'u1', userLabel: 'a', verdict: 'confirmed', reason: null, updatedAt: '' }] };
+    v.verdicts = {
+      k1: [{ userId: 'u1', userLabel: 'a', verdict: 'confirmed', reason: null, updatedAt: '' }],
+      k3: [{ userId: 'u1', userLabel: 'a', verdict: 'confirmed', reason: null, updatedAt: '' }],
+    };
     expect(progressOf(v)).toEqual({ judged: 1, total: 2 });
   });
 });
 
 describe('MarkdownBody', () => {
   it('renders markdown but leaves HTML and script tags as inert text', () => {
-    const html = renderToStaticMarkup(createElement(MarkdownBody, { text: '**bold** <script>window.__pwned = 1</script> [x](javascript:alert(1))' }));
+    const html = renderToStaticMarkup(
+      createElement(MarkdownBody, { text: '**bold** <script>window.__pwned = 1</script> [x](javascript:alert(1))' }),
+    );
     expect(html).toContain('<strong>bold</strong>');
     expect(html).not.toContain('<script');
     expect(html).toContain('&lt;script&gt;');

@@ -32,13 +32,23 @@ export function SignoffPanel({
   }
 
   return (
-    <section aria-labelledby="signoffs-heading" className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ring-slate-200">
+    <section
+      aria-labelledby="signoffs-heading"
+      className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg bg-white px-3 py-2 ring-1 ring-slate-200"
+    >
       <h2 id="signoffs-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500">
-        Sign-offs <span data-testid="signoff-count" className="font-mono font-normal normal-case text-slate-700">{signoffs.length} / {required}</span>
+        Sign-offs{' '}
+        <span data-testid="signoff-count" className="font-mono font-normal normal-case text-slate-700">
+          {signoffs.length} / {required}
+        </span>
       </h2>
       <ul data-testid="signoff-list" className="flex flex-wrap gap-1.5 text-xs">
         {signoffs.map((s) => (
-          <li key={s.userId} data-testid="signoff-entry" className="rounded-md bg-emerald-50 px-1.5 py-0.5 text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
+          <li
+            key={s.userId}
+            data-testid="signoff-entry"
+            className="rounded-md bg-emerald-50 px-1.5 py-0.5 text-emerald-800 ring-1 ring-inset ring-emerald-600/20"
+          >
             {s.userLabel} · <time dateTime={s.createdAt}>{formatTime(s.createdAt)}</time>
           </li>
         ))}
@@ -56,7 +66,11 @@ export function SignoffPanel({
         </button>
       )}
       {canEdit && signed && <span className="ml-auto text-xs text-slate-500">You signed off.</span>}
-      {error && <p role="alert" data-testid="signoff-error" className="basis-full text-xs text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" data-testid="signoff-error" className="basis-full text-xs text-red-700">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

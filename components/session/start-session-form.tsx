@@ -32,15 +32,41 @@ export function StartSessionForm({ reviewId }: { reviewId: string }) {
 
   return (
     <form data-testid="start-session-form" onSubmit={submit} className="flex flex-wrap items-center gap-2 text-xs">
-      <input name="name" data-testid="start-session-name" aria-label="Session name" placeholder="Session name" required maxLength={120} className={`${FIELD} w-56`} />
+      <input
+        name="name"
+        data-testid="start-session-name"
+        aria-label="Session name"
+        placeholder="Session name"
+        required
+        maxLength={120}
+        className={`${FIELD} w-56`}
+      />
       <label className="flex items-center gap-1 text-slate-600">
         Sign-offs to close
-        <input name="requiredSignoffs" data-testid="start-session-signoffs" type="number" min={1} max={10} defaultValue={1} required className={`${FIELD} w-14`} />
+        <input
+          name="requiredSignoffs"
+          data-testid="start-session-signoffs"
+          type="number"
+          min={1}
+          max={10}
+          defaultValue={1}
+          required
+          className={`${FIELD} w-14`}
+        />
       </label>
-      <button type="submit" data-testid="start-session-submit" disabled={pending} className="rounded-md bg-slate-800 px-2.5 py-1 font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+      <button
+        type="submit"
+        data-testid="start-session-submit"
+        disabled={pending}
+        className="rounded-md bg-slate-800 px-2.5 py-1 font-medium text-white hover:bg-slate-700 disabled:opacity-50"
+      >
         {pending ? 'Starting…' : 'Start audit session'}
       </button>
-      {error && <p role="alert" data-testid="start-session-error" className="basis-full text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" data-testid="start-session-error" className="basis-full text-red-700">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

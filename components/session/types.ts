@@ -1,5 +1,14 @@
-import type { CommentView, KeyedFinding, ManualFindingView, PresenceView, SessionEvent as AuditEvent, SessionView, SignoffView, VerdictView } from '@/lib/audit/types';
-import type { VerdictValue } from '@/lib/db/schema';
+import type {
+  CommentView,
+  KeyedFinding,
+  ManualFindingView,
+  PresenceView,
+  SessionEvent as AuditEvent,
+  SessionView,
+  SignoffView,
+  VerdictValue,
+  VerdictView,
+} from '@/lib/audit/types';
 
 // The session UI's names for the server's plain JSON shapes (lib/audit/types.ts is types only, safe in the browser).
 

@@ -15,7 +15,11 @@ export function VerdictControls({ sessionId, findingKey, mine }: { sessionId: st
     setPending(verdict);
     setError(null);
     const trimmed = reason.trim();
-    const result = await sendJson('PUT', sessionUrl(sessionId, 'findings', findingKey, 'verdict'), trimmed ? { verdict, reason: trimmed } : { verdict });
+    const result = await sendJson(
+      'PUT',
+      sessionUrl(sessionId, 'findings', findingKey, 'verdict'),
+      trimmed ? { verdict, reason: trimmed } : { verdict },
+    );
     setPending(null);
     if (!result.ok) setError(result.message);
   }
@@ -51,7 +55,11 @@ export function VerdictControls({ sessionId, findingKey, mine }: { sessionId: st
           className="w-44 rounded-md px-2 py-1 text-xs ring-1 ring-slate-300 placeholder:text-slate-400 focus:outline-none focus:ring-slate-500"
         />
       </div>
-      {error && <p role="alert" data-testid="verdict-error" className="text-xs text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" data-testid="verdict-error" className="text-xs text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,7 +5,10 @@ import type { DeployedView } from '@/lib/stack/types';
 export function StackDrift({ view }: { view: DeployedView }) {
   if (view.inSync) {
     return (
-      <p data-testid="drift-in-sync" className="rounded-md bg-emerald-50 px-3 py-2 text-xs font-medium text-emerald-800 ring-1 ring-inset ring-emerald-200">
+      <p
+        data-testid="drift-in-sync"
+        className="rounded-md bg-emerald-50 px-3 py-2 text-xs font-medium text-emerald-800 ring-1 ring-inset ring-emerald-200"
+      >
         In sync with the reference: the deployed template is the reference’s.
       </p>
     );
@@ -17,7 +20,11 @@ export function StackDrift({ view }: { view: DeployedView }) {
       </div>
     );
   }
-  return <p data-testid="drift-unknown" className="text-xs text-slate-500">{noDriftReason(view)}</p>;
+  return (
+    <p data-testid="drift-unknown" className="text-xs text-slate-500">
+      {noDriftReason(view)}
+    </p>
+  );
 }
 
 /** Why there is no drift to show. */

@@ -12,34 +12,78 @@ const TARGET = { kind: 'endpoint', endpoint: 'http://127.0.0.1:5000', region: 'u
 function view(stack: DeployedView['stack'], extra: Partial<DeployedView> = {}): DeployedView {
   return {
     target: TARGET,
-    emulator: { kind: 'moto', recordedOnly: ['AWS::CloudWatch::Alarm', 'AWS::CloudFront::Distribution'], addedWithBackend: ['AWS::Lambda::Alias'], completed: [] },
-    stack, drift: null, inSync: false, events: [], analysis: stack.status === 'ok' ? 'analyzed' : stack.status,
-    deployedFindings: [], counts: countDeployedFindings([]), problems: [], generatedAt: '2026-11-27T06:00:00.000Z',
+    emulator: {
+      kind: 'moto',
+      recordedOnly: ['AWS::CloudWatch::Alarm', 'AWS::CloudFront::Distribution'],
+      addedWithBackend: ['AWS::Lambda::Alias'],
+      completed: [],
+    },
+    stack,
+    drift: null,
+    inSync: false,
+    events: [],
+    analysis: stack.status === 'ok' ? 'analyzed' : stack.status,
+    deployedFindings: [],
+    counts: countDeployedFindings([]),
+    problems: [],
+    generatedAt: '2026-11-27T06:00:00.000Z',
     ...extra,
   };
 }
 
 const OK: Extract<DeployedStack, { status: 'ok' }> = {
-  status: 'ok', stackStatus: 'UPDATE_ROLLBACK_COMPLETE', reason: null, lastUpdated: '2026-11-27T05:59:00.000Z', outputs: [{ key: 'ApiUrl', value: 'https://api.example' }], resourceCount: 50,
+  status: 'ok',
+  stackStatus: 'UPDATE_ROLLBACK_COMPLETE',
+  reason: null,
+  lastUpdated: '2026-11-27T05:59:00.000Z',
+  outputs: [{ key: 'ApiUrl', value: 'https://api.example' }],
+  resourceCount: 50,
 };
 
 const event = (id: string, timestamp: string, status: string, failed = false, reason?: string): StackEventView => ({
-  id, timestamp, logicalId: id, resourceType: 'AWS::SQS::Queue', status, failed, ...(reason ? { reason } : {}),
+  id,
+  timestamp,
+  logicalId: id,
+  resourceType: 'AWS::SQS::Queue',
+  status,
+  failed,
+  ...(reason ? { reason } : {}),
 });
 
-const emptyDiff: TemplateDiffJson = { from: 'reference', to: 'deployed', empty: true, counts: { added: 0, removed: 0, updated: 0, destructive: 0 }, resources: [], other: [] };
+const emptyDiff: TemplateDiffJson = {
+  from: 'reference',
+  to: 'deployed',
+  empty: true,
+  counts: { added: 0, removed: 0, updated: 0, destructive: 0 },
+  resources: [],
+  other: [],
+};
 const drift: TemplateDiffJson = {
-  ...emptyDiff, empty: false, counts: { added: 0, removed: 0, updated: 1, destructive: 0 },
-  resources: [{ logicalId: 'Jobs', type: 'AWS::SQS::Queue', change: 'updated', impact: 'update', destructive: false, properties: [{ path: 'Properties.VisibilityTimeout', change: 'updated', before: 300, after: 60, impact: 'update' }] }],
+  ...emptyDiff,
+  empty: false,
+  counts: { added: 0, removed: 0, updated: 1, destructive: 0 },
+  resources: [
+    {
+      logicalId: 'Jobs',
+      type: 'AWS::SQS::Queue',
+      change: 'updated',
+      impact: 'update',
+      destructive: false,
+      properties: [{ path: 'Properties.VisibilityTimeout', change: 'updated', before: 300, after: 60, impact: 'update' }],
+    },
+  ],
 };
 
-const render = (v: Parameters<typeof StackPanel>[0]['view'], children?: string) => renderToStaticMarkup(createElement(StackPanel, { view: v }, children));
+const render = (v: Parameters<typeof StackPanel>[0]['view'], children?: string) =>
+  renderToStaticMarkup(createElement(StackPanel, { view: v }, children));
 const testIds = (html: string) => [...html.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
 
 describe('StackPanel', () => {
   it('shows the target, an honest moto note, and "not deployed" when there is no stack', () => {
     const html = render(view({ status: 'not-deployed' }));
-    expect(testIds(html)).toEqual(expect.arrayContaining(['stack-panel', 'stack-target', 'stack-name', 'stack-emulator', 'stack-status', 'stack-not-deployed']));
+    expect(testIds(html)).toEqual(
+      expect.arrayContaining(['stack-panel', 'stack-target', 'stack-name', 'stack-emulator', 'stack-status', 'stack-not-deployed']),
+    );
     expect(html).toContain('http://127.0.0.1:5000');
     expect(html).toContain('AWS::CloudFront::Distribution');
     expect(html).toMatch(/moto emulator, not AWS: 2 resource types are only recorded/);
@@ -54,7 +98,12 @@ describe('StackPanel', () => {
   });
 
   it('says why when the endpoint is down, and when the view could not be built at all', () => {
-    const down = render(view({ status: 'unavailable', message: 'DescribeStacks: the CloudFormation endpoint http://127.0.0.1:9 is unreachable (ECONNREFUSED)' }));
+    const down = render(
+      view({
+        status: 'unavailable',
+        message: 'DescribeStacks: the CloudFormation endpoint http://127.0.0.1:9 is unreachable (ECONNREFUSED)',
+      }),
+    );
     expect(testIds(down)).toEqual(expect.arrayContaining(['stack-target', 'stack-unavailable']));
     expect(down).toContain('is unreachable (ECONNREFUSED)');
     const broken = render({ error: 'Invalid AWS target: AWS_REGION is not a region name' });
@@ -85,13 +134,22 @@ describe('StackPanel', () => {
       event('Topic', '2026-11-27T05:59:00.000Z', 'UPDATE_COMPLETE'),
     ];
     const html = render(view(OK, { events }));
-    const rows = [...html.matchAll(/data-testid="stack-event" data-failed="(true|false)" data-status="([A-Z_]+)"/g)].map((m) => [m[2], m[1]]);
-    expect(rows).toEqual([['UPDATE_ROLLBACK_COMPLETE', 'false'], ['UPDATE_FAILED', 'true'], ['UPDATE_COMPLETE', 'false']]);
+    const rows = [...html.matchAll(/data-testid="stack-event" data-failed="(true|false)" data-status="([A-Z_]+)"/g)].map((m) => [
+      m[2],
+      m[1],
+    ]);
+    expect(rows).toEqual([
+      ['UPDATE_ROLLBACK_COMPLETE', 'false'],
+      ['UPDATE_FAILED', 'true'],
+      ['UPDATE_COMPLETE', 'false'],
+    ]);
     expect(html).toMatch(/text-red-800">Queue name taken/);
   });
 
   it('lists the reads that failed while the stack could be described', () => {
-    const html = render(view({ ...OK, resourceCount: null }, { problems: ['ListStackResources: the endpoint answered BadRequestException'] }));
+    const html = render(
+      view({ ...OK, resourceCount: null }, { problems: ['ListStackResources: the endpoint answered BadRequestException'] }),
+    );
     expect(html).toMatch(/data-testid="stack-resource-count"[^>]*>unknown</);
     expect(html).toMatch(/data-testid="stack-problems"[\s\S]*BadRequestException/);
   });

@@ -12,23 +12,39 @@ export function StackStatus({ stack, stackName }: { stack: DeployedStack; stackN
         </p>
       )}
       {stack.status === 'unavailable' && (
-        <p data-testid="stack-unavailable" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800 ring-1 ring-inset ring-red-200">
+        <p
+          data-testid="stack-unavailable"
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-red-800 ring-1 ring-inset ring-red-200"
+        >
           The stack could not be read: {stack.message}
         </p>
       )}
       {stack.status === 'ok' && (
         <>
           <div className="space-y-1">
-            <span className={`inline-block rounded-md px-2 py-0.5 font-mono font-medium ring-1 ring-inset ${TONE_STYLES[toneOf(stack.stackStatus)].chip}`}>
+            <span
+              className={`inline-block rounded-md px-2 py-0.5 font-mono font-medium ring-1 ring-inset ${TONE_STYLES[toneOf(stack.stackStatus)].chip}`}
+            >
               {stack.stackStatus}
             </span>
-            {stack.reason && <p data-testid="stack-reason" className="text-slate-700">{stack.reason}</p>}
+            {stack.reason && (
+              <p data-testid="stack-reason" className="text-slate-700">
+                {stack.reason}
+              </p>
+            )}
           </div>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
             <dt className="text-slate-500">Last update</dt>
-            <dd><time dateTime={stack.lastUpdated} className="text-slate-800">{formatInstant(stack.lastUpdated)}</time></dd>
+            <dd>
+              <time dateTime={stack.lastUpdated} className="text-slate-800">
+                {formatInstant(stack.lastUpdated)}
+              </time>
+            </dd>
             <dt className="text-slate-500">Resources</dt>
-            <dd data-testid="stack-resource-count" className="font-mono tabular-nums text-slate-800">{stack.resourceCount ?? 'unknown'}</dd>
+            <dd data-testid="stack-resource-count" className="font-mono tabular-nums text-slate-800">
+              {stack.resourceCount ?? 'unknown'}
+            </dd>
           </dl>
           <Outputs outputs={stack.outputs} />
         </>
@@ -39,7 +55,12 @@ export function StackStatus({ stack, stackName }: { stack: DeployedStack; stackN
 
 /** The stack's outputs as a key/value table. */
 function Outputs({ outputs }: { outputs: readonly StackOutput[] }) {
-  if (outputs.length === 0) return <p data-testid="stack-outputs" className="text-slate-500">No outputs.</p>;
+  if (outputs.length === 0)
+    return (
+      <p data-testid="stack-outputs" className="text-slate-500">
+        No outputs.
+      </p>
+    );
   return (
     <table data-testid="stack-outputs" className="w-full table-fixed text-left">
       <caption className="pb-1 text-left font-semibold text-slate-700">Outputs</caption>

@@ -7,7 +7,9 @@ import { unitStack } from './testing';
 function edgeUnit() {
   const stack = unitStack();
   const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass'),
+    runtime: lambda.Runtime.PYTHON_3_12,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('def handler(e, c): pass'),
   });
   const alias = new lambda.Alias(stack, 'Live', { aliasName: 'live', version: fn.currentVersion });
   new Edge(stack, 'Edge', { handler: alias });
@@ -44,10 +46,12 @@ describe('Edge', () => {
   it('points the distribution at the API stage over HTTPS', () => {
     edgeUnit().template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: {
-        Origins: [Match.objectLike({
-          CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }),
-          OriginPath: Match.anyValue(),
-        })],
+        Origins: [
+          Match.objectLike({
+            CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }),
+            OriginPath: Match.anyValue(),
+          }),
+        ],
       },
     });
   });

@@ -8,7 +8,9 @@ import { unitStack } from './testing';
 function monitoringUnit() {
   const stack = unitStack();
   const fn = new lambda.Function(stack, 'Fn', {
-    runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass'),
+    runtime: lambda.Runtime.PYTHON_3_12,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('def handler(e, c): pass'),
   });
   const deadLetterQueue = new sqs.Queue(stack, 'Dlq');
   new Monitoring(stack, 'Monitoring', { fn, deadLetterQueue });
@@ -16,15 +18,21 @@ function monitoringUnit() {
 }
 
 const firesOnFirstDatapoint = {
-  Period: 60, EvaluationPeriods: 1, DatapointsToAlarm: 1, Threshold: 1,
-  ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching',
+  Period: 60,
+  EvaluationPeriods: 1,
+  DatapointsToAlarm: 1,
+  Threshold: 1,
+  ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+  TreatMissingData: 'notBreaching',
 };
 
 describe('Monitoring', () => {
-  it.each(['Throttles', 'Errors'])('alarms on the function\'s own %s metric at the first datapoint of a minute', (metric) => {
+  it.each(['Throttles', 'Errors'])("alarms on the function's own %s metric at the first datapoint of a minute", (metric) => {
     const { template, fnId } = monitoringUnit();
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/Lambda', MetricName: metric, Statistic: 'Sum',
+      Namespace: 'AWS/Lambda',
+      MetricName: metric,
+      Statistic: 'Sum',
       Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
       ...firesOnFirstDatapoint,
     });
@@ -32,7 +40,9 @@ describe('Monitoring', () => {
 
   it('alarms when a message reaches the dead-letter queue', () => {
     monitoringUnit().template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', ...firesOnFirstDatapoint,
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      ...firesOnFirstDatapoint,
     });
   });
 

@@ -26,13 +26,21 @@ export class Monitoring extends Construct {
     super(scope, id);
     this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { enforceSSL: true });
     const period = Duration.minutes(1);
-    this.throttlesAlarm = this.alarmOn('ThrottlesAlarm', props.fn.metricThrottles({ period, statistic: 'Sum' }),
-      'The items function was throttled: raise its concurrency or provisioned concurrency.');
-    this.errorsAlarm = this.alarmOn('ErrorsAlarm', props.fn.metricErrors({ period, statistic: 'Sum' }),
-      'The items function returned errors: see its log group.');
-    this.deadLetterAlarm = this.alarmOn('DeadLetterAlarm',
+    this.throttlesAlarm = this.alarmOn(
+      'ThrottlesAlarm',
+      props.fn.metricThrottles({ period, statistic: 'Sum' }),
+      'The items function was throttled: raise its concurrency or provisioned concurrency.',
+    );
+    this.errorsAlarm = this.alarmOn(
+      'ErrorsAlarm',
+      props.fn.metricErrors({ period, statistic: 'Sum' }),
+      'The items function returned errors: see its log group.',
+    );
+    this.deadLetterAlarm = this.alarmOn(
+      'DeadLetterAlarm',
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
-      'Failed asynchronous invocations reached the dead-letter queue.');
+      'Failed asynchronous invocations reached the dead-letter queue.',
+    );
   }
 
   /** An alarm at >= 1 over one period that notifies the alarm topic; missing data means healthy. */

@@ -8,15 +8,24 @@ import { HANDLER_PATH } from './compute';
 import { buildReferenceApp, REFERENCE_STACK_ID, ReferenceStack, resolveReferenceConfig } from './reference-stack';
 import { synthesizeTemplate } from './synth';
 
-interface Resource { Type: string; Properties?: Record<string, unknown> }
-interface Statement { Effect: string; Action: string | string[]; Resource: unknown }
+interface Resource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+}
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
 
 const template = synthesizeTemplate(buildReferenceApp()) as { Resources: Record<string, Resource>; [key: string]: unknown };
 const resources = Object.values(template.Resources);
 
 /** The IAM action each boto3 call of the handler needs. */
 const ACTION_OF_CALL: Record<string, string> = {
-  get_item: 'dynamodb:GetItem', put_item: 'dynamodb:PutItem', put_object: 's3:PutObject',
+  get_item: 'dynamodb:GetItem',
+  put_item: 'dynamodb:PutItem',
+  put_object: 's3:PutObject',
 };
 
 describe('ReferenceStack', () => {
@@ -44,7 +53,7 @@ describe('ReferenceStack', () => {
     }
   });
 
-  it('passes CDK\'s CloudFormation validator without a finding', () => {
+  it("passes CDK's CloudFormation validator without a finding", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-review-validate-'));
     try {
       const app = new App({ outdir, analyticsReporting: false, builtinCloudFormationValidation: true });
@@ -57,13 +66,16 @@ describe('ReferenceStack', () => {
     }
   });
 
-  it('grants exactly the actions of the handler\'s boto3 calls, never on every resource', () => {
+  it("grants exactly the actions of the handler's boto3 calls, never on every resource", () => {
     const calls = [...fs.readFileSync(HANDLER_PATH, 'utf8').matchAll(/\b(?:TABLE|S3)\.(\w+)\(/g)].map((m) => m[1]!);
     const needed = [...new Set(calls.map((call) => ACTION_OF_CALL[call] ?? `unmapped call ${call}`))].sort();
     const statements = resources
       .filter((r) => r.Type === 'AWS::IAM::Policy')
       .flatMap((r) => (r.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
-    const dataActions = statements.flatMap((s) => [s.Action].flat()).filter((a) => /^(dynamodb|s3):/.test(a)).sort();
+    const dataActions = statements
+      .flatMap((s) => [s.Action].flat())
+      .filter((a) => /^(dynamodb|s3):/.test(a))
+      .sort();
     expect(dataActions).toEqual(needed);
     for (const s of statements) {
       expect(s.Resource).not.toBe('*');
@@ -72,9 +84,13 @@ describe('ReferenceStack', () => {
   });
 
   it('exports the API URL, distribution domain, table, bucket and function names', () => {
-    expect(Object.keys(template.Outputs as object).sort()).toEqual(
-      ['ApiUrl', 'BucketName', 'DistributionDomainName', 'FunctionName', 'TableName'],
-    );
+    expect(Object.keys(template.Outputs as object).sort()).toEqual([
+      'ApiUrl',
+      'BucketName',
+      'DistributionDomainName',
+      'FunctionName',
+      'TableName',
+    ]);
   });
 
   it('creates one NAT gateway per zone and no acknowledgement when natGateways is 2', () => {

@@ -54,16 +54,20 @@ export class ReferenceStack extends Stack {
 
   /** Exactly the calls lambda/handler.py makes, on exactly this table and this bucket's item prefix. */
   private grantDataAccess(): void {
-    this.compute.fn.addToRolePolicy(new iam.PolicyStatement({
-      sid: 'ReadWriteItems',
-      actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-      resources: [this.data.table.tableArn],
-    }));
-    this.compute.fn.addToRolePolicy(new iam.PolicyStatement({
-      sid: 'ArchiveItems',
-      actions: ['s3:PutObject'],
-      resources: [this.data.bucket.arnForObjects('items/*')],
-    }));
+    this.compute.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadWriteItems',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: [this.data.table.tableArn],
+      }),
+    );
+    this.compute.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'ArchiveItems',
+        actions: ['s3:PutObject'],
+        resources: [this.data.bucket.arnForObjects('items/*')],
+      }),
+    );
   }
 
   private addOutputs(): void {

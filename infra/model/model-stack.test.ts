@@ -5,7 +5,10 @@ import { synthesizeTemplate } from '../lib/synth';
 import { formatTemplate, MODEL_TEMPLATE_PATH } from './generate';
 import { buildModelApp, MODEL_LAMBDA_CODE } from './model-stack';
 
-interface Resource { Type: string; Properties?: Record<string, unknown> }
+interface Resource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+}
 
 const committed = fs.readFileSync(MODEL_TEMPLATE_PATH, 'utf8');
 const template = JSON.parse(committed) as { Resources: Record<string, Resource> };
@@ -13,7 +16,7 @@ const markdown = fs.readFileSync(path.join(__dirname, 'MODEL_RESPONSE.md'), 'utf
 const ofType = (type: string) => Object.values(template.Resources).filter((r) => r.Type === type);
 const fn = ofType('AWS::Lambda::Function')[0]!;
 
-describe('the port of the model\'s stack', () => {
+describe("the port of the model's stack", () => {
   it('synthesizes to the committed model.template.json (regenerate with `npx tsx infra/model/generate.ts`)', () => {
     expect(formatTemplate(synthesizeTemplate(buildModelApp()))).toBe(committed);
   });
@@ -29,7 +32,7 @@ describe('the port of the model\'s stack', () => {
   });
 });
 
-describe('the model\'s failures, each still present', () => {
+describe("the model's failures, each still present", () => {
   it('1. imports CDK v1 modules in the Python source', () => {
     expect(markdown).toMatch(/^from aws_cdk import core$/m);
     expect(markdown).toMatch(/^ {4}core,$/m);
@@ -37,7 +40,9 @@ describe('the model\'s failures, each still present', () => {
   });
 
   it('2. hardcodes availability zones', () => {
-    const zones = ofType('AWS::EC2::Subnet').map((s) => s.Properties?.AvailabilityZone).sort();
+    const zones = ofType('AWS::EC2::Subnet')
+      .map((s) => s.Properties?.AvailabilityZone)
+      .sort();
     expect(zones).toEqual(['us-east-1a', 'us-east-1a', 'us-east-1b', 'us-east-1b']);
   });
 
@@ -61,7 +66,10 @@ describe('the model\'s failures, each still present', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm');
     expect(alarms).toHaveLength(1);
     expect(alarms[0]!.Properties).toMatchObject({
-      MetricName: 'Errors', Period: 45, EvaluationPeriods: 2, DatapointsToAlarm: 3,
+      MetricName: 'Errors',
+      Period: 45,
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 3,
       Dimensions: [{ Name: 'FunctionName', Value: 'my-function' }],
     });
     expect(fn.Properties?.FunctionName).toBeUndefined();

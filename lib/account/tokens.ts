@@ -15,7 +15,15 @@ export type OwnToken = Pick<TokenInfo, 'id' | 'name' | 'start' | 'enabled' | 'cr
 
 /** The user's own tokens, newest first. */
 export async function listOwnTokens(auth: Auth, { userId }: { userId: string }): Promise<OwnToken[]> {
-  return (await listTokens(auth, { userId })).map(({ id, name, start, enabled, createdAt, expiresAt, lastUsedAt }) => ({ id, name, start, enabled, createdAt, expiresAt, lastUsedAt }));
+  return (await listTokens(auth, { userId })).map(({ id, name, start, enabled, createdAt, expiresAt, lastUsedAt }) => ({
+    id,
+    name,
+    start,
+    enabled,
+    createdAt,
+    expiresAt,
+    lastUsedAt,
+  }));
 }
 
 /** Creates a token for the acting user (audited); the returned `token` is the only time the secret is available. */

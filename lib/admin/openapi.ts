@@ -6,7 +6,15 @@ const denied = { '401': err('Not signed in'), '403': err('Role too low, or a cro
 const q = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', schema, description });
 const id = (description: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description });
 const ROLE = { type: 'string', enum: ['viewer', 'reviewer', 'deployer', 'admin'] };
-const SETTINGS = { type: 'object', properties: { requiredSignoffs: { type: 'integer', minimum: 1, maximum: 10 }, deployRequiresSignedOffSession: { type: 'boolean' }, deployApprovalPolicy: { type: 'string', enum: ['never', 'broadening', 'any-change'] }, referenceNatGateways: { type: 'integer', minimum: 1, maximum: 2 } } };
+const SETTINGS = {
+  type: 'object',
+  properties: {
+    requiredSignoffs: { type: 'integer', minimum: 1, maximum: 10 },
+    deployRequiresSignedOffSession: { type: 'boolean' },
+    deployApprovalPolicy: { type: 'string', enum: ['never', 'broadening', 'any-change'] },
+    referenceNatGateways: { type: 'integer', minimum: 1, maximum: 2 },
+  },
+};
 
 /** Path items keyed by API path. */
 export const adminApiPaths = {
@@ -14,45 +22,80 @@ export const adminApiPaths = {
     get: {
       summary: 'The audit log, newest first (admin); `format=jsonl` downloads every matching entry as JSON lines',
       parameters: [
-        q('actor', 'Actor user id'), q('action', 'e.g. user.create'), q('entityType', 'e.g. user, token, setting, session'), q('entityId', 'Entity id'),
-        q('since', 'ISO timestamp or date, inclusive'), q('until', 'ISO timestamp (exclusive) or date (whole day included)'),
-        q('limit', 'Page size', { type: 'integer', minimum: 1, maximum: 1000, default: 50 }), q('cursor', '`nextCursor` of the previous page', { type: 'integer' }),
+        q('actor', 'Actor user id'),
+        q('action', 'e.g. user.create'),
+        q('entityType', 'e.g. user, token, setting, session'),
+        q('entityId', 'Entity id'),
+        q('since', 'ISO timestamp or date, inclusive'),
+        q('until', 'ISO timestamp (exclusive) or date (whole day included)'),
+        q('limit', 'Page size', { type: 'integer', minimum: 1, maximum: 1000, default: 50 }),
+        q('cursor', '`nextCursor` of the previous page', { type: 'integer' }),
         q('format', 'Response format', { type: 'string', enum: ['json', 'jsonl'], default: 'json' }),
       ],
       responses: {
-        '200': { description: '`{entries, nextCursor}`, or application/x-ndjson', content: { 'application/json': { schema: { type: 'object' } }, 'application/x-ndjson': { schema: { type: 'string' } } } },
-        '400': err('Invalid query'), ...denied,
+        '200': {
+          description: '`{entries, nextCursor}`, or application/x-ndjson',
+          content: { 'application/json': { schema: { type: 'object' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+        },
+        '400': err('Invalid query'),
+        ...denied,
       },
     },
   },
   '/api/settings': {
     get: { summary: 'Settings (admin)', responses: { '200': ok('`{settings}`'), ...denied } },
-    put: { summary: 'Change some or all settings (admin, audited)', requestBody: body(SETTINGS), responses: { '200': ok('`{settings}`'), '400': err('Invalid settings'), ...denied } },
+    put: {
+      summary: 'Change some or all settings (admin, audited)',
+      requestBody: body(SETTINGS),
+      responses: { '200': ok('`{settings}`'), '400': err('Invalid settings'), ...denied },
+    },
   },
   '/api/admin/users': {
     get: { summary: 'Users (admin)', responses: { '200': ok('`{users:[{id,email,name,role,createdAt}]}`'), ...denied } },
     post: {
       summary: 'Add a user (admin, audited); without `password` one is generated and returned once',
-      requestBody: body({ type: 'object', required: ['email', 'name', 'role'], properties: { email: { type: 'string' }, name: { type: 'string' }, role: ROLE, password: { type: 'string', minLength: 12 } } }),
+      requestBody: body({
+        type: 'object',
+        required: ['email', 'name', 'role'],
+        properties: { email: { type: 'string' }, name: { type: 'string' }, role: ROLE, password: { type: 'string', minLength: 12 } },
+      }),
       responses: { '201': ok('`{user, password?}`'), '400': err('Invalid user'), '409': err('Email taken'), ...denied },
     },
   },
   '/api/admin/users/{id}': {
     patch: {
-      summary: "Change a user's role (admin, audited)", parameters: [id('User id')],
+      summary: "Change a user's role (admin, audited)",
+      parameters: [id('User id')],
       requestBody: body({ type: 'object', required: ['role'], properties: { role: ROLE } }),
-      responses: { '200': ok('`{user}`'), '400': err('Invalid role'), '404': err('Unknown user'), '409': err('Would demote the last admin'), ...denied },
+      responses: {
+        '200': ok('`{user}`'),
+        '400': err('Invalid role'),
+        '404': err('Unknown user'),
+        '409': err('Would demote the last admin'),
+        ...denied,
+      },
     },
   },
   '/api/tokens': {
-    get: { summary: "The caller's API tokens, without secrets", responses: { '200': ok('`{tokens:[{id,name,start,enabled,createdAt,expiresAt,lastUsedAt}]}`'), ...denied } },
+    get: {
+      summary: "The caller's API tokens, without secrets",
+      responses: { '200': ok('`{tokens:[{id,name,start,enabled,createdAt,expiresAt,lastUsedAt}]}`'), ...denied },
+    },
     post: {
       summary: 'Create an API token for the caller; `token` is shown only in this response',
-      requestBody: body({ type: 'object', required: ['name'], properties: { name: { type: 'string', maxLength: 32 }, expiresInDays: { type: 'integer', minimum: 1, maximum: 365 } } }),
+      requestBody: body({
+        type: 'object',
+        required: ['name'],
+        properties: { name: { type: 'string', maxLength: 32 }, expiresInDays: { type: 'integer', minimum: 1, maximum: 365 } },
+      }),
       responses: { '201': ok('`{id, token, expiresAt}`'), '400': err('Invalid token request'), ...denied },
     },
   },
   '/api/tokens/{id}': {
-    delete: { summary: "Revoke one of the caller's tokens", parameters: [id('Token id')], responses: { '204': { description: 'Revoked' }, '404': err('No such token of the caller'), ...denied } },
+    delete: {
+      summary: "Revoke one of the caller's tokens",
+      parameters: [id('Token id')],
+      responses: { '204': { description: 'Revoked' }, '404': err('No such token of the caller'), ...denied },
+    },
   },
 };

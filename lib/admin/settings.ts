@@ -28,9 +28,16 @@ export const appSettingsSchema = z.strictObject({
 export type AppSettings = z.output<typeof appSettingsSchema>;
 
 /** A change to some of the settings (at least one). */
-export const appSettingsPatchSchema = appSettingsSchema.partial().refine((patch) => Object.keys(patch).length > 0, 'give at least one setting');
+export const appSettingsPatchSchema = appSettingsSchema
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'give at least one setting');
 
-const DEFAULTS: AppSettings = { requiredSignoffs: 1, deployRequiresSignedOffSession: false, deployApprovalPolicy: 'broadening', referenceNatGateways: 1 };
+const DEFAULTS: AppSettings = {
+  requiredSignoffs: 1,
+  deployRequiresSignedOffSession: false,
+  deployApprovalPolicy: 'broadening',
+  referenceNatGateways: 1,
+};
 const KEYS: Record<keyof AppSettings, string> = {
   requiredSignoffs: REQUIRED_SIGNOFFS_SETTING,
   deployRequiresSignedOffSession: DEPLOY_REQUIRES_SIGNED_OFF_SESSION_SETTING,
@@ -50,7 +57,10 @@ export async function getAppSettings(db: Kysely<Database> = getDb().db): Promise
 }
 
 /** Applies `patch` in one transaction, writing (and auditing) only the settings whose effective value changes; returns the result. */
-export async function updateAppSettings({ patch, actor }: { patch: Partial<AppSettings>; actor: Actor }, handle: DbHandle = getDb()): Promise<AppSettings> {
+export async function updateAppSettings(
+  { patch, actor }: { patch: Partial<AppSettings>; actor: Actor },
+  handle: DbHandle = getDb(),
+): Promise<AppSettings> {
   const valid = appSettingsPatchSchema.parse(patch);
   return withTransaction(async (trx) => {
     const current = await getAppSettings(trx);

@@ -18,7 +18,11 @@ export const addUserSchema = z.strictObject({
 export const roleChangeSchema = z.strictObject({ role: z.enum(ROLES) });
 
 /** Adds a user (audited by createUser); `generatedPassword` is set, to be shown once, when none was given. */
-export async function addUser(auth: Auth, input: z.input<typeof addUserSchema>, actor: Actor): Promise<{ user: AppUser; generatedPassword?: string }> {
+export async function addUser(
+  auth: Auth,
+  input: z.input<typeof addUserSchema>,
+  actor: Actor,
+): Promise<{ user: AppUser; generatedPassword?: string }> {
   const { password, ...rest } = addUserSchema.parse(input);
   const generatedPassword = password ? undefined : randomBytes(18).toString('base64url');
   const user = await createUser(auth, { ...rest, password: password ?? generatedPassword! }, actor);

@@ -9,16 +9,30 @@ import { CATEGORIES, SEVERITIES } from '../rules/types';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Review id (`bundled` for the bundled review)' };
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'Review id (`bundled` for the bundled review)',
+};
 const errors = { '404': json(ref('Error'), 'Unknown review'), '500': json(ref('Error'), 'Unexpected error') };
 
 const schemas = {
   Error: {
-    type: 'object', required: ['error'],
-    properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+      },
+    },
   },
   Finding: {
-    type: 'object', required: ['rule', 'category', 'severity', 'title', 'message', 'resources', 'source'],
+    type: 'object',
+    required: ['rule', 'category', 'severity', 'title', 'message', 'resources', 'source'],
     properties: {
       rule: { type: 'string', description: 'Rule id, e.g. `iam-least-privilege` or `cfn-validate/W3005`' },
       category: { type: 'string', enum: [...CATEGORIES] },
@@ -27,41 +41,104 @@ const schemas = {
       message: { type: 'string' },
       resources: { type: 'array', items: { type: 'string' }, description: 'Logical IDs; empty for source findings' },
       location: { type: 'object', properties: { file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' } } },
-      evidence: { type: 'array', items: { type: 'object', properties: { resource: { type: 'string' }, path: { type: 'string' }, value: {}, note: { type: 'string' } } } },
-      acknowledged: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' }, author: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' }, ackId: { type: 'string' } } },
-      expiredAcknowledgements: { type: 'array', description: 'Review acknowledgements that matched but expired: reported, not applied', items: { type: 'object', properties: { reason: { type: 'string' }, author: { type: 'string' }, expiresAt: { type: 'string' }, ackId: { type: 'string' } } } },
+      evidence: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { resource: { type: 'string' }, path: { type: 'string' }, value: {}, note: { type: 'string' } },
+        },
+      },
+      acknowledged: {
+        type: 'object',
+        required: ['reason'],
+        properties: {
+          reason: { type: 'string' },
+          author: { type: 'string' },
+          expiresAt: { type: 'string', format: 'date-time' },
+          ackId: { type: 'string' },
+        },
+      },
+      expiredAcknowledgements: {
+        type: 'array',
+        description: 'Review acknowledgements that matched but expired: reported, not applied',
+        items: {
+          type: 'object',
+          properties: { reason: { type: 'string' }, author: { type: 'string' }, expiresAt: { type: 'string' }, ackId: { type: 'string' } },
+        },
+      },
       source: { type: 'string', enum: ['infra-review', 'cloudformation-validate', 'cdk-nag'] },
-      sources: { type: 'array', items: { type: 'string', enum: ['infra-review', 'cloudformation-validate', 'cdk-nag'] }, description: 'After deduplication (with packs): every source that reported this problem here' },
+      sources: {
+        type: 'array',
+        items: { type: 'string', enum: ['infra-review', 'cloudformation-validate', 'cdk-nag'] },
+        description: 'After deduplication (with packs): every source that reported this problem here',
+      },
       rules: { type: 'array', items: { type: 'string' }, description: 'After deduplication: every rule id merged into this finding' },
     },
   },
-  ReviewFinding: { allOf: [ref('Finding'), { type: 'object', required: ['side'], properties: { side: { type: 'string', enum: ['model', 'reference'] } } }] },
+  ReviewFinding: {
+    allOf: [ref('Finding'), { type: 'object', required: ['side'], properties: { side: { type: 'string', enum: ['model', 'reference'] } } }],
+  },
   ArtifactState: {
-    type: 'object', required: ['status', 'label', 'origin'],
+    type: 'object',
+    required: ['status', 'label', 'origin'],
     properties: {
-      status: { type: 'string', enum: ['ok', 'failed'] }, label: { type: 'string' }, origin: { type: 'string' },
-      kind: { type: 'string', enum: ['cdk-synthesized', 'template-file', 'markdown'] }, hash: { type: 'string' },
-      resourceCount: { type: 'integer' }, stage: { type: 'string', enum: ['synthesis', 'parse'] }, message: { type: 'string' }, detail: { type: 'string' },
-      sources: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, language: { type: 'string' }, lines: { type: 'integer' } } } },
-      notes: { type: 'array', items: { type: 'string' }, description: 'How a markdown answer was read: main template, drafts set aside, blocks that do not parse' },
+      status: { type: 'string', enum: ['ok', 'failed'] },
+      label: { type: 'string' },
+      origin: { type: 'string' },
+      kind: { type: 'string', enum: ['cdk-synthesized', 'template-file', 'markdown'] },
+      hash: { type: 'string' },
+      resourceCount: { type: 'integer' },
+      stage: { type: 'string', enum: ['synthesis', 'parse'] },
+      message: { type: 'string' },
+      detail: { type: 'string' },
+      sources: {
+        type: 'array',
+        items: { type: 'object', properties: { path: { type: 'string' }, language: { type: 'string' }, lines: { type: 'integer' } } },
+      },
+      notes: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'How a markdown answer was read: main template, drafts set aside, blocks that do not parse',
+      },
     },
   },
   TemplateDiff: {
-    type: 'object', description: 'Reference (from) to model (to), from @aws-cdk/cloudformation-diff',
+    type: 'object',
+    description: 'Reference (from) to model (to), from @aws-cdk/cloudformation-diff',
     properties: {
-      from: { type: 'string' }, to: { type: 'string' }, empty: { type: 'boolean' }, counts: { type: 'object' },
-      resources: { type: 'array', items: { type: 'object', properties: {
-        logicalId: { type: 'string' }, type: { type: 'string' }, change: { type: 'string', enum: ['added', 'removed', 'updated'] },
-        impact: { type: 'string' }, destructive: { type: 'boolean' }, properties: { type: 'array', items: { type: 'object' } },
-      } } },
-      iamStatements: { type: 'object' }, iamManagedPolicies: { type: 'object' }, securityGroups: { type: 'object' }, other: { type: 'array' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      empty: { type: 'boolean' },
+      counts: { type: 'object' },
+      resources: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            logicalId: { type: 'string' },
+            type: { type: 'string' },
+            change: { type: 'string', enum: ['added', 'removed', 'updated'] },
+            impact: { type: 'string' },
+            destructive: { type: 'boolean' },
+            properties: { type: 'array', items: { type: 'object' } },
+          },
+        },
+      },
+      iamStatements: { type: 'object' },
+      iamManagedPolicies: { type: 'object' },
+      securityGroups: { type: 'object' },
+      other: { type: 'array' },
     },
   },
   Review: {
-    type: 'object', required: ['id', 'name', 'generatedAt', 'reference', 'model', 'findings', 'counts', 'diff'],
+    type: 'object',
+    required: ['id', 'name', 'generatedAt', 'reference', 'model', 'findings', 'counts', 'diff'],
     properties: {
-      id: { type: 'string' }, name: { type: 'string' }, generatedAt: { type: 'string', format: 'date-time' },
-      reference: ref('ArtifactState'), model: ref('ArtifactState'),
+      id: { type: 'string' },
+      name: { type: 'string' },
+      generatedAt: { type: 'string', format: 'date-time' },
+      reference: ref('ArtifactState'),
+      model: ref('ArtifactState'),
       findings: { type: 'array', items: ref('ReviewFinding') },
       counts: { type: 'object', description: 'category → side → {error, warning, info, total, acknowledged}' },
       diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] },
@@ -76,14 +153,35 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: 'infra-review API', version: '1.0.0', description: 'Reviews of model-generated AWS CDK stacks against a reference.' },
     paths: {
-      '/api/health': { get: { summary: 'Liveness', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Server is up') } } },
+      '/api/health': {
+        get: {
+          summary: 'Liveness',
+          responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Server is up') },
+        },
+      },
       // better-auth's endpoints: POST sign-in/email (rate limited), sign-out, sign-in/oauth2; GET get-session, oauth2/callback/oidc.
       '/api/auth/{...all}': {
-        get: { summary: 'Session and single sign-on callbacks (better-auth)', responses: { '200': { description: 'Handled by better-auth' } } },
-        post: { summary: 'Sign in (email and password or SSO) and sign out (better-auth)', responses: { '200': { description: 'Handled by better-auth' }, '401': { description: 'Wrong email or password' }, '429': { description: 'Too many sign-in attempts' } } },
+        get: {
+          summary: 'Session and single sign-on callbacks (better-auth)',
+          responses: { '200': { description: 'Handled by better-auth' } },
+        },
+        post: {
+          summary: 'Sign in (email and password or SSO) and sign out (better-auth)',
+          responses: {
+            '200': { description: 'Handled by better-auth' },
+            '401': { description: 'Wrong email or password' },
+            '429': { description: 'Too many sign-in attempts' },
+          },
+        },
       },
       ...reviewsApiPaths,
-      '/api/reviews/{id}': { get: { summary: 'A whole review', parameters: [idParam, packsQueryParam], responses: { '200': json(ref('Review'), 'The review'), '400': json(ref('Error'), 'Unknown pack'), ...errors } } },
+      '/api/reviews/{id}': {
+        get: {
+          summary: 'A whole review',
+          parameters: [idParam, packsQueryParam],
+          responses: { '200': json(ref('Review'), 'The review'), '400': json(ref('Error'), 'Unknown pack'), ...errors },
+        },
+      },
       '/api/reviews/{id}/findings': {
         get: {
           summary: 'Findings of a review',
@@ -94,14 +192,24 @@ export function openApiDocument() {
             packsQueryParam,
           ],
           responses: {
-            '200': json({ type: 'object', required: ['findings'], properties: { findings: { type: 'array', items: ref('ReviewFinding') } } }, 'Findings'),
+            '200': json(
+              { type: 'object', required: ['findings'], properties: { findings: { type: 'array', items: ref('ReviewFinding') } } },
+              'Findings',
+            ),
             '400': json(ref('Error'), 'Invalid filter'),
             ...errors,
           },
         },
       },
       '/api/reviews/{id}/diff': {
-        get: { summary: 'Diff reference → model', parameters: [idParam], responses: { '200': json({ type: 'object', properties: { diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] } } }, 'Diff'), ...errors } },
+        get: {
+          summary: 'Diff reference → model',
+          parameters: [idParam],
+          responses: {
+            '200': json({ type: 'object', properties: { diff: { oneOf: [ref('TemplateDiff'), { type: 'null' }] } } }, 'Diff'),
+            ...errors,
+          },
+        },
       },
       ...coverageApiPaths,
       ...acknowledgementApiPaths,

@@ -16,7 +16,11 @@ export interface AuditDeps {
 
 /** The deps with defaults filled in: the process database and the review registry. */
 export function resolveDeps(deps: AuditDeps = {}): Required<AuditDeps> {
-  return { handle: deps.handle ?? getDb(), loadReview: deps.loadReview ?? getReviewById, stalenessTimeoutMs: deps.stalenessTimeoutMs ?? 5_000 };
+  return {
+    handle: deps.handle ?? getDb(),
+    loadReview: deps.loadReview ?? getReviewById,
+    stalenessTimeoutMs: deps.stalenessTimeoutMs ?? 5_000,
+  };
 }
 
 /** The audit-log actor for a signed-in user: their id, labelled with their email. */

@@ -24,7 +24,12 @@ export async function publishSessionEvents(events: SessionEvent[], trx?: Transac
 
 /** True when a notify payload is a session event (anything else on the channel is ignored). */
 export function isSessionEvent(payload: unknown): payload is SessionEvent {
-  return typeof payload === 'object' && payload !== null && typeof (payload as SessionEvent).type === 'string' && typeof (payload as SessionEvent).sessionId === 'string';
+  return (
+    typeof payload === 'object' &&
+    payload !== null &&
+    typeof (payload as SessionEvent).type === 'string' &&
+    typeof (payload as SessionEvent).sessionId === 'string'
+  );
 }
 
 /** One event in Server-Sent Events framing: `id`, `event: <type>`, `data: <json>`. */

@@ -15,10 +15,17 @@ export interface ExportFile {
 }
 
 /** The session's report as `MODEL_FAILURES.md` (seed format) or `session-<id>.json`, from the pinned model-side findings. */
-export async function exportSession({ sessionId, format }: { sessionId: string; format: 'md' | 'json' }, deps?: AuditDeps): Promise<ExportFile> {
+export async function exportSession(
+  { sessionId, format }: { sessionId: string; format: 'md' | 'json' },
+  deps?: AuditDeps,
+): Promise<ExportFile> {
   const input = await sessionReportInput({ sessionId }, deps);
   if (format === 'json') {
-    return { filename: `session-${sessionId}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(sessionReportJson(input), null, 2)}\n` };
+    return {
+      filename: `session-${sessionId}.json`,
+      contentType: 'application/json; charset=utf-8',
+      body: `${JSON.stringify(sessionReportJson(input), null, 2)}\n`,
+    };
   }
   return { filename: 'MODEL_FAILURES.md', contentType: 'text/markdown; charset=utf-8', body: renderSessionMarkdown(input) };
 }
@@ -34,7 +41,8 @@ export async function sessionReportInput({ sessionId }: { sessionId: string }, d
   ]);
   const labels = await getUserLabels({ ids: verdicts.map((v) => v.user_id) }, db);
   const byKey: SessionReportInput['verdicts'] = {};
-  for (const v of verdicts) (byKey[v.finding_key] ??= []).push({ user: labels.get(v.user_id) ?? v.user_id, verdict: v.verdict, reason: v.reason });
+  for (const v of verdicts)
+    (byKey[v.finding_key] ??= []).push({ user: labels.get(v.user_id) ?? v.user_id, verdict: v.verdict, reason: v.reason });
   return {
     name: session.name,
     findings: modelFindings(snapshot).map(({ side: _side, ...finding }) => finding),
@@ -46,6 +54,10 @@ export async function sessionReportInput({ sessionId }: { sessionId: string }, d
 /** The download as an HTTP response: attachment with the file's name. */
 export function exportResponse(file: ExportFile): Response {
   return new Response(file.body, {
-    headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.filename}"`,
+      'cache-control': 'no-store',
+    },
   });
 }

@@ -42,7 +42,7 @@ describe.each(dialects())('a live session connection on $name', (dialect) => {
     await expect.poll(() => countRows(t.handle.db, 'presence')).toBe(0);
   });
 
-  it('sends heartbeats, and tells its client when a crashed instance\'s user expired', async () => {
+  it("sends heartbeats, and tells its client when a crashed instance's user expired", async () => {
     await touchPresence({ connectionId: 'ghost', sessionId, userId: users.admin.user.id, instanceId: 'dead-instance' }, t.handle.db);
     const viewer = await connect('viewer', { heartbeatMs: 50, presenceMs: 50 });
     // On PostgreSQL a presence event of the previous test can still be in flight: wait for the one that counts us.

@@ -77,7 +77,10 @@ class LiveConnection {
     );
     const heartbeat = setInterval(() => this.#send(': ping\n\n'), this.timings.heartbeatMs);
     const presence = setInterval(() => void this.#refreshPresence(), this.timings.presenceMs);
-    this.#cleanups.push(() => clearInterval(heartbeat), () => clearInterval(presence));
+    this.#cleanups.push(
+      () => clearInterval(heartbeat),
+      () => clearInterval(presence),
+    );
     await listening(this.handle);
     this.#send(`retry: 2000\nevent: ready\ndata: ${JSON.stringify({ connectionId: this.#connectionId })}\n\n`);
     await touchPresence(this.#presenceRow(), this.handle.db);

@@ -41,7 +41,10 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
   let users: Record<Role, TestUser>;
   const deps = () => ({ handle: t.handle, loadReview: async () => fakeReview() });
   const open = async (requiredSignoffs = 1) => {
-    const session = await createAuditSession({ reviewId: 'bundled', input: { name: 'audit', requiredSignoffs }, user: authed(users.reviewer) }, deps());
+    const session = await createAuditSession(
+      { reviewId: 'bundled', input: { name: 'audit', requiredSignoffs }, user: authed(users.reviewer) },
+      deps(),
+    );
     const view = await getSessionView({ sessionId: session.id, user: authed(users.reviewer) }, deps());
     return { id: session.id, key: view.findings.find((f) => f.side === 'model')!.key };
   };
@@ -56,10 +59,19 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
       const { id, key } = await open();
       const received = inbox(id, second);
       await listening(second);
-      const verdict = await setVerdict({ sessionId: id, key, user: authed(users.reviewer), input: { verdict: 'confirmed', reason: 'seen it' } }, deps());
+      const verdict = await setVerdict(
+        { sessionId: id, key, user: authed(users.reviewer), input: { verdict: 'confirmed', reason: 'seen it' } },
+        deps(),
+      );
       await eventually(() => received.events.length === 1);
       expect(received.events[0]).toMatchObject({ type: 'verdict', sessionId: id, key, data: verdict });
-      expect(received.events[0].data).toEqual({ userId: users.reviewer.user.id, userLabel: users.reviewer.email, verdict: 'confirmed', reason: 'seen it', updatedAt: expect.any(String) });
+      expect(received.events[0].data).toEqual({
+        userId: users.reviewer.user.id,
+        userLabel: users.reviewer.email,
+        verdict: 'confirmed',
+        reason: 'seen it',
+        updatedAt: expect.any(String),
+      });
       await setVerdict({ sessionId: id, key, user: authed(users.reviewer), input: { verdict: 'confirmed', reason: 'seen it' } }, deps());
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(received.events).toHaveLength(1);
@@ -82,14 +94,24 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
     const { id, key } = await open();
     const before = await counts(t.handle);
     const reviewer = authed(users.reviewer);
-    await expect(setVerdict({ sessionId: 'missing', key, user: reviewer, input: { verdict: 'confirmed' } }, deps())).rejects.toMatchObject({ code: 'not_found:session' });
-    await expect(setVerdict({ sessionId: id, key: 'missing', user: reviewer, input: { verdict: 'confirmed' } }, deps())).rejects.toMatchObject({ code: 'not_found:finding' });
-    await expect(addSessionComment({ sessionId: id, key: 'missing', user: reviewer, input: { body: 'hi' } }, deps())).rejects.toMatchObject({ status: 404 });
-    await expect(addSessionManualFinding({ sessionId: 'missing', user: reviewer, input: manualFinding() }, deps())).rejects.toMatchObject({ status: 404 });
+    await expect(setVerdict({ sessionId: 'missing', key, user: reviewer, input: { verdict: 'confirmed' } }, deps())).rejects.toMatchObject({
+      code: 'not_found:session',
+    });
+    await expect(
+      setVerdict({ sessionId: id, key: 'missing', user: reviewer, input: { verdict: 'confirmed' } }, deps()),
+    ).rejects.toMatchObject({ code: 'not_found:finding' });
+    await expect(addSessionComment({ sessionId: id, key: 'missing', user: reviewer, input: { body: 'hi' } }, deps())).rejects.toMatchObject(
+      { status: 404 },
+    );
+    await expect(addSessionManualFinding({ sessionId: 'missing', user: reviewer, input: manualFinding() }, deps())).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(setVerdict({ sessionId: id, key, user: reviewer, input: { verdict: 'maybe' } }, deps())).rejects.toThrow();
     await expect(addSessionComment({ sessionId: id, key, user: reviewer, input: { body: 'x'.repeat(10_001) } }, deps())).rejects.toThrow();
     await expect(addSessionComment({ sessionId: id, key, user: reviewer, input: { body: '   ' } }, deps())).rejects.toThrow();
-    await expect(setVerdict({ sessionId: id, key, user: authed(users.viewer), input: { verdict: 'confirmed' } }, deps())).rejects.toMatchObject({ status: 403 });
+    await expect(
+      setVerdict({ sessionId: id, key, user: authed(users.viewer), input: { verdict: 'confirmed' } }, deps()),
+    ).rejects.toMatchObject({ status: 403 });
     expect(await counts(t.handle)).toEqual(before);
   });
 
@@ -101,17 +123,30 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
     expect(first).toMatchObject({ signoffs: 1, session: { status: 'open' } });
     await expect(signOffSession({ sessionId: id, user: authed(users.reviewer), input: {} }, deps())).rejects.toMatchObject({ status: 409 });
     const second = await signOffSession({ sessionId: id, user: authed(users.admin), input: {} }, deps());
-    expect(second).toMatchObject({ signoffs: 2, signoff: { userLabel: users.admin.email }, session: { status: 'closed', closedAt: expect.any(String) } });
+    expect(second).toMatchObject({
+      signoffs: 2,
+      signoff: { userLabel: users.admin.email },
+      session: { status: 'closed', closedAt: expect.any(String) },
+    });
     await eventually(() => received.events.length === 3);
     expect(received.events.map((e) => e.type)).toEqual(['signoff', 'signoff', 'closed']);
     received.stop();
 
     const before = await counts(t.handle);
     const reviewer = authed(users.reviewer);
-    await expect(setVerdict({ sessionId: id, key, user: reviewer, input: { verdict: 'confirmed' } }, deps())).rejects.toMatchObject({ code: 'conflict:closed', status: 409 });
-    await expect(addSessionComment({ sessionId: id, key, user: reviewer, input: { body: 'late' } }, deps())).rejects.toMatchObject({ code: 'conflict:closed' });
-    await expect(addSessionManualFinding({ sessionId: id, user: reviewer, input: manualFinding() }, deps())).rejects.toMatchObject({ code: 'conflict:closed' });
-    await expect(signOffSession({ sessionId: id, user: authed(users.deployer), input: {} }, deps())).rejects.toMatchObject({ code: 'conflict:closed' });
+    await expect(setVerdict({ sessionId: id, key, user: reviewer, input: { verdict: 'confirmed' } }, deps())).rejects.toMatchObject({
+      code: 'conflict:closed',
+      status: 409,
+    });
+    await expect(addSessionComment({ sessionId: id, key, user: reviewer, input: { body: 'late' } }, deps())).rejects.toMatchObject({
+      code: 'conflict:closed',
+    });
+    await expect(addSessionManualFinding({ sessionId: id, user: reviewer, input: manualFinding() }, deps())).rejects.toMatchObject({
+      code: 'conflict:closed',
+    });
+    await expect(signOffSession({ sessionId: id, user: authed(users.deployer), input: {} }, deps())).rejects.toMatchObject({
+      code: 'conflict:closed',
+    });
     expect(await counts(t.handle)).toEqual(before);
     const view = await getSessionView({ sessionId: id, user: reviewer }, deps());
     expect(view.me.canEdit).toBe(false);
@@ -123,7 +158,10 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
     const view = await getSessionView({ sessionId: id, user: authed(users.reviewer) }, deps());
     const [kept, dropped] = view.findings.filter((f) => f.side === 'model');
     await setVerdict({ sessionId: id, key: kept.key, user: authed(users.reviewer), input: { verdict: 'confirmed' } }, deps());
-    await setVerdict({ sessionId: id, key: dropped.key, user: authed(users.reviewer), input: { verdict: 'false_positive', reason: 'bucket is private' } }, deps());
+    await setVerdict(
+      { sessionId: id, key: dropped.key, user: authed(users.reviewer), input: { verdict: 'false_positive', reason: 'bucket is private' } },
+      deps(),
+    );
     await addSessionManualFinding({ sessionId: id, user: authed(users.reviewer), input: manualFinding() }, deps());
     const md = await exportSession({ sessionId: id, format: 'md' }, deps());
     expect(md).toMatchObject({ filename: 'MODEL_FAILURES.md', contentType: expect.stringContaining('text/markdown') });
@@ -133,7 +171,10 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
     expect(md.body).not.toContain('FnRef');
     const json = JSON.parse((await exportSession({ sessionId: id, format: 'json' }, deps())).body);
     expect(json.findings).toHaveLength(3);
-    expect(json.findings.find((f: { key: string }) => f.key === dropped.key)).toMatchObject({ consensus: 'false_positive', verdicts: [{ user: users.reviewer.email, verdict: 'false_positive', reason: 'bucket is private' }] });
+    expect(json.findings.find((f: { key: string }) => f.key === dropped.key)).toMatchObject({
+      consensus: 'false_positive',
+      verdicts: [{ user: users.reviewer.email, verdict: 'false_positive', reason: 'bucket is private' }],
+    });
     expect(json.manualFindings).toHaveLength(1);
   });
 });

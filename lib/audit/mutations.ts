@@ -40,13 +40,19 @@ export async function setVerdict({ sessionId, key, user, input }: MutationInput 
 }
 
 /** Adds a markdown comment to a finding, stored verbatim (clients render it inert). */
-export async function addSessionComment({ sessionId, key, user, input }: MutationInput & { key: string }, deps?: AuditDeps): Promise<CommentView> {
+export async function addSessionComment(
+  { sessionId, key, user, input }: MutationInput & { key: string },
+  deps?: AuditDeps,
+): Promise<CommentView> {
   assertReviewer(user);
   const body = commentBody.parse(input);
   return withTransaction(async (trx) => {
     await requireOpenSession(trx, sessionId, 'share');
     await requireFindingKey(trx, { sessionId, key });
-    const comment = toCommentView(await addComment({ sessionId, findingKey: key, body: body.body, actor: actorOf(user) }, trx), selfLabels(user));
+    const comment = toCommentView(
+      await addComment({ sessionId, findingKey: key, body: body.body, actor: actorOf(user) }, trx),
+      selfLabels(user),
+    );
     await publishSessionEvents([sessionEvent('comment', sessionId, comment, key)], trx);
     return comment;
   }, resolveDeps(deps).handle);
@@ -75,7 +81,12 @@ export async function signOffSession(
     await requireOpenSession(trx, sessionId, 'update');
     const result = await addSignoff({ sessionId, actor: actorOf(user) }, trx);
     const labels = await getUserLabels({ ids: [user.id, result.session.created_by] }, trx);
-    const row = await trx.selectFrom('signoffs').selectAll().where('session_id', '=', sessionId).where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('signoffs')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     const signoff = toSignoffView(row, labels);
     const session = toSessionInfo(result.session, userRef(labels, result.session.created_by));
     const events: SessionEvent[] = [sessionEvent('signoff', sessionId, { ...signoff, signoffs: result.signoffs })];

@@ -6,7 +6,13 @@ const body = (schema: object) => ({ required: true, content: { 'application/json
 const str = { type: 'string' };
 const obj = (properties: Record<string, object>, required = Object.keys(properties)) => ({ type: 'object', required, properties });
 const sid = { name: 'sid', in: 'path', required: true, schema: str, description: 'Audit session id' };
-const key = { name: 'key', in: 'path', required: true, schema: str, description: 'Finding key (SessionView.findings[].key, or a manual finding id)' };
+const key = {
+  name: 'key',
+  in: 'path',
+  required: true,
+  schema: str,
+  description: 'Finding key (SessionView.findings[].key, or a manual finding id)',
+};
 const denied = { '401': err('Not signed in'), '403': err('Role too low, or a cross-site cookie write') };
 const writeErrors = {
   ...denied,
@@ -22,21 +28,45 @@ const VERDICT = { type: 'string', enum: ['confirmed', 'false_positive', 'accepte
 /** Component schemas the session routes refer to. */
 export const sessionApiSchemas = {
   SessionInfo: obj({
-    id: str, reviewId: str, name: str, status: { type: 'string', enum: ['open', 'closed'] }, requiredSignoffs: { type: 'integer' },
-    createdBy: userRef, createdAt: str, closedAt: { type: ['string', 'null'] }, referenceHash: str, modelHash: str,
+    id: str,
+    reviewId: str,
+    name: str,
+    status: { type: 'string', enum: ['open', 'closed'] },
+    requiredSignoffs: { type: 'integer' },
+    createdBy: userRef,
+    createdAt: str,
+    closedAt: { type: ['string', 'null'] },
+    referenceHash: str,
+    modelHash: str,
   }),
   Progress: obj({ judged: { type: 'integer' }, total: { type: 'integer' } }),
   Verdict: obj({ ...userRow, verdict: VERDICT, reason: { type: ['string', 'null'] }, updatedAt: str }),
   Comment: obj({ id: str, ...userRow, body: { ...str, description: 'Markdown exactly as written: render it inert' }, createdAt: str }),
   ManualFinding: obj({
-    id: str, category: str, severity: str, title: str, problem: str, impact: str, fix: str,
-    resources: { type: 'array', items: str }, createdBy: userRef, createdAt: str,
+    id: str,
+    category: str,
+    severity: str,
+    title: str,
+    problem: str,
+    impact: str,
+    fix: str,
+    resources: { type: 'array', items: str },
+    createdBy: userRef,
+    createdAt: str,
   }),
   Signoff: obj({ ...userRow, createdAt: str }),
   SessionView: obj({
     session: ref('SessionInfo'),
-    stale: obj({ referenceChanged: { type: 'boolean' }, modelChanged: { type: 'boolean' }, known: { type: 'boolean' }, message: str }, ['referenceChanged', 'modelChanged', 'known']),
-    findings: { type: 'array', items: { allOf: [ref('ReviewFinding'), obj({ key: str })] }, description: 'The pinned review findings, both sides' },
+    stale: obj({ referenceChanged: { type: 'boolean' }, modelChanged: { type: 'boolean' }, known: { type: 'boolean' }, message: str }, [
+      'referenceChanged',
+      'modelChanged',
+      'known',
+    ]),
+    findings: {
+      type: 'array',
+      items: { allOf: [ref('ReviewFinding'), obj({ key: str })] },
+      description: 'The pinned review findings, both sides',
+    },
     verdicts: { type: 'object', additionalProperties: { type: 'array', items: ref('Verdict') } },
     comments: { type: 'object', additionalProperties: { type: 'array', items: ref('Comment') } },
     manualFindings: { type: 'array', items: ref('ManualFinding') },
@@ -46,8 +76,19 @@ export const sessionApiSchemas = {
     me: obj({ id: str, label: str, role: str, canEdit: { type: 'boolean' } }),
   }),
   SessionEvent: {
-    ...obj({ type: { type: 'string', enum: ['verdict', 'comment', 'manual-finding', 'signoff', 'closed', 'presence'] }, sessionId: str, key: str, data: {}, at: str, eventId: str }, ['type', 'sessionId', 'data', 'at', 'eventId']),
-    description: 'SSE frame `id: <eventId>\\nevent: <type>\\ndata: <this object as JSON>`; `data` is the changed row as SessionView shows it',
+    ...obj(
+      {
+        type: { type: 'string', enum: ['verdict', 'comment', 'manual-finding', 'signoff', 'closed', 'presence'] },
+        sessionId: str,
+        key: str,
+        data: {},
+        at: str,
+        eventId: str,
+      },
+      ['type', 'sessionId', 'data', 'at', 'eventId'],
+    ),
+    description:
+      'SSE frame `id: <eventId>\\nevent: <type>\\ndata: <this object as JSON>`; `data` is the changed row as SessionView shows it',
   },
 };
 
@@ -57,23 +98,50 @@ export const sessionApiPaths = {
     get: {
       summary: "The review's audit sessions, newest first, with progress (viewer+)",
       parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
-      responses: { '200': ok('Sessions', obj({ sessions: { type: 'array', items: { allOf: [ref('SessionInfo'), obj({ progress: ref('Progress'), signoffs: { type: 'integer' } })] } } })), ...denied },
+      responses: {
+        '200': ok(
+          'Sessions',
+          obj({
+            sessions: {
+              type: 'array',
+              items: { allOf: [ref('SessionInfo'), obj({ progress: ref('Progress'), signoffs: { type: 'integer' } })] },
+            },
+          }),
+        ),
+        ...denied,
+      },
     },
     post: {
       summary: 'Open an audit session that pins the review as it is now (reviewer+)',
       parameters: [{ name: 'id', in: 'path', required: true, schema: str }],
-      requestBody: body(obj({ name: { ...str, minLength: 1, maxLength: 120 }, requiredSignoffs: { type: 'integer', minimum: 1, maximum: 10 } }, ['name'])),
-      responses: { '201': ok('The new session', obj({ session: ref('SessionInfo') })), ...writeErrors, '404': err('Unknown review'), '422': err('An artifact of the review failed') },
+      requestBody: body(
+        obj({ name: { ...str, minLength: 1, maxLength: 120 }, requiredSignoffs: { type: 'integer', minimum: 1, maximum: 10 } }, ['name']),
+      ),
+      responses: {
+        '201': ok('The new session', obj({ session: ref('SessionInfo') })),
+        ...writeErrors,
+        '404': err('Unknown review'),
+        '422': err('An artifact of the review failed'),
+      },
     },
   },
   '/api/sessions/{sid}': {
-    get: { summary: 'The whole session (viewer+)', parameters: [sid], responses: { '200': ok('The session', ref('SessionView')), ...denied, '404': err('Unknown session') } },
+    get: {
+      summary: 'The whole session (viewer+)',
+      parameters: [sid],
+      responses: { '200': ok('The session', ref('SessionView')), ...denied, '404': err('Unknown session') },
+    },
   },
   '/api/sessions/{sid}/events': {
     get: {
-      summary: 'Live events as Server-Sent Events (viewer+): `ready`, then verdict, comment, manual-finding, signoff, closed, presence; `resync` when events may have been missed; `: ping` every 15 s',
+      summary:
+        'Live events as Server-Sent Events (viewer+): `ready`, then verdict, comment, manual-finding, signoff, closed, presence; `resync` when events may have been missed; `: ping` every 15 s',
       parameters: [sid],
-      responses: { '200': { description: 'Event stream', content: { 'text/event-stream': { schema: ref('SessionEvent') } } }, ...denied, '404': err('Unknown session') },
+      responses: {
+        '200': { description: 'Event stream', content: { 'text/event-stream': { schema: ref('SessionEvent') } } },
+        ...denied,
+        '404': err('Unknown session'),
+      },
     },
   },
   '/api/sessions/{sid}/export': {
@@ -81,8 +149,12 @@ export const sessionApiPaths = {
       summary: 'Download the report (viewer+): MODEL_FAILURES.md in the seed format, or JSON',
       parameters: [sid, { name: 'format', in: 'query', schema: { type: 'string', enum: ['md', 'json'], default: 'md' } }],
       responses: {
-        '200': { description: 'Attachment', content: { 'text/markdown': { schema: str }, 'application/json': { schema: { type: 'object' } } } },
-        ...denied, '404': err('Unknown session'),
+        '200': {
+          description: 'Attachment',
+          content: { 'text/markdown': { schema: str }, 'application/json': { schema: { type: 'object' } } },
+        },
+        ...denied,
+        '404': err('Unknown session'),
       },
     },
   },
@@ -106,7 +178,16 @@ export const sessionApiPaths = {
     post: {
       summary: 'Add a finding the rules missed (reviewer+); it is judged under its id as key',
       parameters: [sid],
-      requestBody: body(obj({ category: str, severity: str, title: str, problem: str, impact: str, fix: str, resources: { type: 'array', items: str } }, ['category', 'severity', 'title', 'problem', 'impact', 'fix'])),
+      requestBody: body(
+        obj({ category: str, severity: str, title: str, problem: str, impact: str, fix: str, resources: { type: 'array', items: str } }, [
+          'category',
+          'severity',
+          'title',
+          'problem',
+          'impact',
+          'fix',
+        ]),
+      ),
       responses: { '201': ok('The finding', obj({ manualFinding: ref('ManualFinding') })), ...writeErrors },
     },
   },
@@ -115,7 +196,11 @@ export const sessionApiPaths = {
       summary: 'Sign the session off (reviewer+); the last required sign-off closes it',
       parameters: [sid],
       requestBody: { required: false, content: { 'application/json': { schema: obj({}) } } },
-      responses: { '201': ok('The sign-off', obj({ signoff: ref('Signoff'), signoffs: { type: 'integer' }, session: ref('SessionInfo') })), ...writeErrors, '409': err('Closed, or already signed off') },
+      responses: {
+        '201': ok('The sign-off', obj({ signoff: ref('Signoff'), signoffs: { type: 'integer' }, session: ref('SessionInfo') })),
+        ...writeErrors,
+        '409': err('Closed, or already signed off'),
+      },
     },
   },
 };

@@ -15,7 +15,9 @@ export async function listSessionPresence({ sessionId }: { sessionId: string }, 
   const since = new Date(Date.now() - PRESENCE_WINDOW_MS).toISOString();
   const present = await listPresenceBySession({ sessionId, since }, db);
   const labels = await getUserLabels({ ids: present.map((p) => p.userId) }, db);
-  return present.map((p) => ({ userId: p.userId, userLabel: labels.get(p.userId) ?? p.userId })).sort((a, b) => a.userLabel.localeCompare(b.userLabel));
+  return present
+    .map((p) => ({ userId: p.userId, userLabel: labels.get(p.userId) ?? p.userId }))
+    .sort((a, b) => a.userLabel.localeCompare(b.userLabel));
 }
 
 /** Deletes long-dead heartbeats (instances that died without removing theirs); failures are only logged. */

@@ -13,7 +13,12 @@ export const newSessionBody = z.strictObject({
 /** `PUT /api/sessions/{sid}/findings/{key}/verdict`. */
 export const verdictBody = z.strictObject({
   verdict: z.enum(VERDICT_VALUES),
-  reason: z.string().trim().max(2000).nullish().transform((reason) => reason || null),
+  reason: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullish()
+    .transform((reason) => reason || null),
 });
 
 /** `POST /api/sessions/{sid}/findings/{key}/comments`: markdown, stored as written. */

@@ -27,14 +27,28 @@ export async function getSessionView({ sessionId, user }: { sessionId: string; u
     listSessionPresence({ sessionId }, db),
     stalenessOf(session, loadReview, stalenessTimeoutMs),
   ]);
-  const userIds = [session.created_by, ...verdicts.map((v) => v.user_id), ...comments.map((c) => c.user_id), ...manual.map((m) => m.createdBy), ...signoffs.map((s) => s.user_id)];
+  const userIds = [
+    session.created_by,
+    ...verdicts.map((v) => v.user_id),
+    ...comments.map((c) => c.user_id),
+    ...manual.map((m) => m.createdBy),
+    ...signoffs.map((s) => s.user_id),
+  ];
   const labels = await getUserLabels({ ids: userIds }, db);
   return {
     session: toSessionInfo(session, userRef(labels, session.created_by)),
     stale,
     findings: snapshot.findings,
-    verdicts: groupByKey(verdicts, (v) => v.finding_key, (v) => toVerdictView(v, labels)),
-    comments: groupByKey(comments, (c) => c.finding_key, (c) => toCommentView(c, labels)),
+    verdicts: groupByKey(
+      verdicts,
+      (v) => v.finding_key,
+      (v) => toVerdictView(v, labels),
+    ),
+    comments: groupByKey(
+      comments,
+      (c) => c.finding_key,
+      (c) => toCommentView(c, labels),
+    ),
     manualFindings: manual.map((m) => toManualFindingView(m, labels)),
     signoffs: signoffs.map((s) => toSignoffView(s, labels)),
     progress: progressOf({ snapshot, manualIds: manual.map((m) => m.id), judgedKeys: verdicts.map((v) => v.finding_key) }),
@@ -48,7 +62,11 @@ export async function getSessionView({ sessionId, user }: { sessionId: string; u
  * artifact that fails now) must not break the session page: that side counts as unchanged, `known` is false, and
  * `message` says why.
  */
-export async function stalenessOf(session: AuditSession, loadReview: NonNullable<AuditDeps['loadReview']>, timeoutMs: number): Promise<SessionStaleness> {
+export async function stalenessOf(
+  session: AuditSession,
+  loadReview: NonNullable<AuditDeps['loadReview']>,
+  timeoutMs: number,
+): Promise<SessionStaleness> {
   let timer: NodeJS.Timeout | undefined;
   // The review keeps computing (and caching) after a timeout; only this page stops waiting for it.
   const timeout = new Promise<never>((_, reject) => {
@@ -61,11 +79,18 @@ export async function stalenessOf(session: AuditSession, loadReview: NonNullable
       referenceChanged: review.reference.status === 'ok' && review.reference.hash !== session.reference_hash,
       modelChanged: review.model.status === 'ok' && review.model.hash !== session.model_hash,
       known: failed.length === 0,
-      ...(failed.length > 0 ? { message: `The current ${failed.map((a) => a.label).join(' and ')} could not be produced; compared what could be.` } : {}),
+      ...(failed.length > 0
+        ? { message: `The current ${failed.map((a) => a.label).join(' and ')} could not be produced; compared what could be.` }
+        : {}),
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { referenceChanged: false, modelChanged: false, known: false, message: `The current review could not be produced (${reason}); staleness is unknown.` };
+    return {
+      referenceChanged: false,
+      modelChanged: false,
+      known: false,
+      message: `The current review could not be produced (${reason}); staleness is unknown.`,
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -20,7 +20,8 @@ export async function requireOpenSession(trx: Kysely<Database>, sessionId: strin
   if (dialectOf(trx) === 'postgres') query = mode === 'update' ? query.forUpdate() : query.forShare();
   const session = await query.executeTakeFirst();
   if (!session) throw new AppError('not_found:session', 'No audit session with this id', { details: { sessionId } });
-  if (session.status !== 'open') throw new AppError('conflict:closed', 'The audit session is closed and read-only', { details: { sessionId } });
+  if (session.status !== 'open')
+    throw new AppError('conflict:closed', 'The audit session is closed and read-only', { details: { sessionId } });
   return session;
 }
 

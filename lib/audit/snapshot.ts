@@ -26,8 +26,14 @@ export function snapshotOfReview(review: ReviewResult): SessionSnapshot & { refe
 }
 
 /** Stores the snapshot of a session (inside the transaction that creates it). */
-export async function insertSnapshot(trx: Kysely<Database>, { sessionId, snapshot }: { sessionId: string; snapshot: SessionSnapshot }): Promise<void> {
-  await trx.insertInto('session_snapshots').values({ session_id: sessionId, review_json: JSON.stringify(snapshot) }).execute();
+export async function insertSnapshot(
+  trx: Kysely<Database>,
+  { sessionId, snapshot }: { sessionId: string; snapshot: SessionSnapshot },
+): Promise<void> {
+  await trx
+    .insertInto('session_snapshots')
+    .values({ session_id: sessionId, review_json: JSON.stringify(snapshot) })
+    .execute();
 }
 
 // Snapshots never change once written, so a parsed copy can be reused safely by every request of this process.
@@ -52,9 +58,15 @@ export function modelFindings(snapshot: SessionSnapshot): KeyedFinding[] {
 }
 
 /** Model-side and manual findings with at least one verdict, out of all of them. */
-export function progressOf(
-  { snapshot, manualIds, judgedKeys }: { snapshot: SessionSnapshot; manualIds: readonly string[]; judgedKeys: Iterable<string> },
-): SessionProgress {
+export function progressOf({
+  snapshot,
+  manualIds,
+  judgedKeys,
+}: {
+  snapshot: SessionSnapshot;
+  manualIds: readonly string[];
+  judgedKeys: Iterable<string>;
+}): SessionProgress {
   const judgeable = new Set([...modelFindings(snapshot).map((f) => f.key), ...manualIds]);
   const judged = new Set([...judgedKeys].filter((key) => judgeable.has(key)));
   return { judged: judged.size, total: judgeable.size };
@@ -64,6 +76,11 @@ export function progressOf(
 export async function requireFindingKey(trx: Kysely<Database>, { sessionId, key }: { sessionId: string; key: string }): Promise<void> {
   const snapshot = await getSnapshotBySession({ sessionId }, trx);
   if (snapshot.findings.some((f) => f.key === key)) return;
-  const manual = await trx.selectFrom('manual_findings').select('id').where('session_id', '=', sessionId).where('id', '=', key).executeTakeFirst();
+  const manual = await trx
+    .selectFrom('manual_findings')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('id', '=', key)
+    .executeTakeFirst();
   if (!manual) throw new AppError('not_found:finding', 'No finding with this key in the session', { details: { sessionId, key } });
 }

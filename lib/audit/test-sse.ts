@@ -19,8 +19,15 @@ export function readSse(res: Response): { next(predicate: (frame: SseFrame) => b
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const lines = buffer.slice(0, end).split('\n');
       buffer = buffer.slice(end + 2);
-      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? (lines.some((l) => l.startsWith(': ping')) ? 'ping' : undefined);
-      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+      const event =
+        lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim() ?? (lines.some((l) => l.startsWith(': ping')) ? 'ping' : undefined);
+      const data = lines
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .join('\n');
       if (event) frames.push({ event, data: data ? JSON.parse(data) : null });
     }
   }

@@ -22,7 +22,14 @@ export function fakeReview(opts: { referenceHash?: string; modelHash?: string; f
       ? { status: 'failed', label, origin: 'infra/', stage: 'synthesis', message: 'synthesis exploded' }
       : { status: 'ok', label, origin: 'infra/', kind: 'template-file', hash, resourceCount: 3, sources: [] };
   const finding = (side: 'model' | 'reference', rule: string, resource: string): ReviewFinding => ({
-    side, rule, category: 'security', severity: 'error', title: `${rule} title`, message: `${rule} on ${resource}`, resources: [resource], source: 'infra-review',
+    side,
+    rule,
+    category: 'security',
+    severity: 'error',
+    title: `${rule} title`,
+    message: `${rule} on ${resource}`,
+    resources: [resource],
+    source: 'infra-review',
   });
   const findings = [
     finding('model', 'iam-least-privilege', 'RoleA'),
@@ -31,15 +38,28 @@ export function fakeReview(opts: { referenceHash?: string; modelHash?: string; f
     finding('reference', 'lambda-log-group', 'FnRef'),
   ];
   return {
-    id: 'bundled', name: 'Fake review', generatedAt: '2025-01-01T00:00:00.000Z',
-    reference: artifact('reference', opts.referenceHash ?? 'ref-hash-1'), model: artifact('model', opts.modelHash ?? 'model-hash-1'),
-    findings, counts: countFindings(findings), diff: null,
+    id: 'bundled',
+    name: 'Fake review',
+    generatedAt: '2025-01-01T00:00:00.000Z',
+    reference: artifact('reference', opts.referenceHash ?? 'ref-hash-1'),
+    model: artifact('model', opts.modelHash ?? 'model-hash-1'),
+    findings,
+    counts: countFindings(findings),
+    diff: null,
   };
 }
 
 /** A valid manual finding body. */
 export function manualFinding() {
-  return { category: 'security', severity: 'error', title: 'Queue unencrypted', problem: 'The DLQ is not encrypted.', impact: 'Readable at rest.', fix: 'Use KMS.', resources: ['DeadLetterQueue'] };
+  return {
+    category: 'security',
+    severity: 'error',
+    title: 'Queue unencrypted',
+    problem: 'The DLQ is not encrypted.',
+    impact: 'Readable at rest.',
+    fix: 'Use KMS.',
+    resources: ['DeadLetterQueue'],
+  };
 }
 
 /** A TestUser as the guard would return it. */
@@ -61,7 +81,12 @@ export function useRouteEnv(dialect: TestDialect): { readonly users: Record<Role
     database = await dialect.createDatabase();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-review-routes-'));
     const config = database.config;
-    Object.assign(process.env, config.dialect === 'postgres' ? { DATABASE_URL: config.url, DATA_DIR: dataDir } : { DATABASE_URL: '', DATA_DIR: path.dirname(config.file) });
+    Object.assign(
+      process.env,
+      config.dialect === 'postgres'
+        ? { DATABASE_URL: config.url, DATA_DIR: dataDir }
+        : { DATABASE_URL: '', DATA_DIR: path.dirname(config.file) },
+    );
     process.env.BETTER_AUTH_URL = TEST_APP;
     users = await createTestUsers(getDb(), await getAuth());
   });

@@ -1,5 +1,7 @@
 import type { Role } from '../auth/roles';
 import type { SessionStatus, VerdictValue } from '../db/schema';
+/** A reviewer's verdict on a finding, as the session views carry it. */
+export type { VerdictValue } from '../db/schema';
 import type { TemplateDiffJson } from '../diff/types';
 import type { ArtifactState, ReviewFinding } from '../pipeline/types';
 import type { ManualFindingInput } from '../report/session-report';

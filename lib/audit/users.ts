@@ -13,7 +13,12 @@ export async function getUserLabels({ ids }: { ids: Iterable<string> }, db: Kyse
   const wanted = [...new Set(ids)];
   const labels = new Map(wanted.map((id) => [id, id]));
   if (wanted.length === 0) return labels;
-  const rows = await db.withTables<{ user: AuthUserTable }>().selectFrom('user').select(['id', 'email']).where('id', 'in', wanted).execute();
+  const rows = await db
+    .withTables<{ user: AuthUserTable }>()
+    .selectFrom('user')
+    .select(['id', 'email'])
+    .where('id', 'in', wanted)
+    .execute();
   for (const row of rows) labels.set(row.id, row.email);
   return labels;
 }

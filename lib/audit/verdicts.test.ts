@@ -3,8 +3,14 @@ import type { Finding } from '../rules/finding';
 import { consensusVerdict, findingKey } from './verdicts';
 
 const finding: Finding & { side: string } = {
-  rule: 'iam-least-privilege', category: 'security', severity: 'error', title: 't', message: 'm',
-  resources: ['Role', 'Policy'], source: 'infra-review', side: 'model',
+  rule: 'iam-least-privilege',
+  category: 'security',
+  severity: 'error',
+  title: 't',
+  message: 'm',
+  resources: ['Role', 'Policy'],
+  source: 'infra-review',
+  side: 'model',
 };
 
 describe('findingKey', () => {

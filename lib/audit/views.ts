@@ -8,7 +8,13 @@ import { userRef } from './users';
 
 /** A verdict row as shown. */
 export function toVerdictView(row: Verdict, labels: Map<string, string>): VerdictView {
-  return { userId: row.user_id, userLabel: userRef(labels, row.user_id).label, verdict: row.verdict, reason: row.reason, updatedAt: row.updated_at };
+  return {
+    userId: row.user_id,
+    userLabel: userRef(labels, row.user_id).label,
+    verdict: row.verdict,
+    reason: row.reason,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** A comment row as shown (body verbatim). */

@@ -59,7 +59,10 @@ export function authConfigFromEnv(env: Record<string, string | undefined> = proc
   return {
     secret: e.BETTER_AUTH_SECRET,
     baseURL: baseURL ? new URL(baseURL).origin : undefined,
-    trustedProxies: e.TRUSTED_PROXIES?.split(',').map((p) => p.trim()).filter(Boolean) ?? [],
+    trustedProxies:
+      e.TRUSTED_PROXIES?.split(',')
+        .map((p) => p.trim())
+        .filter(Boolean) ?? [],
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

@@ -21,8 +21,9 @@ describe.each(dialects())('first-run setup on $name', (dialect) => {
     const users = await listUsers(auth);
     expect(users).toHaveLength(1);
     expect(users[0].role).toBe('admin');
-    await expect(createFirstAdmin(auth, db.handle, { email: 'three@example.com', name: 'Three', password: 'third admin password' }))
-      .rejects.toMatchObject({ code: 'conflict:state', status: 409 });
+    await expect(
+      createFirstAdmin(auth, db.handle, { email: 'three@example.com', name: 'Three', password: 'third admin password' }),
+    ).rejects.toMatchObject({ code: 'conflict:state', status: 409 });
     const audit = await db.handle.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.create').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_label: 'first-run setup', entity_id: users[0].id });
@@ -38,7 +39,12 @@ describe.each(dialects())('first-run setup on $name', (dialect) => {
 });
 
 describe('authentication configuration from the environment', () => {
-  const oidcEnv = { OIDC_ISSUER: 'https://idp.example.com/realms/team/', OIDC_CLIENT_ID: 'infra-review', OIDC_CLIENT_SECRET: 's3cret', OIDC_DEFAULT_ROLE: 'reviewer' };
+  const oidcEnv = {
+    OIDC_ISSUER: 'https://idp.example.com/realms/team/',
+    OIDC_CLIENT_ID: 'infra-review',
+    OIDC_CLIENT_SECRET: 's3cret',
+    OIDC_DEFAULT_ROLE: 'reviewer',
+  };
 
   it('configures OpenID Connect single sign-on through the generic OAuth plugin', () => {
     const config = authConfigFromEnv({ ...oidcEnv, BETTER_AUTH_URL: 'https://review.example.com/' });
@@ -51,9 +57,16 @@ describe('authentication configuration from the environment', () => {
       defaultRole: 'reviewer',
     });
     const options = authOptions({} as never, { secret: 'x'.repeat(40), config });
-    const plugin = options.plugins.find((p) => p.id === 'generic-oauth') as unknown as { options: { config: Array<Record<string, unknown>> } };
+    const plugin = options.plugins.find((p) => p.id === 'generic-oauth') as unknown as {
+      options: { config: Array<Record<string, unknown>> };
+    };
     expect(plugin).toBeDefined();
-    expect(plugin.options.config[0]).toMatchObject({ providerId: OIDC_PROVIDER_ID, discoveryUrl: config.oidc!.discoveryUrl, clientId: 'infra-review', pkce: true });
+    expect(plugin.options.config[0]).toMatchObject({
+      providerId: OIDC_PROVIDER_ID,
+      discoveryUrl: config.oidc!.discoveryUrl,
+      clientId: 'infra-review',
+      pkce: true,
+    });
     expect(options.advanced.useSecureCookies).toBe(true);
     expect(options.trustedOrigins).toEqual(['https://review.example.com']);
   });

@@ -23,15 +23,26 @@ const createSchema = z.object({
 });
 
 /** Creates a personal API token for a user; returns the token (shown once; only its hash is stored) and its id. */
-export async function createToken(auth: Auth, input: z.input<typeof createSchema>, actor: Actor = SYSTEM_ACTOR): Promise<{ id: string; token: string; expiresAt: Date | null }> {
+export async function createToken(
+  auth: Auth,
+  input: z.input<typeof createSchema>,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<{ id: string; token: string; expiresAt: Date | null }> {
   const parsed = createSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('bad_request:input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new AppError('bad_request:input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const { userId, name, expiresInDays } = parsed.data;
   const created = await auth.api.createApiKey({
     body: { userId, name, expiresIn: expiresInDays ? expiresInDays * 24 * 60 * 60 : null },
   });
   const expiresAt = created.expiresAt ? new Date(created.expiresAt) : null;
-  await auditAuthChange(auth, { actor, action: 'token.create', entityType: 'token', entityId: created.id, after: { userId, name: name ?? null, expiresAt } });
+  await auditAuthChange(auth, {
+    actor,
+    action: 'token.create',
+    entityType: 'token',
+    entityId: created.id,
+    after: { userId, name: name ?? null, expiresAt },
+  });
   return { id: created.id, token: created.key, expiresAt };
 }
 
@@ -41,7 +52,14 @@ export async function revokeToken(auth: Auth, { id, userId }: { id: string; user
   const row = await ctx.adapter.findOne<{ referenceId: string }>({ model: 'apikey', where: [{ field: 'id', value: id }] });
   if (!row || (userId && row.referenceId !== userId)) throw new AppError('bad_request:input', `no token with id ${id}`);
   await auth.api.updateApiKey({ body: { keyId: id, userId: row.referenceId, enabled: false } });
-  await auditAuthChange(auth, { actor, action: 'token.revoke', entityType: 'token', entityId: id, before: { enabled: true }, after: { enabled: false } });
+  await auditAuthChange(auth, {
+    actor,
+    action: 'token.revoke',
+    entityType: 'token',
+    entityId: id,
+    before: { enabled: true },
+    after: { enabled: false },
+  });
 }
 
 /** A user's tokens, newest first (without the secret part). */
@@ -52,7 +70,15 @@ export async function listTokens(auth: Auth, { userId }: { userId: string }): Pr
     where: [{ field: 'referenceId', value: userId }],
     sortBy: { field: 'createdAt', direction: 'desc' },
   });
-  return rows.map(({ id, name, start, enabled, expiresAt, createdAt, lastRequest }) => ({ id, name, start, enabled, expiresAt, createdAt, lastUsedAt: lastRequest ?? null }));
+  return rows.map(({ id, name, start, enabled, expiresAt, createdAt, lastRequest }) => ({
+    id,
+    name,
+    start,
+    enabled,
+    expiresAt,
+    createdAt,
+    lastUsedAt: lastRequest ?? null,
+  }));
 }
 
 /** The user a bearer token belongs to, or null when it is unknown, revoked or expired. */

@@ -17,7 +17,10 @@ export interface AppUser {
 
 /** What creating a user takes; the password is hashed by better-auth (scrypt) and never stored as given. */
 export const newUserSchema = z.object({
-  email: z.email().max(254).transform((e) => e.toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.toLowerCase()),
   name: z.string().trim().min(1).max(100),
   password: z.string().min(12, 'at least 12 characters').max(256),
   role: z.enum(ROLES),
@@ -29,12 +32,18 @@ export type NewUser = z.input<typeof newUserSchema>;
 /** Creates a user with an email+password account; 409 when the email is taken, 400 on invalid input. */
 export async function createUser(auth: Auth, input: NewUser, actor: Actor = SYSTEM_ACTOR): Promise<AppUser> {
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('bad_request:input', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new AppError('bad_request:input', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
   const { email, name, password, role } = parsed.data;
   const ctx = await auth.$context;
   if (await ctx.internalAdapter.findUserByEmail(email)) throw new AppError('conflict:state', `a user with email ${email} exists`);
   const user = await ctx.internalAdapter.createUser({ email, name, role, emailVerified: false }, { method: 'admin' });
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: await ctx.password.hash(password) });
+  await ctx.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: 'credential',
+    accountId: user.id,
+    password: await ctx.password.hash(password),
+  });
   await auditAuthChange(auth, { actor, action: 'user.create', entityType: 'user', entityId: user.id, after: { email, name, role } });
   return toAppUser(user);
 }
@@ -67,12 +76,23 @@ export async function listUsers(auth: Auth): Promise<AppUser[]> {
 }
 
 /** Changes a user's role; 400 for an unknown email. */
-export async function setUserRole(auth: Auth, { email, role }: { email: string; role: Role }, actor: Actor = SYSTEM_ACTOR): Promise<AppUser> {
+export async function setUserRole(
+  auth: Auth,
+  { email, role }: { email: string; role: Role },
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<AppUser> {
   const user = await getUserByEmail(auth, { email });
   if (!user) throw new AppError('bad_request:input', `no user with email ${email}`);
   const ctx = await auth.$context;
   const updated = toAppUser(await ctx.internalAdapter.updateUser(user.id, { role }));
-  await auditAuthChange(auth, { actor, action: 'user.set_role', entityType: 'user', entityId: user.id, before: { role: user.role }, after: { role } });
+  await auditAuthChange(auth, {
+    actor,
+    action: 'user.set_role',
+    entityType: 'user',
+    entityId: user.id,
+    before: { role: user.role },
+    after: { role },
+  });
   return updated;
 }
 

@@ -41,7 +41,10 @@ const PENDING = new Set(['CREATE_PENDING', 'CREATE_IN_PROGRESS', 'DELETE_PENDING
 export async function createChangeSet(target: AwsTarget, request: ChangeSetRequest): Promise<{ id: string; stackId: string }> {
   const bytes = Buffer.byteLength(request.templateBody);
   if (bytes > MAX_TEMPLATE_BODY_BYTES) {
-    throw new AppError('unprocessable:template', `The template is ${bytes} bytes; CloudFormation takes at most ${MAX_TEMPLATE_BODY_BYTES} inline`);
+    throw new AppError(
+      'unprocessable:template',
+      `The template is ${bytes} bytes; CloudFormation takes at most ${MAX_TEMPLATE_BODY_BYTES} inline`,
+    );
   }
   try {
     const answer = await cloudFormationClientFor(target).send(
@@ -62,12 +65,17 @@ export async function createChangeSet(target: AwsTarget, request: ChangeSetReque
 }
 
 /** Waits until the change set leaves CREATE_PENDING/IN_PROGRESS, then returns it with every change (all pages, with property values). */
-export async function settleChangeSet(target: AwsTarget, id: string, { timeoutMs = 10 * 60_000, pollMs = 1_000 } = {}): Promise<SettledChangeSet> {
+export async function settleChangeSet(
+  target: AwsTarget,
+  id: string,
+  { timeoutMs = 10 * 60_000, pollMs = 1_000 } = {},
+): Promise<SettledChangeSet> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const first = await describePage(target, id);
     if (!PENDING.has(first.Status ?? '')) return toSettled(target, id, first);
-    if (Date.now() > deadline) throw new AppError('unavailable:aws', `Change set ${id} still ${first.Status} after ${Math.round(timeoutMs / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new AppError('unavailable:aws', `Change set ${id} still ${first.Status} after ${Math.round(timeoutMs / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
@@ -111,7 +119,7 @@ async function describePage(target: AwsTarget, id: string, nextToken?: string): 
 
 async function toSettled(target: AwsTarget, id: string, first: DescribeChangeSetCommandOutput): Promise<SettledChangeSet> {
   const changes: Change[] = [...(first.Changes ?? [])];
-  for (let token = first.NextToken; token; ) {
+  for (let token = first.NextToken; token;) {
     const page = await describePage(target, id, token);
     changes.push(...(page.Changes ?? []));
     token = page.NextToken;

@@ -105,7 +105,12 @@ describe('getDeployedTemplate', () => {
     const pending = motoTarget(needsMoto(ctx), `IrPending-${run}`);
     try {
       const body = JSON.stringify(TOPIC_AND_QUEUE);
-      const command = new CreateChangeSetCommand({ StackName: pending.stackName, ChangeSetName: 'pending', ChangeSetType: 'CREATE', TemplateBody: body });
+      const command = new CreateChangeSetCommand({
+        StackName: pending.stackName,
+        ChangeSetName: 'pending',
+        ChangeSetType: 'CREATE',
+        TemplateBody: body,
+      });
       await cloudFormationClientFor(pending).send(command);
       expect(await describeStack(pending)).toMatchObject({ exists: true, status: 'REVIEW_IN_PROGRESS' });
       const error = await getDeployedTemplate(pending).catch((e: unknown) => e);

@@ -18,7 +18,11 @@ describe('toAwsAppError', () => {
   });
 
   it('says credentials are missing, naming the profile', () => {
-    const mapped = toAwsAppError(sdkError('CredentialsProviderError', 'Could not load credentials from any providers'), account, 'DescribeStacks');
+    const mapped = toAwsAppError(
+      sdkError('CredentialsProviderError', 'Could not load credentials from any providers'),
+      account,
+      'DescribeStacks',
+    );
     expect(mapped).toMatchObject({ code: 'unavailable:aws', status: 502 });
     expect(mapped.message).toMatch(/credentials missing \(profile ops\)/);
   });
@@ -35,7 +39,11 @@ describe('toAwsAppError', () => {
 
   it("keeps the server's words when it answers with something other than XML", () => {
     const body = '{"__type": "BadRequestException", "message": "The REST API doesn\'t contain any methods"}';
-    const mapped = toAwsAppError(sdkError('Error', 'char \'{\' is not expected.: 1:1 Deserialization error', { $responseBodyText: body }), local, 'ListStackResources');
+    const mapped = toAwsAppError(
+      sdkError('Error', "char '{' is not expected.: 1:1 Deserialization error", { $responseBodyText: body }),
+      local,
+      'ListStackResources',
+    );
     expect(mapped.message).toContain("The REST API doesn't contain any methods");
   });
 

@@ -30,7 +30,11 @@ export function toAwsAppError(error: unknown, target: AwsTarget, action: string)
   }
   if (CREDENTIAL_ERRORS.has(name)) {
     const profile = target.profile ? ` (profile ${target.profile})` : '';
-    return new AppError('unavailable:aws', `${action}: AWS credentials missing${profile}: configure the default credential chain or AWS_PROFILE`, { cause: error });
+    return new AppError(
+      'unavailable:aws',
+      `${action}: AWS credentials missing${profile}: configure the default credential chain or AWS_PROFILE`,
+      { cause: error },
+    );
   }
   if (REFUSED_CREDENTIALS.has(name)) {
     return new AppError('unavailable:aws', `${action}: ${where} refused the credentials (${name})`, { cause: error });
@@ -43,7 +47,9 @@ export function toAwsAppError(error: unknown, target: AwsTarget, action: string)
   if (/XML parse error|invalid XML|Deserialization error/i.test(e.message ?? '')) {
     const body = (error as { $responseBodyText?: string }).$responseBodyText?.replace(/\s+/g, ' ').trim().slice(0, 300);
     const said = body ? `: ${body}` : '';
-    return new AppError('unavailable:aws', `${action}: ${where} answered with something other than CloudFormation XML${said}`, { cause: error });
+    return new AppError('unavailable:aws', `${action}: ${where} answered with something other than CloudFormation XML${said}`, {
+      cause: error,
+    });
   }
   return new AppError('unavailable:aws', `${action}: ${where} answered ${name}: ${e.message ?? 'no message'}`, { cause: error });
 }

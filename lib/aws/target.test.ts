@@ -16,7 +16,12 @@ describe('resolveAwsTarget', () => {
       AWS_ENDPOINT_URL: 'http://ignored:1',
       AWS_ENDPOINT_URL_CLOUDFORMATION: 'http://127.0.0.1:5000',
     };
-    expect(resolveAwsTarget(env)).toEqual({ region: 'eu-west-1', profile: 'deployer', stackName: 'Other-Stack', endpoint: 'http://127.0.0.1:5000' });
+    expect(resolveAwsTarget(env)).toEqual({
+      region: 'eu-west-1',
+      profile: 'deployer',
+      stackName: 'Other-Stack',
+      endpoint: 'http://127.0.0.1:5000',
+    });
   });
 
   it('falls back to AWS_ENDPOINT_URL and AWS_DEFAULT_REGION, ignoring blank values', () => {
@@ -40,7 +45,12 @@ describe('resolveAwsTarget', () => {
 
 describe('describeTarget', () => {
   it('describes an account target without an endpoint', () => {
-    expect(describeTarget({ region: 'us-east-1', stackName: 'S', profile: 'p' })).toEqual({ kind: 'account', region: 'us-east-1', stackName: 'S', profile: 'p' });
+    expect(describeTarget({ region: 'us-east-1', stackName: 'S', profile: 'p' })).toEqual({
+      kind: 'account',
+      region: 'us-east-1',
+      stackName: 'S',
+      profile: 'p',
+    });
   });
 
   it('shows only the origin of an endpoint, never user info or query strings', () => {

@@ -43,7 +43,11 @@ export function motoTarget(endpoint: string, stackName: string): AwsTarget {
 export async function createStackAndWait(target: AwsTarget, template: object | string, timeoutMs = 60_000): Promise<string> {
   const client = cloudFormationClientFor(target);
   await client.send(
-    new CreateStackCommand({ StackName: target.stackName, TemplateBody: typeof template === 'string' ? template : JSON.stringify(template), Capabilities: ['CAPABILITY_IAM'] }),
+    new CreateStackCommand({
+      StackName: target.stackName,
+      TemplateBody: typeof template === 'string' ? template : JSON.stringify(template),
+      Capabilities: ['CAPABILITY_IAM'],
+    }),
   );
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -43,7 +43,8 @@ describe('infra-review analyze', () => {
     const iam = parsed.findings.find((f: { rule: string }) => f.rule === 'iam-least-privilege');
     expect(iam).toMatchObject({ category: 'security', severity: 'error' });
     expect(iam.resources).toContain('Role');
-    for (const f of parsed.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'category', 'severity', 'title', 'message', 'resources']));
+    for (const f of parsed.findings)
+      expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'category', 'severity', 'title', 'message', 'resources']));
   });
 
   it('analyzes the code blocks of a markdown answer as source, with markdown line numbers', () => {
@@ -85,9 +86,22 @@ describe('infra-review review', () => {
     const review = JSON.parse(stdout);
     expect(review.reference.status).toBe('ok');
     const model = new Set(review.findings.filter((f: { side: string }) => f.side === 'model').map((f: { rule: string }) => f.rule));
-    for (const rule of ['cdk-v1-imports', 'hardcoded-availability-zones', 'lambda-table-name-env', 'lambda-logs-permissions',
-      'lambda-dead-letter-queue', 'alarm-configuration', 'lambda-private-subnets', 's3-encryption-enforced', 'iam-least-privilege',
-      'lambda-provisioned-concurrency', 'nat-gateway-redundancy', 'api-caching', 'lambda-log-group', 'lambda-throttle-alarm']) {
+    for (const rule of [
+      'cdk-v1-imports',
+      'hardcoded-availability-zones',
+      'lambda-table-name-env',
+      'lambda-logs-permissions',
+      'lambda-dead-letter-queue',
+      'alarm-configuration',
+      'lambda-private-subnets',
+      's3-encryption-enforced',
+      'iam-least-privilege',
+      'lambda-provisioned-concurrency',
+      'nat-gateway-redundancy',
+      'api-caching',
+      'lambda-log-group',
+      'lambda-throttle-alarm',
+    ]) {
       expect(model, rule).toContain(rule);
     }
     expect(review.findings.filter((f: { side: string; acknowledged?: unknown }) => f.side === 'reference' && !f.acknowledged)).toEqual([]);
@@ -96,20 +110,34 @@ describe('infra-review review', () => {
 
   it('takes a reference and a model file, YAML or JSON, and diffs them', () => {
     const reference = file('ref.yaml', 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n');
-    const model = file('model.json', JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'x' } } } }));
+    const model = file(
+      'model.json',
+      JSON.stringify({ Resources: { Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'x' } } } }),
+    );
     const { code, stdout } = cli('review', '--reference', reference, '--model', model);
     expect(code).toBe(0);
     const review = JSON.parse(stdout);
     expect(review.diff.resources).toEqual([
-      expect.objectContaining({ logicalId: 'Topic', change: 'updated', properties: [expect.objectContaining({ path: 'Properties.DisplayName', after: 'x' })] }),
+      expect.objectContaining({
+        logicalId: 'Topic',
+        change: 'updated',
+        properties: [expect.objectContaining({ path: 'Properties.DisplayName', after: 'x' })],
+      }),
     ]);
     expect(review.findings.every((f: { side: string }) => ['model', 'reference'].includes(f.side))).toBe(true);
   });
 
-  it('prints the seed\'s MODEL_FAILURES.md structure with --format md', () => {
+  it("prints the seed's MODEL_FAILURES.md structure with --format md", () => {
     const { code, stdout } = cli('review', '--format', 'md');
     expect(code).toBe(0);
-    for (const heading of ['## 1. Syntax Issues', '## 2. Deployment-Time Errors', '## 3. Security Concerns', '## 4. Performance Considerations', '## 5. Observability and Monitoring', '## Summary of Fixes']) {
+    for (const heading of [
+      '## 1. Syntax Issues',
+      '## 2. Deployment-Time Errors',
+      '## 3. Security Concerns',
+      '## 4. Performance Considerations',
+      '## 5. Observability and Monitoring',
+      '## Summary of Fixes',
+    ]) {
       expect(stdout).toContain(heading);
     }
     expect(stdout).toContain('### **Issue 1: Outdated AWS CDK Imports**');
@@ -159,7 +187,9 @@ describe('infra-review exports for CI (--format sarif|junit, --fail-on)', () => 
     expect(cli('analyze', file('ci3.yaml', yamlTemplate), '--fail-on', 'error').code).toBe(1);
     const accepted = file('ci4.yaml', acknowledged);
     const errorGate = cli('analyze', accepted, '--fail-on', 'error', '--format', 'json');
-    const errors = JSON.parse(errorGate.stdout).findings.filter((f: { severity: string; acknowledged?: unknown }) => f.severity === 'error' && !f.acknowledged);
+    const errors = JSON.parse(errorGate.stdout).findings.filter(
+      (f: { severity: string; acknowledged?: unknown }) => f.severity === 'error' && !f.acknowledged,
+    );
     expect(errors).toEqual([]);
     expect(errorGate.code).toBe(0);
   });
@@ -168,7 +198,12 @@ describe('infra-review exports for CI (--format sarif|junit, --fail-on)', () => 
     const { code, stdout } = cli('review', '--format', 'sarif', '--fail-on', 'warning');
     expect(code).toBe(1);
     const log = JSON.parse(stdout);
-    expect(log.runs[0].results.some((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri === 'infra/model/model.template.json')).toBe(true);
+    expect(
+      log.runs[0].results.some(
+        (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          r.locations[0].physicalLocation.artifactLocation.uri === 'infra/model/model.template.json',
+      ),
+    ).toBe(true);
   });
 
   it('exits 2 on an unknown --fail-on or --format, and on unreadable input even with --fail-on', () => {

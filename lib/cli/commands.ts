@@ -48,7 +48,11 @@ function out(text: string): void {
 }
 
 async function analyzeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'json' }, 'fail-on': { type: 'string' }, packs: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: 'string', default: 'json' }, 'fail-on': { type: 'string' }, packs: { type: 'string' } },
+    allowPositionals: true,
+  });
   const format = formatSchema.parse(values.format);
   const failOn = parseFailOn(values['fail-on']);
   if (positionals.length !== 1) throw new AppError('bad_request:input', 'analyze takes exactly one file');
@@ -57,14 +61,21 @@ async function analyzeCommand(args: string[]): Promise<number> {
   if (format === 'sarif' || format === 'junit') {
     const templates = templateFilesOfText(file, await readFile(file, 'utf8'));
     out(exportFindings(format, { findings, templates, artifact: file, name: file }).body);
-  } else out(format === 'json' ? JSON.stringify({ findings }) : renderModelFailures(findings, { title: `Findings: ${file}`, artifact: file }));
+  } else
+    out(format === 'json' ? JSON.stringify({ findings }) : renderModelFailures(findings, { title: `Findings: ${file}`, artifact: file }));
   return gate(findings, failOn);
 }
 
 async function reviewCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'json' }, reference: { type: 'string' }, model: { type: 'string' }, 'fail-on': { type: 'string' }, packs: { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'json' },
+      reference: { type: 'string' },
+      model: { type: 'string' },
+      'fail-on': { type: 'string' },
+      packs: { type: 'string' },
+    },
     allowPositionals: true,
   });
   if (positionals.length > 0) throw new AppError('bad_request:input', `unexpected argument: ${positionals[0]}`);
@@ -80,7 +91,15 @@ async function reviewCommand(args: string[]): Promise<number> {
   const modelFindings = review.findings.filter((f) => f.side === 'model');
   if (format === 'json') out(JSON.stringify(review));
   else if (format === 'md') out(renderModelFailures(modelFindings, { artifact: values.model ?? 'MODEL_RESPONSE.md' }));
-  else out(exportFindings(format, { findings: modelFindings, templates: await modelTemplateFiles(def), artifact: review.model.origin, name: `review ${def.id}` }).body);
+  else
+    out(
+      exportFindings(format, {
+        findings: modelFindings,
+        templates: await modelTemplateFiles(def),
+        artifact: review.model.origin,
+        name: `review ${def.id}`,
+      }).body,
+    );
   return gate(modelFindings, failOn);
 }
 
@@ -99,7 +118,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const message =
-      error instanceof z.ZodError ? `invalid --format: expected json, md, sarif or junit` : error instanceof Error ? error.message : String(error);
+      error instanceof z.ZodError
+        ? `invalid --format: expected json, md, sarif or junit`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     process.stderr.write(`infra-review: ${message}\n`);
     return 2;
   }

@@ -23,11 +23,13 @@ writeTaskFolder(path.join(root, 'cdk-task'), {
 /** Runs the CLI in a fresh process on the test's own SQLite database. */
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], {
-    encoding: 'utf8', cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, timeout: 240_000,
+    encoding: 'utf8',
+    cwd: process.cwd(),
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    timeout: 240_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
-
 
 describe('infra-review import', () => {
   it('imports a folder of task folders, reports each (id, files, counts) or why not, and exits 1 when some failed', () => {
@@ -37,8 +39,12 @@ describe('infra-review import', () => {
     expect(lines).toHaveLength(8);
     const imported = lines.filter((l) => l.startsWith('imported '));
     expect(imported).toHaveLength(5);
-    expect(imported.find((l) => l.includes('task-0000'))).toMatch(/→ r-[0-9a-f]{12} \[cfn\/yaml, analyzed\] files: PROMPT\.md, MODEL_RESPONSE\.md, IDEAL_RESPONSE\.md, MODEL_FAILURES\.md, metadata\.json, lib\/TapStack\.yml; model findings \d+ \(.*security \d+/);
-    expect(imported.find((l) => l.includes('bad-template'))).toMatch(/\[cfn\/yaml, failed\].*not analyzed yet — reference: lib\/TapStack\.yml: cannot parse YAML/);
+    expect(imported.find((l) => l.includes('task-0000'))).toMatch(
+      /→ r-[0-9a-f]{12} \[cfn\/yaml, analyzed\] files: PROMPT\.md, MODEL_RESPONSE\.md, IDEAL_RESPONSE\.md, MODEL_FAILURES\.md, metadata\.json, lib\/TapStack\.yml; model findings \d+ \(.*security \d+/,
+    );
+    expect(imported.find((l) => l.includes('bad-template'))).toMatch(
+      /\[cfn\/yaml, failed\].*not analyzed yet — reference: lib\/TapStack\.yml: cannot parse YAML/,
+    );
     expect(lines.find((l) => l.includes('empty-folder'))).toMatch(/^failed .*not a task folder/);
     expect(lines.find((l) => l.includes('no-answer'))).toMatch(/^failed .*no MODEL_RESPONSE\.md/);
     expect(lines.find((l) => l.includes('bad-metadata'))).toMatch(/^failed .*metadata\.json is not valid JSON/);
@@ -51,8 +57,15 @@ describe('infra-review import', () => {
   it('writes the reviews to the configured database, where they are listed with their counts', async () => {
     const handle = openDb({ dialect: 'sqlite', file: path.join(dataDir, 'infra-review.sqlite') });
     try {
-      const rows = await handle.db.selectFrom('reviews').select(['name', 'status', 'count_security', 'prompt', 'model_failures']).orderBy('name').execute();
-      expect(rows.map((r) => [r.name, r.status])).toEqual([['bad-template', 'failed'], ...[0, 1, 2, 3].map((i) => [`task-000${i}`, 'analyzed'])]);
+      const rows = await handle.db
+        .selectFrom('reviews')
+        .select(['name', 'status', 'count_security', 'prompt', 'model_failures'])
+        .orderBy('name')
+        .execute();
+      expect(rows.map((r) => [r.name, r.status])).toEqual([
+        ['bad-template', 'failed'],
+        ...[0, 1, 2, 3].map((i) => [`task-000${i}`, 'analyzed']),
+      ]);
       expect(rows.filter((r) => r.status === 'analyzed').every((r) => r.count_security > 0 && r.prompt && r.model_failures)).toBe(true);
     } finally {
       await handle.close();
@@ -62,7 +75,16 @@ describe('infra-review import', () => {
   it('imports a single task folder without analysis as pending, with --json, exit 0', () => {
     const { code, stdout } = cli('import', path.join(root, 'cdk-task'), '--no-analyze', '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).outcomes).toEqual([expect.objectContaining({ ok: true, platform: 'cdk', language: 'ts', status: 'pending', counts: null, files: ['MODEL_RESPONSE.md', 'metadata.json', 'lib/tap-stack.ts'] })]);
+    expect(JSON.parse(stdout).outcomes).toEqual([
+      expect.objectContaining({
+        ok: true,
+        platform: 'cdk',
+        language: 'ts',
+        status: 'pending',
+        counts: null,
+        files: ['MODEL_RESPONSE.md', 'metadata.json', 'lib/tap-stack.ts'],
+      }),
+    ]);
   }, 120_000);
 
   it('exits 2 on bad usage: no folder, a missing folder, a bad --concurrency', () => {

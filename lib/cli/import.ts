@@ -34,7 +34,11 @@ export function progressReporter(stream: NodeJS.WriteStream): (p: ImportProgress
 /** One line per folder: what was imported (id, files found, platform, status, counts) or why not. */
 export function describeOutcome(outcome: ImportOutcome): string {
   if (!outcome.ok) return `failed   ${outcome.folder}: ${outcome.reason}`;
-  const counts = outcome.counts ? CATEGORIES.filter((c) => outcome.counts![c] > 0).map((c) => `${c} ${outcome.counts![c]}`).join(', ') || 'none' : 'not analyzed yet';
+  const counts = outcome.counts
+    ? CATEGORIES.filter((c) => outcome.counts![c] > 0)
+        .map((c) => `${c} ${outcome.counts![c]}`)
+        .join(', ') || 'none'
+    : 'not analyzed yet';
   const totals = outcome.totals ? `model findings ${outcome.totals.model} (${counts}), reference ${outcome.totals.reference}` : counts;
   const note = outcome.statusNote ? ` — ${outcome.statusNote}` : '';
   return `imported ${outcome.folder} → ${outcome.id} [${outcome.platform}/${outcome.language}, ${outcome.status}] files: ${outcome.files.join(', ')}; ${totals}${note}`;
@@ -44,12 +48,17 @@ export function describeOutcome(outcome: ImportOutcome): string {
 export async function importCommand(args: string[], out: (text: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { 'no-analyze': { type: 'boolean', default: false }, concurrency: { type: 'string', default: '2' }, json: { type: 'boolean', default: false } },
+    options: {
+      'no-analyze': { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: '2' },
+      json: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new AppError('bad_request:input', `import needs at least one folder\nusage:\n${IMPORT_USAGE}`);
   const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new AppError('bad_request:input', '--concurrency must be an integer from 1 to 16');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+    throw new AppError('bad_request:input', '--concurrency must be an integer from 1 to 16');
   for (const arg of positionals) {
     if (!(await stat(arg).catch(() => undefined))?.isDirectory()) throw new AppError('bad_request:input', `${arg}: not a folder`);
   }
@@ -57,7 +66,11 @@ export async function importCommand(args: string[], out: (text: string) => void)
   const handle = getDb();
   try {
     await migrateToLatest(handle);
-    const outcomes = await importTaskFolders(folders, { createdBy: 'cli', analyze: !values['no-analyze'], concurrency, onProgress: progressReporter(process.stderr) }, handle.db);
+    const outcomes = await importTaskFolders(
+      folders,
+      { createdBy: 'cli', analyze: !values['no-analyze'], concurrency, onProgress: progressReporter(process.stderr) },
+      handle.db,
+    );
     if (values.json) out(JSON.stringify({ outcomes }));
     else for (const outcome of outcomes) out(describeOutcome(outcome));
     const failed = outcomes.filter((o) => !o.ok).length;

@@ -3,7 +3,8 @@
 import { prewarmValidator } from '../rules/cfn-validate/client';
 
 // The validation engine takes seconds to start: start it before loading the rest, so both proceed at once.
-if (['analyze', 'review'].includes(process.argv[2]) || (process.argv[2] === 'import' && !process.argv.includes('--no-analyze'))) prewarmValidator();
+if (['analyze', 'review'].includes(process.argv[2]) || (process.argv[2] === 'import' && !process.argv.includes('--no-analyze')))
+  prewarmValidator();
 
 import('./commands')
   .then(({ main }) => main(process.argv.slice(2)))

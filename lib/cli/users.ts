@@ -40,7 +40,11 @@ export async function userCommand(args: string[], out: (text: string) => void): 
       const email = required(values.email, '--email');
       const piped = await readStdin();
       const password = piped || randomBytes(18).toString('base64url');
-      const user = await createUser(auth, { email, name: values.name ?? email.split('@')[0], password, role: parseRole(values.role) }, CLI_ACTOR);
+      const user = await createUser(
+        auth,
+        { email, name: values.name ?? email.split('@')[0], password, role: parseRole(values.role) },
+        CLI_ACTOR,
+      );
       out(`created ${user.role} ${user.email} (${user.id})`);
       if (!piped) out(`password: ${password}\n(shown once: store it now)`);
     } else if (sub === 'list') {
@@ -65,12 +69,16 @@ export async function tokenCommand(args: string[], out: (text: string) => void):
       const user = await userByEmail(auth, required(values.email, '--email'));
       const days = values['expires-in-days'] === undefined ? undefined : Number(values['expires-in-days']);
       const { id, token, expiresAt } = await createToken(auth, { userId: user.id, name: values.name, expiresInDays: days }, CLI_ACTOR);
-      process.stderr.write(`token ${id} for ${user.email}, ${expiresAt ? `expires ${expiresAt.toISOString()}` : 'no expiry'}; shown once: store it now\n`);
+      process.stderr.write(
+        `token ${id} for ${user.email}, ${expiresAt ? `expires ${expiresAt.toISOString()}` : 'no expiry'}; shown once: store it now\n`,
+      );
       out(token);
     } else if (sub === 'list') {
       const user = await userByEmail(auth, required(values.email, '--email'));
       for (const t of await listTokens(auth, { userId: user.id })) {
-        out(`${t.id}\t${t.name ?? '-'}\t${t.start ?? ''}…\t${t.enabled ? 'active' : 'revoked'}\t${t.expiresAt ? new Date(t.expiresAt).toISOString() : 'no expiry'}`);
+        out(
+          `${t.id}\t${t.name ?? '-'}\t${t.start ?? ''}…\t${t.enabled ? 'active' : 'revoked'}\t${t.expiresAt ? new Date(t.expiresAt).toISOString() : 'no expiry'}`,
+        );
       }
     } else if (sub === 'revoke') {
       await revokeToken(auth, { id: required(values.id, '--id') }, CLI_ACTOR);

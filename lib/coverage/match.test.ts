@@ -37,7 +37,12 @@ describe('normalization', () => {
 
   it('reads property paths, values and resource types from a finding', () => {
     const terms = termsOfFinding(
-      finding({ rule: 'x', category: 'syntax', resources: ['Subnet1ABCDEF12'], evidence: [{ resource: 'Subnet1ABCDEF12', path: 'Properties.AvailabilityZone', value: 'us-east-1a', note: 'literal' }] }),
+      finding({
+        rule: 'x',
+        category: 'syntax',
+        resources: ['Subnet1ABCDEF12'],
+        evidence: [{ resource: 'Subnet1ABCDEF12', path: 'Properties.AvailabilityZone', value: 'us-east-1a', note: 'literal' }],
+      }),
       (id) => (id === 'Subnet1ABCDEF12' ? 'AWS::EC2::Subnet' : undefined),
     );
     expect(terms.properties).toEqual(expect.arrayContaining(['AvailabilityZone', 'us-east-1a']));
@@ -49,7 +54,12 @@ describe('matchCoverage', () => {
   it('finds a failure by a shared resource or property of the same category only', () => {
     const bucket = finding({ rule: 'bucket-public', category: 'security', resources: ['DataArchive774FA568'] });
     const wildcard = finding({ rule: 'iam', category: 'security', resources: ['Role1'], message: 'Role1 allows s3:* on every bucket.' });
-    const dlqWrongCategory = finding({ rule: 'dlq', category: 'observability', resources: ['Fn'], evidence: [{ resource: 'Fn', path: 'Properties.DeadLetterConfig', note: 'no DLQ' }] });
+    const dlqWrongCategory = finding({
+      rule: 'dlq',
+      category: 'observability',
+      resources: ['Fn'],
+      evidence: [{ resource: 'Fn', path: 'Properties.DeadLetterConfig', note: 'no DLQ' }],
+    });
     const result = matchCoverage(human, [bucket, wildcard, dlqWrongCategory]);
     expect(result.found.map((f) => [f.failure.id, f.findings.map((x) => x.rule)])).toEqual([
       ['security-1', ['bucket-public']],
@@ -66,14 +76,22 @@ describe('matchCoverage', () => {
     const typeOf = (id: string) => (id === 'Api1' ? 'AWS::ApiGateway::RestApi' : undefined);
     const result = matchCoverage(human, [api, apiOther], typeOf);
     expect(result.found.find((f) => f.failure.id === 'performance-1')?.findings).toEqual([api, apiOther]);
-    const named = finding({ rule: 'cache', category: 'performance', resources: ['Api1'], evidence: [{ path: 'Properties.CacheClusterEnabled', note: 'no stage caching' }] });
+    const named = finding({
+      rule: 'cache',
+      category: 'performance',
+      resources: ['Api1'],
+      evidence: [{ path: 'Properties.CacheClusterEnabled', note: 'no stage caching' }],
+    });
     const withName = matchCoverage(human, [api, named], typeOf);
     expect(withName.found.find((f) => f.failure.id === 'performance-1')?.findings).toEqual([named]);
     expect(withName.unlisted).toEqual([api]);
   });
 
   it('ignores reference-side findings and a finding that only shares a category', () => {
-    const reference = { ...finding({ rule: 'bucket-public', category: 'security', resources: ['DataArchive774FA568'] }), side: 'reference' as const };
+    const reference = {
+      ...finding({ rule: 'bucket-public', category: 'security', resources: ['DataArchive774FA568'] }),
+      side: 'reference' as const,
+    };
     const unrelated = finding({ rule: 'kms', category: 'security', resources: ['Key1'] });
     expect(matchStrength(human[0], termsOfFinding(unrelated))).toBe(0);
     const result = matchCoverage(human, [reference, unrelated]);

@@ -28,7 +28,9 @@ export function matchStrength(failure: HumanFailure, terms: NamedTerms): 0 | 1 |
   const failureIds = failure.resources.filter((r) => !r.startsWith('AWS::'));
   const failureTypes = failure.resources.filter((r) => r.startsWith('AWS::'));
   const findingNames = new Set([...terms.properties.map(normalizeName), ...terms.ids.map(normalizeId)]);
-  const sharesResource = failureIds.some((named) => terms.ids.some((id) => sameResource(named, id)) || findingNames.has(normalizeId(named)));
+  const sharesResource = failureIds.some(
+    (named) => terms.ids.some((id) => sameResource(named, id)) || findingNames.has(normalizeId(named)),
+  );
   const sharesProperty = failure.properties.some((p) => findingNames.has(normalizeName(p)));
   if (sharesResource || sharesProperty) return 2;
   return failureTypes.some((t) => terms.types.includes(t)) ? 1 : 0;
@@ -65,7 +67,13 @@ export function matchCoverage(failures: readonly HumanFailure[], findings: reado
 /** The numbers of one review's coverage. */
 export function coverageNumbers(result: CoverageResult): CoverageNumbers {
   const failures = result.found.length + result.missed.length;
-  return { failures, found: result.found.length, missed: result.missed.length, unlisted: result.unlisted.length, coverage: result.coverage };
+  return {
+    failures,
+    found: result.found.length,
+    missed: result.missed.length,
+    unlisted: result.unlisted.length,
+    coverage: result.coverage,
+  };
 }
 
 /** Coverage over several reviews: failures found over all failures listed (each failure weighs the same), and the sums. */

@@ -54,7 +54,8 @@ describe('parseHumanFailures', () => {
   });
 
   it('reads other heading levels: categories at ### and failures at ####', () => {
-    const md = '# Review\n\n### Deployment Issues\n\n#### 1) Circular dependency between `Queue` and `Worker`\n\nThe `Worker.Properties.Environment` references the queue.\n\n### Observability\n\n#### Missing alarm\nNo alarm on errors.\n';
+    const md =
+      '# Review\n\n### Deployment Issues\n\n#### 1) Circular dependency between `Queue` and `Worker`\n\nThe `Worker.Properties.Environment` references the queue.\n\n### Observability\n\n#### Missing alarm\nNo alarm on errors.\n';
     const failures = parseHumanFailures(md);
     expect(failures.map((f) => [f.id, f.title])).toEqual([
       ['deployment-1', 'Circular dependency between `Queue` and `Worker`'],
@@ -66,9 +67,13 @@ describe('parseHumanFailures', () => {
   });
 
   it('reads plain numbered items as failures, their first sentence as the title, and labelled items as their body', () => {
-    const md = '# Model failures\n\n## Security\n\n1. The role grants wildcard actions. It allows `s3:*`.\n   - Impact: anyone with the role reads every bucket.\n2. The bucket is public\n';
+    const md =
+      '# Model failures\n\n## Security\n\n1. The role grants wildcard actions. It allows `s3:*`.\n   - Impact: anyone with the role reads every bucket.\n2. The bucket is public\n';
     const failures = parseHumanFailures(md);
-    expect(failures.map((f) => [f.id, f.title])).toEqual([['security-1', 'The role grants wildcard actions'], ['security-2', 'The bucket is public']]);
+    expect(failures.map((f) => [f.id, f.title])).toEqual([
+      ['security-1', 'The role grants wildcard actions'],
+      ['security-2', 'The bucket is public'],
+    ]);
     expect(failures[0].text).toBe('It allows `s3:*`.\n- Impact: anyone with the role reads every bucket.');
     expect(failures[0].properties).toContain('s3:*');
     expect(failures[0].resources).toContain('AWS::IAM::Role');

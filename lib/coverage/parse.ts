@@ -11,7 +11,8 @@ const CATEGORY_WORDS: [RegExp, Category][] = [
   [/\bobservab|\bmonitor|\blogging\b/i, 'observability'],
 ];
 /** Bold labels that structure a failure's body rather than start a new failure. */
-const BODY_LABELS = /^(problem|issue|impact|fix|fix in ideal response|ideal response|solution|resolution|cause|root cause|evidence|details?|description|location|severity|recommendation|expected|actual|why|what)$/i;
+const BODY_LABELS =
+  /^(problem|issue|impact|fix|fix in ideal response|ideal response|solution|resolution|cause|root cause|evidence|details?|description|location|severity|recommendation|expected|actual|why|what)$/i;
 const NOT_FAILURES = /\b(summary|conclusion|overview|table of contents)\b/i;
 
 interface Heading {
@@ -50,7 +51,7 @@ function listFailureOf(line: string): { title: string; rest: string } | null {
   const bold = /^(?:[-*+]|\d+[.)])\s+\*\*([^*]+)\*\*\s*[:.—–-]?\s*(.*)$/.exec(line);
   if (bold) return BODY_LABELS.test(bold[1].replace(/:$/, '').trim()) ? null : { title: bold[1], rest: bold[2] };
   const plain = /^(?:[-*+]|\d+[.)])\s+(.+)$/.exec(line);
-  if (!plain || /^[\w ]+:/.test(plain[1]) && BODY_LABELS.test(plain[1].split(':')[0].trim())) return null;
+  if (!plain || (/^[\w ]+:/.test(plain[1]) && BODY_LABELS.test(plain[1].split(':')[0].trim()))) return null;
   const sentence = /^(.{1,120}?[.!?])(?:\s+|$)(.*)$/.exec(plain[1]);
   return sentence ? { title: sentence[1].replace(/[.!?]$/, ''), rest: sentence[2] } : { title: plain[1], rest: '' };
 }

@@ -19,7 +19,10 @@ describe('coverage of the bundled review against the seed MODEL_FAILURES.md', as
   it('matches each failure with the findings of the rule written for it (by the catalog heading, which the matcher does not read)', () => {
     for (const { failure, findings } of result.found) {
       const rule = Object.entries(CATALOG).find(([, entry]) => entry.heading === failure.title)?.[0];
-      expect(findings.map((f) => f.rule), failure.title).toContain(rule);
+      expect(
+        findings.map((f) => f.rule),
+        failure.title,
+      ).toContain(rule);
       for (const f of findings) expect(f.category).toBe(failure.category);
     }
   });

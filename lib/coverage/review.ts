@@ -43,7 +43,11 @@ export async function modelTypes(def: ReviewDefinition): Promise<TypeOf> {
 }
 
 /** Coverage of a review's model-side findings against a human review's markdown. */
-export function reviewCoverage(review: ReviewResult, humanMarkdown: string, typeOf?: TypeOf): { failures: HumanFailure[]; result: CoverageResult } {
+export function reviewCoverage(
+  review: ReviewResult,
+  humanMarkdown: string,
+  typeOf?: TypeOf,
+): { failures: HumanFailure[]; result: CoverageResult } {
   const failures = parseHumanFailures(humanMarkdown);
   return { failures, result: matchCoverage(failures, review.findings, typeOf) };
 }
@@ -59,7 +63,10 @@ export async function getReviewCoverage({ id }: { id: string }): Promise<ReviewC
 }
 
 /** Coverage over every review that has a human review: the aggregate numbers and each review's. */
-export async function getCoverageOverReviews(): Promise<{ total: ReturnType<typeof aggregateCoverage>; reviews: { id: string; name: string; numbers: CoverageNumbers }[] }> {
+export async function getCoverageOverReviews(): Promise<{
+  total: ReturnType<typeof aggregateCoverage>;
+  reviews: { id: string; name: string; numbers: CoverageNumbers }[];
+}> {
   const reviews: { id: string; name: string; numbers: CoverageNumbers }[] = [];
   const results: CoverageResult[] = [];
   for (const item of await listReviews()) {

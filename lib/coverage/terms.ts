@@ -12,7 +12,8 @@ const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z*][A-Za-z0-9*]*$/;
 const FILE_NAME = /\.(md|ts|tsx|js|mjs|py|json|ya?ml|txt|toml)$/i;
 const CDK_HASH = /^(.+?)[0-9A-F]{8}$/;
 /** Endings of CloudFormation property names; other PascalCase names are taken for logical IDs or construct names. */
-const PROPERTY_ENDING = /(Config|Configuration|Specification|Settings|Enabled|Arns?|Names?|Ids|Variables|Document|Encryption|Rules?|Policies|Period|Threshold|Timeout|Size|Days)$/;
+const PROPERTY_ENDING =
+  /(Config|Configuration|Specification|Settings|Enabled|Arns?|Names?|Ids|Variables|Document|Encryption|Rules?|Policies|Period|Threshold|Timeout|Size|Days)$/;
 /** Path segments that say where something is, not what it is. */
 const STRUCTURAL = new Set(['properties', 'statement', 'value', 'values', 'name', 'type', 'ref', 'key', 'id', 'metadata']);
 
@@ -38,9 +39,7 @@ export function sameResource(named: string, logicalId: string): boolean {
 
 /** Property terms of a dotted path (`Properties.DeadLetterConfig.TargetArn` → DeadLetterConfig, TargetArn), structure and indices left out. */
 export function pathTerms(path: string): string[] {
-  return path
-    .split(/[./]/)
-    .filter((s) => s && !/^\d+$/.test(s) && !s.startsWith('Fn::') && !STRUCTURAL.has(s.toLowerCase()));
+  return path.split(/[./]/).filter((s) => s && !/^\d+$/.test(s) && !s.startsWith('Fn::') && !STRUCTURAL.has(s.toLowerCase()));
 }
 
 /** Sorts one code span (a backticked token) into ids, types or properties; file names name nothing. */

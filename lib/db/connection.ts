@@ -33,7 +33,10 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 const closeHooks = processGlobal('closeHooks', () => new WeakMap<DbHandle, Array<() => Promise<void>>>());
 const configs = processGlobal('configs', () => new WeakMap<DbHandle, DbConfig>());
 const dialects = processGlobal('dialects', () => new WeakMap<DialectAdapter, Dialect>());
-const transactions = processGlobal('transactions', () => new WeakMap<Transaction<Database>, { handle: DbHandle; hooks: Array<() => void> }>());
+const transactions = processGlobal(
+  'transactions',
+  () => new WeakMap<Transaction<Database>, { handle: DbHandle; hooks: Array<() => void> }>(),
+);
 const singleton = processGlobal('singleton', () => ({ handle: undefined as DbHandle | undefined }));
 
 /** Opens a new handle (one per test or instance); SQLite creates its folder and runs in WAL mode with foreign keys on. */
@@ -74,10 +77,7 @@ export function getDb(): DbHandle {
  * Runs `fn` in one transaction: it commits when `fn` resolves and rolls back entirely when it throws.
  * Do not nest: on SQLite the single connection is busy with the outer transaction.
  */
-export async function withTransaction<T>(
-  fn: (trx: Transaction<Database>) => Promise<T>,
-  handle: DbHandle = getDb(),
-): Promise<T> {
+export async function withTransaction<T>(fn: (trx: Transaction<Database>) => Promise<T>, handle: DbHandle = getDb()): Promise<T> {
   const hooks: Array<() => void> = [];
   const result = await handle.db.transaction().execute((trx) => {
     transactions.set(trx, { handle, hooks });

@@ -5,7 +5,18 @@ import { migrateToLatest, registerMigrationHook } from './migrate';
 import { appMigrations } from './migrations';
 import { dialects, useMigratedDb } from './test-dialects';
 
-const APP_TABLES = ['audit_log', 'audit_sessions', 'comments', 'manual_findings', 'notify_payloads', 'presence', 'session_snapshots', 'settings', 'signoffs', 'verdicts'];
+const APP_TABLES = [
+  'audit_log',
+  'audit_sessions',
+  'comments',
+  'manual_findings',
+  'notify_payloads',
+  'presence',
+  'session_snapshots',
+  'settings',
+  'signoffs',
+  'verdicts',
+];
 
 describe.each(dialects())('migrations on $name', (dialect) => {
   const t = useMigratedDb(dialect);

@@ -66,9 +66,13 @@ describe.each(dialects())('publish and subscribe on $name', (dialect) => {
   it('stops delivering after unsubscribe, and keeps delivering when one subscriber throws', async () => {
     await listening(t.handle);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const stopThrowing = subscribe('session:4', () => {
-      throw new Error('broken subscriber');
-    }, t.handle);
+    const stopThrowing = subscribe(
+      'session:4',
+      () => {
+        throw new Error('broken subscriber');
+      },
+      t.handle,
+    );
     const inbox = collect('session:4', t.handle);
     await publish('session:4', 1, undefined, t.handle);
     await eventually(() => inbox.received.length === 1);

@@ -67,7 +67,10 @@ async function notifyPostgres(trx: Kysely<Database>, channel: string, body: stri
       .deleteFrom('notify_payloads')
       .where('created_at', '<', new Date(now - PAYLOAD_RETENTION_MS).toISOString())
       .execute();
-    await trx.insertInto('notify_payloads').values({ id, channel, body, created_at: new Date(now).toISOString() }).execute();
+    await trx
+      .insertInto('notify_payloads')
+      .values({ id, channel, body, created_at: new Date(now).toISOString() })
+      .execute();
     message = { c: channel, r: id };
     wire = JSON.stringify(message);
   }

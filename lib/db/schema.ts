@@ -117,13 +117,7 @@ export interface NotifyPayloadsTable {
 
 /** Where a deploy stands; `awaiting_confirmation` and `executing` hold the stack's lock, like the preview steps. */
 export type DeployStatus =
-  | 'creating_change_set'
-  | 'awaiting_confirmation'
-  | 'executing'
-  | 'succeeded'
-  | 'failed'
-  | 'no_changes'
-  | 'cancelled';
+  'creating_change_set' | 'awaiting_confirmation' | 'executing' | 'succeeded' | 'failed' | 'no_changes' | 'cancelled';
 
 /** One deploy of the reference: its change set, preview, and outcome. */
 export interface DeploysTable {

@@ -9,7 +9,10 @@ export function user(name: string): UserActor {
 }
 
 /** An open session on a review, created by alice unless said otherwise. */
-export function openTestSession(db: Kysely<Database>, overrides: { requiredSignoffs?: number; actor?: UserActor } = {}): Promise<AuditSession> {
+export function openTestSession(
+  db: Kysely<Database>,
+  overrides: { requiredSignoffs?: number; actor?: UserActor } = {},
+): Promise<AuditSession> {
   return createSession(
     {
       reviewId: 'bundled',

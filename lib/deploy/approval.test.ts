@@ -6,8 +6,13 @@ const queue = { Type: 'AWS::SQS::Queue', Properties: { QueueName: 'q' } };
 const role = (actions: string[]) => ({
   Type: 'AWS::IAM::Role',
   Properties: {
-    AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-    Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] } }],
+    AssumeRolePolicyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    },
+    Policies: [
+      { PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] } },
+    ],
   },
 });
 
@@ -27,7 +32,10 @@ describe('decideApproval', () => {
   it('under "broadening", asks when a resource is replaced or removed, naming it', () => {
     const replaced = diffTemplates({ Resources: { Q: queue } }, { Resources: { Q: { ...queue, Properties: { QueueName: 'other' } } } });
     expect(decideApproval('broadening', replaced).reasons).toEqual(['replaces Q']);
-    const removed = diffTemplates({ Resources: { Q: queue, T: { Type: 'AWS::SNS::Topic' } } }, { Resources: { T: { Type: 'AWS::SNS::Topic' } } });
+    const removed = diffTemplates(
+      { Resources: { Q: queue, T: { Type: 'AWS::SNS::Topic' } } },
+      { Resources: { T: { Type: 'AWS::SNS::Topic' } } },
+    );
     expect(decideApproval('broadening', removed).reasons).toEqual(['removes Q']);
   });
 

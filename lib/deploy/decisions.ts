@@ -16,7 +16,10 @@ export async function confirmDeploy({ id, user }: { id: string; user: AuthedUser
   const ctx = deployContext(deps);
   const row = await withTransaction(async (trx) => {
     const moved = await transitionDeploy(trx, id, ['awaiting_confirmation'], {
-      status: 'executing', confirmed_by: user.email, worker_instance: ctx.instanceId, message: `Confirmed by ${user.email}; executing`,
+      status: 'executing',
+      confirmed_by: user.email,
+      worker_instance: ctx.instanceId,
+      message: `Confirmed by ${user.email}; executing`,
     });
     const current = await getDeployRow(trx, id);
     if (!current) throw new AppError('not_found:deploy', `No deploy with id "${id}"`);
@@ -35,11 +38,19 @@ export async function cancelDeploy({ id, user }: { id: string; user: AuthedUser 
   const row = await getDeployRow(ctx.handle.db, id);
   if (!row) throw new AppError('not_found:deploy', `No deploy with id "${id}"`);
   if (row.status !== 'awaiting_confirmation') {
-    throw new AppError('conflict:deploy', `Deploy ${id} is ${row.status.replaceAll('_', ' ')}; only a deploy awaiting confirmation can be cancelled`);
+    throw new AppError(
+      'conflict:deploy',
+      `Deploy ${id} is ${row.status.replaceAll('_', ' ')}; only a deploy awaiting confirmation can be cancelled`,
+    );
   }
-  const cancelled = await finishDeploy(ctx, id, 'cancelled', { message: `Cancelled by ${user.email}`, actor: { id: user.id, label: user.email }, from: ['awaiting_confirmation'] });
+  const cancelled = await finishDeploy(ctx, id, 'cancelled', {
+    message: `Cancelled by ${user.email}`,
+    actor: { id: user.id, label: user.email },
+    from: ['awaiting_confirmation'],
+  });
   if (!cancelled) throw new AppError('conflict:deploy', `Deploy ${id} changed meanwhile; reload`);
-  if (row.change_set_id) await deleteChangeSet(ctx.target, row.change_set_id).catch((error) => console.error('deleting a cancelled change set failed', error));
+  if (row.change_set_id)
+    await deleteChangeSet(ctx.target, row.change_set_id).catch((error) => console.error('deleting a cancelled change set failed', error));
   const after = await getDeployRow(ctx.handle.db, id);
   return toDeployView(after ?? row);
 }

@@ -57,7 +57,11 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     await confirmDeploy({ id: deploy.id, user: deployer }, deps());
     await settle();
     const done = await getDeploy({ id: deploy.id }, deps());
-    expect(done).toMatchObject({ status: 'succeeded', confirmedBy: deployer.email, outcome: { stackStatus: 'CREATE_COMPLETE', failures: [] } });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      confirmedBy: deployer.email,
+      outcome: { stackStatus: 'CREATE_COMPLETE', failures: [] },
+    });
     expect(done.outcome?.events.length).toBeGreaterThan(0);
     expect(await getDeployLock(db.handle.db, stackKeyOf(target))).toBeUndefined();
     const audit = await db.handle.db.selectFrom('audit_log').select('action').where('entity_id', '=', deploy.id).orderBy('id').execute();
@@ -95,7 +99,9 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     expect(previewed.status).toBe('awaiting_confirmation');
     expect(previewed.preview?.changeSetType).toBe('UPDATE');
     expect(previewed.preview?.diff.counts.added).toBeGreaterThan(0);
-    await expect(requestDeploy({ input: { clientToken: token() }, user: other }, deps())).rejects.toMatchObject({ code: 'conflict:deploy' });
+    await expect(requestDeploy({ input: { clientToken: token() }, user: other }, deps())).rejects.toMatchObject({
+      code: 'conflict:deploy',
+    });
     const cancelled = await cancelDeploy({ id: winner.id, user: deployer }, deps());
     expect(cancelled.status).toBe('cancelled');
     await expect(confirmDeploy({ id: winner.id, user: deployer }, deps())).rejects.toMatchObject({ code: 'conflict:deploy' });
@@ -125,7 +131,10 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     expect(previewed.status).toBe('awaiting_confirmation');
     // What the dead instance got done: the confirmation committed and ExecuteChangeSet sent, nothing recorded after.
     await transitionDeploy(db.handle.db, deploy.id, ['awaiting_confirmation'], {
-      status: 'executing', confirmed_by: deployer.email, executed_at: new Date().toISOString(), worker_instance: 'dead-instance',
+      status: 'executing',
+      confirmed_by: deployer.email,
+      executed_at: new Date().toISOString(),
+      worker_instance: 'dead-instance',
       worker_seen_at: new Date(Date.now() - 60_000).toISOString(),
     });
     await executeChangeSet(target, previewed.changeSetId ?? '', deploy.id);

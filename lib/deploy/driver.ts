@@ -40,7 +40,9 @@ async function prepareChangeSet(row: DeployRow, ctx: DeployContext): Promise<Dep
   await touchDeployWorker(ctx.handle.db, row.id, ctx.instanceId);
   const stack = await describeStack(ctx.target);
   if (stack.exists && stack.status.endsWith('_IN_PROGRESS') && stack.status !== 'REVIEW_IN_PROGRESS') {
-    throw new Error(`CloudFormation reports ${ctx.target.stackName} as ${stack.status}: another operation is running; deploy again when it ends`);
+    throw new Error(
+      `CloudFormation reports ${ctx.target.stackName} as ${stack.status}: another operation is running; deploy again when it ends`,
+    );
   }
   const type = !stack.exists || stack.status === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';
   const deployed: CfnTemplate = type === 'UPDATE' ? (await getDeployedTemplate(ctx.target)).template : { Resources: {} };
@@ -66,7 +68,13 @@ async function prepareChangeSet(row: DeployRow, ctx: DeployContext): Promise<Dep
     }
     return requireRow(ctx, row.id);
   }
-  const preview = buildPreview(type, deployed, JSON.parse(row.template_body) as CfnTemplate, settled, (await getAppSettings(ctx.handle.db)).deployApprovalPolicy);
+  const preview = buildPreview(
+    type,
+    deployed,
+    JSON.parse(row.template_body) as CfnTemplate,
+    settled,
+    (await getAppSettings(ctx.handle.db)).deployApprovalPolicy,
+  );
   const next = preview.approval.required ? 'awaiting_confirmation' : 'executing';
   const moved = await transitionDeploy(ctx.handle.db, row.id, ['creating_change_set'], {
     status: next,

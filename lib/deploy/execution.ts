@@ -22,7 +22,11 @@ export async function executeAndWatch(row: DeployRow, ctx: DeployContext): Promi
   let executedAt = row.executed_at;
   if (changeSet.executionStatus === 'AVAILABLE') {
     executedAt ??= nowIso();
-    await transitionDeploy(ctx.handle.db, row.id, ['executing'], { executed_at: executedAt, worker_instance: ctx.instanceId, worker_seen_at: nowIso() });
+    await transitionDeploy(ctx.handle.db, row.id, ['executing'], {
+      executed_at: executedAt,
+      worker_instance: ctx.instanceId,
+      worker_seen_at: nowIso(),
+    });
     await executeChangeSet(ctx.target, row.change_set_id, row.id);
   } else if (!/^EXECUTE_/.test(changeSet.executionStatus)) {
     throw new Error(`The change set cannot be executed: ${changeSet.executionStatus}${changeSet.reason ? ` (${changeSet.reason})` : ''}`);
@@ -67,7 +71,11 @@ export function outcomeOf(stackStatus: string, stackReason: string | undefined, 
 
 function failureMessage(outcome: DeployOutcome): string {
   const first = outcome.failures.find((failure) => failure.reason) ?? outcome.failures[0];
-  const cause = first ? `: ${first.logicalId} ${first.status} (${first.reason || 'no reason given'})` : outcome.stackReason ? `: ${outcome.stackReason}` : '';
+  const cause = first
+    ? `: ${first.logicalId} ${first.status} (${first.reason || 'no reason given'})`
+    : outcome.stackReason
+      ? `: ${outcome.stackReason}`
+      : '';
   const rollback = outcome.rollback ? `; rollback ended ${outcome.rollback}` : '';
   return `Deploy failed, stack ${outcome.stackStatus}${cause}${rollback}`;
 }

@@ -16,7 +16,16 @@ describe('readinessReasons', () => {
 
   it('refuses open deployment-category errors of the reference, but not acknowledged ones or the model side', () => {
     const review: ReviewResult = fakeReview();
-    const deploymentError = { side: 'reference' as const, rule: 'no-hardcoded-azs', category: 'deployment' as const, severity: 'error' as const, title: 'Hard-coded AZ', message: 'm', resources: ['Subnet1'], source: 'infra-review' as const };
+    const deploymentError = {
+      side: 'reference' as const,
+      rule: 'no-hardcoded-azs',
+      category: 'deployment' as const,
+      severity: 'error' as const,
+      title: 'Hard-coded AZ',
+      message: 'm',
+      resources: ['Subnet1'],
+      source: 'infra-review' as const,
+    };
     review.findings.push(
       deploymentError,
       { ...deploymentError, rule: 'acked', acknowledged: { reason: 'on purpose' } },
@@ -27,7 +36,9 @@ describe('readinessReasons', () => {
   });
 
   it('asks for a signed-off session only when an admin requires one', () => {
-    expect(readinessReasons(fakeReview(), { requireSignoff: true, signedOff: false })[0]).toContain('signed-off audit session on this reference (template ref-hash-1)');
+    expect(readinessReasons(fakeReview(), { requireSignoff: true, signedOff: false })[0]).toContain(
+      'signed-off audit session on this reference (template ref-hash-1)',
+    );
     expect(readinessReasons(fakeReview(), { requireSignoff: true, signedOff: true })).toEqual([]);
   });
 });

@@ -40,14 +40,18 @@ export async function openDeployEvents({ signal }: { signal: AbortSignal }, deps
       );
       const heartbeat = setInterval(() => send('', null), HEARTBEAT_MS);
       cleanups.push(() => clearInterval(heartbeat));
-      signal.addEventListener('abort', () => {
-        close();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          close();
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client
+          }
+        },
+        { once: true },
+      );
       await listening(ctx.handle);
       send('ready', { active: (await listDeploys({ limit: 1 }, deps)).active });
     },

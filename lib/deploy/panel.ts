@@ -16,6 +16,9 @@ export interface DeployPanelState {
 /** The deploy controls' state for a review (the bundled one by default); plain JSON. */
 export async function getDeployPanelState({ reviewId = BUNDLED_REVIEW_ID } = {}, deps: DeployDeps = {}): Promise<DeployPanelState> {
   const ctx = deployContext(deps);
-  const [{ readiness }, { active, deploys }] = await Promise.all([checkDeployReadiness(reviewId, ctx.handle.db), listDeploys({ limit: 10 }, deps)]);
+  const [{ readiness }, { active, deploys }] = await Promise.all([
+    checkDeployReadiness(reviewId, ctx.handle.db),
+    listDeploys({ limit: 10 }, deps),
+  ]);
   return { target: targetLabelOf(ctx.target), reviewId, readiness, active, deploys };
 }

@@ -48,10 +48,15 @@ export function deployChannel(stackKey: string): string {
 }
 
 /** What a deploy channel carries: a deploy changed (fetch it), or stack events arrived during its execution. */
-export type DeployMessage = { type: 'deploy'; deployId: string; status: string } | { type: 'stack-events'; deployId: string; events: StackEventView[] };
+export type DeployMessage =
+  { type: 'deploy'; deployId: string; status: string } | { type: 'stack-events'; deployId: string; events: StackEventView[] };
 
 /** Publishes that the deploy changed; with `trx`, only once it commits. */
-export async function announceDeploy(row: Pick<DeployRow, 'id' | 'stack_key' | 'status'>, handle: DbHandle, trx?: Transaction<Database>): Promise<void> {
+export async function announceDeploy(
+  row: Pick<DeployRow, 'id' | 'stack_key' | 'status'>,
+  handle: DbHandle,
+  trx?: Transaction<Database>,
+): Promise<void> {
   const message: DeployMessage = { type: 'deploy', deployId: row.id, status: row.status };
   await publish(deployChannel(row.stack_key), message, trx, handle);
 }
@@ -67,7 +72,13 @@ export async function announceStackEvents(stackKey: string, deployId: string, ev
 export const DEPLOY_WORKER: Actor = { id: null, label: 'infra-review deploy worker' };
 
 /** Appends a deploy's audit entry: what happened, to which template and change set. */
-export async function auditDeploy(db: Kysely<Database>, actor: Actor, action: string, row: DeployRow, extra: Record<string, unknown> = {}): Promise<void> {
+export async function auditDeploy(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: string,
+  row: DeployRow,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   await appendAudit(db, {
     actor,
     action,

@@ -17,7 +17,10 @@ const loops = processGlobal('deployRecoveryLoops', () => new WeakMap<DbHandle, S
  */
 export async function resumeUnattendedDeploys(
   ctx: DeployContext,
-  { staleMs = WORKER_STALE_MS, drive = (_: Promise<void>) => undefined }: { staleMs?: number; drive?: (running: Promise<void>) => void } = {},
+  {
+    staleMs = WORKER_STALE_MS,
+    drive = (_: Promise<void>) => undefined,
+  }: { staleMs?: number; drive?: (running: Promise<void>) => void } = {},
 ): Promise<string[]> {
   const staleBefore = new Date(Date.now() - staleMs).toISOString();
   const taken: string[] = [];

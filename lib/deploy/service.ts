@@ -37,13 +37,20 @@ export interface DeployDeps {
 /** The body of a deploy request: which review's reference, and the caller's idempotency key. */
 export const deployRequestSchema = z.strictObject({
   // Only the infra/ reference deploys: a stored review's reference is uploaded text, not the team's stack.
-  reviewId: z.literal(BUNDLED_REVIEW_ID, { error: 'only the infra/ reference (review "bundled") can be deployed' }).default(BUNDLED_REVIEW_ID),
+  reviewId: z
+    .literal(BUNDLED_REVIEW_ID, { error: 'only the infra/ reference (review "bundled") can be deployed' })
+    .default(BUNDLED_REVIEW_ID),
   clientToken: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'clientToken: 8 to 64 letters, digits or hyphens'),
 });
 
 /** The context deploys run in, from `deps` or the environment. */
 export function deployContext(deps: DeployDeps = {}): DeployContext {
-  return { handle: deps.handle ?? getDb(), target: deps.target ?? resolveAwsTarget(), instanceId: DEPLOY_INSTANCE_ID, pollMs: deps.pollMs ?? 1_500 };
+  return {
+    handle: deps.handle ?? getDb(),
+    target: deps.target ?? resolveAwsTarget(),
+    instanceId: DEPLOY_INSTANCE_ID,
+    pollMs: deps.pollMs ?? 1_500,
+  };
 }
 
 /**
@@ -81,12 +88,17 @@ export async function getDeploy({ id }: { id: string }, deps: DeployDeps = {}): 
 }
 
 /** The target's recent deploys, newest first, and the one in flight (holding the lock), if any. */
-export async function listDeploys({ limit = 20 }: { limit?: number } = {}, deps: DeployDeps = {}): Promise<{ active: DeployView | null; deploys: DeployView[] }> {
+export async function listDeploys(
+  { limit = 20 }: { limit?: number } = {},
+  deps: DeployDeps = {},
+): Promise<{ active: DeployView | null; deploys: DeployView[] }> {
   const ctx = deployContext(deps);
   if (!deps.handle) ensureDeployRecovery(ctx);
   const key = stackKeyOf(ctx.target);
   const [rows, lock] = await Promise.all([listDeployRows(ctx.handle.db, key, limit), getDeployLock(ctx.handle.db, key)]);
-  const activeRow = lock ? (rows.find((row) => row.id === lock.deploy_id) ?? (await getDeployRow(ctx.handle.db, lock.deploy_id))) : undefined;
+  const activeRow = lock
+    ? (rows.find((row) => row.id === lock.deploy_id) ?? (await getDeployRow(ctx.handle.db, lock.deploy_id)))
+    : undefined;
   return { active: activeRow ? toDeployView(activeRow) : null, deploys: rows.map(toDeployView) };
 }
 
@@ -109,11 +121,29 @@ async function insertLockedDeploy(
       throw busy(ctx.target, lock?.holder_label ?? 'someone', holder);
     }
     const row: DeployRow = {
-      id, stack_key: stackKey, stack_name: ctx.target.stackName, target_label: targetLabelOf(ctx.target), review_id: candidate.reviewId,
-      template_hash: candidate.templateHash, template_body: JSON.stringify(candidate.template), client_token: clientToken,
-      status: 'creating_change_set', change_set_type: null, change_set_id: null, preview_json: null, outcome_json: null,
-      message: `Creating change set ${changeSetNameOf(id)}`, requested_by: user.id, requested_by_label: label, confirmed_by: null,
-      created_at: at, updated_at: at, executed_at: null, finished_at: null, worker_instance: ctx.instanceId, worker_seen_at: at,
+      id,
+      stack_key: stackKey,
+      stack_name: ctx.target.stackName,
+      target_label: targetLabelOf(ctx.target),
+      review_id: candidate.reviewId,
+      template_hash: candidate.templateHash,
+      template_body: JSON.stringify(candidate.template),
+      client_token: clientToken,
+      status: 'creating_change_set',
+      change_set_type: null,
+      change_set_id: null,
+      preview_json: null,
+      outcome_json: null,
+      message: `Creating change set ${changeSetNameOf(id)}`,
+      requested_by: user.id,
+      requested_by_label: label,
+      confirmed_by: null,
+      created_at: at,
+      updated_at: at,
+      executed_at: null,
+      finished_at: null,
+      worker_instance: ctx.instanceId,
+      worker_seen_at: at,
     };
     await insertDeploy(trx, row);
     await auditDeploy(trx, { id: user.id, label: user.email }, 'deploy.requested', row);

@@ -7,8 +7,14 @@ describe('impact mapping', () => {
   it('maps every library impact to exactly the word in the table', () => {
     expect(Object.values(ResourceImpact).map(toImpact)).toEqual(Object.values(ResourceImpact).map((i) => IMPACT_BY_RESOURCE_IMPACT[i]));
     expect(IMPACT_BY_RESOURCE_IMPACT).toEqual({
-      WILL_CREATE: 'create', WILL_UPDATE: 'update', MAY_REPLACE: 'may-replace', WILL_REPLACE: 'replace',
-      WILL_DESTROY: 'destroy', WILL_ORPHAN: 'orphan', WILL_IMPORT: 'import', NO_CHANGE: 'none',
+      WILL_CREATE: 'create',
+      WILL_UPDATE: 'update',
+      MAY_REPLACE: 'may-replace',
+      WILL_REPLACE: 'replace',
+      WILL_DESTROY: 'destroy',
+      WILL_ORPHAN: 'orphan',
+      WILL_IMPORT: 'import',
+      NO_CHANGE: 'none',
     });
   });
 

@@ -61,14 +61,19 @@ function attributeUpdates(difference: ResourceDifference): PropertyChange[] {
 
 /** The library does not diff properties across a type change, so compare them here: all replace. */
 function typeChange(oldResource: Json, newResource: Json): PropertyChange[] {
-  const changes: PropertyChange[] = [{ path: 'Type', change: 'updated', before: oldResource.Type, after: newResource.Type, impact: 'replace' }];
+  const changes: PropertyChange[] = [
+    { path: 'Type', change: 'updated', before: oldResource.Type, after: newResource.Type, impact: 'replace' },
+  ];
   for (const section of ['Properties', null] as const) {
     const before = (section ? (oldResource[section] ?? {}) : oldResource) as Json;
     const after = (section ? (newResource[section] ?? {}) : newResource) as Json;
     for (const key of sortedKeys({ ...before, ...after })) {
       if (!section && (key === 'Type' || key === 'Properties')) continue;
       if (deepEqual(before[key], after[key])) continue;
-      changes.push({ ...valueChange(section ? `${section}.${key}` : key, before[key], after[key]), ...(section ? { impact: 'replace' as const } : {}) });
+      changes.push({
+        ...valueChange(section ? `${section}.${key}` : key, before[key], after[key]),
+        ...(section ? { impact: 'replace' as const } : {}),
+      });
     }
   }
   return changes;

@@ -27,7 +27,14 @@ describe('diffTemplates', () => {
   it('reports identical templates as empty', () => {
     const t = template({ Bucket: resource('AWS::S3::Bucket', { BucketName: 'x' }) }, { Outputs: { Name: { Value: { Ref: 'Bucket' } } } });
     const result = frozenDiff(t, t);
-    expect(result).toEqual({ from: 'old', to: 'new', empty: true, counts: { added: 0, removed: 0, updated: 0, destructive: 0 }, resources: [], other: [] });
+    expect(result).toEqual({
+      from: 'old',
+      to: 'new',
+      empty: true,
+      counts: { added: 0, removed: 0, updated: 0, destructive: 0 },
+      resources: [],
+      other: [],
+    });
   });
 
   it('lists every property of an added resource as added and of a removed resource as removed', () => {
@@ -35,7 +42,11 @@ describe('diffTemplates', () => {
     const to = template({ New: resource('AWS::SQS::Queue', { VisibilityTimeout: 30, QueueName: 'q' }) });
     const [removed, added] = frozenDiff(from, to).resources;
     expect(added).toEqual({
-      logicalId: 'New', type: 'AWS::SQS::Queue', change: 'added', impact: 'create', destructive: false,
+      logicalId: 'New',
+      type: 'AWS::SQS::Queue',
+      change: 'added',
+      impact: 'create',
+      destructive: false,
       properties: [
         { path: 'Properties.QueueName', change: 'added', after: 'q' },
         { path: 'Properties.VisibilityTimeout', change: 'added', after: 30 },
@@ -54,15 +65,27 @@ describe('diffTemplates', () => {
   });
 
   it('marks a DynamoDB KeySchema change as a replacement', () => {
-    const table = (key: string) => resource('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: key, KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' });
+    const table = (key: string) =>
+      resource('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: key, KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' });
     const result = frozenDiff(template({ Table: table('id') }), template({ Table: table('pk') }));
-    expect(result.resources).toEqual([{
-      logicalId: 'Table', type: 'AWS::DynamoDB::Table', change: 'updated', impact: 'replace', destructive: true,
-      properties: [{
-        path: 'Properties.KeySchema', change: 'updated', impact: 'replace',
-        before: [{ AttributeName: 'id', KeyType: 'HASH' }], after: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      }],
-    }]);
+    expect(result.resources).toEqual([
+      {
+        logicalId: 'Table',
+        type: 'AWS::DynamoDB::Table',
+        change: 'updated',
+        impact: 'replace',
+        destructive: true,
+        properties: [
+          {
+            path: 'Properties.KeySchema',
+            change: 'updated',
+            impact: 'replace',
+            before: [{ AttributeName: 'id', KeyType: 'HASH' }],
+            after: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          },
+        ],
+      },
+    ]);
     expect(result.counts).toEqual({ added: 0, removed: 0, updated: 1, destructive: 1 });
   });
 
@@ -71,12 +94,18 @@ describe('diffTemplates', () => {
     const to = template({ B: resource('AWS::S3::Bucket', { BucketName: 'b', Tags: [{ Key: 'k', Value: '2' }] }) });
     const [bucket] = frozenDiff(from, to).resources;
     expect(bucket.impact).toBe('replace');
-    expect(bucket.properties.map((p) => [p.path, p.impact])).toEqual([['Properties.BucketName', 'replace'], ['Properties.Tags', 'update']]);
+    expect(bucket.properties.map((p) => [p.path, p.impact])).toEqual([
+      ['Properties.BucketName', 'replace'],
+      ['Properties.Tags', 'update'],
+    ]);
   });
 
   it('reports non-property attribute changes as path entries', () => {
     const from = template({ A: resource('AWS::SQS::Queue', {}), B: resource('AWS::SQS::Queue', {}, { Metadata: { m: 1 } }) });
-    const to = template({ A: resource('AWS::SQS::Queue', {}), B: resource('AWS::SQS::Queue', {}, { DependsOn: ['A'], UpdateReplacePolicy: 'Retain', Metadata: { m: 2 } }) });
+    const to = template({
+      A: resource('AWS::SQS::Queue', {}),
+      B: resource('AWS::SQS::Queue', {}, { DependsOn: ['A'], UpdateReplacePolicy: 'Retain', Metadata: { m: 2 } }),
+    });
     const [b] = frozenDiff(from, to).resources;
     expect(b).toMatchObject({ change: 'updated', impact: 'update', destructive: false });
     expect(b.properties).toEqual([
@@ -87,7 +116,10 @@ describe('diffTemplates', () => {
   });
 
   it('reports a type change as a replacement with a Type entry', () => {
-    const result = frozenDiff(template({ X: resource('AWS::SNS::Topic', { A: 1 }) }), template({ X: resource('AWS::SQS::Queue', { A: 1, B: 2 }) }));
+    const result = frozenDiff(
+      template({ X: resource('AWS::SNS::Topic', { A: 1 }) }),
+      template({ X: resource('AWS::SQS::Queue', { A: 1, B: 2 }) }),
+    );
     expect(result.resources[0]).toMatchObject({ type: 'AWS::SQS::Queue', change: 'updated', impact: 'replace', destructive: true });
     expect(result.resources[0].properties).toEqual([
       { path: 'Type', change: 'updated', before: 'AWS::SNS::Topic', after: 'AWS::SQS::Queue', impact: 'replace' },
@@ -102,17 +134,36 @@ describe('diffTemplates', () => {
 
   it('reports an added Fn::ForEach resource as one Value entry', () => {
     const loop = ['Name', ['A', 'B'], { 'Queue${Name}': { Type: 'AWS::SQS::Queue' } }] as unknown as CfnResource;
-    const [change] = frozenDiff(template({}, { Transform: 'AWS::LanguageExtensions' }), template({ 'Fn::ForEach::Queues': loop }, { Transform: 'AWS::LanguageExtensions' })).resources;
-    expect(change).toMatchObject({ logicalId: 'Fn::ForEach::Queues', type: 'Fn::ForEach', change: 'added', properties: [{ path: 'Value', change: 'added', after: loop }] });
+    const [change] = frozenDiff(
+      template({}, { Transform: 'AWS::LanguageExtensions' }),
+      template({ 'Fn::ForEach::Queues': loop }, { Transform: 'AWS::LanguageExtensions' }),
+    ).resources;
+    expect(change).toMatchObject({
+      logicalId: 'Fn::ForEach::Queues',
+      type: 'Fn::ForEach',
+      change: 'added',
+      properties: [{ path: 'Value', change: 'added', after: loop }],
+    });
   });
 
   it('orders resources updated, then removed, then added, each by logical id', () => {
     const q = resource('AWS::SQS::Queue', {});
     const result = frozenDiff(
       template({ Zed: resource('AWS::SQS::Queue', { DelaySeconds: 1 }), Gone: q, Alpha: resource('AWS::SQS::Queue', { DelaySeconds: 1 }) }),
-      template({ Zed: resource('AWS::SQS::Queue', { DelaySeconds: 2 }), Alpha: resource('AWS::SQS::Queue', { DelaySeconds: 2 }), Brand: q, Another: q }),
+      template({
+        Zed: resource('AWS::SQS::Queue', { DelaySeconds: 2 }),
+        Alpha: resource('AWS::SQS::Queue', { DelaySeconds: 2 }),
+        Brand: q,
+        Another: q,
+      }),
     );
-    expect(result.resources.map((r) => `${r.change}:${r.logicalId}`)).toEqual(['updated:Alpha', 'updated:Zed', 'removed:Gone', 'added:Another', 'added:Brand']);
+    expect(result.resources.map((r) => `${r.change}:${r.logicalId}`)).toEqual([
+      'updated:Alpha',
+      'updated:Zed',
+      'removed:Gone',
+      'added:Another',
+      'added:Brand',
+    ]);
   });
 
   it('builds an IAM statement table when a role gains s3:* on *', () => {
@@ -127,15 +178,25 @@ describe('diffTemplates', () => {
   });
 
   it('builds a managed policy table with removed rows', () => {
-    const withArn = resource('AWS::IAM::Role', { AssumeRolePolicyDocument: poldoc(), ManagedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
-    const result = frozenDiff(template({ Role: withArn }), template({ Role: resource('AWS::IAM::Role', { AssumeRolePolicyDocument: poldoc() }) }));
-    expect(result.iamManagedPolicies?.rows).toEqual([{ change: 'removed', cells: ['-', '${Role}', 'arn:aws:iam::aws:policy/ReadOnlyAccess'] }]);
+    const withArn = resource('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: poldoc(),
+      ManagedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    });
+    const result = frozenDiff(
+      template({ Role: withArn }),
+      template({ Role: resource('AWS::IAM::Role', { AssumeRolePolicyDocument: poldoc() }) }),
+    );
+    expect(result.iamManagedPolicies?.rows).toEqual([
+      { change: 'removed', cells: ['-', '${Role}', 'arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+    ]);
   });
 
   it('builds a security group table when SSH is opened to the world', () => {
-    const group = (ingress: CfnValue[]) =>
-      resource('AWS::EC2::SecurityGroup', { GroupDescription: 'web', SecurityGroupIngress: ingress });
-    const result = frozenDiff(template({ Sg: group([]) }), template({ Sg: group([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }]) }));
+    const group = (ingress: CfnValue[]) => resource('AWS::EC2::SecurityGroup', { GroupDescription: 'web', SecurityGroupIngress: ingress });
+    const result = frozenDiff(
+      template({ Sg: group([]) }),
+      template({ Sg: group([{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' }]) }),
+    );
     expect(result.securityGroups).toEqual({
       headers: ['', 'Group', 'Dir', 'Protocol', 'Peer'],
       rows: [{ change: 'added', cells: ['+', '${Sg.GroupId}', 'In', 'TCP 22', 'Everyone (IPv4)'] }],
@@ -143,8 +204,14 @@ describe('diffTemplates', () => {
   });
 
   it('reports changes outside Resources with section paths, in template section order', () => {
-    const from = template({}, { Description: 'v1', Parameters: { Env: { Type: 'String' } }, Outputs: { ApiUrl: { Value: 'a' }, Old: { Value: 'x' } } });
-    const to = template({}, { Description: 'v2', Conditions: { IsProd: { 'Fn::Equals': ['a', 'b'] } }, Outputs: { ApiUrl: { Value: 'b' } } });
+    const from = template(
+      {},
+      { Description: 'v1', Parameters: { Env: { Type: 'String' } }, Outputs: { ApiUrl: { Value: 'a' }, Old: { Value: 'x' } } },
+    );
+    const to = template(
+      {},
+      { Description: 'v2', Conditions: { IsProd: { 'Fn::Equals': ['a', 'b'] } }, Outputs: { ApiUrl: { Value: 'b' } } },
+    );
     const result = frozenDiff(from, to);
     expect(result.empty).toBe(false);
     expect(result.resources).toEqual([]);
@@ -173,8 +240,11 @@ describe('diffTemplates on CDK-synthesized templates', () => {
       new s3.Bucket(stack, 'Assets', { versioned: options.versioned, removalPolicy: RemovalPolicy.DESTROY });
       new dynamodb.Table(stack, 'Orders', { partitionKey: { name: options.partitionKey, type: dynamodb.AttributeType.STRING } });
       new lambda.Function(stack, 'Handler', {
-        runtime: lambda.Runtime.NODEJS_24_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => {}'),
-        memorySize: options.memory, timeout: Duration.seconds(10),
+        runtime: lambda.Runtime.NODEJS_24_X,
+        handler: 'index.handler',
+        code: lambda.Code.fromInline('exports.handler = async () => {}'),
+        memorySize: options.memory,
+        timeout: Duration.seconds(10),
       });
     });
 

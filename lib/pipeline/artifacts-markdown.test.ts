@@ -11,9 +11,11 @@ describe('loadArtifact with a markdown answer', () => {
     expect(Object.keys(template?.template.Resources ?? {})).toEqual(['Topic']);
     expect(sources).toEqual([]);
     expect(state).toMatchObject({ status: 'ok', kind: 'markdown', resourceCount: 1 });
-    const notes = state.status === 'ok' ? state.notes ?? [] : [];
+    const notes = state.status === 'ok' ? (state.notes ?? []) : [];
     expect(notes[0]).toMatch(/^Main template: lib\/TapStack\.yml at .*thinking-tags\.md:24 \(named like the task's template/);
-    expect(notes[1]).toMatch(/^Draft, not analyzed: lib\/network\.yml at .*thinking-tags\.md:5 is in a reasoning section \(the answer's is at line 16\)\.$/);
+    expect(notes[1]).toMatch(
+      /^Draft, not analyzed: lib\/network\.yml at .*thinking-tags\.md:5 is in a reasoning section \(the answer's is at line 16\)\.$/,
+    );
   });
 
   it('passes a template block that does not parse to the rules as a marked source', async () => {

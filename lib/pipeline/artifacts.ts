@@ -9,7 +9,12 @@ import { loadSynthesizedArtifact } from './isolated-artifact';
 import type { ArtifactSpec, ArtifactState, LoadedArtifact } from './types';
 
 const LANGUAGE_BY_EXT: Record<string, SourceFile['language']> = {
-  '.py': 'python', '.ts': 'typescript', '.js': 'javascript', '.java': 'java', '.cs': 'csharp', '.go': 'go',
+  '.py': 'python',
+  '.ts': 'typescript',
+  '.js': 'javascript',
+  '.java': 'java',
+  '.cs': 'csharp',
+  '.go': 'go',
 };
 
 const synthesizedTemplates = new WeakMap<object, LoadedTemplate>();
@@ -17,7 +22,10 @@ const synthesizedTemplates = new WeakMap<object, LoadedTemplate>();
 /** Loads a source file for the source rules, named by its display path. */
 export function readSourceFile(file: string): Promise<SourceFile> {
   return parseFileCached(file, 'source', (text) => ({
-    path: displayPath(file), language: LANGUAGE_BY_EXT[path.extname(file)] ?? 'unknown', text, startLine: 1,
+    path: displayPath(file),
+    language: LANGUAGE_BY_EXT[path.extname(file)] ?? 'unknown',
+    text,
+    startLine: 1,
   }));
 }
 
@@ -25,7 +33,7 @@ export function readSourceFile(file: string): Promise<SourceFile> {
 export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> {
   if (spec.inline && spec.synthesize) return loadSynthesizedArtifact(spec.label, spec.inline, spec.synthesize);
   if (spec.inline) return loadInlineArtifact(spec.label, spec.inline, spec.note);
-  const origin = displayPath(spec.cdk ? spec.cdk.appDir : spec.file ?? spec.markdown ?? '');
+  const origin = displayPath(spec.cdk ? spec.cdk.appDir : (spec.file ?? spec.markdown ?? ''));
   const sources = await Promise.all((spec.sources ?? []).map(readSourceFile));
   let template: LoadedTemplate | undefined;
   let kind: 'cdk-synthesized' | 'template-file' | 'markdown' = 'template-file';
@@ -33,7 +41,10 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
   if (spec.cdk) {
     const outcome = await synthesize(spec.cdk);
     if (outcome.status === 'failed') {
-      return { state: { status: 'failed', label: spec.label, origin, stage: 'synthesis', message: outcome.message, detail: outcome.detail }, sources };
+      return {
+        state: { status: 'failed', label: spec.label, origin, stage: 'synthesis', message: outcome.message, detail: outcome.detail },
+        sources,
+      };
     }
     template = synthesizedTemplates.get(outcome) ?? fromObject(outcome.template, `${origin}/${outcome.stackName}.template.json`);
     synthesizedTemplates.set(outcome, template);
@@ -60,7 +71,11 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
     kind,
     hash: template?.hash ?? '',
     resourceCount: template ? Object.keys(template.template.Resources).length : 0,
-    sources: sources.map((s) => ({ path: s.name ? `${s.path} (${s.name})` : s.path, language: s.language, lines: s.text.split('\n').length })),
+    sources: sources.map((s) => ({
+      path: s.name ? `${s.path} (${s.name})` : s.path,
+      language: s.language,
+      lines: s.text.split('\n').length,
+    })),
     ...(notes.length > 0 ? { notes } : {}),
   };
   return { state, template, sources };

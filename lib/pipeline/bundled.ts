@@ -21,7 +21,12 @@ export function referenceSpec(root = projectRoot(), config: ReferenceSettings = 
   const appDir = path.join(root, 'infra');
   return {
     label: 'reference',
-    cdk: { appDir, module: 'lib/reference-stack.ts', builder: 'buildReferenceApp', ...(Object.keys(config).length > 0 ? { config: { ...config } } : {}) },
+    cdk: {
+      appDir,
+      module: 'lib/reference-stack.ts',
+      builder: 'buildReferenceApp',
+      ...(Object.keys(config).length > 0 ? { config: { ...config } } : {}),
+    },
     sources: listSourceFiles(appDir).filter((f) => /\.(ts|py)$/.test(f)),
   };
 }

@@ -7,9 +7,10 @@ function emptyCounts(): SeverityCounts {
 
 /** Counts findings per category and side; acknowledged findings count only under `acknowledged`. */
 export function countFindings(findings: readonly ReviewFinding[]): Record<Category, Record<Side, SeverityCounts>> {
-  const counts = Object.fromEntries(
-    CATEGORIES.map((c) => [c, { model: emptyCounts(), reference: emptyCounts() }]),
-  ) as Record<Category, Record<Side, SeverityCounts>>;
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { model: emptyCounts(), reference: emptyCounts() }])) as Record<
+    Category,
+    Record<Side, SeverityCounts>
+  >;
   for (const f of findings) {
     const bucket = counts[f.category][f.side];
     if (f.acknowledged) bucket.acknowledged++;

@@ -6,7 +6,12 @@ import { classifyMarkdown } from '../templates/markdown';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
 
 const LANGUAGE_BY_EXT: Record<string, SourceFile['language']> = {
-  py: 'python', ts: 'typescript', js: 'javascript', java: 'java', cs: 'csharp', go: 'go',
+  py: 'python',
+  ts: 'typescript',
+  js: 'javascript',
+  java: 'java',
+  cs: 'csharp',
+  go: 'go',
 };
 
 const parsed = new Map<string, unknown>();
@@ -70,7 +75,11 @@ export function loadInlineArtifact(label: string, files: readonly InlineFile[], 
     kind,
     hash: template?.hash ?? '',
     resourceCount: template ? Object.keys(template.template.Resources).length : 0,
-    sources: sources.map((s) => ({ path: s.name ? `${s.path} (${s.name})` : s.path, language: s.language, lines: s.text.split('\n').length })),
+    sources: sources.map((s) => ({
+      path: s.name ? `${s.path} (${s.name})` : s.path,
+      language: s.language,
+      lines: s.text.split('\n').length,
+    })),
     ...(note ? { note } : {}),
   };
   return { state, template, sources };

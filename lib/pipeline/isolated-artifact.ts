@@ -17,7 +17,8 @@ export function answerFilesOf(files: readonly InlineFile[]): AnswerFile[] {
     const role = roleOf(file);
     if (role === 'source') answer.set(file.name, file.text);
     else if (role === 'markdown') {
-      for (const block of classifyMarkdown(file.text, file.name).sources) if (block.name && !answer.has(block.name)) answer.set(block.name, block.text);
+      for (const block of classifyMarkdown(file.text, file.name).sources)
+        if (block.name && !answer.has(block.name)) answer.set(block.name, block.text);
     }
   }
   return [...answer].map(([path, text]) => ({ path, text }));
@@ -25,7 +26,9 @@ export function answerFilesOf(files: readonly InlineFile[]): AnswerFile[] {
 
 /** One isolated synthesis per distinct answer (files and language), shared by every review that loads it. */
 function synthesizeOnce(files: AnswerFile[], language: 'typescript' | 'python'): Promise<IsolatedSynthResult> {
-  const key = createHash('sha256').update(JSON.stringify([language, files])).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([language, files]))
+    .digest('hex');
   let run = runs.get(key);
   if (!run) {
     run = synthesizeIsolated({ files, language });
@@ -41,26 +44,44 @@ function synthesizeOnce(files: AnswerFile[], language: 'typescript' | 'python'):
  * first stack's template is analyzed with the sources; a failed synthesis leaves source rules only, with the failure
  * as `cdk-*` findings (file and line) and said in the artifact's note.
  */
-export async function loadSynthesizedArtifact(label: string, files: readonly InlineFile[], language: 'ts' | 'py'): Promise<LoadedArtifact & { extraFindings: Finding[] }> {
+export async function loadSynthesizedArtifact(
+  label: string,
+  files: readonly InlineFile[],
+  language: 'ts' | 'py',
+): Promise<LoadedArtifact & { extraFindings: Finding[] }> {
   const answer = answerFilesOf(files);
   if (answer.length === 0) {
     return { ...loadInlineArtifact(label, files, 'no named CDK code files to synthesize: source rules only'), extraFindings: [] };
   }
   const result = await synthesizeOnce(answer, language === 'ts' ? 'typescript' : 'python');
   if (result.status !== 'ok') {
-    const note = result.status === 'failed' ? `CDK synthesis failed (${result.stage}): source rules only` : `${result.message}: source rules only`;
+    const note =
+      result.status === 'failed' ? `CDK synthesis failed (${result.stage}): source rules only` : `${result.message}: source rules only`;
     return { ...loadInlineArtifact(label, files, note), extraFindings: isolatedSynthFindings(result) };
   }
   const [stack] = result.templates;
-  const loaded = loadInlineArtifact(label, files.filter((f) => roleOf(f) !== 'template'));
-  if (!stack || loaded.state.status !== 'ok') return { ...loadInlineArtifact(label, files, 'the app synthesized no stack: source rules only'), extraFindings: [] };
+  const loaded = loadInlineArtifact(
+    label,
+    files.filter((f) => roleOf(f) !== 'template'),
+  );
+  if (!stack || loaded.state.status !== 'ok')
+    return { ...loadInlineArtifact(label, files, 'the app synthesized no stack: source rules only'), extraFindings: [] };
   const raw = stack.template as unknown as Record<string, unknown>;
-  const template = fromObject((isTemplateShape(raw) ? raw : { ...raw, Resources: {} }) as CfnTemplate, `${label}/${stack.stackName}.template.json`);
+  const template = fromObject(
+    (isTemplateShape(raw) ? raw : { ...raw, Resources: {} }) as CfnTemplate,
+    `${label}/${stack.stackName}.template.json`,
+  );
   const note = result.templates.length > 1 ? `${result.templates.length} stacks synthesized; ${stack.stackName} is compared` : undefined;
   return {
     template,
     sources: loaded.sources,
     extraFindings: [],
-    state: { ...loaded.state, kind: 'cdk-synthesized', hash: template.hash, resourceCount: Object.keys(template.template.Resources).length, ...(note ? { note } : {}) },
+    state: {
+      ...loaded.state,
+      kind: 'cdk-synthesized',
+      hash: template.hash,
+      resourceCount: Object.keys(template.template.Resources).length,
+      ...(note ? { note } : {}),
+    },
   };
 }

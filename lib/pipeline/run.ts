@@ -63,7 +63,12 @@ function fingerprint(artifact: LoadedArtifact): unknown {
   return [artifact.template?.hash ?? null, artifact.sources.map(sourceHash)];
 }
 
-async function compute(def: ReviewDefinition, reference: LoadedArtifact, model: LoadedArtifact, packs: RulePackId[]): Promise<ReviewResult> {
+async function compute(
+  def: ReviewDefinition,
+  reference: LoadedArtifact,
+  model: LoadedArtifact,
+  packs: RulePackId[],
+): Promise<ReviewResult> {
   // Analyses run their rules now and then wait for the validator thread. While that engine is still starting, the
   // diff runs meanwhile; once it is warm, the two only compete for the same cores, so the diff waits its turn.
   const validatorWasReady = validatorIsReady();
@@ -92,6 +97,8 @@ async function compute(def: ReviewDefinition, reference: LoadedArtifact, model: 
 async function findingsOf(artifact: LoadedArtifact, side: Side, packs: RulePackId[]): Promise<ReviewFinding[]> {
   if (artifact.state.status === 'failed') return [];
   const key = hashValue(packs.length ? [fingerprint(artifact), packs] : fingerprint(artifact));
-  const findings = await remember(analyses, key, () => analyzeArtifact({ template: artifact.template, sources: artifact.sources }, { packs }));
+  const findings = await remember(analyses, key, () =>
+    analyzeArtifact({ template: artifact.template, sources: artifact.sources }, { packs }),
+  );
   return [...findings, ...(artifact.extraFindings ?? [])].map((f) => ({ ...f, side }));
 }

@@ -31,7 +31,12 @@ const EXTENSIONS: Record<ExportFormat, string> = { sarif: 'sarif', junit: 'junit
 /** Findings of one artifact in a format; `json` is `{findings}` as the CLI prints it. */
 export function exportFindings(
   format: ExportFormat,
-  { findings, templates, artifact, name }: { findings: readonly Finding[]; templates: readonly TemplateFile[]; artifact: string; name: string },
+  {
+    findings,
+    templates,
+    artifact,
+    name,
+  }: { findings: readonly Finding[]; templates: readonly TemplateFile[]; artifact: string; name: string },
 ): ExportedFile {
   const base = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'findings';
   const body =

@@ -11,7 +11,13 @@ function finding(part: Partial<Finding> & Pick<Finding, 'rule' | 'category'>): F
 const findings: Finding[] = [
   finding({ rule: 'iam-least-privilege', category: 'security', resources: ['Role'], message: 'Role allows s3:* & "more" <here>' }),
   finding({ rule: 'iam-least-privilege', category: 'security', resources: ['OtherRole'], severity: 'warning' }),
-  finding({ rule: 'nat-gateway-redundancy', category: 'performance', resources: ['Vpc'], severity: 'warning', acknowledged: { reason: 'cost' } }),
+  finding({
+    rule: 'nat-gateway-redundancy',
+    category: 'performance',
+    resources: ['Vpc'],
+    severity: 'warning',
+    acknowledged: { reason: 'cost' },
+  }),
   finding({ rule: 'cdk-v1-imports', category: 'syntax', location: { file: 'answer.md', line: 7 } }),
 ];
 
@@ -19,7 +25,9 @@ describe('renderJunit', () => {
   const xml = renderJunit({ findings, templates: [], artifact: 'answer.md', name: 'model' });
 
   it('writes one testsuite per category in the seed order, with counts', () => {
-    const suites = [...xml.matchAll(/<testsuite name="(\w+)" tests="(\d+)" failures="(\d+)" errors="0" skipped="(\d+)">/g)].map((m) => m.slice(1));
+    const suites = [...xml.matchAll(/<testsuite name="(\w+)" tests="(\d+)" failures="(\d+)" errors="0" skipped="(\d+)">/g)].map((m) =>
+      m.slice(1),
+    );
     expect(suites.map((s) => s[0])).toEqual(['syntax', 'deployment', 'security', 'performance', 'observability']);
     const security = suites.find((s) => s[0] === 'security')!;
     const catalogRules = (category: string) => Object.values(CATALOG).filter((e) => e.category === category).length;
@@ -27,7 +35,11 @@ describe('renderJunit', () => {
     expect(security.slice(1)).toEqual([String(2 + catalogRules('security') - 1), '2', '0']);
     expect(suites.find((s) => s[0] === 'performance')!.slice(1)).toEqual([String(catalogRules('performance')), '0', '1']);
     const total = Object.keys(CATALOG).length + 1;
-    expect(xml).toMatch(new RegExp(`^<\\?xml version="1.0" encoding="UTF-8"\\?>\n<testsuites name="model" tests="${total}" failures="3" errors="0" skipped="1">`));
+    expect(xml).toMatch(
+      new RegExp(
+        `^<\\?xml version="1.0" encoding="UTF-8"\\?>\n<testsuites name="model" tests="${total}" failures="3" errors="0" skipped="1">`,
+      ),
+    );
   });
 
   it('fails a case per rule and resource (or file:line), skips acknowledged ones with their reason, escapes XML', () => {

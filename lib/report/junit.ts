@@ -56,7 +56,17 @@ function renderCase(category: string, c: TestCase): string {
  * rule and resource, failed by unacknowledged findings, skipped when acknowledged, passing for catalog rules that
  * found nothing.
  */
-export function renderJunit({ findings, templates, artifact, name }: { findings: readonly Finding[]; templates: readonly TemplateFile[]; artifact: string; name: string }): string {
+export function renderJunit({
+  findings,
+  templates,
+  artifact,
+  name,
+}: {
+  findings: readonly Finding[];
+  templates: readonly TemplateFile[];
+  artifact: string;
+  name: string;
+}): string {
   let total = 0;
   let failed = 0;
   let skipped = 0;

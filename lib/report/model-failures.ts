@@ -35,9 +35,13 @@ export function groupIssues(findings: readonly Finding[], explanations: Explanat
       const catalog = catalogEntry(f.rule);
       const entry = explanations[f.rule] ?? (catalog && { ...catalog, summary: catalog.title });
       issue = {
-        rule: f.rule, category: f.category, findings: [],
-        heading: entry?.heading ?? f.title, summary: entry?.summary ?? f.title,
-        problem: entry?.problem ?? f.message, impact: entry?.impact ?? `Reported by ${f.source} as ${f.severity}.`,
+        rule: f.rule,
+        category: f.category,
+        findings: [],
+        heading: entry?.heading ?? f.title,
+        summary: entry?.summary ?? f.title,
+        problem: entry?.problem ?? f.message,
+        impact: entry?.impact ?? `Reported by ${f.source} as ${f.severity}.`,
         fix: entry?.fix ?? 'See the rule documentation.',
       };
       issues.set(f.rule, issue);
@@ -84,9 +88,11 @@ export function renderModelFailures(
   });
   out.push('## Summary of Fixes', '', '| **Category** | **Issue** | **Fix in Ideal Response** |', '|---|---|---|');
   for (const category of CATEGORIES) {
-    issues.filter((i) => i.category === category).forEach((issue, n) => {
-      out.push(`| ${n === 0 ? CATEGORY_HEADINGS[category].summary : ''} | ${cell(issue.summary)} | ${cell(issue.fix)} |`);
-    });
+    issues
+      .filter((i) => i.category === category)
+      .forEach((issue, n) => {
+        out.push(`| ${n === 0 ? CATEGORY_HEADINGS[category].summary : ''} | ${cell(issue.summary)} | ${cell(issue.fix)} |`);
+      });
   }
   const acknowledged = findings.filter((f) => f.acknowledged);
   if (acknowledged.length > 0) {
@@ -97,7 +103,9 @@ export function renderModelFailures(
   const expired = findings.filter((f) => f.expiredAcknowledgements?.length);
   if (expired.length > 0) {
     out.push('', '## Expired Acknowledgements (not applied)', '');
-    for (const f of expired) for (const a of f.expiredAcknowledgements!) out.push(`- \`${f.rule}\` on ${where(f)}: ${a.reason} (${a.author ?? 'unknown'}, expired ${a.expiresAt.slice(0, 10)})`);
+    for (const f of expired)
+      for (const a of f.expiredAcknowledgements!)
+        out.push(`- \`${f.rule}\` on ${where(f)}: ${a.reason} (${a.author ?? 'unknown'}, expired ${a.expiresAt.slice(0, 10)})`);
   }
   if (options.appendix?.length) out.push('', ...options.appendix);
   out.push('', '---', '');

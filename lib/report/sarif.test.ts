@@ -45,11 +45,16 @@ Resources:
 describe('renderSarif', () => {
   it('uses a schema that rejects what SARIF 2.1.0 forbids (so the checks below can fail)', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schemaErrors({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }] })).not.toEqual([]);
+    expect(
+      schemaErrors({
+        version: '2.1.0',
+        runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, level: 'fatal' }] }],
+      }),
+    ).not.toEqual([]);
     expect(schemaErrors({ version: '2.0.0', runs: [] })).not.toEqual([]);
   });
 
-  it('writes a YAML template\'s findings valid against the schema, at the resource\'s line, with acknowledgements as suppressions', async () => {
+  it("writes a YAML template's findings valid against the schema, at the resource's line, with acknowledgements as suppressions", async () => {
     const findings = await analyzeArtifact({ template: parseTemplate(yaml, 'stack.yaml'), sources: [] });
     const log = renderSarif({ findings, templates: templateFilesOfText('stack.yaml', yaml), artifact: 'stack.yaml' });
     expect(schemaErrors(log)).toEqual([]);
@@ -92,9 +97,24 @@ describe('renderSarif', () => {
 });
 
 describe('SARIF of a markdown answer', () => {
-  it('points template findings and validator diagnostics of a block at the markdown file\'s lines', async () => {
-    const md = ['# Answer', '', '```yaml', 'Resources:', '  Bucket:', '    Type: AWS::S3::Bucket', '  Fn:', '    Type: AWS::Lambda::Function',
-      '    Properties:', '      Runtime: python3.8', '      Handler: index.handler', '      Role: arn:aws:iam::123456789012:role/x', '      Code: { ZipFile: "x" }', '```', ''].join('\n');
+  it("points template findings and validator diagnostics of a block at the markdown file's lines", async () => {
+    const md = [
+      '# Answer',
+      '',
+      '```yaml',
+      'Resources:',
+      '  Bucket:',
+      '    Type: AWS::S3::Bucket',
+      '  Fn:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Runtime: python3.8',
+      '      Handler: index.handler',
+      '      Role: arn:aws:iam::123456789012:role/x',
+      '      Code: { ZipFile: "x" }',
+      '```',
+      '',
+    ].join('\n');
     const templates = templateFilesOfText('answer.md', md);
     const { classifyMarkdown } = await import('../templates/markdown');
     const findings = await analyzeArtifact({ template: classifyMarkdown(md, 'answer.md').templates[0].loaded, sources: [] });
@@ -102,7 +122,10 @@ describe('SARIF of a markdown answer', () => {
     expect(schemaErrors(log)).toEqual([]);
     const lines = md.split('\n');
     const at = (ruleId: string) => log.runs[0].results.find((r) => r.ruleId === ruleId)!.locations[0].physicalLocation;
-    expect(at('s3-encryption-enforced')).toEqual({ artifactLocation: { uri: 'answer.md' }, region: { startLine: lines.indexOf('  Bucket:') + 1 } });
+    expect(at('s3-encryption-enforced')).toEqual({
+      artifactLocation: { uri: 'answer.md' },
+      region: { startLine: lines.indexOf('  Bucket:') + 1 },
+    });
     const runtime = at('cfn-validate/W2531');
     expect(runtime.artifactLocation.uri).toBe('answer.md');
     expect(lines[runtime.region!.startLine - 1]).toContain('Runtime: python3.8');

@@ -21,7 +21,10 @@ export function parseModelFailures(markdown: string): ModelFailuresStructure {
     const issue = /^### \*\*Issue \d+: (.+)\*\*$/.exec(line);
     if (issue && categories.length > 0) categories[categories.length - 1].issues.push(issue[1].trim());
     if (inSummary && line.startsWith('|') && !/^\|[\s-|]+\|$/.test(line) && !line.includes('**Category**')) {
-      const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       if (cells[0]) currentCategory = cells[0];
       summary.push({ category: currentCategory, issue: cells[1] });
     }

@@ -49,9 +49,18 @@ describe('the session export', () => {
     expect(markdown.slice(0, markdown.indexOf('## Summary'))).not.toContain('cfn-validate/');
   });
 
-  it('adds reviewers\' own findings as issues with their wording', async () => {
+  it("adds reviewers' own findings as issues with their wording", async () => {
     const input = await bundledSessionInput();
-    input.manual.push({ id: 'm1', category: 'security', severity: 'error', title: 'Unencrypted Queue', problem: 'The DLQ is not encrypted.', impact: 'Data at rest is readable.', fix: 'Encrypt it.', resources: ['Queue'] });
+    input.manual.push({
+      id: 'm1',
+      category: 'security',
+      severity: 'error',
+      title: 'Unencrypted Queue',
+      problem: 'The DLQ is not encrypted.',
+      impact: 'Data at rest is readable.',
+      fix: 'Encrypt it.',
+      resources: ['Queue'],
+    });
     const ours = parseModelFailures(renderSessionMarkdown(input));
     expect(ours.categories[2].issues).toContain('Unencrypted Queue');
     expect(ours.summary).toContainEqual({ category: 'Security Concerns', issue: 'Unencrypted Queue' });

@@ -51,7 +51,15 @@ function manualAsFindings(manual: ManualFindingInput[]): { findings: Finding[]; 
   const explanations: Explanations = {};
   const findings = manual.map((m): Finding => {
     explanations[`manual/${m.id}`] = { heading: m.title, summary: m.title, problem: m.problem, impact: m.impact, fix: m.fix };
-    return { rule: `manual/${m.id}`, category: m.category, severity: m.severity, title: m.title, message: m.problem, resources: m.resources, source: 'infra-review' };
+    return {
+      rule: `manual/${m.id}`,
+      category: m.category,
+      severity: m.severity,
+      title: m.title,
+      message: m.problem,
+      resources: m.resources,
+      source: 'infra-review',
+    };
   });
   return { findings, explanations };
 }
@@ -76,9 +84,18 @@ export function renderSessionMarkdown(input: SessionReportInput): string {
   const manual = manualAsFindings(input.manual);
   const confirmed = judged.filter((f) => f.consensus === 'confirmed');
   const appendix = [
-    ...appendixSection('Appendix: False Positives', judged.filter((f) => f.consensus === 'false_positive')),
-    ...appendixSection('Appendix: Accepted Risks', judged.filter((f) => f.consensus === 'accepted_risk')),
-    ...appendixSection('Appendix: Not Settled', judged.filter((f) => f.consensus === null || f.consensus === 'needs_discussion')),
+    ...appendixSection(
+      'Appendix: False Positives',
+      judged.filter((f) => f.consensus === 'false_positive'),
+    ),
+    ...appendixSection(
+      'Appendix: Accepted Risks',
+      judged.filter((f) => f.consensus === 'accepted_risk'),
+    ),
+    ...appendixSection(
+      'Appendix: Not Settled',
+      judged.filter((f) => f.consensus === null || f.consensus === 'needs_discussion'),
+    ),
   ];
   return renderModelFailures([...confirmed, ...manual.findings], { explanations: manual.explanations, appendix });
 }

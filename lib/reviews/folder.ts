@@ -18,7 +18,10 @@ export async function isTaskFolder(dir: string): Promise<boolean> {
 export async function expandTaskFolders(arg: string): Promise<string[]> {
   if (await isTaskFolder(arg)) return [arg];
   const entries = await readdir(arg, { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => path.join(arg, e.name)).sort();
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => path.join(arg, e.name))
+    .sort();
 }
 
 /** The review files of a task folder: the top-level task files and the code under lib/ and bin/; oversized files are skipped and named. */

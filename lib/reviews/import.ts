@@ -10,7 +10,18 @@ import type { CachedCounts } from './store';
 
 /** What happened to one folder: imported (with what was found and, once analyzed, the counts), or why not. */
 export type ImportOutcome =
-  | { folder: string; ok: true; id: string; files: string[]; platform: string; language: string; status: string; statusNote: string | null; totals: { model: number; reference: number } | null; counts: CachedCounts | null }
+  | {
+      folder: string;
+      ok: true;
+      id: string;
+      files: string[];
+      platform: string;
+      language: string;
+      status: string;
+      statusNote: string | null;
+      totals: { model: number; reference: number } | null;
+      counts: CachedCounts | null;
+    }
   | { folder: string; ok: false; reason: string };
 
 /** Progress of an import: folders done so far out of all, and the phase. */
@@ -45,17 +56,32 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T, 
  * Imports task folders: each is read, planned and stored (files parsed, not analyzed), then analyzed with bounded
  * concurrency unless `analyze` is false. A folder that cannot be imported is reported with its reason; the others go on.
  */
-export async function importTaskFolders(folders: readonly string[], options: ImportOptions, db: Kysely<Database> = getDb().db): Promise<ImportOutcome[]> {
+export async function importTaskFolders(
+  folders: readonly string[],
+  options: ImportOptions,
+  db: Kysely<Database> = getDb().db,
+): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = new Array(folders.length);
   let done = 0;
   await eachLimited(folders, 8, async (folder, index) => {
     try {
       const { files, skipped } = await readTaskFolder(folder);
       if (files.length === 0) throw new Error('not a task folder: no PROMPT.md, MODEL_RESPONSE.md or metadata.json');
-      const summary = await storePlannedReview({ plan: planTask(files, path.basename(path.resolve(folder))), createdBy: options.createdBy }, db);
+      const summary = await storePlannedReview(
+        { plan: planTask(files, path.basename(path.resolve(folder))), createdBy: options.createdBy },
+        db,
+      );
       outcomes[index] = {
-        folder, ok: true, id: summary.id, files: [...files.map((f) => f.path), ...skipped.map((s) => `${s} (skipped: too large)`)],
-        platform: summary.platform, language: summary.language, status: summary.status, statusNote: summary.statusNote, totals: null, counts: null,
+        folder,
+        ok: true,
+        id: summary.id,
+        files: [...files.map((f) => f.path), ...skipped.map((s) => `${s} (skipped: too large)`)],
+        platform: summary.platform,
+        language: summary.language,
+        status: summary.status,
+        statusNote: summary.statusNote,
+        totals: null,
+        counts: null,
       };
     } catch (error) {
       outcomes[index] = { folder, ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -69,7 +95,12 @@ export async function importTaskFolders(folders: readonly string[], options: Imp
     try {
       await runStoredReview({ id: outcome.id }, db);
       const summary = await getStoredReviewSummary({ id: outcome.id }, db);
-      Object.assign(outcome, { status: summary.status, statusNote: summary.statusNote, totals: { model: summary.totals.model, reference: summary.totals.reference }, counts: summary.counts });
+      Object.assign(outcome, {
+        status: summary.status,
+        statusNote: summary.statusNote,
+        totals: { model: summary.totals.model, reference: summary.totals.reference },
+        counts: summary.counts,
+      });
     } catch (error) {
       // Stored all the same: the review is analyzed again when opened.
       outcome.statusNote = `analysis failed: ${toAppError(error).message}`;

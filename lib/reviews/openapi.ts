@@ -3,26 +3,70 @@ import { REVIEW_STATUSES } from './plan-types';
 
 /** OpenAPI path items of GET/POST /api/reviews, merged into lib/api/openapi.ts. */
 const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
-const FILE = { type: 'object', required: ['path', 'text'], additionalProperties: false, properties: { path: { type: 'string', description: 'Relative path, e.g. `lib/TapStack.yml`' }, text: { type: 'string', maxLength: 2 * 1024 * 1024 } } };
+const FILE = {
+  type: 'object',
+  required: ['path', 'text'],
+  additionalProperties: false,
+  properties: {
+    path: { type: 'string', description: 'Relative path, e.g. `lib/TapStack.yml`' },
+    text: { type: 'string', maxLength: 2 * 1024 * 1024 },
+  },
+};
 const NAME = { type: 'string', maxLength: 200, description: 'Shown in the list; derived from the files when absent' };
 const CREATE = {
   oneOf: [
-    { type: 'object', required: ['kind', 'reference', 'model'], properties: { kind: { const: 'templates' }, name: NAME, reference: FILE, model: FILE }, description: 'Two CloudFormation templates (.json, .yaml, .yml)' },
-    { type: 'object', required: ['kind', 'model'], properties: { kind: { const: 'markdown' }, name: NAME, model: FILE, reference: FILE }, description: 'A markdown answer (.md) against a template, or against the infra/ reference when `reference` is absent' },
-    { type: 'object', required: ['kind', 'files'], properties: { kind: { const: 'task' }, name: NAME, files: { type: 'array', maxItems: 200, items: FILE } }, description: 'A task folder: PROMPT.md, MODEL_RESPONSE.md, IDEAL_RESPONSE.md, optional MODEL_FAILURES.md and metadata.json, the ideal code (lib/TapStack.yml|json, lib/*.ts)' },
+    {
+      type: 'object',
+      required: ['kind', 'reference', 'model'],
+      properties: { kind: { const: 'templates' }, name: NAME, reference: FILE, model: FILE },
+      description: 'Two CloudFormation templates (.json, .yaml, .yml)',
+    },
+    {
+      type: 'object',
+      required: ['kind', 'model'],
+      properties: { kind: { const: 'markdown' }, name: NAME, model: FILE, reference: FILE },
+      description: 'A markdown answer (.md) against a template, or against the infra/ reference when `reference` is absent',
+    },
+    {
+      type: 'object',
+      required: ['kind', 'files'],
+      properties: { kind: { const: 'task' }, name: NAME, files: { type: 'array', maxItems: 200, items: FILE } },
+      description:
+        'A task folder: PROMPT.md, MODEL_RESPONSE.md, IDEAL_RESPONSE.md, optional MODEL_FAILURES.md and metadata.json, the ideal code (lib/TapStack.yml|json, lib/*.ts)',
+    },
   ],
 };
-const COUNTS = { type: 'object', description: 'Open model findings per category and per severity', properties: Object.fromEntries([...CATEGORIES, ...SEVERITIES].map((k) => [k, { type: 'integer' }])) };
+const COUNTS = {
+  type: 'object',
+  description: 'Open model findings per category and per severity',
+  properties: Object.fromEntries([...CATEGORIES, ...SEVERITIES].map((k) => [k, { type: 'integer' }])),
+};
 const SUMMARY = {
-  type: 'object', required: ['id', 'name', 'generatedAt', 'reference', 'model', 'totals', 'kind', 'platform', 'language', 'status', 'analyzed', 'counts'],
+  type: 'object',
+  required: ['id', 'name', 'generatedAt', 'reference', 'model', 'totals', 'kind', 'platform', 'language', 'status', 'analyzed', 'counts'],
   properties: {
-    id: { type: 'string' }, name: { type: 'string' }, generatedAt: { type: 'string', format: 'date-time' },
-    reference: { $ref: '#/components/schemas/ArtifactState' }, model: { $ref: '#/components/schemas/ArtifactState' },
-    totals: { type: 'object', properties: { model: { type: 'integer' }, reference: { type: 'integer' }, acknowledged: { type: 'integer' } } },
-    kind: { type: 'string', enum: ['bundled', 'templates', 'markdown', 'task'] }, platform: { type: 'string', description: '`cfn`, `cdk`, `terraform`, ...' },
-    language: { type: 'string' }, status: { type: 'string', enum: [...REVIEW_STATUSES], description: '`partial`: source rules only (e.g. CDK code not synthesized); `unsupported`: platform not supported' },
-    statusNote: { type: ['string', 'null'] }, createdAt: { type: ['string', 'null'] }, createdBy: { type: ['string', 'null'] },
-    analyzed: { type: 'boolean', description: 'False until the findings were computed once (imports analyze lazily)' }, counts: COUNTS,
+    id: { type: 'string' },
+    name: { type: 'string' },
+    generatedAt: { type: 'string', format: 'date-time' },
+    reference: { $ref: '#/components/schemas/ArtifactState' },
+    model: { $ref: '#/components/schemas/ArtifactState' },
+    totals: {
+      type: 'object',
+      properties: { model: { type: 'integer' }, reference: { type: 'integer' }, acknowledged: { type: 'integer' } },
+    },
+    kind: { type: 'string', enum: ['bundled', 'templates', 'markdown', 'task'] },
+    platform: { type: 'string', description: '`cfn`, `cdk`, `terraform`, ...' },
+    language: { type: 'string' },
+    status: {
+      type: 'string',
+      enum: [...REVIEW_STATUSES],
+      description: '`partial`: source rules only (e.g. CDK code not synthesized); `unsupported`: platform not supported',
+    },
+    statusNote: { type: ['string', 'null'] },
+    createdAt: { type: ['string', 'null'] },
+    createdBy: { type: ['string', 'null'] },
+    analyzed: { type: 'boolean', description: 'False until the findings were computed once (imports analyze lazily)' },
+    counts: COUNTS,
   },
 };
 const query = (name: string, schema: object, description: string) => ({ name, in: 'query', schema, description });
@@ -43,17 +87,32 @@ export const reviewsApiPaths = {
         query('offset', { type: 'integer', minimum: 0 }, 'Skip this many stored reviews'),
       ],
       responses: {
-        '200': { description: 'Reviews', content: { 'application/json': { schema: { type: 'object', required: ['reviews'], properties: { reviews: { type: 'array', items: SUMMARY } } } } } },
-        '400': err('Invalid filter'), '401': err('Not signed in'), '500': err('Unexpected error'),
+        '200': {
+          description: 'Reviews',
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['reviews'], properties: { reviews: { type: 'array', items: SUMMARY } } },
+            },
+          },
+        },
+        '400': err('Invalid filter'),
+        '401': err('Not signed in'),
+        '500': err('Unexpected error'),
       },
     },
     post: {
-      summary: 'Create a review (reviewer+) from two templates, a markdown answer, or a task folder’s files; it is analyzed before the answer',
+      summary:
+        'Create a review (reviewer+) from two templates, a markdown answer, or a task folder’s files; it is analyzed before the answer',
       requestBody: { required: true, content: { 'application/json': { schema: CREATE } } },
       responses: {
-        '201': { description: '`{review}`: the new review’s summary', content: { 'application/json': { schema: { type: 'object', required: ['review'], properties: { review: SUMMARY } } } } },
+        '201': {
+          description: '`{review}`: the new review’s summary',
+          content: { 'application/json': { schema: { type: 'object', required: ['review'], properties: { review: SUMMARY } } } },
+        },
         '400': err('Invalid body, or a task without MODEL_RESPONSE.md or reference (nothing is stored)'),
-        '401': err('Not signed in'), '403': err('Role too low, or a cross-site cookie write'), '413': err('Body over 8 MB'),
+        '401': err('Not signed in'),
+        '403': err('Role too low, or a cross-site cookie write'),
+        '413': err('Body over 8 MB'),
       },
     },
   },

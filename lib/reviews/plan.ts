@@ -32,7 +32,9 @@ export function planReview(input: CreateReviewInput, fallbackName?: string): Rev
       name: input.name ?? `${baseName(input.model.path)} vs. ${input.reference ? baseName(input.reference.path) : 'infra/ reference'}`,
       platform: input.reference ? 'cfn' : 'cdk',
       language: input.reference ? templateLanguage(input.reference) : 'ts',
-      reference: input.reference ? { files: [{ name: input.reference.path, text: input.reference.text, role: 'template' }] } : { infra: true },
+      reference: input.reference
+        ? { files: [{ name: input.reference.path, text: input.reference.text, role: 'template' }] }
+        : { infra: true },
       model: { files: [{ name: input.model.path, text: input.model.text, role: 'markdown' }] },
     };
   }

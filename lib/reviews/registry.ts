@@ -45,8 +45,12 @@ async function runReviewById({ id, rulePacks }: { id: string; rulePacks?: string
 /** Every review matching the filter, summarized: the bundled one first, then stored ones, newest first. */
 export async function listReviews(filter: ReviewRowFilter = {}): Promise<ReviewListItem[]> {
   const stored = await listStoredReviews(filter);
-  const bundledFits = (!filter.platform || filter.platform === 'cdk') && (!filter.language || filter.language === 'ts')
-    && (!filter.status || filter.status === 'analyzed') && (!filter.kind || filter.kind === 'bundled') && !filter.offset;
+  const bundledFits =
+    (!filter.platform || filter.platform === 'cdk') &&
+    (!filter.language || filter.language === 'ts') &&
+    (!filter.status || filter.status === 'analyzed') &&
+    (!filter.kind || filter.kind === 'bundled') &&
+    !filter.offset;
   if (!bundledFits) return stored;
   const review = await getReviewById({ id: BUNDLED_REVIEW_ID });
   const open = review.findings.filter((f) => !f.acknowledged);
@@ -64,7 +68,15 @@ export async function listReviews(filter: ReviewRowFilter = {}): Promise<ReviewL
         reference: open.filter((f) => f.side === 'reference').length,
         acknowledged: review.findings.length - open.length,
       },
-      kind: 'bundled', platform: 'cdk', language: 'ts', status: 'analyzed', statusNote: null, createdAt: null, createdBy: null, analyzed: true, counts,
+      kind: 'bundled',
+      platform: 'cdk',
+      language: 'ts',
+      status: 'analyzed',
+      statusNote: null,
+      createdAt: null,
+      createdBy: null,
+      analyzed: true,
+      counts,
     },
     ...stored,
   ];

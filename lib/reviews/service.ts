@@ -23,14 +23,31 @@ export function newReviewId(): string {
 /** The state of a side as known without analysis: parsed files, or the infra/ reference (synthesized when opened). */
 function stateBeforeAnalysis(side: 'reference' | 'model', artifact: StoredArtifact): ArtifactState {
   if ('infra' in artifact) {
-    return { status: 'ok', label: side, origin: 'infra', kind: 'cdk-synthesized', hash: '', resourceCount: 0, sources: [], note: 'synthesized when the review is opened' };
+    return {
+      status: 'ok',
+      label: side,
+      origin: 'infra',
+      kind: 'cdk-synthesized',
+      hash: '',
+      resourceCount: 0,
+      sources: [],
+      note: 'synthesized when the review is opened',
+    };
   }
   return loadInlineArtifact(side, artifact.files, artifact.note).state;
 }
 
 /** Stores a planned review (files parsed, not analyzed): status `pending`, or `failed` when a side does not load. */
-export async function storePlannedReview({ plan, createdBy, id = newReviewId() }: { plan: ReviewPlan; createdBy: string; id?: string }, db: Kysely<Database> = getDb().db) {
-  const summary: StoredSummary = { reference: stateBeforeAnalysis('reference', plan.reference), model: stateBeforeAnalysis('model', plan.model), totals: null, generatedAt: null };
+export async function storePlannedReview(
+  { plan, createdBy, id = newReviewId() }: { plan: ReviewPlan; createdBy: string; id?: string },
+  db: Kysely<Database> = getDb().db,
+) {
+  const summary: StoredSummary = {
+    reference: stateBeforeAnalysis('reference', plan.reference),
+    model: stateBeforeAnalysis('model', plan.model),
+    totals: null,
+    generatedAt: null,
+  };
   const failed = [summary.reference, summary.model].find((s) => s.status === 'failed');
   const row = {
     id,
@@ -51,11 +68,26 @@ export async function storePlannedReview({ plan, createdBy, id = newReviewId() }
     summary_json: JSON.stringify(summary),
   };
   await insertReviewRow(db, row);
-  return listItemOfRow({ ...row, ...{ count_syntax: 0, count_deployment: 0, count_security: 0, count_performance: 0, count_observability: 0, count_error: 0, count_warning: 0, count_info: 0 } });
+  return listItemOfRow({
+    ...row,
+    ...{
+      count_syntax: 0,
+      count_deployment: 0,
+      count_security: 0,
+      count_performance: 0,
+      count_observability: 0,
+      count_error: 0,
+      count_warning: 0,
+      count_info: 0,
+    },
+  });
 }
 
 /** Creates a review from a validated request and analyzes it once, so the answer carries its counts. */
-export async function createReview({ input, createdBy }: { input: CreateReviewInput; createdBy: string }, db: Kysely<Database> = getDb().db) {
+export async function createReview(
+  { input, createdBy }: { input: CreateReviewInput; createdBy: string },
+  db: Kysely<Database> = getDb().db,
+) {
   const stored = await storePlannedReview({ plan: planReview(input), createdBy }, db);
   if (stored.status === 'failed') return stored;
   await runStoredReview({ id: stored.id }, db);
@@ -71,7 +103,12 @@ export async function getStoredReviewSummary({ id }: { id: string }, db: Kysely<
 
 function specOf(side: 'reference' | 'model', artifact: StoredArtifact, natGateways: number): ArtifactSpec {
   if ('infra' in artifact) return referenceSpec(projectRoot(), natGateways === 1 ? {} : { natGateways });
-  return { label: side, inline: artifact.files, ...(artifact.note ? { note: artifact.note } : {}), ...(artifact.synthesize ? { synthesize: artifact.synthesize } : {}) };
+  return {
+    label: side,
+    inline: artifact.files,
+    ...(artifact.note ? { note: artifact.note } : {}),
+    ...(artifact.synthesize ? { synthesize: artifact.synthesize } : {}),
+  };
 }
 
 /** The definition of a stored review (its files as inline artifacts); `not_found:review` for unknown ids. */
@@ -84,7 +121,12 @@ export async function getStoredReviewDefinition({ id }: { id: string }, db: Kyse
 async function definitionOfRow(row: ReviewRow, db: Kysely<Database>): Promise<ReviewDefinition> {
   const reference = JSON.parse(row.reference_json) as StoredArtifact;
   const natGateways = 'infra' in reference ? (await getAppSettings(db)).referenceNatGateways : 1;
-  return { id: row.id, name: row.name, reference: specOf('reference', reference, natGateways), model: specOf('model', JSON.parse(row.model_json) as StoredArtifact, natGateways) };
+  return {
+    id: row.id,
+    name: row.name,
+    reference: specOf('reference', reference, natGateways),
+    model: specOf('model', JSON.parse(row.model_json) as StoredArtifact, natGateways),
+  };
 }
 
 /** Runs a stored review (cached by content) and, when its outcome changed, records status, summary and counts for the list. */
@@ -93,11 +135,25 @@ export async function runStoredReview({ id }: { id: string }, db: Kysely<Databas
   if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
   const review = await runReview(await definitionOfRow(row, db));
   const { status, note } = statusAfterAnalysis(row.status, review);
-  const summary: StoredSummary = { reference: review.reference, model: review.model, totals: totalsOf(review), generatedAt: review.generatedAt };
+  const summary: StoredSummary = {
+    reference: review.reference,
+    model: review.model,
+    totals: totalsOf(review),
+    generatedAt: review.generatedAt,
+  };
   const previous = JSON.parse(row.summary_json ?? 'null') as StoredSummary | null;
-  const changed = row.analyzed_at === null || row.status !== status || JSON.stringify({ ...previous, generatedAt: null }) !== JSON.stringify({ ...summary, generatedAt: null });
+  const changed =
+    row.analyzed_at === null ||
+    row.status !== status ||
+    JSON.stringify({ ...previous, generatedAt: null }) !== JSON.stringify({ ...summary, generatedAt: null });
   if (changed) {
-    await saveReviewAnalysis(db, id, { status, statusNote: note, summaryJson: JSON.stringify(summary), counts: modelCounts(review), analyzedAt: new Date().toISOString() });
+    await saveReviewAnalysis(db, id, {
+      status,
+      statusNote: note,
+      summaryJson: JSON.stringify(summary),
+      counts: modelCounts(review),
+      analyzedAt: new Date().toISOString(),
+    });
   }
   return review;
 }
@@ -108,7 +164,10 @@ export async function listStoredReviews(filter: ReviewRowFilter = {}, db: Kysely
 }
 
 /** The human-written MODEL_FAILURES.md and the prompt of a stored review, when it has them. */
-export async function getStoredReviewTexts({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<{ prompt: string | null; modelFailures: string | null; metadata: Record<string, unknown> }> {
+export async function getStoredReviewTexts(
+  { id }: { id: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<{ prompt: string | null; modelFailures: string | null; metadata: Record<string, unknown> }> {
   const row = await getReviewRow(db, id);
   if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
   return { prompt: row.prompt, modelFailures: row.model_failures, metadata: JSON.parse(row.metadata_json) as Record<string, unknown> };

@@ -34,12 +34,33 @@ export async function getReviewRow(db: Kysely<Database>, id: string): Promise<Re
 }
 
 /** Rows without their stored files (list views), newest first, filtered. */
-export async function listReviewRows(db: Kysely<Database>, filter: ReviewRowFilter = {}): Promise<Omit<ReviewRow, 'reference_json' | 'model_json' | 'prompt' | 'model_failures'>[]> {
+export async function listReviewRows(
+  db: Kysely<Database>,
+  filter: ReviewRowFilter = {},
+): Promise<Omit<ReviewRow, 'reference_json' | 'model_json' | 'prompt' | 'model_failures'>[]> {
   let query = db
     .selectFrom('reviews')
     .select([
-      'id', 'name', 'kind', 'platform', 'language', 'status', 'status_note', 'created_by', 'created_at', 'analyzed_at', 'metadata_json', 'summary_json',
-      'count_syntax', 'count_deployment', 'count_security', 'count_performance', 'count_observability', 'count_error', 'count_warning', 'count_info',
+      'id',
+      'name',
+      'kind',
+      'platform',
+      'language',
+      'status',
+      'status_note',
+      'created_by',
+      'created_at',
+      'analyzed_at',
+      'metadata_json',
+      'summary_json',
+      'count_syntax',
+      'count_deployment',
+      'count_security',
+      'count_performance',
+      'count_observability',
+      'count_error',
+      'count_warning',
+      'count_info',
     ]);
   if (filter.platform) query = query.where('platform', '=', filter.platform);
   if (filter.language) query = query.where('language', '=', filter.language);
@@ -47,7 +68,12 @@ export async function listReviewRows(db: Kysely<Database>, filter: ReviewRowFilt
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.category) query = query.where(`count_${filter.category}`, '>', 0);
   if (filter.severity) query = query.where(`count_${filter.severity}`, '>', 0);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 500).offset(filter.offset ?? 0).execute();
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit ?? 500)
+    .offset(filter.offset ?? 0)
+    .execute();
 }
 
 /** Records an analysis: status, summary and the cached counts, in one statement. */
@@ -59,7 +85,13 @@ export async function saveReviewAnalysis(
   const counts = Object.fromEntries([...CATEGORIES, ...SEVERITIES].map((k) => [`count_${k}`, values.counts[k]]));
   await db
     .updateTable('reviews')
-    .set({ status: values.status, status_note: values.statusNote, summary_json: values.summaryJson, analyzed_at: values.analyzedAt, ...counts })
+    .set({
+      status: values.status,
+      status_note: values.statusNote,
+      summary_json: values.summaryJson,
+      analyzed_at: values.analyzedAt,
+      ...counts,
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -48,7 +48,10 @@ export function totalsOf(review: Pick<ReviewResult, 'findings'>): { model: numbe
 }
 
 /** The status a review has after an analysis: a failed side fails it; a noted side (source rules only) makes it partial. */
-export function statusAfterAnalysis(before: string, review: Pick<ReviewResult, 'reference' | 'model'>): { status: StoredReviewStatus; note: string | null } {
+export function statusAfterAnalysis(
+  before: string,
+  review: Pick<ReviewResult, 'reference' | 'model'>,
+): { status: StoredReviewStatus; note: string | null } {
   const failed = [review.reference, review.model].find((s) => s.status === 'failed');
   if (failed && failed.status === 'failed') return { status: 'failed', note: `${failed.label}: ${failed.message}` };
   const note = [review.reference, review.model].map((s) => (s.status === 'ok' ? s.note : undefined)).find(Boolean) ?? null;

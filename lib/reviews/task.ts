@@ -20,7 +20,9 @@ export function normalizePlatform(value: unknown): string {
 /** Language names normalized: `ts`, `py`, `yaml`, `json`, `js`, `go`, `java`, ... */
 export function normalizeLanguage(value: unknown): string {
   const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return ({ typescript: 'ts', python: 'py', yml: 'yaml', javascript: 'js', golang: 'go' } as Record<string, string>)[text] ?? (text || 'unknown');
+  return (
+    ({ typescript: 'ts', python: 'py', yml: 'yaml', javascript: 'js', golang: 'go' } as Record<string, string>)[text] ?? (text || 'unknown')
+  );
 }
 
 /**
@@ -52,17 +54,30 @@ export function planTask(files: readonly ReviewFile[], fallbackName?: string): R
   if (platform === 'cfn') {
     const reference: InlineFile[] = idealTemplate
       ? [{ name: idealTemplate, text: byPath.get(idealTemplate)!, role: 'template' }]
-      : ideal !== undefined ? [{ name: 'IDEAL_RESPONSE.md', text: ideal, role: 'markdown' }] : [];
-    if (reference.length === 0) throw new AppError('bad_request:input', 'no reference: a CloudFormation task needs lib/TapStack.yml|json or IDEAL_RESPONSE.md');
+      : ideal !== undefined
+        ? [{ name: 'IDEAL_RESPONSE.md', text: ideal, role: 'markdown' }]
+        : [];
+    if (reference.length === 0)
+      throw new AppError('bad_request:input', 'no reference: a CloudFormation task needs lib/TapStack.yml|json or IDEAL_RESPONSE.md');
     return { ...common, status: 'pending', statusNote: null, reference: { files: reference }, model: { files: model } };
   }
-  const referenceFiles: InlineFile[] = code.length > 0
-    ? code.map((p) => ({ name: p, text: byPath.get(p)!, role: 'source' as const }))
-    : ideal !== undefined ? [{ name: 'IDEAL_RESPONSE.md', text: ideal, role: 'markdown' }] : [];
-  if (referenceFiles.length === 0) throw new AppError('bad_request:input', 'no reference: the task has neither ideal code (lib/, bin/) nor IDEAL_RESPONSE.md');
+  const referenceFiles: InlineFile[] =
+    code.length > 0
+      ? code.map((p) => ({ name: p, text: byPath.get(p)!, role: 'source' as const }))
+      : ideal !== undefined
+        ? [{ name: 'IDEAL_RESPONSE.md', text: ideal, role: 'markdown' }]
+        : [];
+  if (referenceFiles.length === 0)
+    throw new AppError('bad_request:input', 'no reference: the task has neither ideal code (lib/, bin/) nor IDEAL_RESPONSE.md');
   if (platform === 'cdk' && (language === 'ts' || language === 'py')) {
     // Untrusted code: synthesized in a contained process when the review is analyzed (lib/synth/isolated).
-    return { ...common, status: 'pending', statusNote: null, reference: { files: referenceFiles, synthesize: language }, model: { files: model, synthesize: language } };
+    return {
+      ...common,
+      status: 'pending',
+      statusNote: null,
+      reference: { files: referenceFiles, synthesize: language },
+      model: { files: model, synthesize: language },
+    };
   }
   const note = `platform ${platform}/${language} is not supported: source rules only, no template analysis`;
   return {
@@ -90,6 +105,9 @@ function parseMetadata(text: string | undefined): { platform?: string; language?
 }
 
 function firstLine(text: string | undefined): string | undefined {
-  const line = text?.split('\n').map((l) => l.replace(/^#+\s*/, '').trim()).find(Boolean);
+  const line = text
+    ?.split('\n')
+    .map((l) => l.replace(/^#+\s*/, '').trim())
+    .find(Boolean);
   return line ? line.slice(0, 120) : undefined;
 }

@@ -40,7 +40,9 @@ export async function analyzeArtifact(input: AnalysisInput, options: AnalysisOpt
     const acks = readAcknowledgements(template.template);
     for (const finding of findings) {
       // cdk-nag suppressions name the rule without its finding suffix (`AwsSolutions-IAM5`, not `AwsSolutions-IAM5[...]`).
-      const ack = findAcknowledgement(acks, finding.rule, finding.resources) ?? findAcknowledgement(acks, baseNagRuleId(finding.rule), finding.resources);
+      const ack =
+        findAcknowledgement(acks, finding.rule, finding.resources) ??
+        findAcknowledgement(acks, baseNagRuleId(finding.rule), finding.resources);
       if (ack && !finding.acknowledged) finding.acknowledged = { reason: ack.reason };
     }
   }

@@ -25,7 +25,10 @@ describe('dedupeFindings', () => {
   });
 
   it('keeps the most severe severity of the merged findings', () => {
-    const [merged] = dedupeFindings([{ ...validate, severity: 'info' }, { ...nag, severity: 'error' }]);
+    const [merged] = dedupeFindings([
+      { ...validate, severity: 'info' },
+      { ...nag, severity: 'error' },
+    ]);
     expect(merged).toMatchObject({ rule: 'cfn-validate/W2512', severity: 'error', sources: ['cloudformation-validate', 'cdk-nag'] });
   });
 

@@ -4,8 +4,16 @@ import { findAcknowledgement, readAcknowledgements } from './metadata-acknowledg
 import { input, resource, template } from './test-util';
 import type { Rule } from './types';
 
-const throwing: Rule = { id: 'iam-least-privilege', check: () => { throw new Error('boom'); } };
-const flagging: Rule = { id: 'lambda-log-group', check: (i) => Object.keys(i.template?.Resources ?? {}).map((id) => ({ message: `${id} bad`, resources: [id] })) };
+const throwing: Rule = {
+  id: 'iam-least-privilege',
+  check: () => {
+    throw new Error('boom');
+  },
+};
+const flagging: Rule = {
+  id: 'lambda-log-group',
+  check: (i) => Object.keys(i.template?.Resources ?? {}).map((id) => ({ message: `${id} bad`, resources: [id] })),
+};
 
 describe('runRules', () => {
   it('turns a rule that throws into an error finding and still runs the other rules', () => {
@@ -26,8 +34,16 @@ describe('runRules', () => {
 describe('acknowledgements', () => {
   const t = template(
     {
-      Vpc: resource('AWS::EC2::VPC', {}, { Metadata: { 'infra-review': { acknowledge: [{ rule: 'nat-gateway-redundancy', reason: 'cost' }] } } }),
-      Fn: resource('AWS::Lambda::Function', {}, { Metadata: { cdk_nag: { rules_to_suppress: [{ id: 'AwsSolutions-L1', reason: 'pinned' }] } } }),
+      Vpc: resource(
+        'AWS::EC2::VPC',
+        {},
+        { Metadata: { 'infra-review': { acknowledge: [{ rule: 'nat-gateway-redundancy', reason: 'cost' }] } } },
+      ),
+      Fn: resource(
+        'AWS::Lambda::Function',
+        {},
+        { Metadata: { cdk_nag: { rules_to_suppress: [{ id: 'AwsSolutions-L1', reason: 'pinned' }] } } },
+      ),
       Bad: resource('AWS::S3::Bucket', {}, { Metadata: { 'infra-review': { acknowledge: [{ rule: 'x', reason: '  ' }] } } }),
     },
     { Metadata: { 'infra-review': { acknowledge: [{ rule: 'cfn-validate/W3005', reason: 'CDK emits it' }] } } },

@@ -40,8 +40,10 @@ export function readAcknowledgements(template: CfnTemplate): Acknowledgement[] {
 }
 
 /** The acknowledgement covering a finding of `rule` on `resources`, if any (template-level covers all). */
-export function findAcknowledgement(acks: readonly Acknowledgement[], rule: string, resources: readonly string[]): Acknowledgement | undefined {
-  return acks.find(
-    (a) => (a.rule === rule || a.rule === '*') && (a.resource === undefined || resources.includes(a.resource)),
-  );
+export function findAcknowledgement(
+  acks: readonly Acknowledgement[],
+  rule: string,
+  resources: readonly string[],
+): Acknowledgement | undefined {
+  return acks.find((a) => (a.rule === rule || a.rule === '*') && (a.resource === undefined || resources.includes(a.resource)));
 }

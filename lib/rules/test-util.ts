@@ -19,7 +19,13 @@ export function resource(type: string, properties: Record<string, CfnValue> = {}
 
 /** An `AWS::Lambda::Function` resource (Python, inline code, a fixed role ARN) with `extra` properties. */
 export function functionResource(extra: Record<string, CfnValue> = {}): CfnResource {
-  return resource('AWS::Lambda::Function', { Runtime: 'python3.12', Handler: 'i.h', Code: { ZipFile: 'x' }, Role: 'arn:aws:iam::1:role/r', ...extra });
+  return resource('AWS::Lambda::Function', {
+    Runtime: 'python3.12',
+    Handler: 'i.h',
+    Code: { ZipFile: 'x' },
+    Role: 'arn:aws:iam::1:role/r',
+    ...extra,
+  });
 }
 
 /** YAML for a Lambda function `name` under `Resources:` (Python, inline code, `role` or a fixed role ARN), then the `extra` property lines. */
@@ -63,7 +69,10 @@ export function synth(build: (stack: Stack) => void): CfnTemplate {
 }
 
 /** Synthesizes `build`'s stack once, before the tests of the enclosing describe; read `template` and the `ids` the builder recorded in the tests. */
-export function synthOnce(build: (stack: Stack, ids: Record<string, string>) => void): { readonly template: CfnTemplate; readonly ids: Record<string, string> } {
+export function synthOnce(build: (stack: Stack, ids: Record<string, string>) => void): {
+  readonly template: CfnTemplate;
+  readonly ids: Record<string, string>;
+} {
   const synthesized = { template: undefined as unknown as CfnTemplate, ids: {} as Record<string, string> };
   beforeAll(() => {
     synthesized.template = synth((stack) => build(stack, synthesized.ids));
@@ -74,7 +83,10 @@ export function synthOnce(build: (stack: Stack, ids: Record<string, string>) => 
 /** A Python 3.12 Lambda function `id` with inline code; `props` add to or override those. */
 export function inlineFunction(scope: Construct, id: string, props: Partial<lambda.FunctionProps> = {}): lambda.Function {
   return new lambda.Function(scope, id, {
-    runtime: lambda.Runtime.PYTHON_3_12, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c): pass'), ...props,
+    runtime: lambda.Runtime.PYTHON_3_12,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('def handler(e, c): pass'),
+    ...props,
   });
 }
 

@@ -30,5 +30,8 @@ export async function analyzeDeployedTemplate(template: LoadedTemplate): Promise
 export function countDeployedFindings(findings: readonly DeployedFinding[]): Record<Category, SeverityCounts> {
   // countFindings buckets by the review's sides; count the deployed findings in one of them and keep that bucket.
   const bySide = countFindings(findings.map((finding) => ({ ...finding, side: 'reference' as const })));
-  return Object.fromEntries(Object.entries(bySide).map(([category, sides]) => [category, sides.reference])) as Record<Category, SeverityCounts>;
+  return Object.fromEntries(Object.entries(bySide).map(([category, sides]) => [category, sides.reference])) as Record<
+    Category,
+    SeverityCounts
+  >;
 }

@@ -64,7 +64,12 @@ afterAll(async () => {
 
 /** Creates the stack through a CREATE change set, executes it and waits until the stack leaves *_IN_PROGRESS. */
 async function deployByChangeSet(target: AwsTarget, template: object): Promise<void> {
-  const request = { name: 'create', type: 'CREATE' as const, templateBody: JSON.stringify(template), clientToken: `ct-${target.stackName}` };
+  const request = {
+    name: 'create',
+    type: 'CREATE' as const,
+    templateBody: JSON.stringify(template),
+    clientToken: `ct-${target.stackName}`,
+  };
   const { id } = await createChangeSet(target, request);
   await settleChangeSet(target, id, { pollMs: 250 });
   await executeChangeSet(target, id, `exec-${target.stackName}`);
@@ -98,7 +103,9 @@ describe('loadDeployedView on a deployed stack', () => {
     if (view.stack.status !== 'ok') throw new Error(`stack should be ok, got ${JSON.stringify(view.stack)}`);
     expect(view.stack.stackStatus).toBe('CREATE_COMPLETE');
     expect(Date.parse(view.stack.lastUpdated)).not.toBeNaN();
-    expect(view.stack.outputs).toEqual([{ key: 'TopicArn', value: expect.stringMatching(/^arn:aws:sns:us-east-1:\d{12}:/), description: 'alerts topic' }]);
+    expect(view.stack.outputs).toEqual([
+      { key: 'TopicArn', value: expect.stringMatching(/^arn:aws:sns:us-east-1:\d{12}:/), description: 'alerts topic' },
+    ]);
     expect(view.stack.resourceCount).toBe(2);
     expect(view.problems).toEqual([]);
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
@@ -149,7 +156,14 @@ describe('loadDeployedView without a deployed stack', () => {
   it('says not deployed for a stack that was never created', async (ctx) => {
     const at = needsMoto(ctx);
     const view = await loadDeployedView(reviewWith(TOPIC_AND_QUEUE, 'same'), motoTarget(at, `IrNever-${run}`));
-    expect(view).toMatchObject({ stack: { status: 'not-deployed' }, drift: null, inSync: false, events: [], analysis: 'not-deployed', deployedFindings: [] });
+    expect(view).toMatchObject({
+      stack: { status: 'not-deployed' },
+      drift: null,
+      inSync: false,
+      events: [],
+      analysis: 'not-deployed',
+      deployedFindings: [],
+    });
     expect(await listDeployedEvents(motoTarget(at, `IrNever-${run}`))).toEqual([]);
   });
 

@@ -45,8 +45,12 @@ export async function loadDeployedView(def: ReviewDefinition, target: AwsTarget 
   // The rules wait on the validator thread at the end; the diff runs meanwhile.
   const analyzed = template.ok ? analyzeDeployedTemplate(template.value) : Promise.resolve<DeployedFinding[]>([]);
   const referenceTemplate = referenceRead.ok ? referenceRead.value.template : undefined;
-  if (referenceRead.ok && referenceRead.value.state.status === 'failed') problems.push(`No drift: the reference could not be loaded (${referenceRead.value.state.message})`);
-  const drift = template.ok && referenceTemplate ? diffTemplates(referenceTemplate.template, template.value.template, { from: 'reference', to: 'deployed' }) : null;
+  if (referenceRead.ok && referenceRead.value.state.status === 'failed')
+    problems.push(`No drift: the reference could not be loaded (${referenceRead.value.state.message})`);
+  const drift =
+    template.ok && referenceTemplate
+      ? diffTemplates(referenceTemplate.template, template.value.template, { from: 'reference', to: 'deployed' })
+      : null;
   const deployedFindings = await analyzed;
   return {
     ...base,
@@ -81,7 +85,15 @@ export async function listDeployedEvents(target: AwsTarget = resolveAwsTarget())
 /** The parts of a view that hold nothing when no stack could be read. */
 function nothingDeployed(analysis: DeployedAnalysis) {
   const deployedFindings: DeployedFinding[] = [];
-  return { drift: null, inSync: false, events: [], analysis, deployedFindings, counts: countDeployedFindings(deployedFindings), problems: [] };
+  return {
+    drift: null,
+    inSync: false,
+    events: [],
+    analysis,
+    deployedFindings,
+    counts: countDeployedFindings(deployedFindings),
+    problems: [],
+  };
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; missing: boolean };

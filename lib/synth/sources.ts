@@ -27,7 +27,12 @@ const hashes = new Map<string, { stamp: string; hash: string }>();
 /** sha256 over the paths and contents of a CDK app's sources: equal hashes mean equal synthesis inputs. Files are re-read only when a stat changes. */
 export function hashSources(dir: string, extra = ''): string {
   const files = listSourceFiles(dir);
-  const stamp = files.map((f) => { const s = statSync(f); return `${f}:${s.mtimeMs}:${s.size}`; }).join('\n');
+  const stamp = files
+    .map((f) => {
+      const s = statSync(f);
+      return `${f}:${s.mtimeMs}:${s.size}`;
+    })
+    .join('\n');
   const key = `${dir}\0${extra}`;
   const hit = hashes.get(key);
   if (hit?.stamp === stamp) return hit.hash;

@@ -73,7 +73,10 @@ async function importFresh(appDir: string, modulePath: string): Promise<Record<s
   const { tsImport } = await import('tsx/esm/api');
   const requireCache = createRequire(path.join(appDir, 'index.js')).cache;
   for (const key of Object.keys(requireCache)) if (key.startsWith(appDir + path.sep)) delete requireCache[key];
-  const mod = (await tsImport(pathToFileURL(path.join(appDir, modulePath)).href, pathToFileURL(appDir + path.sep).href)) as Record<string, unknown>;
+  const mod = (await tsImport(pathToFileURL(path.join(appDir, modulePath)).href, pathToFileURL(appDir + path.sep).href)) as Record<
+    string,
+    unknown
+  >;
   // A CommonJS module imported from ESM exposes its exports under `default` too.
   return { ...((mod.default as Record<string, unknown>) ?? {}), ...mod };
 }

@@ -3,8 +3,24 @@ import { isMap, isPair, isScalar, YAMLMap, YAMLSeq, LineCounter as Lines } from 
 
 /** Intrinsic functions that have a short-form YAML tag (`!Ref`, `!Sub`, ...). */
 const FUNCTIONS = [
-  'Base64', 'Cidr', 'FindInMap', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub',
-  'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'ToJsonString', 'Length', 'ForEach',
+  'Base64',
+  'Cidr',
+  'FindInMap',
+  'GetAZs',
+  'ImportValue',
+  'Join',
+  'Select',
+  'Split',
+  'Sub',
+  'Transform',
+  'And',
+  'Equals',
+  'If',
+  'Not',
+  'Or',
+  'ToJsonString',
+  'Length',
+  'ForEach',
 ] as const;
 
 function intrinsicName(name: string): string {
@@ -43,7 +59,11 @@ const TAGS = cloudFormationTags();
 
 /** A parse failure with the parser's reason and, when the parser gives it, the 1-based line and column in the parsed text. */
 export class TemplateParseError extends SyntaxError {
-  constructor(readonly reason: string, readonly line?: number, readonly column?: number) {
+  constructor(
+    readonly reason: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
     super(`${line ? `line ${line}: ` : ''}${reason}`);
     this.name = 'TemplateParseError';
   }

@@ -7,7 +7,8 @@ describe('scanFences', () => {
   it('finds backtick and tilde fences of any length, closed only by the same character at least as long', () => {
     const fences = scan('````python', 'doc = """', '```yaml', 'a: 1', '```', '"""', '````', '~~~~', '~~~', '```', '~~~~');
     expect(fences.map((f) => [f.infoString, f.fenceLine, f.startLine, f.endLine, f.closed])).toEqual([
-      ['python', 1, 2, 7, true], ['', 8, 9, 11, true],
+      ['python', 1, 2, 7, true],
+      ['', 8, 9, 11, true],
     ]);
     expect(fences[0].lines).toEqual(['doc = """', '```yaml', 'a: 1', '```', '"""']);
     expect(fences[1].lines).toEqual(['~~~', '```']);
@@ -29,17 +30,36 @@ describe('scanFences', () => {
   });
 
   it('finds fences inside list items, under the item or on the marker line', () => {
-    const fences = scan('1. Create it:', '', '    ```yaml', '    Resources:', '      A: 1', '    ```', '- ```ts', '  const a = 1;', '  ```');
-    expect(fences.map((f) => [f.infoString, f.lines])).toEqual([['yaml', ['Resources:', '  A: 1']], ['ts', ['const a = 1;']]]);
+    const fences = scan(
+      '1. Create it:',
+      '',
+      '    ```yaml',
+      '    Resources:',
+      '      A: 1',
+      '    ```',
+      '- ```ts',
+      '  const a = 1;',
+      '  ```',
+    );
+    expect(fences.map((f) => [f.infoString, f.lines])).toEqual([
+      ['yaml', ['Resources:', '  A: 1']],
+      ['ts', ['const a = 1;']],
+    ]);
   });
 
   it('finds fences inside blockquotes; the quote ending ends the block', () => {
     const fences = scan('> Example:', '> ```yaml', '> a: 1', '>   b: 2', '> ```', '', '> ```', '> x', 'after');
-    expect(fences.map((f) => [f.lines, f.closed])).toEqual([[['a: 1', '  b: 2'], true], [['x'], false]]);
+    expect(fences.map((f) => [f.lines, f.closed])).toEqual([
+      [['a: 1', '  b: 2'], true],
+      [['x'], false],
+    ]);
   });
 
   it('unwraps a markdown block that holds fences, returning the inner blocks with their document lines', () => {
     const fences = scan('````markdown', 'Intro', '```yaml', 'a: 1', '```', '````', '```md', '# just markdown', '```');
-    expect(fences.map((f) => [f.infoString, f.startLine, f.lines])).toEqual([['yaml', 4, ['a: 1']], ['md', 8, ['# just markdown']]]);
+    expect(fences.map((f) => [f.infoString, f.startLine, f.lines])).toEqual([
+      ['yaml', 4, ['a: 1']],
+      ['md', 8, ['# just markdown']],
+    ]);
   });
 });

@@ -98,7 +98,14 @@ export function scanFences(lines: readonly string[], lineOffset = 0): Fence[] {
     }
     const fenceLine = lineOffset + i + 1;
     const lastLine = closed ? end : end - 1;
-    const fence: Fence = { fenceLine, startLine: fenceLine + 1, endLine: lineOffset + lastLine + 1, closed, infoString: open.info, lines: content };
+    const fence: Fence = {
+      fenceLine,
+      startLine: fenceLine + 1,
+      endLine: lineOffset + lastLine + 1,
+      closed,
+      infoString: open.info,
+      lines: content,
+    };
     const nested = WRAPPERS.has(open.info.split(/\s/)[0].toLowerCase()) ? scanFences(content, fenceLine) : [];
     fences.push(...(nested.length > 0 ? nested : [fence]));
     i = closed ? end : end - 1;

@@ -3,8 +3,16 @@ import { firstLineName, nameAbove, nameInLine, normalizeFileName, parseInfoStrin
 
 describe('parseInfoString', () => {
   it('reads the language and a file name from attributes, lang:path or a second word', () => {
-    expect(parseInfoString('yaml title="lib/TapStack.yml"')).toEqual({ lang: 'yaml', attributes: { title: 'lib/TapStack.yml' }, name: 'lib/TapStack.yml' });
-    expect(parseInfoString('{.json filename=\'./lib/a.json\' linenos=true}')).toMatchObject({ lang: 'json', name: 'lib/a.json', attributes: { linenos: 'true' } });
+    expect(parseInfoString('yaml title="lib/TapStack.yml"')).toEqual({
+      lang: 'yaml',
+      attributes: { title: 'lib/TapStack.yml' },
+      name: 'lib/TapStack.yml',
+    });
+    expect(parseInfoString("{.json filename='./lib/a.json' linenos=true}")).toMatchObject({
+      lang: 'json',
+      name: 'lib/a.json',
+      attributes: { linenos: 'true' },
+    });
     expect(parseInfoString('TypeScript:lib/tap-stack.ts')).toMatchObject({ lang: 'typescript', name: 'lib/tap-stack.ts' });
     expect(parseInfoString('python app.py')).toMatchObject({ lang: 'python', name: 'app.py' });
     expect(parseInfoString('')).toEqual({ lang: '', attributes: {} });

@@ -21,15 +21,26 @@ const ATTRIBUTE = /([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))/g;
 /** A path as a clean relative path (`./lib\\x.py` → `lib/x.py`, no leading `/` or `..`); undefined unless it names a file with a known extension. */
 export function normalizeFileName(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const match = FILE_NAME.exec(raw.replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/^[A-Za-z]:\//, ''));
+  const match = FILE_NAME.exec(
+    raw
+      .replace(/\\/g, '/')
+      .replace(/\/{2,}/g, '/')
+      .replace(/^[A-Za-z]:\//, ''),
+  );
   if (!match) return undefined;
-  const normalized = path.posix.normalize(match[1]).replace(/^(\.\.?\/)+/, '').replace(/^\/+/, '');
+  const normalized = path.posix
+    .normalize(match[1])
+    .replace(/^(\.\.?\/)+/, '')
+    .replace(/^\/+/, '');
   return normalized && normalized !== '.' ? normalized : undefined;
 }
 
 /** Parses an info string such as `yaml title="lib/TapStack.yml"`, `{.ts file=a.ts}`, `yaml:lib/x.yml` or `ts lib/x.ts`. */
 export function parseInfoString(raw: string): InfoString {
-  const text = raw.trim().replace(/^\{\s*/, '').replace(/\s*\}$/, '');
+  const text = raw
+    .trim()
+    .replace(/^\{\s*/, '')
+    .replace(/\s*\}$/, '');
   const [first = '', ...others] = text.split(/\s+/);
   const attributes: Record<string, string> = {};
   for (const m of text.matchAll(ATTRIBUTE)) attributes[m[1].toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';

@@ -59,7 +59,7 @@ describe('parseTemplate', () => {
 });
 
 describe('fromObject', () => {
-  it('copies before freezing, leaving the caller\'s object writable', () => {
+  it("copies before freezing, leaving the caller's object writable", () => {
     const original = { Resources: { A: { Type: 'AWS::SNS::Topic' } } };
     const loaded = fromObject(original);
     expect(Object.isFrozen(original)).toBe(false);

@@ -55,7 +55,9 @@ export function parseTemplate(text: string, path = 'template'): LoadedTemplate {
     if (format === 'json') value = JSON.parse(text);
     else ({ value, resourceLines } = parseCloudFormationYaml(text));
   } catch (error) {
-    throw new AppError('unprocessable:template', `${path}: cannot parse ${format.toUpperCase()}: ${(error as Error).message}`, { cause: error });
+    throw new AppError('unprocessable:template', `${path}: cannot parse ${format.toUpperCase()}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (!isTemplateShape(value)) {
     throw new AppError('unprocessable:template', `${path}: not a CloudFormation template (no Resources section)`);

@@ -14,13 +14,16 @@ describe('classifyMarkdown on messy answers', () => {
     expect(parts.templates[0].loaded.template.Resources.Policy.Properties?.Queues).toEqual([{ Ref: 'Queue' }]);
     expect(parts.main).toEqual({ index: 0, reason: 'only' });
     expect(parts.drafts.map((d) => [d.block.name, d.block.startLine, d.reason, d.supersededBy])).toEqual([
-      ['lib/TapStack.yml', 8, 'reasoning-section', 27], [undefined, 17, 'reasoning-section', undefined],
+      ['lib/TapStack.yml', 8, 'reasoning-section', 27],
+      [undefined, 17, 'reasoning-section', undefined],
     ]);
     expect(parts.sources.some((s) => s.text.includes('from aws_cdk import core'))).toBe(false);
-    expect(parts.notes).toContain('Draft, not analyzed: lib/TapStack.yml at MODEL_RESPONSE.md:8 is in a reasoning section (the answer\'s is at line 27).');
+    expect(parts.notes).toContain(
+      "Draft, not analyzed: lib/TapStack.yml at MODEL_RESPONSE.md:8 is in a reasoning section (the answer's is at line 27).",
+    );
   });
 
-  it('reports a JSON template with a trailing comma with its markdown line and the parser\'s reason, not as a template', () => {
+  it("reports a JSON template with a trailing comma with its markdown line and the parser's reason, not as a template", () => {
     const parts = classifyMarkdown(fixture('reasoning-then-final.md'), 'MODEL_RESPONSE.md');
     expect(parts.invalidTemplates).toHaveLength(1);
     const [{ block, error }] = parts.invalidTemplates;
@@ -34,10 +37,15 @@ describe('classifyMarkdown on messy answers', () => {
   it('reads <thinking>/<answer> tags and unwraps a ````markdown wrapper; several templates, the main one named like TapStack', () => {
     const parts = classifyMarkdown(fixture('thinking-tags.md'), 'answer.md');
     expect(parts.drafts.map((d) => [d.block.name, d.reason, d.supersededBy])).toEqual([['lib/network.yml', 'reasoning-section', 16]]);
-    expect(parts.templates.map((t) => [t.block.name, t.block.nameFrom, t.block.startLine])).toEqual([['lib/network.yml', 'info', 16], ['lib/TapStack.yml', 'info', 24]]);
+    expect(parts.templates.map((t) => [t.block.name, t.block.nameFrom, t.block.startLine])).toEqual([
+      ['lib/network.yml', 'info', 16],
+      ['lib/TapStack.yml', 'info', 24],
+    ]);
     expect(resources(parts, 0)).toEqual(['Vpc']);
     expect(parts.main).toEqual({ index: 1, reason: 'named' });
-    expect(parts.notes[0]).toBe('Main template: lib/TapStack.yml at answer.md:24 (named like the task\'s template; 1 other template(s) analyzed too).');
+    expect(parts.notes[0]).toBe(
+      "Main template: lib/TapStack.yml at answer.md:24 (named like the task's template; 1 other template(s) analyzed too).",
+    );
     expect(classifyMarkdown(fixture('thinking-tags.md'), 'answer.md', { mainName: 'network' }).main).toEqual({ index: 0, reason: 'named' });
   });
 
@@ -52,11 +60,25 @@ describe('classifyMarkdown on messy answers', () => {
     expect(a.invalidTemplates.map((t) => [t.block.startLine, t.error.line])).toEqual([[14, 4]]);
   });
 
-  it('chooses the largest final template when none is named like the task\'s, deterministically', () => {
+  it("chooses the largest final template when none is named like the task's, deterministically", () => {
     const md = [
-      '## Implementation', '```yaml', 'Resources:', '  A: { Type: AWS::SNS::Topic }', '  B: { Type: AWS::SNS::Topic }', '```',
-      '```yaml', 'Resources:', '  C: { Type: AWS::SQS::Queue }', '```',
-      '## Extras', '```yaml', 'Resources:', '  D: { Type: AWS::SNS::Topic }', '  E: { Type: AWS::SNS::Topic }', '  F: { Type: AWS::SNS::Topic }', '```',
+      '## Implementation',
+      '```yaml',
+      'Resources:',
+      '  A: { Type: AWS::SNS::Topic }',
+      '  B: { Type: AWS::SNS::Topic }',
+      '```',
+      '```yaml',
+      'Resources:',
+      '  C: { Type: AWS::SQS::Queue }',
+      '```',
+      '## Extras',
+      '```yaml',
+      'Resources:',
+      '  D: { Type: AWS::SNS::Topic }',
+      '  E: { Type: AWS::SNS::Topic }',
+      '  F: { Type: AWS::SNS::Topic }',
+      '```',
     ].join('\n');
     const parts = classifyMarkdown(md, 'a.md');
     expect(parts.templates).toHaveLength(3);
@@ -74,11 +96,23 @@ describe('classifyMarkdown on messy answers', () => {
   });
 
   it('treats prose inside a template fence as a syntax error at the prose line, and prose in other fences as text', () => {
-    const md = ['```yaml', 'This template creates a topic and a queue.', 'Resources:', '  T: { Type: AWS::SNS::Topic }', '```', '```text', 'Resources are created by CloudFormation.', '```'].join('\n');
+    const md = [
+      '```yaml',
+      'This template creates a topic and a queue.',
+      'Resources:',
+      '  T: { Type: AWS::SNS::Topic }',
+      '```',
+      '```text',
+      'Resources are created by CloudFormation.',
+      '```',
+    ].join('\n');
     const parts = classifyMarkdown(md, 'a.md');
     expect(parts.invalidTemplates.map((t) => [t.block.startLine, t.error.format, t.error.line])).toEqual([[2, 'yaml', 1]]);
     expect(parts.invalidTemplates[0].error.reason).toMatch(/Implicit keys/);
-    expect(parts.sources.map((s) => [s.startLine, s.language, s.templateFormat])).toEqual([[2, 'unknown', 'yaml'], [7, 'unknown', undefined]]);
+    expect(parts.sources.map((s) => [s.startLine, s.language, s.templateFormat])).toEqual([
+      [2, 'unknown', 'yaml'],
+      [7, 'unknown', undefined],
+    ]);
   });
 
   it('keeps the later of two answer blocks of the same file, and a final-section one over a later one elsewhere', () => {
@@ -86,7 +120,18 @@ describe('classifyMarkdown on messy answers', () => {
     const parts = classifyMarkdown(md, 'a.md');
     expect(parts.sources.map((s) => s.text)).toEqual(['v2']);
     expect(parts.drafts.map((d) => [d.reason, d.supersededBy])).toEqual([['superseded', 7]]);
-    const withFinal = ['## Final Answer', '`app.py`', '```python', 'final', '```', '## Testing', '`app.py`', '```python', 'snippet', '```'].join('\n');
+    const withFinal = [
+      '## Final Answer',
+      '`app.py`',
+      '```python',
+      'final',
+      '```',
+      '## Testing',
+      '`app.py`',
+      '```python',
+      'snippet',
+      '```',
+    ].join('\n');
     expect(classifyMarkdown(withFinal, 'a.md').sources.map((s) => s.text)).toEqual(['final']);
   });
 

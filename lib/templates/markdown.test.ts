@@ -33,7 +33,11 @@ describe('extractCodeBlocks', () => {
   it('finds backtick and tilde fences with their start lines, including a truncated last block', () => {
     const blocks = extractCodeBlocks(answer);
     expect(blocks.map((b) => [b.info, b.startLine])).toEqual([
-      ['python', 6], ['yaml', 12], ['ts', 18], ['json', 22], ['python', 25],
+      ['python', 6],
+      ['yaml', 12],
+      ['ts', 18],
+      ['json', 22],
+      ['python', 25],
     ]);
     expect(blocks[4].text).toBe('def truncated():');
   });
@@ -49,7 +53,10 @@ describe('classifyMarkdown', () => {
     expect(parts.templates).toHaveLength(1);
     expect(Object.keys(parts.templates[0].loaded.template.Resources)).toEqual(['Topic']);
     expect(parts.sources.map((s) => [s.language, s.startLine, s.name])).toEqual([
-      ['python', 6, 'app.py'], ['typescript', 18, 'bin/app.ts'], ['unknown', 22, undefined], ['python', 25, undefined],
+      ['python', 6, 'app.py'],
+      ['typescript', 18, 'bin/app.ts'],
+      ['unknown', 22, undefined],
+      ['python', 25, undefined],
     ]);
     expect(parts.sources[0].path).toBe('MODEL_RESPONSE.md');
   });

@@ -29,8 +29,18 @@ export interface MarkdownArtifacts {
 }
 
 const LANGUAGES: Record<string, SourceFile['language']> = {
-  python: 'python', py: 'python', typescript: 'typescript', ts: 'typescript', tsx: 'typescript',
-  javascript: 'javascript', js: 'javascript', java: 'java', csharp: 'csharp', cs: 'csharp', 'c#': 'csharp', go: 'go',
+  python: 'python',
+  py: 'python',
+  typescript: 'typescript',
+  ts: 'typescript',
+  tsx: 'typescript',
+  javascript: 'javascript',
+  js: 'javascript',
+  java: 'java',
+  csharp: 'csharp',
+  cs: 'csharp',
+  'c#': 'csharp',
+  go: 'go',
 };
 
 /** Finds every fenced block (``` or ~~~, in lists and quotes, wrappers unwrapped); an unterminated block runs to the end of the document. */
@@ -46,16 +56,24 @@ export function extractCodeBlocks(markdown: string): CodeBlock[] {
     previousEnd = fence.endLine;
     const named = info.name ? { name: info.name, from: 'info' as const } : pickName(comment, above);
     return {
-      info: info.lang, text: fence.lines.join('\n'), startLine: fence.startLine,
+      info: info.lang,
+      text: fence.lines.join('\n'),
+      startLine: fence.startLine,
       ...(named ? { name: named.name, nameFrom: named.from } : {}),
-      fenceLine: fence.fenceLine, endLine: fence.endLine, closed: fence.closed, attributes: info.attributes,
+      fenceLine: fence.fenceLine,
+      endLine: fence.endLine,
+      closed: fence.closed,
+      attributes: info.attributes,
       section: kinds[fence.fenceLine - 1] ?? 'answer',
     };
   });
 }
 
 /** A first-line comment wins over the text above, unless the text gives the same file with a longer path. */
-function pickName(comment: string | undefined, above: { name: string; from: NameSource } | undefined): { name: string; from: NameSource } | undefined {
+function pickName(
+  comment: string | undefined,
+  above: { name: string; from: NameSource } | undefined,
+): { name: string; from: NameSource } | undefined {
   if (comment && above && above.name.endsWith(`/${comment}`)) return above;
   return comment ? { name: comment, from: 'comment' } : above;
 }
@@ -106,8 +124,12 @@ function describe(parts: MarkdownArtifacts, file: string): string[] {
   const notes: string[] = [];
   if (parts.main) {
     const main = parts.templates[parts.main.index].block;
-    const why = { only: 'the only template', named: 'named like the task\'s template', largest: 'the largest final template' }[parts.main.reason];
-    notes.push(`Main template: ${at(main)} (${why}${parts.templates.length > 1 ? `; ${parts.templates.length - 1} other template(s) analyzed too` : ''}).`);
+    const why = { only: 'the only template', named: "named like the task's template", largest: 'the largest final template' }[
+      parts.main.reason
+    ];
+    notes.push(
+      `Main template: ${at(main)} (${why}${parts.templates.length > 1 ? `; ${parts.templates.length - 1} other template(s) analyzed too` : ''}).`,
+    );
   }
   for (const d of parts.drafts) {
     const why = d.reason === 'reasoning-section' ? 'is in a reasoning section' : 'is superseded by a later block of the same file';

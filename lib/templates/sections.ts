@@ -3,8 +3,10 @@
 /** `reasoning`: thinking, analysis, drafts; `final`: a section headed as the final answer; `answer`: anything else. */
 export type SectionKind = 'reasoning' | 'final' | 'answer';
 
-const STRONG_REASONING = /\b(reasoning|thinking|thoughts?|thought process|chain of thought|drafts?|scratch ?pad|brainstorm(ing)?|initial attempt|first attempt)\b/;
-const FINAL = /\b(final|answer|solution|implementation|complete (code|solution|implementation|template|stack)|full (code|solution|implementation|template)|ideal response|corrected (code|version|template))\b/;
+const STRONG_REASONING =
+  /\b(reasoning|thinking|thoughts?|thought process|chain of thought|drafts?|scratch ?pad|brainstorm(ing)?|initial attempt|first attempt)\b/;
+const FINAL =
+  /\b(final|answer|solution|implementation|complete (code|solution|implementation|template|stack)|full (code|solution|implementation|template)|ideal response|corrected (code|version|template))\b/;
 const WEAK_REASONING = /\b(analysis|analyzing|analysing)\b/;
 const REASONING_TAGS = new Set(['thinking', 'think', 'reasoning', 'analysis', 'scratchpad', 'reflection', 'thought', 'thoughts']);
 const FINAL_TAGS = new Set(['answer', 'final_answer', 'final-answer', 'final', 'solution', 'ideal_response', 'response', 'output']);
@@ -12,7 +14,10 @@ const TAG = /<(\/?)\s*([A-Za-z_-]+)\s*>/g;
 
 /** Kind of a section titled `title` (a heading's text); 'answer' when the title says neither. */
 export function headingKind(title: string): SectionKind {
-  const words = title.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+  const words = title
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
   if (STRONG_REASONING.test(words)) return 'reasoning';
   if (FINAL.test(words)) return 'final';
   return WEAK_REASONING.test(words) ? 'reasoning' : 'answer';
@@ -59,7 +64,11 @@ export function sectionKinds(lines: readonly string[], skip: readonly { fenceLin
       tag = tagState(text.replace(/`[^`]*`/g, ''), tag);
     }
     // Reasoning anywhere on the heading path wins: a "Final" heading inside reasoning is still a draft.
-    const fromHeadings = stack.some((s) => s.kind === 'reasoning') ? 'reasoning' : stack.some((s) => s.kind === 'final') ? 'final' : 'answer';
+    const fromHeadings = stack.some((s) => s.kind === 'reasoning')
+      ? 'reasoning'
+      : stack.some((s) => s.kind === 'final')
+        ? 'final'
+        : 'answer';
     kinds.push(tag ?? fromHeadings);
   }
   return kinds;

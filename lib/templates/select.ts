@@ -47,15 +47,22 @@ export function separateDrafts(blocks: readonly CodeBlock[]): { answer: CodeBloc
 /** A file name reduced for comparison: base name without extension, letters and digits only (`lib/tap-stack.yml` → `tapstack`). */
 function stem(name: string): string {
   const base = name.split('/').pop() ?? name;
-  return base.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return base
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Chooses the main template deterministically: the only one; else the one named like `mainName` (final section first, then last); else the largest, among final-section ones when there are any. */
-export function chooseMain(templates: readonly { block: CodeBlock; loaded: LoadedTemplate }[], mainName = 'TapStack'): MainChoice | undefined {
+export function chooseMain(
+  templates: readonly { block: CodeBlock; loaded: LoadedTemplate }[],
+  mainName = 'TapStack',
+): MainChoice | undefined {
   if (templates.length === 0) return undefined;
   if (templates.length === 1) return { index: 0, reason: 'only' };
   const indexed = templates.map((t, index) => ({ ...t, index }));
-  const preferFinal = <T extends { block: CodeBlock }>(list: T[]) => (list.some((t) => t.block.section === 'final') ? list.filter((t) => t.block.section === 'final') : list);
+  const preferFinal = <T extends { block: CodeBlock }>(list: T[]) =>
+    list.some((t) => t.block.section === 'final') ? list.filter((t) => t.block.section === 'final') : list;
   const wanted = stem(mainName);
   const named = indexed.filter((t) => t.block.name && stem(t.block.name) === wanted);
   if (named.length > 0) return { index: preferFinal(named).pop()!.index, reason: 'named' };

@@ -37,7 +37,8 @@ export function templateSyntaxError(text: string): TemplateSyntaxError | undefin
     return undefined;
   } catch (error) {
     const lastLine = Math.max(1, text.replace(/\s+$/, '').split('\n').length);
-    if (error instanceof TemplateParseError) return { format, line: error.line ?? lastLine, ...(error.column ? { column: error.column } : {}), reason: error.reason };
+    if (error instanceof TemplateParseError)
+      return { format, line: error.line ?? lastLine, ...(error.column ? { column: error.column } : {}), reason: error.reason };
     const reason = (error as Error).message ?? String(error);
     const at = /at position (\d+)/.exec(reason);
     // Node's JSON.parse names only an offset (or nothing at the end of input): turn it into a line.

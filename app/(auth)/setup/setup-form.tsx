@@ -36,7 +36,12 @@ export function SetupForm() {
           {state.message}
         </p>
       )}
-      <button type="submit" disabled={pending} data-testid="setup-submit" className="w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        data-testid="setup-submit"
+        className="w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+      >
         {pending ? 'Creating…' : 'Create admin account'}
       </button>
     </form>

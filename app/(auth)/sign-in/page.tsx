@@ -17,7 +17,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto mt-12 max-w-sm space-y-4">
       <h1 className="text-lg font-semibold text-slate-900">Sign in to infra-review</h1>
       {params.setup === 'done' && (
-        <p data-testid="setup-done" role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200">
+        <p
+          data-testid="setup-done"
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200"
+        >
           The admin account is ready. Sign in with it.
         </p>
       )}

@@ -38,19 +38,37 @@ export function SignInForm({ next, sso }: { next: string; sso: boolean }) {
         </label>
         <label className="block text-sm text-slate-700">
           Password
-          <input name="password" type="password" autoComplete="current-password" required className={INPUT} data-testid="sign-in-password" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={INPUT}
+            data-testid="sign-in-password"
+          />
         </label>
         {error && (
           <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-200">
             {error}
           </p>
         )}
-        <button type="submit" disabled={pending} data-testid="sign-in-submit" className="w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          data-testid="sign-in-submit"
+          className="w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+        >
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
       {sso && (
-        <button type="button" onClick={onSso} disabled={pending} data-testid="sign-in-sso" className="w-full rounded-md px-3 py-2 text-sm font-medium text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-60">
+        <button
+          type="button"
+          onClick={onSso}
+          disabled={pending}
+          data-testid="sign-in-sso"
+          className="w-full rounded-md px-3 py-2 text-sm font-medium text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-60"
+        >
           Sign in with single sign-on
         </button>
       )}

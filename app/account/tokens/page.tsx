@@ -14,8 +14,8 @@ export default async function AccountTokensPage() {
     <div className="space-y-4">
       <h1 className="text-lg font-semibold text-slate-900">API tokens</h1>
       <p className="text-sm text-slate-600">
-        Personal tokens let the CLI and CI act as you ({user.email}, {user.role}) with <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
-        Only a hash is stored.
+        Personal tokens let the CLI and CI act as you ({user.email}, {user.role}) with{' '}
+        <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. Only a hash is stored.
       </p>
       <CreateTokenForm />
       <TokensTable tokens={tokens} />

@@ -18,7 +18,9 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   if (!(await getAdminPageUser())) return <Forbidden />;
   const raw = await searchParams;
-  const values = Object.fromEntries(['actor', 'action', 'entityType', 'since', 'until'].map((k) => [k, typeof raw[k] === 'string' ? raw[k] : undefined])) as AuditFilterValues;
+  const values = Object.fromEntries(
+    ['actor', 'action', 'entityType', 'since', 'until'].map((k) => [k, typeof raw[k] === 'string' ? raw[k] : undefined]),
+  ) as AuditFilterValues;
   const users = await listUsers(await getAuth());
   let query;
   try {
@@ -29,7 +31,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <div className="space-y-4">
         <AdminHeader title="Audit log" current="/admin/audit-log" />
         <AuditFilters values={values} users={users} />
-        <p role="alert" className={ui.error}>Invalid filter: {error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}</p>
+        <p role="alert" className={ui.error}>
+          Invalid filter: {error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
+        </p>
       </div>
     );
   }
@@ -40,16 +44,35 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <AdminHeader title="Audit log" current="/admin/audit-log" />
       <AuditFilters values={values} users={users} />
       <div className="flex items-center justify-between text-sm">
-        <span className="text-slate-600">{entries.length} entries{query.cursor ? ' (older page)' : ''}</span>
-        <a href={`/api/audit-log?${auditFilterParams(query, { format: 'jsonl' })}`} download="audit-log.jsonl" className={ui.secondary} data-testid="audit-export">
+        <span className="text-slate-600">
+          {entries.length} entries{query.cursor ? ' (older page)' : ''}
+        </span>
+        <a
+          href={`/api/audit-log?${auditFilterParams(query, { format: 'jsonl' })}`}
+          download="audit-log.jsonl"
+          className={ui.secondary}
+          data-testid="audit-export"
+        >
           Export JSON lines
         </a>
       </div>
       <AuditTable entries={entries} />
       <nav aria-label="Pages" className="flex justify-between text-sm">
-        {query.cursor ? <a href={`/admin/audit-log?${filters}`} className={ui.secondary} data-testid="audit-newest">Newest</a> : <span />}
+        {query.cursor ? (
+          <a href={`/admin/audit-log?${filters}`} className={ui.secondary} data-testid="audit-newest">
+            Newest
+          </a>
+        ) : (
+          <span />
+        )}
         {nextCursor !== null && (
-          <a href={`/admin/audit-log?${auditFilterParams(query, { cursor: String(nextCursor) })}`} className={ui.secondary} data-testid="audit-older">Older entries</a>
+          <a
+            href={`/admin/audit-log?${auditFilterParams(query, { cursor: String(nextCursor) })}`}
+            className={ui.secondary}
+            data-testid="audit-older"
+          >
+            Older entries
+          </a>
         )}
       </nav>
     </div>

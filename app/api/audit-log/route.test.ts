@@ -39,7 +39,12 @@ describe('GET /api/audit-log', () => {
     expect(tokens.entries.every((e) => e.entityType === 'token')).toBe(true);
     const one = await page(`?entityType=user&entityId=${env.users.viewer.user.id}`);
     expect(one.entries.map((e) => e.action)).toEqual(['user.create']);
-    await appendAudit(getDb().db, { actor: { id: env.users.admin.user.id, label: env.users.admin.email }, action: 'test.mark', entityType: 'test', entityId: 'x' });
+    await appendAudit(getDb().db, {
+      actor: { id: env.users.admin.user.id, label: env.users.admin.email },
+      action: 'test.mark',
+      entityType: 'test',
+      entityId: 'x',
+    });
     const byActor = await page(`?actor=${env.users.admin.user.id}`);
     expect(byActor.entries.map((e) => e.action)).toEqual(['test.mark']);
   });
@@ -61,7 +66,15 @@ describe('GET /api/audit-log', () => {
   });
 
   it('refuses a bad query with 400', async () => {
-    for (const query of ['?limit=0', '?limit=abc', '?since=yesterday', '?format=xml', '?cursor=-1', '?unknown=1', `?action=${'a'.repeat(101)}`]) {
+    for (const query of [
+      '?limit=0',
+      '?limit=abc',
+      '?since=yesterday',
+      '?format=xml',
+      '?cursor=-1',
+      '?unknown=1',
+      `?action=${'a'.repeat(101)}`,
+    ]) {
       const response = await GET(request('GET', `/api/audit-log${query}`, { cookie: env.users.admin }));
       expect(response.status, query).toBe(400);
       expect((await response.json()).error.code).toBe('bad_request:input');
@@ -69,16 +82,22 @@ describe('GET /api/audit-log', () => {
   });
 
   it('exports every matching entry, over several pages, as one JSON object per line', async () => {
-    await getDb().db.transaction().execute(async (trx) => {
-      for (let i = 0; i < 1005; i++) await appendAudit(trx, { actor: { id: null, label: 'bulk' }, action: 'test.bulk', entityType: 'test', entityId: String(i) });
-    });
+    await getDb()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < 1005; i++)
+          await appendAudit(trx, { actor: { id: null, label: 'bulk' }, action: 'test.bulk', entityType: 'test', entityId: String(i) });
+      });
     const response = await GET(request('GET', '/api/audit-log?format=jsonl&action=test.bulk&limit=5', { cookie: env.users.admin }));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     expect(response.headers.get('content-disposition')).toMatch(/attachment/);
     const text = await response.text();
     expect(text.endsWith('\n')).toBe(true);
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as AuditEntry);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AuditEntry);
     expect(lines).toHaveLength(1005);
     expect(new Set(lines.map((e) => e.entityId)).size).toBe(1005);
     expect(lines.every((e) => e.action === 'test.bulk' && e.actorLabel === 'bulk')).toBe(true);

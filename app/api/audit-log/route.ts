@@ -5,7 +5,10 @@ import { listAudit } from '@/lib/db/queries/audit-log';
 
 export const dynamic = 'force-dynamic';
 
-const JSONL_HEADERS = { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-disposition': 'attachment; filename="audit-log.jsonl"' };
+const JSONL_HEADERS = {
+  'content-type': 'application/x-ndjson; charset=utf-8',
+  'content-disposition': 'attachment; filename="audit-log.jsonl"',
+};
 
 /** The audit log, newest first (admin): one page `{entries, nextCursor}`, or with `format=jsonl` every matching entry as JSON lines. */
 export const GET = handle(async (req: Request) => {

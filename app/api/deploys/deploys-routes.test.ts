@@ -27,7 +27,7 @@ afterAll(() => {
 /** Polls the deploy until `done` holds (the change set is created in the background). */
 async function waitFor(env: ReturnType<typeof useRouteEnv>, id: string, done: (deploy: DeployView) => boolean): Promise<DeployView> {
   // Generous: on two busy cores the background change-set step shares the CPU with the whole suite.
-  for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline;) {
     const response = await getOne(testRequest('GET', `/api/deploys/${id}`, { cookie: env.users.viewer }), params({ id }));
     const { deploy } = (await response.json()) as { deploy: DeployView };
     if (done(deploy)) return deploy;
@@ -37,7 +37,10 @@ async function waitFor(env: ReturnType<typeof useRouteEnv>, id: string, done: (d
 }
 
 /** Reads SSE frames from a stream until `want` matches one; returns its event name and data. */
-async function readUntil(stream: ReadableStream<Uint8Array>, want: (event: string, data: unknown) => boolean): Promise<{ event: string; data: unknown }> {
+async function readUntil(
+  stream: ReadableStream<Uint8Array>,
+  want: (event: string, data: unknown) => boolean,
+): Promise<{ event: string; data: unknown }> {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -63,7 +66,11 @@ describe.each(dialects())('the deploy routes on $name', (dialect) => {
   const env = useRouteEnv(dialect);
   beforeAll(() => {
     if (!endpoint) return;
-    Object.assign(process.env, { AWS_ENDPOINT_URL_CLOUDFORMATION: endpoint, AWS_REGION: 'us-east-1', INFRA_REVIEW_STACK_NAME: `routes-${dialect.name}-${run}` });
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_CLOUDFORMATION: endpoint,
+      AWS_REGION: 'us-east-1',
+      INFRA_REVIEW_STACK_NAME: `routes-${dialect.name}-${run}`,
+    });
   });
   afterAll(() => (endpoint ? deleteStackQuietly(motoTarget(endpoint, `routes-${dialect.name}-${run}`)) : undefined));
 
@@ -97,17 +104,28 @@ describe.each(dialects())('the deploy routes on $name', (dialect) => {
     const refusal = (await busy.json()) as { error: { message: string; details: { deployId: string } } };
     expect(refusal.error.message).toContain(env.users.deployer.email);
     expect(refusal.error.details.deployId).toBe(deploy.id);
-    expect((await confirm(testRequest('POST', `/api/deploys/${deploy.id}/confirm`, { cookie: env.users.reviewer }), params({ id: deploy.id }))).status).toBe(403);
+    expect(
+      (await confirm(testRequest('POST', `/api/deploys/${deploy.id}/confirm`, { cookie: env.users.reviewer }), params({ id: deploy.id })))
+        .status,
+    ).toBe(403);
     const abort = new AbortController();
-    const stream = (await events(testRequest('GET', '/api/deploys/events', { cookie: env.users.viewer }, undefined, { signal: abort.signal }))).body;
+    const stream = (
+      await events(testRequest('GET', '/api/deploys/events', { cookie: env.users.viewer }, undefined, { signal: abort.signal }))
+    ).body;
     if (!stream) throw new Error('no event stream');
     await readUntil(stream, (event) => event === 'ready');
-    const cancelled = await cancel(testRequest('POST', `/api/deploys/${deploy.id}/cancel`, { cookie: env.users.deployer }), params({ id: deploy.id }));
+    const cancelled = await cancel(
+      testRequest('POST', `/api/deploys/${deploy.id}/cancel`, { cookie: env.users.deployer }),
+      params({ id: deploy.id }),
+    );
     expect(cancelled.status).toBe(200);
     const heard = await readUntil(stream, (event, data) => event === 'deploy' && (data as DeployView).status === 'cancelled');
     expect((heard.data as DeployView).id).toBe(deploy.id);
     abort.abort();
-    expect((await cancel(testRequest('POST', `/api/deploys/${deploy.id}/cancel`, { cookie: env.users.deployer }), params({ id: deploy.id }))).status).toBe(409);
+    expect(
+      (await cancel(testRequest('POST', `/api/deploys/${deploy.id}/cancel`, { cookie: env.users.deployer }), params({ id: deploy.id })))
+        .status,
+    ).toBe(409);
   }, 120_000);
 
   it('refuses malformed bodies with 400 and oversized ones with 413, writing nothing', async (ctx) => {

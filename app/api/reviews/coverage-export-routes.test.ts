@@ -9,21 +9,27 @@ import { POST } from './route';
 const env = useRouteTestEnv();
 
 describe('GET /api/reviews/{id}/coverage', () => {
-  it('serves the bundled review\'s coverage against the seed to a viewer: all 14 failures found', async () => {
+  it("serves the bundled review's coverage against the seed to a viewer: all 14 failures found", async () => {
     const response = await getCoverage(request('GET', '/api/reviews/bundled/coverage', { cookie: env.users.viewer }), idParams('bundled'));
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ reviewId: 'bundled', humanReview: 'infra/model/MODEL_FAILURES.md', numbers: { failures: 14, found: 14, missed: 0, coverage: 1 } });
+    expect(body).toMatchObject({
+      reviewId: 'bundled',
+      humanReview: 'infra/model/MODEL_FAILURES.md',
+      numbers: { failures: 14, found: 14, missed: 0, coverage: 1 },
+    });
     expect(body.result.found[0].failure).toMatchObject({ id: 'syntax-1', category: 'syntax', title: 'Outdated AWS CDK Imports' });
     expect(new Set(body.result.found[0].findings.map((f: { rule: string }) => f.rule))).toEqual(new Set(['cdk-v1-imports']));
     expect(body.numbers.unlisted).toBe(body.result.unlisted.length);
   });
 
-  it('reads a stored review\'s MODEL_FAILURES.md', async () => {
+  it("reads a stored review's MODEL_FAILURES.md", async () => {
     const files = Object.entries(cfnTaskFiles(3)).map(([path, text]) => ({ path, text }));
     const created = await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, { kind: 'task', files }));
     const { review } = await created.json();
-    const body = await (await getCoverage(request('GET', `/api/reviews/${review.id}/coverage`, { bearer: env.users.viewer }), idParams(review.id))).json();
+    const body = await (
+      await getCoverage(request('GET', `/api/reviews/${review.id}/coverage`, { bearer: env.users.viewer }), idParams(review.id))
+    ).json();
     expect(body.humanReview).toBe('MODEL_FAILURES.md');
     expect(body.failures.map((f: { id: string }) => f.id)).toEqual(['security-1']);
     expect(body.numbers.failures).toBe(1);
@@ -43,12 +49,15 @@ describe('GET /api/reviews/{id}/coverage', () => {
 
   it('is 401 anonymous and 404 for an unknown review', async () => {
     expect((await getCoverage(request('GET', '/api/reviews/bundled/coverage', 'anonymous'), idParams('bundled'))).status).toBe(401);
-    expect((await getCoverage(request('GET', '/api/reviews/nope/coverage', { cookie: env.users.viewer }), idParams('nope'))).status).toBe(404);
+    expect((await getCoverage(request('GET', '/api/reviews/nope/coverage', { cookie: env.users.viewer }), idParams('nope'))).status).toBe(
+      404,
+    );
   });
 });
 
 describe('GET /api/reviews/{id}/export', () => {
-  const download = (format: string, id = 'bundled') => getExport(request('GET', `/api/reviews/${id}/export?format=${format}`, { cookie: env.users.viewer }), idParams(id));
+  const download = (format: string, id = 'bundled') =>
+    getExport(request('GET', `/api/reviews/${id}/export?format=${format}`, { cookie: env.users.viewer }), idParams(id));
 
   it('downloads SARIF and JUnit as attachments', async () => {
     const sarif = await download('sarif');
@@ -66,7 +75,9 @@ describe('GET /api/reviews/{id}/export', () => {
   it('is 400 for an unknown format, 401 anonymous, 404 for an unknown review', async () => {
     expect((await download('html')).status).toBe(400);
     expect((await download('')).status).toBe(400);
-    expect((await getExport(request('GET', '/api/reviews/bundled/export?format=sarif', 'anonymous'), idParams('bundled'))).status).toBe(401);
+    expect((await getExport(request('GET', '/api/reviews/bundled/export?format=sarif', 'anonymous'), idParams('bundled'))).status).toBe(
+      401,
+    );
     expect((await download('sarif', 'nope')).status).toBe(404);
   });
 });

@@ -7,22 +7,58 @@ import { GET, POST } from './route';
 
 const env = useRouteTestEnv();
 const task = (i: number) => ({ kind: 'task', files: Object.entries(cfnTaskFiles(i)).map(([path, text]) => ({ path, text })) });
-const findingsOf = async (id: string) => (await (await getFindings(request('GET', `/api/reviews/${id}/findings?side=model`, { cookie: env.users.viewer }), { params: Promise.resolve({ id }) })).json()).findings as { rule: string }[];
+const findingsOf = async (id: string) =>
+  (
+    await (
+      await getFindings(request('GET', `/api/reviews/${id}/findings?side=model`, { cookie: env.users.viewer }), {
+        params: Promise.resolve({ id }),
+      })
+    ).json()
+  ).findings as { rule: string }[];
 
 describe('POST /api/reviews', () => {
   it('creates a review from a task folder’s files: 201 with its summary, then served like the bundled review', async () => {
     const response = await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, task(7)));
     expect(response.status).toBe(201);
     const { review } = await response.json();
-    expect(review).toMatchObject({ id: expect.stringMatching(/^r-/), kind: 'task', platform: 'cfn', status: 'analyzed', createdBy: env.users.reviewer.user.email });
+    expect(review).toMatchObject({
+      id: expect.stringMatching(/^r-/),
+      kind: 'task',
+      platform: 'cfn',
+      status: 'analyzed',
+      createdBy: env.users.reviewer.user.email,
+    });
     expect((await findingsOf(review.id)).map((f) => f.rule)).toContain('iam-least-privilege');
   });
 
   it('creates reviews from a template pair and from a markdown answer (bearer token)', async () => {
-    const pair = await POST(request('POST', '/api/reviews', { bearer: env.users.deployer }, { kind: 'templates', name: 'pair', reference: { path: 'a.yaml', text: templateVariant(1, { fixed: true }) }, model: { path: 'b.yml', text: templateVariant(1) } }));
+    const pair = await POST(
+      request(
+        'POST',
+        '/api/reviews',
+        { bearer: env.users.deployer },
+        {
+          kind: 'templates',
+          name: 'pair',
+          reference: { path: 'a.yaml', text: templateVariant(1, { fixed: true }) },
+          model: { path: 'b.yml', text: templateVariant(1) },
+        },
+      ),
+    );
     expect(pair.status).toBe(201);
     expect((await pair.json()).review).toMatchObject({ name: 'pair', kind: 'templates', language: 'yaml' });
-    const md = await POST(request('POST', '/api/reviews', { bearer: env.users.admin }, { kind: 'markdown', model: { path: 'answer.md', text: '```yaml\n' + templateVariant(2) + '```\n' }, reference: { path: 'ideal.json', text: JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue' } } }) } }));
+    const md = await POST(
+      request(
+        'POST',
+        '/api/reviews',
+        { bearer: env.users.admin },
+        {
+          kind: 'markdown',
+          model: { path: 'answer.md', text: '```yaml\n' + templateVariant(2) + '```\n' },
+          reference: { path: 'ideal.json', text: JSON.stringify({ Resources: { Q: { Type: 'AWS::SQS::Queue' } } }) },
+        },
+      ),
+    );
     expect(md.status).toBe(201);
     expect((await md.json()).review).toMatchObject({ kind: 'markdown', language: 'json', model: { kind: 'markdown', resourceCount: 3 } });
   });
@@ -30,24 +66,40 @@ describe('POST /api/reviews', () => {
   it('refuses invalid bodies with 400 and an oversized one with 413, storing nothing', async () => {
     const before = (await listStoredReviews()).length;
     const bad = [
-      {}, { kind: 'nope' }, { kind: 'templates', reference: { path: 'a.txt', text: '' }, model: { path: 'b.yaml', text: '' } },
-      { kind: 'task', files: [] }, { kind: 'task', files: [{ path: '../etc/passwd', text: 'x' }] }, { kind: 'task', files: [{ path: 'PROMPT.md', text: 'only a prompt' }] },
-      { kind: 'markdown', model: { path: 'a.md', text: 'x' }, extra: 1 }, '{"kind":',
+      {},
+      { kind: 'nope' },
+      { kind: 'templates', reference: { path: 'a.txt', text: '' }, model: { path: 'b.yaml', text: '' } },
+      { kind: 'task', files: [] },
+      { kind: 'task', files: [{ path: '../etc/passwd', text: 'x' }] },
+      { kind: 'task', files: [{ path: 'PROMPT.md', text: 'only a prompt' }] },
+      { kind: 'markdown', model: { path: 'a.md', text: 'x' }, extra: 1 },
+      '{"kind":',
     ];
     for (const body of bad) {
       const response = await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, body));
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect((await response.json()).error.code).toBe('bad_request:input');
     }
-    const huge = { kind: 'templates', reference: { path: 'a.json', text: 'x'.repeat(2_100_000) }, model: { path: 'b.json', text: 'x'.repeat(2_100_000) }, name: 'y'.repeat(10) };
-    expect((await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, { ...huge, more: 'z'.repeat(4_500_000) }))).status).toBe(413);
+    const huge = {
+      kind: 'templates',
+      reference: { path: 'a.json', text: 'x'.repeat(2_100_000) },
+      model: { path: 'b.json', text: 'x'.repeat(2_100_000) },
+      name: 'y'.repeat(10),
+    };
+    expect(
+      (await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, { ...huge, more: 'z'.repeat(4_500_000) }))).status,
+    ).toBe(413);
     expect((await listStoredReviews()).length).toBe(before);
   });
 
   it('is for reviewers and up: 401 anonymous, 403 for a viewer and for a cross-site cookie write', async () => {
     expect((await POST(request('POST', '/api/reviews', 'anonymous', task(8)))).status).toBe(401);
     expect((await POST(request('POST', '/api/reviews', { cookie: env.users.viewer }, task(8)))).status).toBe(403);
-    const crossSite = new Request('http://app.test/api/reviews', { method: 'POST', headers: { cookie: env.users.reviewer.cookie, origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify(task(8)) });
+    const crossSite = new Request('http://app.test/api/reviews', {
+      method: 'POST',
+      headers: { cookie: env.users.reviewer.cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify(task(8)),
+    });
     expect((await POST(crossSite)).status).toBe(403);
   });
 });
@@ -56,13 +108,20 @@ describe('GET /api/reviews', () => {
   const list = async (query = '') => {
     const response = await GET(request('GET', `/api/reviews${query}`, { cookie: env.users.viewer }));
     expect(response.status).toBe(200);
-    return (await response.json()).reviews as { id: string; platform: string; status: string; kind: string; counts: Record<string, number> }[];
+    return (await response.json()).reviews as {
+      id: string;
+      platform: string;
+      status: string;
+      kind: string;
+      counts: Record<string, number>;
+    }[];
   };
 
   it('lists the bundled review first, then stored ones, keeping the old fields', async () => {
     const reviews = await list();
     expect(reviews[0]).toMatchObject({ id: 'bundled', kind: 'bundled', platform: 'cdk', status: 'analyzed' });
-    for (const r of reviews) expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'name', 'generatedAt', 'reference', 'model', 'totals']));
+    for (const r of reviews)
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'name', 'generatedAt', 'reference', 'model', 'totals']));
     expect(reviews.length).toBeGreaterThanOrEqual(4);
   }, 120_000);
 

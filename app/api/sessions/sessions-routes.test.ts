@@ -19,7 +19,15 @@ import * as manual from './[sid]/manual-findings/route';
 import * as signoffs from './[sid]/signoffs/route';
 import { readSse } from '@/lib/audit/test-sse';
 
-const TABLES: (keyof Database)[] = ['audit_sessions', 'session_snapshots', 'verdicts', 'comments', 'manual_findings', 'signoffs', 'audit_log'];
+const TABLES: (keyof Database)[] = [
+  'audit_sessions',
+  'session_snapshots',
+  'verdicts',
+  'comments',
+  'manual_findings',
+  'signoffs',
+  'audit_log',
+];
 const seed = readFileSync(path.join(process.cwd(), 'infra/model/MODEL_FAILURES.md'), 'utf8');
 
 describe.each(dialects())('the audit session routes on $name', (dialect) => {
@@ -32,7 +40,8 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
     expect(res.status).toBe(201);
     return ((await res.json()) as { session: SessionView['session'] }).session;
   };
-  const view = async (sid: string, caller = as('viewer', 'bearer')) => (await (await sessionRoute.GET(testRequest('GET', `/api/sessions/${sid}`, caller), params({ sid }))).json()) as SessionView;
+  const view = async (sid: string, caller = as('viewer', 'bearer')) =>
+    (await (await sessionRoute.GET(testRequest('GET', `/api/sessions/${sid}`, caller), params({ sid }))).json()) as SessionView;
   const putVerdict = (sid: string, key: string, body: unknown, caller = as('reviewer')) =>
     verdict.PUT(testRequest('PUT', `/api/sessions/${sid}/findings/${key}/verdict`, caller, body), params({ sid, key }));
   const postComment = (sid: string, key: string, body: unknown, caller = as('reviewer')) =>
@@ -41,7 +50,9 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
   it('opens a session on the bundled review, lists it and serves its view', async () => {
     const session = await createSession();
     expect(session).toMatchObject({ reviewId: 'bundled', status: 'open', createdBy: { label: env.users.reviewer.email } });
-    const list = await (await sessions.GET(testRequest('GET', '/api/reviews/bundled/sessions', as('viewer')), params({ id: 'bundled' }))).json();
+    const list = await (
+      await sessions.GET(testRequest('GET', '/api/reviews/bundled/sessions', as('viewer')), params({ id: 'bundled' }))
+    ).json();
     expect(list.sessions[0]).toMatchObject({ id: session.id, progress: { judged: 0 }, signoffs: 0 });
     const body = await view(session.id);
     expect(body.findings.length).toBeGreaterThan(10);
@@ -53,7 +64,10 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
     const session = await createSession();
     const key = (await view(session.id)).findings[0].key;
     const abort = new AbortController();
-    const res = await events.GET(testRequest('GET', `/api/sessions/${session.id}/events`, as('viewer'), undefined, { signal: abort.signal }), params({ sid: session.id }));
+    const res = await events.GET(
+      testRequest('GET', `/api/sessions/${session.id}/events`, as('viewer'), undefined, { signal: abort.signal }),
+      params({ sid: session.id }),
+    );
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const stream = readSse(res);
     expect((await stream.next((e) => e.event === 'ready')).event).toBe('ready');
@@ -62,7 +76,12 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
 
     expect((await putVerdict(session.id, key, { verdict: 'accepted_risk', reason: 'known' })).status).toBe(200);
     const live = await stream.next((e) => e.event === 'verdict');
-    expect(live.data).toMatchObject({ type: 'verdict', sessionId: session.id, key, data: { userLabel: env.users.reviewer.email, verdict: 'accepted_risk', reason: 'known' } });
+    expect(live.data).toMatchObject({
+      type: 'verdict',
+      sessionId: session.id,
+      key,
+      data: { userLabel: env.users.reviewer.email, verdict: 'accepted_risk', reason: 'known' },
+    });
 
     const script = '<script>alert(document.cookie)</script>';
     expect((await postComment(session.id, key, { body: script })).status).toBe(201);
@@ -78,14 +97,25 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
     const key = (await view(session.id)).findings[0].key;
     const before = await counts();
     expect((await postComment(session.id, key, { body: 'x'.repeat(70 * 1024) })).status).toBe(413);
-    const chunked = new ReadableStream({ start: (c) => { c.enqueue(new TextEncoder().encode(`{"body":"${'y'.repeat(80 * 1024)}"}`)); c.close(); } });
-    const streamed = testRequest('POST', `/api/sessions/${session.id}/findings/${key}/comments`, as('reviewer'), undefined, { body: chunked, duplex: 'half' } as RequestInit);
+    const chunked = new ReadableStream({
+      start: (c) => {
+        c.enqueue(new TextEncoder().encode(`{"body":"${'y'.repeat(80 * 1024)}"}`));
+        c.close();
+      },
+    });
+    const streamed = testRequest('POST', `/api/sessions/${session.id}/findings/${key}/comments`, as('reviewer'), undefined, {
+      body: chunked,
+      duplex: 'half',
+    } as RequestInit);
     expect((await comments.POST(streamed, params({ sid: session.id, key }))).status).toBe(413);
     expect((await putVerdict(session.id, key, '{"verdict": "confirmed"')).status).toBe(400);
     expect((await putVerdict(session.id, key, { verdict: 'excellent' })).status).toBe(400);
     expect((await putVerdict(session.id, key, { verdict: 'confirmed', reason: 'r'.repeat(2001) })).status).toBe(400);
     expect((await postComment(session.id, key, { body: 'hi', extra: true })).status).toBe(400);
-    const bad = await manual.POST(testRequest('POST', `/api/sessions/${session.id}/manual-findings`, as('reviewer'), { ...manualFinding(), category: 'cost' }), params({ sid: session.id }));
+    const bad = await manual.POST(
+      testRequest('POST', `/api/sessions/${session.id}/manual-findings`, as('reviewer'), { ...manualFinding(), category: 'cost' }),
+      params({ sid: session.id }),
+    );
     expect(bad.status).toBe(400);
     expect(await counts()).toEqual(before);
   });
@@ -102,7 +132,10 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
     expect((await events.GET(testRequest('GET', '/api/sessions/nope/events', as('viewer')), params({ sid: 'nope' }))).status).toBe(404);
     expect(await counts()).toEqual(before);
 
-    const signed = await signoffs.POST(testRequest('POST', `/api/sessions/${session.id}/signoffs`, as('reviewer'), {}), params({ sid: session.id }));
+    const signed = await signoffs.POST(
+      testRequest('POST', `/api/sessions/${session.id}/signoffs`, as('reviewer'), {}),
+      params({ sid: session.id }),
+    );
     expect(signed.status).toBe(201);
     expect((await signed.json()).session.status).toBe('closed');
     const closed = await counts();
@@ -110,8 +143,18 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.code).toBe('conflict:closed');
     expect((await postComment(session.id, key, { body: 'late' })).status).toBe(409);
-    expect((await manual.POST(testRequest('POST', `/api/sessions/${session.id}/manual-findings`, as('admin'), manualFinding()), params({ sid: session.id }))).status).toBe(409);
-    expect((await signoffs.POST(testRequest('POST', `/api/sessions/${session.id}/signoffs`, as('admin', 'bearer')), params({ sid: session.id }))).status).toBe(409);
+    expect(
+      (
+        await manual.POST(
+          testRequest('POST', `/api/sessions/${session.id}/manual-findings`, as('admin'), manualFinding()),
+          params({ sid: session.id }),
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (await signoffs.POST(testRequest('POST', `/api/sessions/${session.id}/signoffs`, as('admin', 'bearer')), params({ sid: session.id })))
+        .status,
+    ).toBe(409);
     expect(await counts()).toEqual(closed);
   });
 
@@ -122,14 +165,20 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
       const body = seedRules.has(finding.rule) ? { verdict: 'confirmed' } : { verdict: 'false_positive', reason: 'linter style' };
       expect((await putVerdict(session.id, finding.key, body, as('deployer', 'bearer'))).status).toBe(200);
     }
-    const md = await exporter.GET(testRequest('GET', `/api/sessions/${session.id}/export?format=md`, as('viewer')), params({ sid: session.id }));
+    const md = await exporter.GET(
+      testRequest('GET', `/api/sessions/${session.id}/export?format=md`, as('viewer')),
+      params({ sid: session.id }),
+    );
     expect(md.headers.get('content-disposition')).toBe('attachment; filename="MODEL_FAILURES.md"');
     const ours = parseModelFailures(await md.text());
     const theirs = parseModelFailures(seed);
     expect(ours.categories.map((c) => c.heading)).toEqual(theirs.categories.map((c) => c.heading));
     expect(ours.categories.map((c) => c.issues.length)).toEqual(theirs.categories.map((c) => c.issues.length));
     expect(ours.summary).toEqual(theirs.summary);
-    const json = await exporter.GET(testRequest('GET', `/api/sessions/${session.id}/export?format=json`, as('viewer')), params({ sid: session.id }));
+    const json = await exporter.GET(
+      testRequest('GET', `/api/sessions/${session.id}/export?format=json`, as('viewer')),
+      params({ sid: session.id }),
+    );
     expect(json.headers.get('content-disposition')).toBe(`attachment; filename="session-${session.id}.json"`);
     expect((await json.json()).findings.every((f: { consensus: string | null }) => f.consensus !== null)).toBe(true);
     const { entries } = await listAudit(env.handle.db, { actorId: env.users.deployer.user.id, action: 'verdict.set', limit: 1000 });

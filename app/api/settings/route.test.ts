@@ -12,28 +12,55 @@ const settingAudit = async () => (await listAudit(undefined, { action: 'setting.
 describe('/api/settings', () => {
   it('reads the defaults before anything is set', async () => {
     const response = await GET(request('GET', '/api/settings', { cookie: env.users.admin }));
-    expect(await response.json()).toEqual({ settings: { requiredSignoffs: 1, deployRequiresSignedOffSession: false, deployApprovalPolicy: 'broadening', referenceNatGateways: 1 } });
+    expect(await response.json()).toEqual({
+      settings: { requiredSignoffs: 1, deployRequiresSignedOffSession: false, deployApprovalPolicy: 'broadening', referenceNatGateways: 1 },
+    });
   });
 
   it('writes and audits nothing when the values given are the current ones (defaults included)', async () => {
-    const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 1, deployRequiresSignedOffSession: false }));
+    const response = await PUT(
+      request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 1, deployRequiresSignedOffSession: false }),
+    );
     expect(response.status).toBe(200);
     expect(await settingAudit()).toEqual([]);
   });
 
   it('stores a change where sessions read it and audits it with before and after, once', async () => {
-    const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 3, deployRequiresSignedOffSession: true, deployApprovalPolicy: 'any-change' }));
+    const response = await PUT(
+      request(
+        'PUT',
+        '/api/settings',
+        { cookie: env.users.admin },
+        { requiredSignoffs: 3, deployRequiresSignedOffSession: true, deployApprovalPolicy: 'any-change' },
+      ),
+    );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ settings: { requiredSignoffs: 3, deployRequiresSignedOffSession: true, deployApprovalPolicy: 'any-change', referenceNatGateways: 1 } });
+    expect(await response.json()).toEqual({
+      settings: { requiredSignoffs: 3, deployRequiresSignedOffSession: true, deployApprovalPolicy: 'any-change', referenceNatGateways: 1 },
+    });
     expect(await getSetting({ key: REQUIRED_SIGNOFFS_SETTING })).toBe(3);
     const entries = await settingAudit();
-    expect(entries.find((e) => e.entityId === REQUIRED_SIGNOFFS_SETTING)).toMatchObject({ actorId: env.users.admin.user.id, before: null, after: 3 });
+    expect(entries.find((e) => e.entityId === REQUIRED_SIGNOFFS_SETTING)).toMatchObject({
+      actorId: env.users.admin.user.id,
+      before: null,
+      after: 3,
+    });
     await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 3 }));
     expect(await settingAudit()).toHaveLength(entries.length);
   });
 
   it('refuses values out of bounds, unknown keys, empty and malformed bodies with 400, and an oversized body with 413', async () => {
-    for (const body of [{ requiredSignoffs: 0 }, { requiredSignoffs: 11 }, { requiredSignoffs: 2.5 }, { deployRequiresSignedOffSession: 'yes' }, { deployApprovalPolicy: 'sometimes' }, { referenceNatGateways: 3 }, { other: 1 }, {}, '{"requiredSignoffs":']) {
+    for (const body of [
+      { requiredSignoffs: 0 },
+      { requiredSignoffs: 11 },
+      { requiredSignoffs: 2.5 },
+      { deployRequiresSignedOffSession: 'yes' },
+      { deployApprovalPolicy: 'sometimes' },
+      { referenceNatGateways: 3 },
+      { other: 1 },
+      {},
+      '{"requiredSignoffs":',
+    ]) {
       const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, body));
       expect(response.status, JSON.stringify(body).slice(0, 40)).toBe(400);
     }

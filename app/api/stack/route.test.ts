@@ -6,7 +6,13 @@ import { GET as getEvents } from './events/route';
 import { GET as getStack } from './route';
 
 const env = useRouteTestEnv();
-const TARGET_ENV = ['AWS_ENDPOINT_URL_CLOUDFORMATION', 'AWS_REGION', 'INFRA_REVIEW_STACK_NAME', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'] as const;
+const TARGET_ENV = [
+  'AWS_ENDPOINT_URL_CLOUDFORMATION',
+  'AWS_REGION',
+  'INFRA_REVIEW_STACK_NAME',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+] as const;
 const saved = Object.fromEntries(TARGET_ENV.map((name) => [name, process.env[name]]));
 const stackName = `IrRoute-${Date.now().toString(36)}${process.pid}`;
 let moto: string | undefined;
@@ -45,7 +51,10 @@ describe('GET /api/stack', () => {
     targetAt(ctx, 'http://127.0.0.1:9');
     const response = await getStack(request('GET', '/api/stack', { bearer: env.users.viewer }));
     expect(response.status).toBe(200);
-    expect(((await response.json()) as DeployedView).stack).toEqual({ status: 'unavailable', message: expect.stringMatching(/unreachable/) });
+    expect(((await response.json()) as DeployedView).stack).toEqual({
+      status: 'unavailable',
+      message: expect.stringMatching(/unreachable/),
+    });
   });
 
   it('is 401 for an anonymous caller', async () => {

@@ -49,18 +49,25 @@ describe('/api/tokens', () => {
   });
 
   it('revokes the caller’s own token, after which it no longer authenticates', async () => {
-    const { id, token } = await (await POST(request('POST', '/api/tokens', { cookie: env.users.reviewer }, { name: 'short-lived' }))).json();
+    const { id, token } = await (
+      await POST(request('POST', '/api/tokens', { cookie: env.users.reviewer }, { name: 'short-lived' }))
+    ).json();
     const response = await DELETE(request('DELETE', `/api/tokens/${id}`, { cookie: env.users.reviewer }), idParams(id));
     expect(response.status).toBe(204);
     expect(await verifyToken(env.auth, token)).toBeNull();
     expect((await GET(request('GET', '/api/tokens', { bearer: token }))).status).toBe(401);
     expect((await list({ cookie: env.users.reviewer })).find((t) => t.id === id)?.enabled).toBe(false);
-    expect((await listAudit(undefined, { action: 'token.revoke', entityId: id, limit: 1 })).entries[0]).toMatchObject({ actorId: env.users.reviewer.user.id });
+    expect((await listAudit(undefined, { action: 'token.revoke', entityId: id, limit: 1 })).entries[0]).toMatchObject({
+      actorId: env.users.reviewer.user.id,
+    });
   });
 
   it('answers 404 for another user’s token and leaves it working', async () => {
     const [adminToken] = await list({ cookie: env.users.admin });
-    const response = await DELETE(request('DELETE', `/api/tokens/${adminToken.id}`, { cookie: env.users.deployer }), idParams(adminToken.id));
+    const response = await DELETE(
+      request('DELETE', `/api/tokens/${adminToken.id}`, { cookie: env.users.deployer }),
+      idParams(adminToken.id),
+    );
     expect(response.status).toBe(404);
     expect(await verifyToken(env.auth, env.users.admin.token)).not.toBeNull();
     expect((await DELETE(request('DELETE', '/api/tokens/unknown', { cookie: env.users.deployer }), idParams('unknown'))).status).toBe(404);
@@ -70,9 +77,21 @@ describe('/api/tokens', () => {
     expect((await GET(request('GET', '/api/tokens', 'anonymous'))).status).toBe(401);
     expect((await POST(request('POST', '/api/tokens', 'anonymous', { name: 'x' }))).status).toBe(401);
     expect((await DELETE(request('DELETE', '/api/tokens/x', 'anonymous'), idParams('x'))).status).toBe(401);
-    const noOrigin = new Request('http://app.test/api/tokens', { method: 'POST', headers: { cookie: env.users.viewer.cookie }, body: '{"name":"x"}' });
+    const noOrigin = new Request('http://app.test/api/tokens', {
+      method: 'POST',
+      headers: { cookie: env.users.viewer.cookie },
+      body: '{"name":"x"}',
+    });
     expect((await POST(noOrigin)).status).toBe(403);
-    for (const body of [{}, { name: '' }, { name: 'x'.repeat(33) }, { name: 'x', expiresInDays: 0 }, { name: 'x', expiresInDays: 366 }, { name: 'x', userId: 'someone' }, 'nope']) {
+    for (const body of [
+      {},
+      { name: '' },
+      { name: 'x'.repeat(33) },
+      { name: 'x', expiresInDays: 0 },
+      { name: 'x', expiresInDays: 366 },
+      { name: 'x', userId: 'someone' },
+      'nope',
+    ]) {
       expect((await POST(request('POST', '/api/tokens', { cookie: env.users.viewer }, body))).status, JSON.stringify(body)).toBe(400);
     }
   });

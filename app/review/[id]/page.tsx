@@ -15,7 +15,13 @@ export const dynamic = 'force-dynamic';
  * A review by id; unknown ids are a 404. The bundled review (the infra/ reference, the one that deploys) stands beside
  * the deployed stack and its deploy controls; stored reviews are reviews only.
  */
-export default async function ReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ packs?: string | string[] }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ packs?: string | string[] }>;
+}) {
   await requirePageUser('viewer');
   const { id } = await params;
   const selection = (await searchParams).packs;
@@ -30,7 +36,13 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   if (outcome.status === 'not-found') notFound();
   if (outcome.status === 'error') return <ReviewUnavailable message={outcome.message} />;
   const selector = <PackSelector selected={packs} />;
-  if (!stack) return <div className="space-y-4">{selector}<ReviewView review={outcome.review} /></div>;
+  if (!stack)
+    return (
+      <div className="space-y-4">
+        {selector}
+        <ReviewView review={outcome.review} />
+      </div>
+    );
   return (
     <div className="space-y-4">
       {selector}

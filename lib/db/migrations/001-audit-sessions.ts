@@ -22,8 +22,18 @@ export function auditSessionsMigration(dialect: Dialect): Migration {
         .addColumn('name', 'text', (c) => c.notNull())
         .addColumn('reference_hash', 'text', (c) => c.notNull())
         .addColumn('model_hash', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'closed')`))
-        .addColumn('required_signoffs', 'integer', (c) => c.notNull().defaultTo(1).check(sql`required_signoffs >= 1`))
+        .addColumn('status', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('open')
+            .check(sql`status in ('open', 'closed')`),
+        )
+        .addColumn('required_signoffs', 'integer', (c) =>
+          c
+            .notNull()
+            .defaultTo(1)
+            .check(sql`required_signoffs >= 1`),
+        )
         .addColumn('created_by', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('closed_at', 'text')
@@ -101,7 +111,17 @@ export function auditSessionsMigration(dialect: Dialect): Migration {
     },
 
     async down(db: Kysely<any>) {
-      for (const table of ['notify_payloads', 'audit_log', 'presence', 'signoffs', 'manual_findings', 'comments', 'verdicts', 'audit_sessions', 'settings']) {
+      for (const table of [
+        'notify_payloads',
+        'audit_log',
+        'presence',
+        'signoffs',
+        'manual_findings',
+        'comments',
+        'verdicts',
+        'audit_sessions',
+        'settings',
+      ]) {
         await db.schema.dropTable(table).ifExists().execute();
       }
       if (dialect === 'postgres') await sql`drop function if exists audit_log_append_only()`.execute(db);

@@ -40,6 +40,12 @@ export function reviewsMigration(_dialect: Dialect): Migration {
 
 /** The cached count columns: open model-side findings per category and per severity. */
 export const REVIEW_COUNT_COLUMNS = [
-  'count_syntax', 'count_deployment', 'count_security', 'count_performance', 'count_observability',
-  'count_error', 'count_warning', 'count_info',
+  'count_syntax',
+  'count_deployment',
+  'count_security',
+  'count_performance',
+  'count_observability',
+  'count_error',
+  'count_warning',
+  'count_info',
 ] as const;

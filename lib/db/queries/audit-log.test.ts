@@ -10,8 +10,22 @@ describe.each(dialects())('audit log on $name', (dialect) => {
 
   it('keeps entries with their before and after documents', async () => {
     await withTransaction(async (trx) => {
-      await appendAudit(trx, { actor: admin, action: 'user.create', entityType: 'user', entityId: 'u1', before: null, after: { role: 'viewer' } });
-      await appendAudit(trx, { actor: admin, action: 'user.role', entityType: 'user', entityId: 'u1', before: { role: 'viewer' }, after: { role: 'admin' } });
+      await appendAudit(trx, {
+        actor: admin,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: 'u1',
+        before: null,
+        after: { role: 'viewer' },
+      });
+      await appendAudit(trx, {
+        actor: admin,
+        action: 'user.role',
+        entityType: 'user',
+        entityId: 'u1',
+        before: { role: 'viewer' },
+        after: { role: 'admin' },
+      });
       await appendAudit(trx, { actor: { id: null, label: 'cli' }, action: 'token.create', entityType: 'token', entityId: 't1' });
     }, t.handle);
     const { entries } = await listAudit(t.handle.db, { entityType: 'user', entityId: 'u1', limit: 10 });

@@ -71,7 +71,10 @@ export async function listAudit(
   if (filter.since !== undefined) query = query.where('at', '>=', filter.since);
   if (filter.until !== undefined) query = query.where('at', '<', filter.until);
   if (filter.cursor != null) query = query.where('id', '<', filter.cursor);
-  const rows = await query.orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const entries = rows.slice(0, limit).map(toAuditEntry);
   return { entries, nextCursor: rows.length > limit ? entries[entries.length - 1].id : null };
 }

@@ -30,7 +30,14 @@ export async function addComment(
       created_at: nowIso(),
     };
     await trx.insertInto('comments').values(comment).execute();
-    await appendAudit(trx, { actor: input.actor, action: 'comment.add', entityType: 'comment', entityId: comment.id, before: null, after: comment });
+    await appendAudit(trx, {
+      actor: input.actor,
+      action: 'comment.add',
+      entityType: 'comment',
+      entityId: comment.id,
+      before: null,
+      after: comment,
+    });
     return comment;
   });
 }

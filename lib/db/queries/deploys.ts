@@ -13,7 +13,11 @@ export const IN_FLIGHT_STATUSES: readonly DeployStatus[] = ['creating_change_set
 
 /** Takes the stack's lock for `deployId`; false when another deploy holds it (the primary key decides, on every instance). */
 export async function tryAcquireDeployLock(db: Kysely<Database>, lock: DeployLockRow): Promise<boolean> {
-  const result = await db.insertInto('deploy_locks').values(lock).onConflict((oc) => oc.column('stack_key').doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('deploy_locks')
+    .values(lock)
+    .onConflict((oc) => oc.column('stack_key').doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -44,7 +48,14 @@ export async function getDeployByClientToken(db: Kysely<Database>, clientToken: 
 
 /** The stack's deploys, newest first. */
 export async function listDeployRows(db: Kysely<Database>, stackKey: string, limit: number): Promise<DeployRow[]> {
-  return db.selectFrom('deploys').selectAll().where('stack_key', '=', stackKey).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('deploys')
+    .selectAll()
+    .where('stack_key', '=', stackKey)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**

@@ -22,7 +22,10 @@ export interface ManualFinding {
 }
 
 /** The fields a reviewer supplies for a manual finding. */
-export type NewManualFinding = Pick<ManualFinding, 'sessionId' | 'category' | 'severity' | 'title' | 'problem' | 'impact' | 'fix' | 'resources'>;
+export type NewManualFinding = Pick<
+  ManualFinding,
+  'sessionId' | 'category' | 'severity' | 'title' | 'problem' | 'impact' | 'fix' | 'resources'
+>;
 
 /** Adds a manual finding to an open session. */
 export async function addManualFinding(
@@ -45,7 +48,14 @@ export async function addManualFinding(
       createdAt: nowIso(),
     };
     await trx.insertInto('manual_findings').values(toRow(finding)).execute();
-    await appendAudit(trx, { actor: input.actor, action: 'finding.add', entityType: 'manual_finding', entityId: finding.id, before: null, after: finding });
+    await appendAudit(trx, {
+      actor: input.actor,
+      action: 'finding.add',
+      entityType: 'manual_finding',
+      entityId: finding.id,
+      before: null,
+      after: finding,
+    });
     return finding;
   });
 }
@@ -55,7 +65,13 @@ export async function listManualFindingsBySession(
   { sessionId }: { sessionId: string },
   db: Kysely<Database> = getDb().db,
 ): Promise<ManualFinding[]> {
-  const rows = await db.selectFrom('manual_findings').selectAll().where('session_id', '=', sessionId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('manual_findings')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return rows.map(fromRow);
 }
 

@@ -69,7 +69,9 @@ describe.each(dialects())('sessions, sign-offs and settings on $name', (dialect)
     expect(closed.status).toBe('closed');
     expect(closed.closed_at).not.toBeNull();
     const readOnly = /closed and read-only/;
-    await expect(upsertVerdict({ sessionId: session.id, findingKey: 'k', verdict: 'confirmed', actor: bob }, t.handle.db)).rejects.toThrow(readOnly);
+    await expect(upsertVerdict({ sessionId: session.id, findingKey: 'k', verdict: 'confirmed', actor: bob }, t.handle.db)).rejects.toThrow(
+      readOnly,
+    );
     await expect(addComment({ sessionId: session.id, findingKey: 'k', body: 'late', actor: bob }, t.handle.db)).rejects.toThrow(readOnly);
     await expect(addSignoff({ sessionId: session.id, actor: bob }, t.handle.db)).rejects.toThrow(readOnly);
     await expect(closeSession({ id: session.id, actor: alice }, t.handle.db)).rejects.toThrow(readOnly);
@@ -81,8 +83,12 @@ describe.each(dialects())('sessions, sign-offs and settings on $name', (dialect)
     const script = '<script>alert(1)</script> **bold**';
     await addComment({ sessionId: session.id, findingKey: 'rule/x', body: script, actor: bob }, t.handle.db);
     await addComment({ sessionId: session.id, findingKey: 'rule/y', body: 'y'.repeat(10_000), actor: bob }, t.handle.db);
-    await expect(addComment({ sessionId: session.id, findingKey: 'rule/x', body: 'z'.repeat(10_001), actor: bob }, t.handle.db)).rejects.toThrow(/1 to 10000/);
-    await expect(addComment({ sessionId: session.id, findingKey: 'rule/x', body: '   ', actor: bob }, t.handle.db)).rejects.toThrow(/1 to 10000/);
+    await expect(
+      addComment({ sessionId: session.id, findingKey: 'rule/x', body: 'z'.repeat(10_001), actor: bob }, t.handle.db),
+    ).rejects.toThrow(/1 to 10000/);
+    await expect(addComment({ sessionId: session.id, findingKey: 'rule/x', body: '   ', actor: bob }, t.handle.db)).rejects.toThrow(
+      /1 to 10000/,
+    );
     const onX = await listCommentsBySession({ sessionId: session.id, findingKey: 'rule/x' }, t.handle.db);
     expect(onX.map((comment) => comment.body)).toEqual([script]);
   });

@@ -38,7 +38,14 @@ export async function createSession(input: NewSession, db: Kysely<Database> = ge
       closed_at: null,
     };
     await trx.insertInto('audit_sessions').values(session).execute();
-    await appendAudit(trx, { actor: input.actor, action: 'session.create', entityType: 'session', entityId: session.id, before: null, after: session });
+    await appendAudit(trx, {
+      actor: input.actor,
+      action: 'session.create',
+      entityType: 'session',
+      entityId: session.id,
+      before: null,
+      after: session,
+    });
     return session;
   });
 }
@@ -54,7 +61,10 @@ export function listSessionsByReview({ reviewId }: { reviewId: string }, db: Kys
 }
 
 /** Closes an open session (it becomes read-only); closing a closed session is a conflict. */
-export async function closeSession({ id, actor }: { id: string; actor: UserActor }, db: Kysely<Database> = getDb().db): Promise<AuditSession> {
+export async function closeSession(
+  { id, actor }: { id: string; actor: UserActor },
+  db: Kysely<Database> = getDb().db,
+): Promise<AuditSession> {
   return inTransaction(db, async (trx) => {
     const before = await lockOpenSession(trx, id, 'update');
     const after: AuditSession = { ...before, status: 'closed', closed_at: nowIso() };
@@ -73,7 +83,8 @@ export async function lockOpenSession(trx: Kysely<Database>, id: string, mode: '
   if (dialectOf(trx) === 'postgres') query = mode === 'update' ? query.forUpdate() : query.forShare();
   const session = await query.executeTakeFirst();
   if (!session) throw new AppError('bad_request:input', 'Unknown audit session', { details: { sessionId: id } });
-  if (session.status !== 'open') throw new AppError('conflict:state', 'The audit session is closed and read-only', { details: { sessionId: id } });
+  if (session.status !== 'open')
+    throw new AppError('conflict:state', 'The audit session is closed and read-only', { details: { sessionId: id } });
   return session;
 }
 

@@ -21,7 +21,9 @@ export async function setSetting(
     await trx
       .insertInto('settings')
       .values(row)
-      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: row.updated_by }))
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: row.updated_by }),
+      )
       .execute();
     await appendAudit(trx, { actor, action: 'setting.set', entityType: 'setting', entityId: key, before: before ?? null, after: value });
   });

@@ -26,7 +26,14 @@ export async function addSignoff(
 
     const signoff: Signoff = { session_id: sessionId, user_id: actor.id, created_at: nowIso() };
     await trx.insertInto('signoffs').values(signoff).execute();
-    await appendAudit(trx, { actor, action: 'signoff.add', entityType: 'signoff', entityId: `${sessionId}/${actor.id}`, before: null, after: signoff });
+    await appendAudit(trx, {
+      actor,
+      action: 'signoff.add',
+      entityType: 'signoff',
+      entityId: `${sessionId}/${actor.id}`,
+      before: null,
+      after: signoff,
+    });
 
     const signoffs = await countSignoffs({ sessionId }, trx);
     if (signoffs < session.required_signoffs) return { signoffs, session };

@@ -27,7 +27,9 @@ describe.each(dialects())('verdicts and presence on $name', (dialect) => {
       [bob.id, 'confirmed', null],
     ]);
     const { entries } = await listAudit(t.handle.db, { action: 'verdict.set', entityId: `${session.id}/S3/public/${alice.id}`, limit: 10 });
-    expect(entries.map((entry) => [(entry.before as { verdict: string } | null)?.verdict ?? null, (entry.after as { verdict: string }).verdict])).toEqual([
+    expect(
+      entries.map((entry) => [(entry.before as { verdict: string } | null)?.verdict ?? null, (entry.after as { verdict: string }).verdict]),
+    ).toEqual([
       ['confirmed', 'false_positive'],
       [null, 'confirmed'],
     ]);

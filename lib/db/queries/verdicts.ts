@@ -7,7 +7,12 @@ import { lockOpenSession } from './sessions';
 import { inTransaction, nowIso, type UserActor } from './shared';
 
 /** Every verdict a participant can record. */
-export const VERDICT_VALUES = ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'] as const satisfies readonly VerdictValue[];
+export const VERDICT_VALUES = [
+  'confirmed',
+  'false_positive',
+  'accepted_risk',
+  'needs_discussion',
+] as const satisfies readonly VerdictValue[];
 
 /** Records the actor's verdict on a finding, replacing their previous one; an identical verdict writes nothing. */
 export async function upsertVerdict(
@@ -33,7 +38,9 @@ export async function upsertVerdict(
       .insertInto('verdicts')
       .values(after)
       .onConflict((conflict) =>
-        conflict.columns(['session_id', 'finding_key', 'user_id']).doUpdateSet({ verdict: after.verdict, reason, updated_at: after.updated_at }),
+        conflict
+          .columns(['session_id', 'finding_key', 'user_id'])
+          .doUpdateSet({ verdict: after.verdict, reason, updated_at: after.updated_at }),
       )
       .execute();
     await appendAudit(trx, {

@@ -5,9 +5,24 @@ import { acknowledgementMatches, applyAcknowledgements, applyReviewAcknowledgeme
 import { acknowledgementInputSchema } from './input';
 
 const finding = (rule: string, resources: string[], extra: Partial<ReviewFinding> = {}): ReviewFinding => ({
-  rule, category: 'security', severity: 'error', title: rule, message: rule, resources, source: 'cdk-nag', side: 'model', ...extra,
+  rule,
+  category: 'security',
+  severity: 'error',
+  title: rule,
+  message: rule,
+  resources,
+  source: 'cdk-nag',
+  side: 'model',
+  ...extra,
 });
-const ack = (rule: string, resource: string, expiresAt: string | null = null) => ({ id: `${rule}@${resource}`, rule, resource, reason: `because ${rule}`, author: 'alice@example.test', expiresAt });
+const ack = (rule: string, resource: string, expiresAt: string | null = null) => ({
+  id: `${rule}@${resource}`,
+  rule,
+  resource,
+  reason: `because ${rule}`,
+  author: 'alice@example.test',
+  expiresAt,
+});
 
 describe('acknowledgementMatches', () => {
   it('matches by rule, by resource, or both', () => {
@@ -32,7 +47,12 @@ describe('applyAcknowledgements', () => {
     const findings = [finding('A', ['X']), finding('B', ['Y'])];
     const out = applyAcknowledgements(findings, [ack('A', '*', '2026-07-01T00:00:00.000Z')], now);
     expect(out).toHaveLength(2);
-    expect(out[0].acknowledged).toEqual({ reason: 'because A', author: 'alice@example.test', ackId: 'A@*', expiresAt: '2026-07-01T00:00:00.000Z' });
+    expect(out[0].acknowledged).toEqual({
+      reason: 'because A',
+      author: 'alice@example.test',
+      ackId: 'A@*',
+      expiresAt: '2026-07-01T00:00:00.000Z',
+    });
     expect(out[1].acknowledged).toBeUndefined();
     expect(findings[0].acknowledged).toBeUndefined();
   });
@@ -40,7 +60,9 @@ describe('applyAcknowledgements', () => {
   it('reports expired acknowledgements on the finding without applying them', () => {
     const [out] = applyAcknowledgements([finding('A', ['X'])], [ack('A', 'X', '2026-05-01T00:00:00.000Z')], now);
     expect(out.acknowledged).toBeUndefined();
-    expect(out.expiredAcknowledgements).toEqual([{ reason: 'because A', author: 'alice@example.test', expiresAt: '2026-05-01T00:00:00.000Z', ackId: 'A@X' }]);
+    expect(out.expiredAcknowledgements).toEqual([
+      { reason: 'because A', author: 'alice@example.test', expiresAt: '2026-05-01T00:00:00.000Z', ackId: 'A@X' },
+    ]);
   });
 
   it('keeps an acknowledgement the template itself carries', () => {

@@ -7,7 +7,10 @@ import type { ReviewAcknowledgement } from './input';
 type Ack = Pick<ReviewAcknowledgement, 'id' | 'rule' | 'resource' | 'reason' | 'author' | 'expiresAt'>;
 
 /** Whether an acknowledgement names this finding: its rule (any merged rule id, or a cdk-nag id without suffix) or `*`, and one of its resources or `*`. */
-export function acknowledgementMatches(ack: Pick<Ack, 'rule' | 'resource'>, finding: Pick<Finding, 'rule' | 'rules' | 'resources'>): boolean {
+export function acknowledgementMatches(
+  ack: Pick<Ack, 'rule' | 'resource'>,
+  finding: Pick<Finding, 'rule' | 'rules' | 'resources'>,
+): boolean {
   const rules = finding.rules ?? [finding.rule];
   const ruleMatches = ack.rule === '*' || rules.some((r) => r === ack.rule || baseNagRuleId(r) === ack.rule);
   const resourceMatches = ack.resource === '*' || finding.resources.includes(ack.resource);
@@ -28,10 +31,21 @@ export function applyAcknowledgements<T extends Finding>(findings: readonly T[],
     const copy: T = { ...finding };
     const active = matching.find((a) => !isExpired(a));
     if (active && !copy.acknowledged) {
-      copy.acknowledged = { reason: active.reason, author: active.author, ackId: active.id, ...(active.expiresAt ? { expiresAt: active.expiresAt } : {}) };
+      copy.acknowledged = {
+        reason: active.reason,
+        author: active.author,
+        ackId: active.id,
+        ...(active.expiresAt ? { expiresAt: active.expiresAt } : {}),
+      };
     }
     const expired = matching.filter(isExpired);
-    if (expired.length) copy.expiredAcknowledgements = expired.map((a) => ({ reason: a.reason, author: a.author, expiresAt: a.expiresAt as string, ackId: a.id }));
+    if (expired.length)
+      copy.expiredAcknowledgements = expired.map((a) => ({
+        reason: a.reason,
+        author: a.author,
+        expiresAt: a.expiresAt as string,
+        ackId: a.id,
+      }));
     return copy;
   });
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-const id = z.string().trim().min(1).max(300).regex(/^[^\s]+$/, 'must not contain spaces');
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .regex(/^[^\s]+$/, 'must not contain spaces');
 
 /**
  * A new acknowledgement as the API accepts it: a rule id and a resource logical id, each `*` for any (not both),
@@ -14,7 +19,10 @@ export const acknowledgementInputSchema = z
     expiresAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
-  .refine((a) => a.rule !== '*' || a.resource !== '*', { message: 'name a rule, a resource, or both: `*` for both would acknowledge every finding', path: ['rule'] });
+  .refine((a) => a.rule !== '*' || a.resource !== '*', {
+    message: 'name a rule, a resource, or both: `*` for both would acknowledge every finding',
+    path: ['rule'],
+  });
 
 /** A parsed new acknowledgement. */
 export type AcknowledgementInput = z.infer<typeof acknowledgementInputSchema>;

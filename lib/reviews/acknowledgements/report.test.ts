@@ -3,8 +3,23 @@ import { renderModelFailures } from '../../report/model-failures';
 import type { Finding } from '../../rules/finding';
 import { applyAcknowledgements } from './apply';
 
-const finding = (rule: string, resource: string): Finding => ({ rule, category: 'security', severity: 'error', title: rule, message: `${rule} on ${resource}`, resources: [resource], source: 'cdk-nag' });
-const ack = (rule: string, expiresAt: string | null) => ({ id: rule, rule, resource: '*', reason: `reason for ${rule}`, author: 'alice@example.test', expiresAt });
+const finding = (rule: string, resource: string): Finding => ({
+  rule,
+  category: 'security',
+  severity: 'error',
+  title: rule,
+  message: `${rule} on ${resource}`,
+  resources: [resource],
+  source: 'cdk-nag',
+});
+const ack = (rule: string, expiresAt: string | null) => ({
+  id: rule,
+  rule,
+  resource: '*',
+  reason: `reason for ${rule}`,
+  author: 'alice@example.test',
+  expiresAt,
+});
 
 describe('acknowledgements in the MODEL_FAILURES report', () => {
   it('lists applied acknowledgements with reason, author and expiry, and expired ones as not applied', () => {

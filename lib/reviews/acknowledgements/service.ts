@@ -6,7 +6,10 @@ import { acknowledgementInputSchema, type ReviewAcknowledgement } from './input'
 import { createAcknowledgement, deleteAcknowledgement, listAcknowledgementsByReview } from './store';
 
 /** The acknowledgements of an existing review (expired ones flagged); `not_found:review` for unknown ids. */
-export async function listReviewAcknowledgements({ reviewId }: { reviewId: string }, db?: Kysely<Database>): Promise<ReviewAcknowledgement[]> {
+export async function listReviewAcknowledgements(
+  { reviewId }: { reviewId: string },
+  db?: Kysely<Database>,
+): Promise<ReviewAcknowledgement[]> {
   await getReviewDefinition({ id: reviewId }, db);
   return listAcknowledgementsByReview({ reviewId }, db);
 }
@@ -22,6 +25,9 @@ export async function addReviewAcknowledgement(
 }
 
 /** Removes an acknowledgement of a review, audited; `not_found:finding` when the review has no such acknowledgement. */
-export function removeReviewAcknowledgement({ reviewId, ackId, actor }: { reviewId: string; ackId: string; actor: Actor }, db?: Kysely<Database>): Promise<ReviewAcknowledgement> {
+export function removeReviewAcknowledgement(
+  { reviewId, ackId, actor }: { reviewId: string; ackId: string; actor: Actor },
+  db?: Kysely<Database>,
+): Promise<ReviewAcknowledgement> {
   return deleteAcknowledgement({ reviewId, ackId, actor }, db);
 }

@@ -24,8 +24,17 @@ export function toReviewAcknowledgement(row: AcknowledgementRow, now = new Date(
 }
 
 /** Every acknowledgement of a review (expired ones included), oldest first. */
-export async function listAcknowledgementsByReview({ reviewId }: { reviewId: string }, db: Kysely<Database> = getDb().db): Promise<ReviewAcknowledgement[]> {
-  const rows = await db.selectFrom('acknowledgements').selectAll().where('review_id', '=', reviewId).orderBy('created_at').orderBy('id').execute();
+export async function listAcknowledgementsByReview(
+  { reviewId }: { reviewId: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<ReviewAcknowledgement[]> {
+  const rows = await db
+    .selectFrom('acknowledgements')
+    .selectAll()
+    .where('review_id', '=', reviewId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const now = new Date();
   return rows.map((row) => toReviewAcknowledgement(row, now));
 }
@@ -37,7 +46,8 @@ export async function createAcknowledgement(
 ): Promise<ReviewAcknowledgement> {
   const createdAt = nowIso();
   const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
-  if (expiresAt && expiresAt <= createdAt) throw new AppError('bad_request:input', 'expiresAt must be in the future', { details: { expiresAt: input.expiresAt } });
+  if (expiresAt && expiresAt <= createdAt)
+    throw new AppError('bad_request:input', 'expiresAt must be in the future', { details: { expiresAt: input.expiresAt } });
   const row: AcknowledgementRow = {
     id: randomUUID(),
     review_id: reviewId,
@@ -51,7 +61,14 @@ export async function createAcknowledgement(
   };
   await inTransaction(db, async (trx) => {
     await trx.insertInto('acknowledgements').values(row).execute();
-    await appendAudit(trx, { actor, action: 'acknowledgement.create', entityType: 'acknowledgement', entityId: row.id, before: null, after: row });
+    await appendAudit(trx, {
+      actor,
+      action: 'acknowledgement.create',
+      entityType: 'acknowledgement',
+      entityId: row.id,
+      before: null,
+      after: row,
+    });
   });
   return toReviewAcknowledgement(row);
 }
@@ -62,10 +79,22 @@ export async function deleteAcknowledgement(
   db: Kysely<Database> = getDb().db,
 ): Promise<ReviewAcknowledgement> {
   return inTransaction(db, async (trx) => {
-    const before = await trx.selectFrom('acknowledgements').selectAll().where('id', '=', ackId).where('review_id', '=', reviewId).executeTakeFirst();
+    const before = await trx
+      .selectFrom('acknowledgements')
+      .selectAll()
+      .where('id', '=', ackId)
+      .where('review_id', '=', reviewId)
+      .executeTakeFirst();
     if (!before) throw new AppError('not_found:finding', `No acknowledgement "${ackId}" on review "${reviewId}"`);
     await trx.deleteFrom('acknowledgements').where('id', '=', ackId).execute();
-    await appendAudit(trx, { actor, action: 'acknowledgement.delete', entityType: 'acknowledgement', entityId: ackId, before, after: null });
+    await appendAudit(trx, {
+      actor,
+      action: 'acknowledgement.delete',
+      entityType: 'acknowledgement',
+      entityId: ackId,
+      before,
+      after: null,
+    });
     return toReviewAcknowledgement(before);
   });
 }

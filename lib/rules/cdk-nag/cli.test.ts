@@ -6,11 +6,20 @@ import { describe, expect, it } from 'vitest';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'infra-review-nag-cli-'));
 const templateFile = path.join(dir, 't.json');
-const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const trust = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
 const everyTableAction = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] };
 const resources = {
-  Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'x' } } },
-  Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: trust, Policies: [{ PolicyName: 'all', PolicyDocument: everyTableAction }] } },
+  Fn: {
+    Type: 'AWS::Lambda::Function',
+    Properties: { Runtime: 'python3.12', Handler: 'index.handler', Role: { 'Fn::GetAtt': ['Role', 'Arn'] }, Code: { ZipFile: 'x' } },
+  },
+  Role: {
+    Type: 'AWS::IAM::Role',
+    Properties: { AssumeRolePolicyDocument: trust, Policies: [{ PolicyName: 'all', PolicyDocument: everyTableAction }] },
+  },
 };
 writeFileSync(templateFile, JSON.stringify({ Resources: resources }, null, 2));
 
@@ -33,7 +42,10 @@ describe('infra-review analyze --packs', () => {
     expect(iam[0].sources).toEqual(['infra-review', 'cdk-nag']);
     expect(iam[0].rules!.some((r) => r.startsWith('AwsSolutions-IAM5'))).toBe(true);
     expect(findings.some((f) => f.rule === 'Serverless-LambdaDLQ' && f.resources[0] === 'Fn')).toBe(false);
-    expect(findings.find((f) => f.rules?.includes('Serverless-LambdaDLQ'))).toMatchObject({ rule: 'lambda-dead-letter-queue', sources: ['infra-review', 'cdk-nag'] });
+    expect(findings.find((f) => f.rules?.includes('Serverless-LambdaDLQ'))).toMatchObject({
+      rule: 'lambda-dead-letter-queue',
+      sources: ['infra-review', 'cdk-nag'],
+    });
   });
 
   it('runs no pack and adds no sources without --packs', () => {

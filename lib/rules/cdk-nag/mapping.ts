@@ -8,9 +8,22 @@ import { RULE_PACKS, packOfRule } from './packs';
  * row wins. Default (no row matches): `security`, since every pack is a security and compliance pack.
  */
 export const NAG_CATEGORY_TABLE: readonly { pattern: RegExp; category: Category; why: string }[] = [
-  { pattern: /Logging|Logs|LogExports|FlowLogs|Xray|Tracing|Monitoring|ContainerInsights|MetricPolicy|Notifications|AuditLog/i, category: 'observability', why: 'logs, traces, metrics and notifications' },
-  { pattern: /Concurrency|Cache(?!.*Encrypt)|Throttling|Throttle|CrossZone|DedicatedMaster|Checkpointing|ConnectionDraining/i, category: 'performance', why: 'capacity, caching and throttling' },
-  { pattern: /DLQ|Backup|PITR|Replication|MultiAZ|ZoneAwareness|DeletionProtection|TerminationProtection|LatestVersion|VersionUpgrade|ManagedUpdates|Versioning|Backtrack|Lifecycle|Cooldown|HealthCheck|RetentionPeriod|ManagedImages|MinorVersion/i, category: 'deployment', why: 'resilience, recovery and lifecycle of what is deployed' },
+  {
+    pattern: /Logging|Logs|LogExports|FlowLogs|Xray|Tracing|Monitoring|ContainerInsights|MetricPolicy|Notifications|AuditLog/i,
+    category: 'observability',
+    why: 'logs, traces, metrics and notifications',
+  },
+  {
+    pattern: /Concurrency|Cache(?!.*Encrypt)|Throttling|Throttle|CrossZone|DedicatedMaster|Checkpointing|ConnectionDraining/i,
+    category: 'performance',
+    why: 'capacity, caching and throttling',
+  },
+  {
+    pattern:
+      /DLQ|Backup|PITR|Replication|MultiAZ|ZoneAwareness|DeletionProtection|TerminationProtection|LatestVersion|VersionUpgrade|ManagedUpdates|Versioning|Backtrack|Lifecycle|Cooldown|HealthCheck|RetentionPeriod|ManagedImages|MinorVersion/i,
+    category: 'deployment',
+    why: 'resilience, recovery and lifecycle of what is deployed',
+  },
 ];
 
 /** Default category of a cdk-nag rule that no table row matches. */

@@ -32,9 +32,13 @@ export function parseRulePacks(selection: string | readonly string[] | undefined
   if (items.includes('all')) return [...RULE_PACK_IDS];
   const unknown = items.filter((s) => !isRulePackId(s));
   if (unknown.length) {
-    throw new AppError('bad_request:input', `Unknown rule pack ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${RULE_PACK_IDS.join(', ')} (or all).`, {
-      details: { packs: unknown },
-    });
+    throw new AppError(
+      'bad_request:input',
+      `Unknown rule pack ${unknown.map((u) => `"${u}"`).join(', ')}; choose from ${RULE_PACK_IDS.join(', ')} (or all).`,
+      {
+        details: { packs: unknown },
+      },
+    );
   }
   return RULE_PACK_IDS.filter((id) => items.includes(id));
 }

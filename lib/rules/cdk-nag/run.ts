@@ -14,7 +14,15 @@ type NagModule = typeof import('cdk-nag');
 type CdkModules = { core: typeof import('aws-cdk-lib'); include: typeof import('aws-cdk-lib/cloudformation-include'); nag: NagModule };
 
 interface NagPackInstance {
-  validateScope(scope: unknown): { violations: { ruleName: string; description: string; severity?: string; fix?: string; violatingResources: { constructPath?: string; resourceLogicalId?: string; locations: string[] }[] }[] };
+  validateScope(scope: unknown): {
+    violations: {
+      ruleName: string;
+      description: string;
+      severity?: string;
+      fix?: string;
+      violatingResources: { constructPath?: string; resourceLogicalId?: string; locations: string[] }[];
+    }[];
+  };
 }
 
 let modules: Promise<CdkModules> | undefined;
@@ -91,7 +99,8 @@ function violationsToFindings(violations: readonly Violation[]): Finding[] {
         resources: logicalId ? [logicalId] : [],
         source: 'cdk-nag',
       };
-      if (logicalId) finding.evidence = [{ resource: logicalId, note: v.ruleName === base ? base : `${base} ${v.ruleName.slice(base.length)}` }];
+      if (logicalId)
+        finding.evidence = [{ resource: logicalId, note: v.ruleName === base ? base : `${base} ${v.ruleName.slice(base.length)}` }];
       return finding;
     }),
   );

@@ -7,7 +7,10 @@ describe('diagnosticToFinding', () => {
   it('maps security diagnostics to security and everything else to deployment, with severities', () => {
     const base = { message: 'm', source: 'CFN_LINT' as const, entity: { logicalId: 'A', entityType: 'Resource' as const } };
     const sec = diagnosticToFinding({ ...base, ruleId: 'W2508', severity: 'WARN', category: 'Security' }, {});
-    const schema = diagnosticToFinding({ ...base, ruleId: 'F3006', severity: 'FATAL', category: 'Schema', propertyPath: 'Type' }, { F3006: { description: 'Unknown type', category: 'Schema' } });
+    const schema = diagnosticToFinding(
+      { ...base, ruleId: 'F3006', severity: 'FATAL', category: 'Schema', propertyPath: 'Type' },
+      { F3006: { description: 'Unknown type', category: 'Schema' } },
+    );
     expect([sec.category, sec.severity, sec.rule]).toEqual(['security', 'warning', 'cfn-validate/W2508']);
     expect([schema.category, schema.severity, schema.title, schema.resources]).toEqual(['deployment', 'error', 'Unknown type', ['A']]);
   });

@@ -26,18 +26,27 @@ const cdkStack = (alarm: (stack: Stack, fn: lambda.Function) => void) => (stack:
 
 describe('alarm-configuration', () => {
   it('non-compliant 1: YAML alarm with a 45 s period, more datapoints than periods, no threshold, and a literal FunctionName', () => {
-    const violations = rule.check(inputFromText(yaml(`      Namespace: AWS/Lambda
+    const violations = rule.check(
+      inputFromText(
+        yaml(`      Namespace: AWS/Lambda
       MetricName: Throttles
       Dimensions: [{ Name: FunctionName, Value: my-function }]
       Statistic: Sum
       Period: 45
       EvaluationPeriods: 2
-      DatapointsToAlarm: 3`)));
+      DatapointsToAlarm: 3`),
+      ),
+    );
     expect(violations.map((v) => v.resources)).toEqual([['Alarm']]);
-    expect(violations[0].message).toBe('Alarm cannot work as written: Period 45 is not 10, 20, 30 or a multiple of 60 seconds; DatapointsToAlarm 3 exceeds EvaluationPeriods 2; '
-      + 'it has neither Threshold nor ThresholdMetricId; dimension FunctionName "my-function" names none of the stack\'s functions (Fn); reference the function instead.');
+    expect(violations[0].message).toBe(
+      'Alarm cannot work as written: Period 45 is not 10, 20, 30 or a multiple of 60 seconds; DatapointsToAlarm 3 exceeds EvaluationPeriods 2; ' +
+        'it has neither Threshold nor ThresholdMetricId; dimension FunctionName "my-function" names none of the stack\'s functions (Fn); reference the function instead.',
+    );
     expect(violations[0].evidence?.map((e) => [e.path, e.value])).toEqual([
-      ['Properties.Period', 45], ['Properties.DatapointsToAlarm', 3], ['Properties.Threshold', undefined], ['Properties.Dimensions.0.Value', 'my-function'],
+      ['Properties.Period', 45],
+      ['Properties.DatapointsToAlarm', 3],
+      ['Properties.Threshold', undefined],
+      ['Properties.Dimensions.0.Value', 'my-function'],
     ]);
   });
 
@@ -45,14 +54,30 @@ describe('alarm-configuration', () => {
     const json = JSON.stringify({
       Resources: {
         Fn: functionResource({ FunctionName: 'orders' }),
-        MathAlarm: { Type: 'AWS::CloudWatch::Alarm', Properties: {
-          ComparisonOperator: 'GreaterThanThreshold', Threshold: 1, EvaluationPeriods: 0,
-          Metrics: [
-            { Id: 'e', Expression: 'm1 * 2', ReturnData: true },
-            { Id: 'm1', ReturnData: false, MetricStat: { Stat: 'Sum', Period: 90, Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: 'orders' }] } } },
-          ],
-        } },
-        Bare: { Type: 'AWS::CloudWatch::Alarm', Properties: { ComparisonOperator: 'GreaterThanThreshold', Threshold: 1, Namespace: 'AWS/SQS', MetricName: 'X', Statistic: 'Sum' } },
+        MathAlarm: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: {
+            ComparisonOperator: 'GreaterThanThreshold',
+            Threshold: 1,
+            EvaluationPeriods: 0,
+            Metrics: [
+              { Id: 'e', Expression: 'm1 * 2', ReturnData: true },
+              {
+                Id: 'm1',
+                ReturnData: false,
+                MetricStat: {
+                  Stat: 'Sum',
+                  Period: 90,
+                  Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: 'orders' }] },
+                },
+              },
+            ],
+          },
+        },
+        Bare: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: { ComparisonOperator: 'GreaterThanThreshold', Threshold: 1, Namespace: 'AWS/SQS', MetricName: 'X', Statistic: 'Sum' },
+        },
       },
     });
     const violations = rule.check(inputFromText(json));
@@ -62,11 +87,21 @@ describe('alarm-configuration', () => {
     expect(violations[1].evidence?.map((e) => e.path)).toEqual(['Properties.Period', 'Properties.EvaluationPeriods']);
   });
 
-  it('non-compliant 3: CDK alarm on a metric whose FunctionName dimension is a literal while the function\'s name is generated', () => {
-    const t = synth(cdkStack((stack) => new cloudwatch.Alarm(stack, 'ErrorsAlarm', {
-      metric: new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensionsMap: { FunctionName: 'HandlerFunction' } }),
-      threshold: 1, evaluationPeriods: 1,
-    })));
+  it("non-compliant 3: CDK alarm on a metric whose FunctionName dimension is a literal while the function's name is generated", () => {
+    const t = synth(
+      cdkStack(
+        (stack) =>
+          new cloudwatch.Alarm(stack, 'ErrorsAlarm', {
+            metric: new cloudwatch.Metric({
+              namespace: 'AWS/Lambda',
+              metricName: 'Errors',
+              dimensionsMap: { FunctionName: 'HandlerFunction' },
+            }),
+            threshold: 1,
+            evaluationPeriods: 1,
+          }),
+      ),
+    );
     const alarmId = Object.keys(t.Resources).find((id) => id.startsWith('ErrorsAlarm'));
     const violations = rule.check(input(t));
     expect(violations.map((v) => v.resources)).toEqual([[alarmId]]);
@@ -74,36 +109,75 @@ describe('alarm-configuration', () => {
   });
 
   it('compliant: referenced or matching function names, valid periods (60, 10, intrinsic), anomaly detection, CDK metric alarms', () => {
-    expect(rule.check(inputFromText(yaml(`      Namespace: AWS/Lambda
+    expect(
+      rule.check(
+        inputFromText(
+          yaml(`      Namespace: AWS/Lambda
       MetricName: Throttles
       Dimensions: [{ Name: FunctionName, Value: !Ref Fn }]
       Statistic: Sum
       Period: !Ref AlarmPeriod
       EvaluationPeriods: 3
       DatapointsToAlarm: 2
-      Threshold: 1`)))).toEqual([]);
-    expect(rule.check(inputFromText(yaml(`      Namespace: AWS/Lambda
+      Threshold: 1`),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      rule.check(
+        inputFromText(
+          yaml(
+            `      Namespace: AWS/Lambda
       MetricName: Errors
       Dimensions: [{ Name: FunctionName, Value: orders }]
       Statistic: Sum
       Period: 10
       EvaluationPeriods: 1
-      Threshold: 1`, ', FunctionName: orders')))).toEqual([]);
+      Threshold: 1`,
+            ', FunctionName: orders',
+          ),
+        ),
+      ),
+    ).toEqual([]);
     const json = JSON.stringify({
       Resources: {
-        Anomaly: { Type: 'AWS::CloudWatch::Alarm', Properties: {
-          ComparisonOperator: 'GreaterThanUpperThreshold', EvaluationPeriods: 1, ThresholdMetricId: 'ad',
-          Metrics: [
-            { Id: 'm1', MetricStat: { Stat: 'Sum', Period: 120, Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: 'elsewhere' }] } } },
-            { Id: 'ad', Expression: 'ANOMALY_DETECTION_BAND(m1, 2)' },
-          ],
-        } },
+        Anomaly: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: {
+            ComparisonOperator: 'GreaterThanUpperThreshold',
+            EvaluationPeriods: 1,
+            ThresholdMetricId: 'ad',
+            Metrics: [
+              {
+                Id: 'm1',
+                MetricStat: {
+                  Stat: 'Sum',
+                  Period: 120,
+                  Metric: { Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: 'elsewhere' }] },
+                },
+              },
+              { Id: 'ad', Expression: 'ANOMALY_DETECTION_BAND(m1, 2)' },
+            ],
+          },
+        },
       },
     });
     expect(rule.check(inputFromText(json))).toEqual([]);
-    expect(rule.check(input(synth(cdkStack((stack, fn) => {
-      fn.metricThrottles({ period: Duration.minutes(1) }).createAlarm(stack, 'Throttles', { threshold: 1, evaluationPeriods: 3, datapointsToAlarm: 2 });
-      fn.metricErrors().createAlarm(stack, 'Errors', { threshold: 1, evaluationPeriods: 1 });
-    }))))).toEqual([]);
+    expect(
+      rule.check(
+        input(
+          synth(
+            cdkStack((stack, fn) => {
+              fn.metricThrottles({ period: Duration.minutes(1) }).createAlarm(stack, 'Throttles', {
+                threshold: 1,
+                evaluationPeriods: 3,
+                datapointsToAlarm: 2,
+              });
+              fn.metricErrors().createAlarm(stack, 'Errors', { threshold: 1, evaluationPeriods: 1 });
+            }),
+          ),
+        ),
+      ),
+    ).toEqual([]);
   });
 });

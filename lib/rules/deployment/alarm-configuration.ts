@@ -14,7 +14,13 @@ function check({ template }: RuleInput): Violation[] {
   return resourcesOfType(template, 'AWS::CloudWatch::Alarm').flatMap(([id, alarm]) => {
     const problems = [...settingProblems(id, alarm), ...dimensionProblems(template, id, alarm)];
     if (problems.length === 0) return [];
-    return [{ message: `${id} cannot work as written: ${problems.map((p) => p.text).join('; ')}.`, resources: [id], evidence: problems.map((p) => p.evidence) }];
+    return [
+      {
+        message: `${id} cannot work as written: ${problems.map((p) => p.text).join('; ')}.`,
+        resources: [id],
+        evidence: problems.map((p) => p.evidence),
+      },
+    ];
   });
 }
 
@@ -24,20 +30,28 @@ export const rule: Rule = { id: 'alarm-configuration', check };
 function settingProblems(id: string, alarm: CfnResource): Problem[] {
   const props = alarm.Properties ?? {};
   const problems: Problem[] = [];
-  const add = (text: string, path: string, value?: unknown) => problems.push({ text, evidence: { resource: id, path, ...(value !== undefined ? { value } : {}), note: text } });
+  const add = (text: string, path: string, value?: unknown) =>
+    problems.push({ text, evidence: { resource: id, path, ...(value !== undefined ? { value } : {}), note: text } });
   if (props.Metrics === undefined && props.Period === undefined) add('it has no Period', 'Properties.Period');
   for (const metric of alarmMetrics(alarm)) {
     const period = literalNumber(metric.period);
-    if (period !== undefined && !validPeriod(period)) add(`Period ${period} is not 10, 20, 30 or a multiple of 60 seconds`, metric.periodPath, metric.period);
+    if (period !== undefined && !validPeriod(period))
+      add(`Period ${period} is not 10, 20, 30 or a multiple of 60 seconds`, metric.periodPath, metric.period);
   }
   const evaluations = literalNumber(props.EvaluationPeriods);
   const datapoints = literalNumber(props.DatapointsToAlarm);
   if (props.EvaluationPeriods === undefined) add('it has no EvaluationPeriods', 'Properties.EvaluationPeriods');
-  if (evaluations !== undefined && evaluations < 1) add(`EvaluationPeriods ${evaluations} is less than 1`, 'Properties.EvaluationPeriods', props.EvaluationPeriods);
+  if (evaluations !== undefined && evaluations < 1)
+    add(`EvaluationPeriods ${evaluations} is less than 1`, 'Properties.EvaluationPeriods', props.EvaluationPeriods);
   if (datapoints !== undefined && evaluations !== undefined && datapoints > evaluations) {
-    add(`DatapointsToAlarm ${datapoints} exceeds EvaluationPeriods ${evaluations}`, 'Properties.DatapointsToAlarm', props.DatapointsToAlarm);
+    add(
+      `DatapointsToAlarm ${datapoints} exceeds EvaluationPeriods ${evaluations}`,
+      'Properties.DatapointsToAlarm',
+      props.DatapointsToAlarm,
+    );
   }
-  if (props.Threshold === undefined && props.ThresholdMetricId === undefined) add('it has neither Threshold nor ThresholdMetricId', 'Properties.Threshold');
+  if (props.Threshold === undefined && props.ThresholdMetricId === undefined)
+    add('it has neither Threshold nor ThresholdMetricId', 'Properties.Threshold');
   return problems;
 }
 
@@ -46,7 +60,8 @@ function dimensionProblems(template: CfnTemplate, id: string, alarm: CfnResource
   const functions = resourcesOfType(template, 'AWS::Lambda::Function');
   if (functions.length === 0) return []; // the alarm may watch a function of another stack
   const names = functions.map(([, fn]) => literalFunctionName(fn));
-  return alarmMetrics(alarm).flatMap((metric) => metric.dimensions)
+  return alarmMetrics(alarm)
+    .flatMap((metric) => metric.dimensions)
     .filter((d) => d.name === 'FunctionName' && typeof d.value === 'string' && !names.includes(d.value))
     .map((d) => {
       const text = `dimension FunctionName "${d.value}" names none of the stack's functions (${functions.map(([fnId]) => fnId).join(', ')}); reference the function instead`;

@@ -17,9 +17,11 @@ ${more}`;
 const onFailure = { OnFailure: { Destination: { 'Fn::GetAtt': ['Queue', 'Arn'] } } };
 
 /** A CDK function with the given extra props. */
-const cdkStack = (props: (stack: Stack) => Partial<lambda.FunctionProps> = () => ({})) => (stack: Stack) => {
-  inlineFunction(stack, 'Handler', props(stack));
-};
+const cdkStack =
+  (props: (stack: Stack) => Partial<lambda.FunctionProps> = () => ({})) =>
+  (stack: Stack) => {
+    inlineFunction(stack, 'Handler', props(stack));
+  };
 
 describe('lambda-dead-letter-queue', () => {
   it('non-compliant 1: YAML function with no DeadLetterConfig and an EventInvokeConfig that only has OnSuccess', () => {
@@ -41,9 +43,15 @@ describe('lambda-dead-letter-queue', () => {
         Safe: functionResource({ DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } } }),
         Empty: functionResource({ DeadLetterConfig: {} }),
         Consumer: functionResource({ FunctionName: 'consumer' }),
-        Mapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'consumer', EventSourceArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } } },
+        Mapping: {
+          Type: 'AWS::Lambda::EventSourceMapping',
+          Properties: { FunctionName: 'consumer', EventSourceArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } },
+        },
         Other: functionResource(),
-        OtherAsync: { Type: 'AWS::Lambda::EventInvokeConfig', Properties: { FunctionName: { Ref: 'Other' }, Qualifier: '$LATEST', DestinationConfig: onFailure } },
+        OtherAsync: {
+          Type: 'AWS::Lambda::EventInvokeConfig',
+          Properties: { FunctionName: { Ref: 'Other' }, Qualifier: '$LATEST', DestinationConfig: onFailure },
+        },
       },
     });
     const violations = rule.check(inputFromText(json));
@@ -51,10 +59,12 @@ describe('lambda-dead-letter-queue', () => {
     expect(violations[1].evidence?.[1]).toMatchObject({ resource: 'Mapping' });
   });
 
-  it('non-compliant 3: CDK function without a DLQ (CDK\'s own LogRetention handler is not reported)', () => {
+  it("non-compliant 3: CDK function without a DLQ (CDK's own LogRetention handler is not reported)", () => {
     const t = synth(cdkStack(() => ({ logRetention: logs.RetentionDays.ONE_WEEK })));
     const fnId = Object.keys(t.Resources).find((id) => id.startsWith('Handler') && t.Resources[id].Type === 'AWS::Lambda::Function');
-    expect(Object.keys(t.Resources).some((id) => id.startsWith('LogRetention') && t.Resources[id].Type === 'AWS::Lambda::Function')).toBe(true);
+    expect(Object.keys(t.Resources).some((id) => id.startsWith('LogRetention') && t.Resources[id].Type === 'AWS::Lambda::Function')).toBe(
+      true,
+    );
     expect(rule.check(input(t)).map((v) => v.resources)).toEqual([[fnId]]);
   });
 
@@ -68,12 +78,18 @@ describe('lambda-dead-letter-queue', () => {
     expect(rule.check(inputFromText(yaml('', alias)))).toEqual([]);
     const json = JSON.stringify({
       Resources: {
-        Queue: { Type: 'AWS::SQS::Queue' }, Consumer: functionResource({ FunctionName: 'consumer' }),
-        Mapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:consumer', DestinationConfig: onFailure } },
+        Queue: { Type: 'AWS::SQS::Queue' },
+        Consumer: functionResource({ FunctionName: 'consumer' }),
+        Mapping: {
+          Type: 'AWS::Lambda::EventSourceMapping',
+          Properties: { FunctionName: 'arn:aws:lambda:us-east-1:123456789012:function:consumer', DestinationConfig: onFailure },
+        },
       },
     });
     expect(rule.check(inputFromText(json))).toEqual([]);
     expect(rule.check(input(synth(cdkStack(() => ({ deadLetterQueueEnabled: true })))))).toEqual([]);
-    expect(rule.check(input(synth(cdkStack((stack) => ({ onFailure: new destinations.SqsDestination(new sqs.Queue(stack, 'Failures')) })))))).toEqual([]);
+    expect(
+      rule.check(input(synth(cdkStack((stack) => ({ onFailure: new destinations.SqsDestination(new sqs.Queue(stack, 'Failures')) }))))),
+    ).toEqual([]);
   });
 });

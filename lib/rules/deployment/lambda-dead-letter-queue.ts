@@ -16,10 +16,22 @@ function check({ template }: RuleInput): Violation[] {
     if (configs.some(([, c]) => getPath(c, 'Properties.DestinationConfig.OnFailure.Destination') !== undefined)) continue;
     const evidence: Evidence[] = [
       { resource: fnId, path: 'Properties.DeadLetterConfig.TargetArn', note: 'no dead-letter queue' },
-      ...configs.map(([id]) => ({ resource: id, path: 'Properties.DestinationConfig.OnFailure', note: `${id} configures ${fnId} without an on-failure destination` })),
+      ...configs.map(([id]) => ({
+        resource: id,
+        path: 'Properties.DestinationConfig.OnFailure',
+        note: `${id} configures ${fnId} without an on-failure destination`,
+      })),
     ];
-    if (configs.length === 0) evidence.push({ resource: fnId, note: 'no AWS::Lambda::EventInvokeConfig or EventSourceMapping with DestinationConfig.OnFailure targets this function' });
-    violations.push({ message: `${fnId} has no dead-letter queue (DeadLetterConfig) and no on-failure destination, so failed invocations are lost.`, resources: [fnId], evidence });
+    if (configs.length === 0)
+      evidence.push({
+        resource: fnId,
+        note: 'no AWS::Lambda::EventInvokeConfig or EventSourceMapping with DestinationConfig.OnFailure targets this function',
+      });
+    violations.push({
+      message: `${fnId} has no dead-letter queue (DeadLetterConfig) and no on-failure destination, so failed invocations are lost.`,
+      resources: [fnId],
+      evidence,
+    });
   }
   return violations;
 }
@@ -28,5 +40,7 @@ export const rule: Rule = { id: 'lambda-dead-letter-queue', check };
 
 /** EventInvokeConfigs and EventSourceMappings whose FunctionName designates `fnId`. */
 function configsOf(template: CfnTemplate, fnId: string) {
-  return resourcesOfType(template).filter(([, r]) => ON_FAILURE_TYPES.includes(r.Type) && namesFunction(template, r.Properties?.FunctionName, fnId));
+  return resourcesOfType(template).filter(
+    ([, r]) => ON_FAILURE_TYPES.includes(r.Type) && namesFunction(template, r.Properties?.FunctionName, fnId),
+  );
 }

@@ -24,7 +24,10 @@ const inline = (actions: string) => `      Policies:
 const fn = (roleId: string) => functionResource({ Role: { 'Fn::GetAtt': [roleId, 'Arn'] } });
 const role = (extra: Record<string, unknown> = {}) => ({ Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {}, ...extra } });
 const awsPolicy = (path: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${path}`]] });
-const policy = (roleId: string, ...Statement: Record<string, unknown>[]) => ({ Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Roles: [{ Ref: roleId }], PolicyDocument: { Statement } } });
+const policy = (roleId: string, ...Statement: Record<string, unknown>[]) => ({
+  Type: 'AWS::IAM::Policy',
+  Properties: { PolicyName: 'p', Roles: [{ Ref: roleId }], PolicyDocument: { Statement } },
+});
 
 /** A CDK function with an explicit role built by `configure`. */
 const cdkStack = (configure: (role: iam.Role) => void) => (stack: Stack) => {
@@ -38,22 +41,35 @@ describe('lambda-logs-permissions', () => {
     const violations = rule.check(inputFromText(yaml(inline('[dynamodb:GetItem]'))));
     expect(violations.map((v) => v.resources)).toEqual([['Fn', 'Role']]);
     expect(violations[0].message).toContain('logs:CreateLogStream and logs:PutLogEvents');
-    expect(violations[0].evidence?.[0]).toEqual({ resource: 'Role', path: 'Properties.ManagedPolicyArns', note: 'no managed policies attached' });
+    expect(violations[0].evidence?.[0]).toEqual({
+      resource: 'Role',
+      path: 'Properties.ManagedPolicyArns',
+      note: 'no managed policies attached',
+    });
   });
 
   it('non-compliant 2: JSON role with a non-logging AWS managed policy (Join form) and a policy granting only CreateLogStream', () => {
     const json = JSON.stringify({
       Resources: {
-        RoleA: role({ ManagedPolicyArns: [awsPolicy('AmazonS3ReadOnlyAccess')] }), FnA: fn('RoleA'),
-        PolicyA: policy('RoleA', { Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: '*' }, { Effect: 'Deny', Action: 'logs:PutLogEvents', Resource: '*' }),
-        RoleB: role(), FnB: fn('RoleB'),
+        RoleA: role({ ManagedPolicyArns: [awsPolicy('AmazonS3ReadOnlyAccess')] }),
+        FnA: fn('RoleA'),
+        PolicyA: policy(
+          'RoleA',
+          { Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: '*' },
+          { Effect: 'Deny', Action: 'logs:PutLogEvents', Resource: '*' },
+        ),
+        RoleB: role(),
+        FnB: fn('RoleB'),
         PolicyB: policy('RoleB', { Effect: 'Allow', Action: ['logs:Create*', 'LOGS:put*'], Resource: '*' }),
       },
     });
     const violations = rule.check(inputFromText(json));
     expect(violations.map((v) => v.resources)).toEqual([['FnA', 'RoleA']]);
     expect(violations[0].message).toMatch(/is not allowed logs:PutLogEvents, so/);
-    expect(violations[0].evidence?.[0]).toMatchObject({ path: 'Properties.ManagedPolicyArns', value: [awsPolicy('AmazonS3ReadOnlyAccess')] });
+    expect(violations[0].evidence?.[0]).toMatchObject({
+      path: 'Properties.ManagedPolicyArns',
+      value: [awsPolicy('AmazonS3ReadOnlyAccess')],
+    });
   });
 
   it('non-compliant 3: CDK function with an explicit role that only has a DynamoDB managed policy', () => {
@@ -63,20 +79,54 @@ describe('lambda-logs-permissions', () => {
   });
 
   it('compliant: logging managed policies (Join, Sub, literal), logs:* in a template ManagedPolicy, NotAction, imported or unknown policies', () => {
-    expect(rule.check(inputFromText(yaml('      ManagedPolicyArns: [!Sub "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"]')))).toEqual([]);
+    expect(
+      rule.check(
+        inputFromText(
+          yaml('      ManagedPolicyArns: [!Sub "arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"]'),
+        ),
+      ),
+    ).toEqual([]);
     expect(rule.check(inputFromText(yaml(inline('"logs:*"'))))).toEqual([]);
     expect(rule.check(inputFromText(yaml('      ManagedPolicyArns: [arn:aws:iam::123456789012:policy/team-logging]')))).toEqual([]);
     const json = JSON.stringify({
       Resources: {
-        RoleA: role({ ManagedPolicyArns: ['arn:aws:iam::aws:policy/CloudWatchLogsFullAccess'] }), FnA: fn('RoleA'),
-        Managed: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'logs:*', Resource: '*' }] } } },
-        RoleB: role({ ManagedPolicyArns: [{ Ref: 'Managed' }] }), FnB: fn('RoleB'),
-        RoleC: role(), FnC: fn('RoleC'), PolicyC: policy('RoleC', { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }),
-        FnImported: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'python3.12', Handler: 'i.h', Code: { ZipFile: 'x' }, Role: 'arn:aws:iam::123456789012:role/existing' } },
+        RoleA: role({ ManagedPolicyArns: ['arn:aws:iam::aws:policy/CloudWatchLogsFullAccess'] }),
+        FnA: fn('RoleA'),
+        Managed: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'logs:*', Resource: '*' }] } },
+        },
+        RoleB: role({ ManagedPolicyArns: [{ Ref: 'Managed' }] }),
+        FnB: fn('RoleB'),
+        RoleC: role(),
+        FnC: fn('RoleC'),
+        PolicyC: policy('RoleC', { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }),
+        FnImported: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { Runtime: 'python3.12', Handler: 'i.h', Code: { ZipFile: 'x' }, Role: 'arn:aws:iam::123456789012:role/existing' },
+        },
       },
     });
     expect(rule.check(inputFromText(json))).toEqual([]);
-    expect(rule.check(input(synth(cdkStack((r) => r.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole'))))))).toEqual([]);
-    expect(rule.check(input(synth(cdkStack((r) => r.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: ['*'] }))))))).toEqual([]);
+    expect(
+      rule.check(
+        input(
+          synth(
+            cdkStack((r) => r.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole'))),
+          ),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      rule.check(
+        input(
+          synth(
+            cdkStack((r) =>
+              r.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: ['*'] })),
+            ),
+          ),
+        ),
+      ),
+    ).toEqual([]);
   });
 });

@@ -8,8 +8,15 @@ const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 
 /** AWS managed policies known to grant `logs:CreateLogStream` and `logs:PutLogEvents`. */
 const LOGGING_MANAGED_POLICIES = new Set([
-  'AWSLambdaBasicExecutionRole', 'AWSLambdaVPCAccessExecutionRole', 'AWSLambdaExecute', 'AWSLambdaKinesisExecutionRole',
-  'AWSLambdaDynamoDBExecutionRole', 'AWSLambdaSQSQueueExecutionRole', 'CloudWatchLogsFullAccess', 'AdministratorAccess', 'PowerUserAccess',
+  'AWSLambdaBasicExecutionRole',
+  'AWSLambdaVPCAccessExecutionRole',
+  'AWSLambdaExecute',
+  'AWSLambdaKinesisExecutionRole',
+  'AWSLambdaDynamoDBExecutionRole',
+  'AWSLambdaSQSQueueExecutionRole',
+  'CloudWatchLogsFullAccess',
+  'AdministratorAccess',
+  'PowerUserAccess',
 ]);
 
 /** Flags functions whose execution role (a role of the template) cannot create log streams and put log events. */
@@ -25,10 +32,22 @@ function check({ template }: RuleInput): Violation[] {
     const missing = LOG_ACTIONS.filter((action) => !statements.some((s) => allowsAction(s.statement, action)));
     if (missing.length === 0) continue;
     const evidence: Evidence[] = [
-      { resource: roleId, path: 'Properties.ManagedPolicyArns', ...(arns.length ? { value: arns.map((a) => a.value) } : {}), note: arns.length ? 'no attached AWS managed policy grants CloudWatch Logs writes' : 'no managed policies attached' },
-      { resource: roleId, note: `no Allow statement attached to the role grants ${missing.join(' and ')} (${statements.length} statement(s) checked)` },
+      {
+        resource: roleId,
+        path: 'Properties.ManagedPolicyArns',
+        ...(arns.length ? { value: arns.map((a) => a.value) } : {}),
+        note: arns.length ? 'no attached AWS managed policy grants CloudWatch Logs writes' : 'no managed policies attached',
+      },
+      {
+        resource: roleId,
+        note: `no Allow statement attached to the role grants ${missing.join(' and ')} (${statements.length} statement(s) checked)`,
+      },
     ];
-    violations.push({ message: `${fnId}'s execution role ${roleId} is not allowed ${missing.join(' and ')}, so the function cannot write its logs to CloudWatch.`, resources: [fnId, roleId], evidence });
+    violations.push({
+      message: `${fnId}'s execution role ${roleId} is not allowed ${missing.join(' and ')}, so the function cannot write its logs to CloudWatch.`,
+      resources: [fnId, roleId],
+      evidence,
+    });
   }
   return violations;
 }

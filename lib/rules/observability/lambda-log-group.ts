@@ -18,9 +18,15 @@ function check({ template }: RuleInput): Violation[] {
       violations.push({
         message: `${fnId} has no explicit log group with a retention period: its logs go to a log group CloudFormation does not manage, kept forever.`,
         resources: [fnId],
-        evidence: [configured === undefined
-          ? { resource: fnId, path: 'Properties.LoggingConfig.LogGroup', note: 'no AWS::Logs::LogGroup named /aws/lambda/<function> and no LoggingConfig.LogGroup' }
-          : { resource: fnId, path: 'Properties.LoggingConfig.LogGroup', value: configured, note: 'names no log group of the template' }],
+        evidence: [
+          configured === undefined
+            ? {
+                resource: fnId,
+                path: 'Properties.LoggingConfig.LogGroup',
+                note: 'no AWS::Logs::LogGroup named /aws/lambda/<function> and no LoggingConfig.LogGroup',
+              }
+            : { resource: fnId, path: 'Properties.LoggingConfig.LogGroup', value: configured, note: 'names no log group of the template' },
+        ],
       });
     } else if (!groups.some(([, g]) => g.Properties?.RetentionInDays !== undefined)) {
       const ids = groups.map(([id]) => id);

@@ -28,13 +28,23 @@ const cdkStack = (alarms: (stack: Stack, fn: lambda.Function) => void) => (stack
 
 describe('lambda-throttle-alarm', () => {
   it('non-compliant 1: YAML functions with only an Errors alarm and a Throttles alarm on an unknown literal name', () => {
-    const violations = rule.check(inputFromText(yaml([
-      alarm('ApiErrors', 'Errors', '[{ Name: FunctionName, Value: !Ref Api }]'),
-      alarm('WrongThrottles', 'Throttles', '[{ Name: FunctionName, Value: api-function }]'),
-    ].join('\n'))));
+    const violations = rule.check(
+      inputFromText(
+        yaml(
+          [
+            alarm('ApiErrors', 'Errors', '[{ Name: FunctionName, Value: !Ref Api }]'),
+            alarm('WrongThrottles', 'Throttles', '[{ Name: FunctionName, Value: api-function }]'),
+          ].join('\n'),
+        ),
+      ),
+    );
     expect(violations.map((v) => v.resources)).toEqual([['Api'], ['Worker']]);
     expect(violations[0].message).toBe('Api has no CloudWatch alarm on its Throttles metric, so throttling goes unnoticed.');
-    expect(violations[0].evidence?.[1]).toMatchObject({ resource: 'WrongThrottles', path: 'Properties.Dimensions.0.Value', value: 'api-function' });
+    expect(violations[0].evidence?.[1]).toMatchObject({
+      resource: 'WrongThrottles',
+      path: 'Properties.Dimensions.0.Value',
+      value: 'api-function',
+    });
   });
 
   it('non-compliant 2: JSON with a Throttles alarm for one function only (metric math, literal name) and one in another namespace', () => {
@@ -42,13 +52,37 @@ describe('lambda-throttle-alarm', () => {
       Resources: {
         Orders: functionResource({ FunctionName: 'orders' }),
         Billing: functionResource(),
-        OrdersThrottles: { Type: 'AWS::CloudWatch::Alarm', Properties: {
-          ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, EvaluationPeriods: 1,
-          Metrics: [{ Id: 't', MetricStat: { Stat: 'Sum', Period: 60, Metric: { Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: 'orders' }] } } }],
-        } },
-        Custom: { Type: 'AWS::CloudWatch::Alarm', Properties: {
-          Namespace: 'MyApp', MetricName: 'Throttles', Dimensions: [], Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold',
-        } },
+        OrdersThrottles: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: {
+            ComparisonOperator: 'GreaterThanThreshold',
+            Threshold: 0,
+            EvaluationPeriods: 1,
+            Metrics: [
+              {
+                Id: 't',
+                MetricStat: {
+                  Stat: 'Sum',
+                  Period: 60,
+                  Metric: { Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: 'orders' }] },
+                },
+              },
+            ],
+          },
+        },
+        Custom: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: {
+            Namespace: 'MyApp',
+            MetricName: 'Throttles',
+            Dimensions: [],
+            Statistic: 'Sum',
+            Period: 60,
+            EvaluationPeriods: 1,
+            Threshold: 1,
+            ComparisonOperator: 'GreaterThanThreshold',
+          },
+        },
       },
     });
     expect(rule.check(inputFromText(json)).map((v) => v.resources)).toEqual([['Billing']]);
@@ -63,15 +97,42 @@ describe('lambda-throttle-alarm', () => {
   });
 
   it('compliant: Throttles alarms by Ref and by literal name, an account-wide Throttles alarm, and CDK metricThrottles alarms', () => {
-    expect(rule.check(inputFromText(yaml([
-      alarm('ApiThrottles', 'Throttles', '[{ Name: FunctionName, Value: !Ref Api }]'),
-      alarm('WorkerThrottles', 'Throttles', '[{ Name: FunctionName, Value: worker }]'),
-    ].join('\n'))))).toEqual([]);
+    expect(
+      rule.check(
+        inputFromText(
+          yaml(
+            [
+              alarm('ApiThrottles', 'Throttles', '[{ Name: FunctionName, Value: !Ref Api }]'),
+              alarm('WorkerThrottles', 'Throttles', '[{ Name: FunctionName, Value: worker }]'),
+            ].join('\n'),
+          ),
+        ),
+      ),
+    ).toEqual([]);
     expect(rule.check(inputFromText(yaml(alarm('AccountThrottles', 'Throttles', '[]'))))).toEqual([]);
-    expect(rule.check(input(synth(cdkStack((stack, fn) => fn.metricThrottles().createAlarm(stack, 'Throttles', { threshold: 1, evaluationPeriods: 1 })))))).toEqual([]);
-    expect(rule.check(input(synth(cdkStack((stack, fn) => new cloudwatch.Alarm(stack, 'ThrottleRate', {
-      metric: new cloudwatch.MathExpression({ expression: 't / i', usingMetrics: { t: fn.metricThrottles(), i: fn.metricInvocations() } }),
-      threshold: 0.01, evaluationPeriods: 1,
-    })))))).toEqual([]);
+    expect(
+      rule.check(
+        input(synth(cdkStack((stack, fn) => fn.metricThrottles().createAlarm(stack, 'Throttles', { threshold: 1, evaluationPeriods: 1 })))),
+      ),
+    ).toEqual([]);
+    expect(
+      rule.check(
+        input(
+          synth(
+            cdkStack(
+              (stack, fn) =>
+                new cloudwatch.Alarm(stack, 'ThrottleRate', {
+                  metric: new cloudwatch.MathExpression({
+                    expression: 't / i',
+                    usingMetrics: { t: fn.metricThrottles(), i: fn.metricInvocations() },
+                  }),
+                  threshold: 0.01,
+                  evaluationPeriods: 1,
+                }),
+            ),
+          ),
+        ),
+      ),
+    ).toEqual([]);
   });
 });

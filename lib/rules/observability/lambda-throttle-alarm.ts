@@ -13,11 +13,23 @@ function check({ template }: RuleInput): Violation[] {
   const violations: Violation[] = [];
   for (const [fnId] of applicationFunctions(template)) {
     if (throttles.some(([, m]) => m.dimensions.some((d) => d.name === 'FunctionName' && namesFunction(template, d.value, fnId)))) continue;
-    const evidence: Evidence[] = [{ resource: fnId, note: 'no AWS::CloudWatch::Alarm on AWS/Lambda Throttles has a FunctionName dimension that names this function' }];
+    const evidence: Evidence[] = [
+      { resource: fnId, note: 'no AWS::CloudWatch::Alarm on AWS/Lambda Throttles has a FunctionName dimension that names this function' },
+    ];
     for (const [alarmId, m] of throttles) {
-      for (const d of m.dimensions) evidence.push({ resource: alarmId, path: `${d.path}.Value`, value: d.value, note: `Throttles alarm ${alarmId} watches ${String(d.name)}, not ${fnId}` });
+      for (const d of m.dimensions)
+        evidence.push({
+          resource: alarmId,
+          path: `${d.path}.Value`,
+          value: d.value,
+          note: `Throttles alarm ${alarmId} watches ${String(d.name)}, not ${fnId}`,
+        });
     }
-    violations.push({ message: `${fnId} has no CloudWatch alarm on its Throttles metric, so throttling goes unnoticed.`, resources: [fnId], evidence });
+    violations.push({
+      message: `${fnId} has no CloudWatch alarm on its Throttles metric, so throttling goes unnoticed.`,
+      resources: [fnId],
+      evidence,
+    });
   }
   return violations;
 }

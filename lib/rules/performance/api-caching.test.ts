@@ -41,9 +41,15 @@ describe('api-caching', () => {
   });
 
   it('non-compliant 2: CloudFront in front of the API with the managed CachingDisabled policy', () => {
-    const violations = rule.check(inputFromText(restApi(cdn(`{ TargetOriginId: api, ViewerProtocolPolicy: https-only, CachePolicyId: ${DISABLED} }`))));
+    const violations = rule.check(
+      inputFromText(restApi(cdn(`{ TargetOriginId: api, ViewerProtocolPolicy: https-only, CachePolicyId: ${DISABLED} }`))),
+    );
     expect(violations.map((v) => v.resources)).toEqual([['Api', 'Cdn']]);
-    expect(violations[0].evidence?.[0]).toMatchObject({ resource: 'Cdn', path: 'Properties.DistributionConfig.DefaultCacheBehavior', note: 'uses the managed CachingDisabled cache policy' });
+    expect(violations[0].evidence?.[0]).toMatchObject({
+      resource: 'Cdn',
+      path: 'Properties.DistributionConfig.DefaultCacheBehavior',
+      note: 'uses the managed CachingDisabled cache policy',
+    });
   });
 
   it('non-compliant 3: a zero-TTL cache policy, a zero-TTL legacy behavior, and an HTTP API without CloudFront (JSON template)', () => {
@@ -67,20 +73,36 @@ describe('api-caching', () => {
 
   it('non-compliant 4: only a behavior for another origin caches; the API path has caching disabled', () => {
     const more = `        CacheBehaviors:\n          - { PathPattern: /api/*, TargetOriginId: api, ViewerProtocolPolicy: https-only, CachePolicyId: ${DISABLED} }`;
-    expect(flagged(restApi(cdn('{ TargetOriginId: site, ViewerProtocolPolicy: https-only, CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6 }', more)))).toEqual([['Api', 'Cdn']]);
+    expect(
+      flagged(
+        restApi(
+          cdn('{ TargetOriginId: site, ViewerProtocolPolicy: https-only, CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6 }', more),
+        ),
+      ),
+    ).toEqual([['Api', 'Cdn']]);
   });
 
   it('compliant: stage caching on a Stage or a Deployment', () => {
-    expect(flagged(restApi('', ", CacheClusterEnabled: true, MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', CachingEnabled: true }]"))).toEqual([]);
-    const deployment = restApi().replace('Properties: { RestApiId: !Ref Api }', 'Properties: { RestApiId: !Ref Api, StageDescription: { CachingEnabled: true, CacheClusterEnabled: true } }');
+    expect(
+      flagged(restApi('', ", CacheClusterEnabled: true, MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', CachingEnabled: true }]")),
+    ).toEqual([]);
+    const deployment = restApi().replace(
+      'Properties: { RestApiId: !Ref Api }',
+      'Properties: { RestApiId: !Ref Api, StageDescription: { CachingEnabled: true, CacheClusterEnabled: true } }',
+    );
     expect(flagged(deployment)).toEqual([]);
     expect(flagged(restApi('', ', CacheClusterEnabled: true'))).toEqual([['Api']]);
   });
 
   it('compliant: CloudFront with a caching cache policy, or a legacy behavior with the default TTL', () => {
-    const policy = '  Short: { Type: AWS::CloudFront::CachePolicy, Properties: { CachePolicyConfig: { Name: short, DefaultTTL: 0, MaxTTL: 60, MinTTL: 0 } } }\n';
-    expect(flagged(restApi(policy + cdn('{ TargetOriginId: api, ViewerProtocolPolicy: https-only, CachePolicyId: !Ref Short }')))).toEqual([]);
-    expect(flagged(restApi(cdn('{ TargetOriginId: api, ViewerProtocolPolicy: https-only, ForwardedValues: { QueryString: false } }')))).toEqual([]);
+    const policy =
+      '  Short: { Type: AWS::CloudFront::CachePolicy, Properties: { CachePolicyConfig: { Name: short, DefaultTTL: 0, MaxTTL: 60, MinTTL: 0 } } }\n';
+    expect(flagged(restApi(policy + cdn('{ TargetOriginId: api, ViewerProtocolPolicy: https-only, CachePolicyId: !Ref Short }')))).toEqual(
+      [],
+    );
+    expect(
+      flagged(restApi(cdn('{ TargetOriginId: api, ViewerProtocolPolicy: https-only, ForwardedValues: { QueryString: false } }'))),
+    ).toEqual([]);
     expect(rule.check(input(undefined))).toEqual([]);
   });
 
@@ -93,7 +115,9 @@ describe('api-caching', () => {
         return a;
       };
       const distribution = (name: string, restApi: apigateway.RestApi, cachePolicy: cloudfront.ICachePolicy) => {
-        const d = new cloudfront.Distribution(stack, name, { defaultBehavior: { origin: new origins.RestApiOrigin(restApi), cachePolicy } });
+        const d = new cloudfront.Distribution(stack, name, {
+          defaultBehavior: { origin: new origins.RestApiOrigin(restApi), cachePolicy },
+        });
         ids[name] = logicalId(d);
       };
       api('Uncached');
@@ -107,11 +131,19 @@ describe('api-caching', () => {
     });
 
     it('non-compliant 2: RestApiOrigin behind CachePolicy.CACHING_DISABLED', () => {
-      expect(rule.check(input(cdk.template)).find((v) => v.resources?.[0] === cdk.ids.Disabled)?.resources).toEqual([cdk.ids.Disabled, cdk.ids.DisabledCdn]);
+      expect(rule.check(input(cdk.template)).find((v) => v.resources?.[0] === cdk.ids.Disabled)?.resources).toEqual([
+        cdk.ids.Disabled,
+        cdk.ids.DisabledCdn,
+      ]);
     });
 
     it('compliant: RestApiOrigin behind a custom cache policy, and a stage with caching enabled', () => {
-      expect(rule.check(input(cdk.template)).map((v) => v.resources?.[0]).sort()).toEqual([cdk.ids.Disabled, cdk.ids.Uncached].sort());
+      expect(
+        rule
+          .check(input(cdk.template))
+          .map((v) => v.resources?.[0])
+          .sort(),
+      ).toEqual([cdk.ids.Disabled, cdk.ids.Uncached].sort());
     });
   });
 });

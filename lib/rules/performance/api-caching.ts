@@ -38,7 +38,9 @@ function whyNotCaching(template: CfnTemplate, { behavior }: ApiCacheBehavior): s
   const [policy] = referencedOfType(template, policyId, 'AWS::CloudFront::CachePolicy');
   if (policy) {
     const config = template.Resources[policy].Properties?.CachePolicyConfig;
-    return positive(getPath(config, 'DefaultTTL')) || positive(getPath(config, 'MaxTTL')) ? undefined : `cache policy ${policy} has DefaultTTL and MaxTTL 0`;
+    return positive(getPath(config, 'DefaultTTL')) || positive(getPath(config, 'MaxTTL'))
+      ? undefined
+      : `cache policy ${policy} has DefaultTTL and MaxTTL 0`;
   }
   // Another managed policy id, or a parameter: assume it caches.
   if (policyId !== undefined) return undefined;

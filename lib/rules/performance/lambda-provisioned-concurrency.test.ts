@@ -30,7 +30,8 @@ Resources:
 `;
 
 const viaAlias = "!Sub 'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Live}/invocations'";
-const direct = "!Join ['', ['arn:aws:apigateway:', !Ref 'AWS::Region', ':lambda:path/2015-03-31/functions/', !GetAtt Fn.Arn, '/invocations']]";
+const direct =
+  "!Join ['', ['arn:aws:apigateway:', !Ref 'AWS::Region', ':lambda:path/2015-03-31/functions/', !GetAtt Fn.Arn, '/invocations']]";
 
 describe('lambda-provisioned-concurrency', () => {
   it('non-compliant 1: an API-served function with no provisioned alias or version', () => {
@@ -56,12 +57,25 @@ describe('lambda-provisioned-concurrency', () => {
     const json = {
       Resources: {
         Fn: { Type: 'AWS::Lambda::Function' },
-        Live: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Fn' }, ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 } } },
+        Live: {
+          Type: 'AWS::Lambda::Alias',
+          Properties: { FunctionName: { Ref: 'Fn' }, ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 } },
+        },
         Cold: { Type: 'AWS::Lambda::Alias', Properties: { FunctionName: { Ref: 'Fn' }, Name: 'cold' } },
         Http: { Type: 'AWS::ApiGatewayV2::Api', Properties: { ProtocolType: 'HTTP' } },
-        Integ: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { ApiId: { Ref: 'Http' }, IntegrationType: 'AWS_PROXY', IntegrationUri: { Ref: 'Cold' } } },
+        Integ: {
+          Type: 'AWS::ApiGatewayV2::Integration',
+          Properties: { ApiId: { Ref: 'Http' }, IntegrationType: 'AWS_PROXY', IntegrationUri: { Ref: 'Cold' } },
+        },
         Other: { Type: 'AWS::Lambda::Function' },
-        Grant: { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: { 'Fn::GetAtt': ['Other', 'Arn'] }, Principal: 'apigateway.amazonaws.com' } },
+        Grant: {
+          Type: 'AWS::Lambda::Permission',
+          Properties: {
+            Action: 'lambda:InvokeFunction',
+            FunctionName: { 'Fn::GetAtt': ['Other', 'Arn'] },
+            Principal: 'apigateway.amazonaws.com',
+          },
+        },
       },
     };
     const violations = rule.check(inputFromText(JSON.stringify(json)));
@@ -71,7 +85,8 @@ describe('lambda-provisioned-concurrency', () => {
 
   it('compliant: the method invokes the provisioned alias; functions that serve no API are ignored', () => {
     expect(rule.check(inputFromText(api(viaAlias)))).toEqual([]);
-    const noApi = 'Resources:\n  Fn: { Type: AWS::Lambda::Function }\n  S3Grant: { Type: AWS::Lambda::Permission, Properties: { FunctionName: !Ref Fn, Principal: s3.amazonaws.com, Action: lambda:InvokeFunction } }\n';
+    const noApi =
+      'Resources:\n  Fn: { Type: AWS::Lambda::Function }\n  S3Grant: { Type: AWS::Lambda::Permission, Properties: { FunctionName: !Ref Fn, Principal: s3.amazonaws.com, Action: lambda:InvokeFunction } }\n';
     expect(rule.check(inputFromText(noApi))).toEqual([]);
     expect(rule.check(input(undefined))).toEqual([]);
   });
@@ -84,7 +99,11 @@ describe('lambda-provisioned-concurrency', () => {
         return f;
       };
       const alias = (f: lambda.Function) => {
-        const a = new lambda.Alias(stack, `${f.node.id}Live`, { aliasName: 'live', version: f.currentVersion, provisionedConcurrentExecutions: 2 });
+        const a = new lambda.Alias(stack, `${f.node.id}Live`, {
+          aliasName: 'live',
+          version: f.currentVersion,
+          provisionedConcurrentExecutions: 2,
+        });
         ids[`${f.node.id}Live`] = logicalId(a);
         return a;
       };
@@ -107,7 +126,12 @@ describe('lambda-provisioned-concurrency', () => {
     });
 
     it('compliant: LambdaRestApi with the provisioned alias as handler', () => {
-      expect(rule.check(input(cdk.template)).map((v) => v.resources?.[0]).sort()).toEqual([cdk.ids.Bypassed, cdk.ids.Direct].sort());
+      expect(
+        rule
+          .check(input(cdk.template))
+          .map((v) => v.resources?.[0])
+          .sort(),
+      ).toEqual([cdk.ids.Bypassed, cdk.ids.Direct].sort());
     });
   });
 });

@@ -13,10 +13,18 @@ function check({ template }: RuleInput): Violation[] {
     const warm = provisionedTargets(template, fnId);
     const cold = invocations.filter((inv) => !warm.includes(inv.target));
     if (cold.length === 0) continue;
-    const evidence: Evidence[] = cold.map((inv) => ({ resource: inv.source, path: inv.path, value: inv.value, note: `invokes ${describeTarget(template, inv.target)}` }));
+    const evidence: Evidence[] = cold.map((inv) => ({
+      resource: inv.source,
+      path: inv.path,
+      value: inv.value,
+      note: `invokes ${describeTarget(template, inv.target)}`,
+    }));
     const targets = [...new Set(cold.map((inv) => inv.target))].filter((id) => id !== fnId);
     if (warm.length === 0) {
-      evidence.push({ resource: fnId, note: 'no AWS::Lambda::Alias or AWS::Lambda::Version of this function has ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions >= 1' });
+      evidence.push({
+        resource: fnId,
+        note: 'no AWS::Lambda::Alias or AWS::Lambda::Version of this function has ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions >= 1',
+      });
       violations.push({
         message: `Function ${fnId} serves an API but has no alias or version with provisioned concurrency, so requests hit cold starts.`,
         resources: [fnId, ...targets],

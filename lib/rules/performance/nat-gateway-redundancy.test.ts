@@ -32,28 +32,55 @@ describe('nat-gateway-redundancy', () => {
         Vpc: { Type: 'AWS::EC2::VPC' },
         Nat1: { Type: 'AWS::EC2::NatGateway' },
         Nat2: { Type: 'AWS::EC2::NatGateway' },
-        ...Object.fromEntries(['a', 'b', 'c'].flatMap((zone, i) => [
-          [`Sub${zone}`, { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, AvailabilityZone: `us-east-1${zone}` } }],
-          [`Rt${zone}`, { Type: 'AWS::EC2::RouteTable' }],
-          [`As${zone}`, { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: `Sub${zone}` }, RouteTableId: { Ref: `Rt${zone}` } } }],
-          [`R${zone}`, { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: `Rt${zone}` }, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: { Ref: i === 2 ? 'Nat2' : 'Nat1' } } }],
-        ])),
+        ...Object.fromEntries(
+          ['a', 'b', 'c'].flatMap((zone, i) => [
+            [`Sub${zone}`, { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, AvailabilityZone: `us-east-1${zone}` } }],
+            [`Rt${zone}`, { Type: 'AWS::EC2::RouteTable' }],
+            [
+              `As${zone}`,
+              {
+                Type: 'AWS::EC2::SubnetRouteTableAssociation',
+                Properties: { SubnetId: { Ref: `Sub${zone}` }, RouteTableId: { Ref: `Rt${zone}` } },
+              },
+            ],
+            [
+              `R${zone}`,
+              {
+                Type: 'AWS::EC2::Route',
+                Properties: {
+                  RouteTableId: { Ref: `Rt${zone}` },
+                  DestinationCidrBlock: '0.0.0.0/0',
+                  NatGatewayId: { Ref: i === 2 ? 'Nat2' : 'Nat1' },
+                },
+              },
+            ],
+          ]),
+        ),
       },
     });
     expect(rule.check(inputFromText(json)).map((v) => v.resources)).toEqual([['Vpc', 'Nat1', 'Nat2', 'Suba', 'Subb', 'Subc']]);
   });
 
   it('compliant: one NAT gateway per zone, a single zone, or the same zone written twice', () => {
-    const perZone = vpc(privateSubnet('PrivA', "!Select [0, !GetAZs '']", 'Nat1'), privateSubnet('PrivB', "!Select [1, !GetAZs '']", 'Nat2'));
+    const perZone = vpc(
+      privateSubnet('PrivA', "!Select [0, !GetAZs '']", 'Nat1'),
+      privateSubnet('PrivB', "!Select [1, !GetAZs '']", 'Nat2'),
+    );
     const oneZone = vpc(privateSubnet('PrivA', 'us-east-1a', 'Nat1'), privateSubnet('PrivB', 'us-east-1a', 'Nat1'));
-    const sameSelect = vpc(privateSubnet('PrivA', "!Select [0, !GetAZs '']", 'Nat1'), privateSubnet('PrivB', "!Select [0, !GetAZs { Ref: AWS::Region }]", 'Nat1'));
+    const sameSelect = vpc(
+      privateSubnet('PrivA', "!Select [0, !GetAZs '']", 'Nat1'),
+      privateSubnet('PrivB', '!Select [0, !GetAZs { Ref: AWS::Region }]', 'Nat1'),
+    );
     for (const text of [perZone, oneZone, sameSelect]) expect(rule.check(inputFromText(text))).toEqual([]);
     expect(rule.check(input(undefined))).toEqual([]);
   });
 
   describe('on a CDK-synthesized stack', () => {
     const cdk = synthOnce((stack, ids) => {
-      for (const [name, natGateways] of [['Single', 1], ['Redundant', 2]] as const) {
+      for (const [name, natGateways] of [
+        ['Single', 1],
+        ['Redundant', 2],
+      ] as const) {
         const v = new ec2.Vpc(stack, name, { natGateways, maxAzs: 2 });
         ids[name] = logicalId(v);
       }

@@ -17,7 +17,9 @@ describe('iam-least-privilege', () => {
     const text = `Resources:${role("[{ PolicyName: app, PolicyDocument: { Statement: [{ Effect: Allow, Action: ['dynamodb:*', 's3:*'], Resource: '*' }] } }]")}`;
     const violations = rule.check(inputFromText(text));
     expect(violations.map((v) => v.resources)).toEqual([['Role']]);
-    expect(violations[0].message).toBe('Role allows wildcard actions dynamodb:*, s3:*; and data-service actions dynamodb:*, s3:* on Resource "*".');
+    expect(violations[0].message).toBe(
+      'Role allows wildcard actions dynamodb:*, s3:*; and data-service actions dynamodb:*, s3:* on Resource "*".',
+    );
     expect(violations[0].evidence?.map((e) => e.path)).toEqual([
       'Properties.Policies.0.PolicyDocument.Statement.0.Action',
       'Properties.Policies.0.PolicyDocument.Statement.0.Resource',
@@ -40,16 +42,34 @@ describe('iam-least-privilege', () => {
     const violations = rule.check(inputFromText(text));
     expect(violations.map((v) => v.resources)).toEqual([['Pol', 'Role']]);
     expect(violations[0].message).toContain('dynamodb:GetItem on Resource "*"');
-    expect(violations[0].evidence).toEqual([expect.objectContaining({ resource: 'Pol', path: 'Properties.PolicyDocument.Statement.1.Resource' })]);
+    expect(violations[0].evidence).toEqual([
+      expect.objectContaining({ resource: 'Pol', path: 'Properties.PolicyDocument.Statement.1.Resource' }),
+    ]);
   });
 
   it('non-compliant 3: NotAction in a managed policy, "*" for a user, and NotResource for a group (JSON template)', () => {
     const json = {
       Resources: {
         Role: { Type: 'AWS::IAM::Role', Properties: { ManagedPolicyArns: [{ Ref: 'Managed' }] } },
-        Managed: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: { Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:s3:::b/*' } } } },
-        User: { Type: 'AWS::IAM::User', Properties: { Policies: [{ PolicyName: 'u', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }] } },
-        Group: { Type: 'AWS::IAM::Group', Properties: { Policies: [{ PolicyName: 'g', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', NotResource: 'arn:aws:sqs:us-east-1:1:q' }] } }] } },
+        Managed: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { PolicyDocument: { Statement: { Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:s3:::b/*' } } },
+        },
+        User: {
+          Type: 'AWS::IAM::User',
+          Properties: { Policies: [{ PolicyName: 'u', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }] },
+        },
+        Group: {
+          Type: 'AWS::IAM::Group',
+          Properties: {
+            Policies: [
+              {
+                PolicyName: 'g',
+                PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', NotResource: 'arn:aws:sqs:us-east-1:1:q' }] },
+              },
+            ],
+          },
+        },
       },
     };
     const violations = rule.check(inputFromText(JSON.stringify(json)));
@@ -105,7 +125,12 @@ describe('iam-least-privilege', () => {
     });
 
     it('compliant: table.grantReadWriteData scopes actions to the table', () => {
-      expect(rule.check(input(cdk.template)).map((v) => v.resources?.[0]).sort()).toEqual([cdk.ids.BroadPolicy, cdk.ids.FullAccess].sort());
+      expect(
+        rule
+          .check(input(cdk.template))
+          .map((v) => v.resources?.[0])
+          .sort(),
+      ).toEqual([cdk.ids.BroadPolicy, cdk.ids.FullAccess].sort());
     });
   });
 });

@@ -44,9 +44,15 @@ function actionsOf(s: AttachedStatement): string[] {
 function unscopedActions(s: AttachedStatement): Finding | undefined {
   const key = s.statement.NotAction !== undefined ? 'NotAction' : 'Action';
   const wildcards = actionsOf(s).filter((a) => a === '*' || /^[\w-]+:\*$/.test(a));
-  const problems = [...(wildcards.length ? [`wildcard actions ${wildcards.join(', ')}`] : []), ...(key === 'NotAction' ? ['every action except its NotAction list'] : [])];
+  const problems = [
+    ...(wildcards.length ? [`wildcard actions ${wildcards.join(', ')}`] : []),
+    ...(key === 'NotAction' ? ['every action except its NotAction list'] : []),
+  ];
   if (!problems.length) return undefined;
-  return { problem: problems.join('; and '), evidence: { resource: s.policyId, path: `${s.path}.${key}`, value: s.statement[key], note: 'actions are not scoped' } };
+  return {
+    problem: problems.join('; and '),
+    evidence: { resource: s.policyId, path: `${s.path}.${key}`, value: s.statement[key], note: 'actions are not scoped' },
+  };
 }
 
 /** Data-service actions applied to `Resource: "*"` (alone or in a list) or to a NotResource list. */
@@ -57,7 +63,12 @@ function unscopedResources(s: AttachedStatement): Finding | undefined {
   if (!data.length) return undefined;
   return {
     problem: `data-service actions ${data.join(', ')} on ${key === 'Resource' ? 'Resource "*"' : 'everything but its NotResource list'}`,
-    evidence: { resource: s.policyId, path: `${s.path}.${key}`, value: s.statement[key], note: "resources are not scoped to the stack's tables, buckets, queues or keys" },
+    evidence: {
+      resource: s.policyId,
+      path: `${s.path}.${key}`,
+      value: s.statement[key],
+      note: "resources are not scoped to the stack's tables, buckets, queues or keys",
+    },
   };
 }
 
@@ -68,7 +79,14 @@ function userAndGroupStatements(template: CfnTemplate): AttachedStatement[] {
       const statements = getPath(policy, 'PolicyDocument.Statement');
       return asList(statements).flatMap((statement, j) =>
         statement && typeof statement === 'object' && !Array.isArray(statement)
-          ? [{ policyId: id, statement, roles: [id], path: `Properties.Policies.${i}.PolicyDocument.Statement${Array.isArray(statements) ? `.${j}` : ''}` }]
+          ? [
+              {
+                policyId: id,
+                statement,
+                roles: [id],
+                path: `Properties.Policies.${i}.PolicyDocument.Statement${Array.isArray(statements) ? `.${j}` : ''}`,
+              },
+            ]
           : [],
       );
     }),
@@ -80,10 +98,12 @@ function broadManagedPolicies(template: CfnTemplate): Violation[] {
   return resourcesOfType(template, 'AWS::IAM::Role').flatMap(([roleId, role]) => {
     const broad = managedPolicyArns(role).filter((arn) => arn.awsManaged && BROAD_MANAGED.test(arn.awsManaged));
     if (!broad.length) return [];
-    return [{
-      message: `Role ${roleId} attaches the AWS managed polic${broad.length > 1 ? 'ies' : 'y'} ${broad.map((a) => a.awsManaged).join(', ')}, which grant${broad.length > 1 ? '' : 's'} every action of the service on every resource.`,
-      resources: [roleId],
-      evidence: broad.map((a) => ({ resource: roleId, path: a.path, value: a.value, note: `AWS managed policy ${a.awsManaged}` })),
-    }];
+    return [
+      {
+        message: `Role ${roleId} attaches the AWS managed polic${broad.length > 1 ? 'ies' : 'y'} ${broad.map((a) => a.awsManaged).join(', ')}, which grant${broad.length > 1 ? '' : 's'} every action of the service on every resource.`,
+        resources: [roleId],
+        evidence: broad.map((a) => ({ resource: roleId, path: a.path, value: a.value, note: `AWS managed policy ${a.awsManaged}` })),
+      },
+    ];
   });
 }

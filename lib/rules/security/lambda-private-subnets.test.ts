@@ -47,9 +47,13 @@ describe('lambda-private-subnets', () => {
   });
 
   it('non-compliant 2: a function in a subnet whose route table routes to the internet gateway', () => {
-    const violations = rule.check(inputFromText(network(fn('Handler', '{ SubnetIds: [!Ref PrivateSubnet, !Ref PublicSubnet], SecurityGroupIds: [sg-1] }'))));
+    const violations = rule.check(
+      inputFromText(network(fn('Handler', '{ SubnetIds: [!Ref PrivateSubnet, !Ref PublicSubnet], SecurityGroupIds: [sg-1] }'))),
+    );
     expect(violations.map((v) => v.resources)).toEqual([['Handler', 'PublicSubnet']]);
-    expect(violations[0].evidence).toContainEqual(expect.objectContaining({ resource: 'PublicRoute', path: 'Properties.GatewayId', value: { Ref: 'Igw' } }));
+    expect(violations[0].evidence).toContainEqual(
+      expect.objectContaining({ resource: 'PublicRoute', path: 'Properties.GatewayId', value: { Ref: 'Igw' } }),
+    );
   });
 
   it('non-compliant 3: a function in a subnet that maps public IPs on launch (JSON template)', () => {
@@ -62,7 +66,9 @@ describe('lambda-private-subnets', () => {
     };
     const violations = rule.check(inputFromText(JSON.stringify(json)));
     expect(violations.map((v) => v.resources)).toEqual([['Handler', 'Open']]);
-    expect(violations[0].evidence).toContainEqual(expect.objectContaining({ resource: 'Open', path: 'Properties.MapPublicIpOnLaunch', value: true }));
+    expect(violations[0].evidence).toContainEqual(
+      expect.objectContaining({ resource: 'Open', path: 'Properties.MapPublicIpOnLaunch', value: true }),
+    );
   });
 
   it('non-compliant 4: a route whose GatewayId is the VPCGatewayAttachment of an internet gateway', () => {

@@ -47,6 +47,7 @@ export const rule: Rule = { id: 'lambda-private-subnets', check };
  * hand-written templates, where applicationFunctions' CDK logical-ID test does not apply). */
 function isCustomResourceHandler(template: CfnTemplate, fnId: string): boolean {
   return Object.values(template.Resources).some(
-    (r) => (r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource') && refersTo(r.Properties?.ServiceToken, fnId),
+    (r) =>
+      (r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource') && refersTo(r.Properties?.ServiceToken, fnId),
   );
 }

@@ -19,13 +19,19 @@ Resources:
 
 describe('s3-encryption-enforced', () => {
   it('non-compliant 1: a bucket without any bucket policy', () => {
-    const violations = rule.check(inputFromText('Resources:\n  Data: { Type: AWS::S3::Bucket, Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [] } } }\n'));
+    const violations = rule.check(
+      inputFromText(
+        'Resources:\n  Data: { Type: AWS::S3::Bucket, Properties: { BucketEncryption: { ServerSideEncryptionConfiguration: [] } } }\n',
+      ),
+    );
     expect(violations.map((v) => v.resources)).toEqual([['Data']]);
     expect(violations[0].evidence).toEqual([{ resource: 'Data', note: 'no AWS::S3::BucketPolicy references this bucket' }]);
   });
 
   it('non-compliant 2: a bucket policy that only denies insecure transport', () => {
-    const text = withPolicy(`[{ Effect: Deny, Principal: '*', Action: 's3:*', Resource: !Sub '\${Data.Arn}/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }]`);
+    const text = withPolicy(
+      `[{ Effect: Deny, Principal: '*', Action: 's3:*', Resource: !Sub '\${Data.Arn}/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }]`,
+    );
     const violations = rule.check(inputFromText(text));
     expect(violations.map((v) => v.resources)).toEqual([['Data', 'DataPolicy']]);
     expect(violations[0].evidence?.[0]).toMatchObject({ resource: 'DataPolicy', path: 'Properties.PolicyDocument' });
@@ -33,9 +39,27 @@ describe('s3-encryption-enforced', () => {
 
   it('non-compliant 3: statements that allow instead of deny, deny other actions, or deny only when encryption is present', () => {
     const statements = [
-      { Effect: 'Allow', Principal: '*', Action: 's3:PutObject', Resource: '*', Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } } },
-      { Effect: 'Deny', Principal: '*', Action: ['s3:GetObject'], Resource: '*', Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' } } },
-      { Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: '*', Condition: { Null: { 's3:x-amz-server-side-encryption': 'false' } } },
+      {
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:PutObject',
+        Resource: '*',
+        Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
+      },
+      {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: ['s3:GetObject'],
+        Resource: '*',
+        Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' } },
+      },
+      {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:PutObject',
+        Resource: '*',
+        Condition: { Null: { 's3:x-amz-server-side-encryption': 'false' } },
+      },
     ];
     const json = {
       Resources: {
@@ -48,7 +72,9 @@ describe('s3-encryption-enforced', () => {
   });
 
   it('compliant: a Deny on s3:Put* with a Null condition, written with single values and other key casing', () => {
-    const text = withPolicy(`{ Effect: Deny, Principal: '*', Action: ['s3:Put*'], Resource: !Sub '\${Data.Arn}/*', Condition: { 'null': { 'S3:X-Amz-Server-Side-Encryption': true } } }`);
+    const text = withPolicy(
+      `{ Effect: Deny, Principal: '*', Action: ['s3:Put*'], Resource: !Sub '\${Data.Arn}/*', Condition: { 'null': { 'S3:X-Amz-Server-Side-Encryption': true } } }`,
+    );
     expect(rule.check(inputFromText(text))).toEqual([]);
   });
 
@@ -60,7 +86,15 @@ describe('s3-encryption-enforced', () => {
           Type: 'AWS::S3::BucketPolicy',
           Properties: {
             Bucket: { Ref: 'Data' },
-            PolicyDocument: { Statement: { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms'] } } } },
+            PolicyDocument: {
+              Statement: {
+                Effect: 'Deny',
+                Principal: '*',
+                Action: '*',
+                Resource: '*',
+                Condition: { StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms'] } },
+              },
+            },
           },
         },
       },
@@ -85,13 +119,15 @@ describe('s3-encryption-enforced', () => {
       bucket('Plain');
       bucket('SslOnly', { enforceSSL: true });
       const enforced = bucket('Enforced', { encryption: s3.BucketEncryption.S3_MANAGED });
-      enforced.addToResourcePolicy(new iam.PolicyStatement({
-        effect: iam.Effect.DENY,
-        principals: [new iam.AnyPrincipal()],
-        actions: ['s3:PutObject'],
-        resources: [enforced.arnForObjects('*')],
-        conditions: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
-      }));
+      enforced.addToResourcePolicy(
+        new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:PutObject'],
+          resources: [enforced.arnForObjects('*')],
+          conditions: { Null: { 's3:x-amz-server-side-encryption': 'true' } },
+        }),
+      );
     });
 
     it('non-compliant 1: a bucket without a policy and a bucket whose policy only enforces SSL', () => {

@@ -12,11 +12,18 @@ function check({ template }: RuleInput): Violation[] {
   const violations: Violation[] = [];
   for (const [bucketId, bucket] of resourcesOfType(template, 'AWS::S3::Bucket')) {
     const name = bucket.Properties?.BucketName;
-    const own = policies.filter(([, { Properties: p }]) => refersTo(p?.Bucket, bucketId) || (typeof name === 'string' && p?.Bucket === name));
+    const own = policies.filter(
+      ([, { Properties: p }]) => refersTo(p?.Bucket, bucketId) || (typeof name === 'string' && p?.Bucket === name),
+    );
     const enforced = own.some(([, policy]) => asList(getPath(policy, 'Properties.PolicyDocument.Statement')).some(deniesUnencryptedPut));
     if (enforced) continue;
     const evidence: Evidence[] = own.length
-      ? own.map(([id, policy]) => ({ resource: id, path: 'Properties.PolicyDocument', value: policy.Properties?.PolicyDocument, note: `no Deny statement for s3:PutObject conditioned on ${SSE_KEY}` }))
+      ? own.map(([id, policy]) => ({
+          resource: id,
+          path: 'Properties.PolicyDocument',
+          value: policy.Properties?.PolicyDocument,
+          note: `no Deny statement for s3:PutObject conditioned on ${SSE_KEY}`,
+        }))
       : [{ resource: bucketId, note: 'no AWS::S3::BucketPolicy references this bucket' }];
     violations.push({
       message: own.length

@@ -53,7 +53,10 @@ function pythonImportStatements(lines: SourceLine[]): SourceLine[] {
     }
     let j = i;
     while (j + 1 < lines.length && lines[j + 1].source === line.source && !lines[j].text.includes(')')) j++;
-    const joined = lines.slice(i, j + 1).map((l) => l.text.replace(/#.*$/, '')).join(' ');
+    const joined = lines
+      .slice(i, j + 1)
+      .map((l) => l.text.replace(/#.*$/, ''))
+      .join(' ');
     out.push({ ...line, text: joined });
     i = j;
   }

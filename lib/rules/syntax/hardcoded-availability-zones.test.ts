@@ -24,7 +24,9 @@ describe('hardcoded-availability-zones', () => {
   it('non-compliant 1: YAML subnets and a parameter default with literal zone names, one violation each with its path', () => {
     const violations = rule.check(inputFromText(subnets('us-east-1a', 'us-gov-west-1b')));
     expect(violations.map((v) => v.resources)).toEqual([['Zone'], ['SubnetA'], ['SubnetB']]);
-    expect(violations[1].evidence).toEqual([{ resource: 'SubnetA', path: 'Properties.AvailabilityZone', value: 'us-east-1a', note: 'literal availability zone us-east-1a' }]);
+    expect(violations[1].evidence).toEqual([
+      { resource: 'SubnetA', path: 'Properties.AvailabilityZone', value: 'us-east-1a', note: 'literal availability zone us-east-1a' },
+    ]);
     expect(violations[0].evidence?.[0]).toMatchObject({ path: 'Default', value: 'us-east-1a' });
     expect(violations[2].message).toContain('us-gov-west-1b');
   });
@@ -32,7 +34,10 @@ describe('hardcoded-availability-zones', () => {
   it('non-compliant 2: JSON template with a zone list and a zone ID, all paths in one violation for the resource', () => {
     const json = JSON.stringify({
       Resources: {
-        Asg: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { MinSize: '1', MaxSize: '2', AvailabilityZones: ['eu-west-2a', 'eu-west-2c'] } },
+        Asg: {
+          Type: 'AWS::AutoScaling::AutoScalingGroup',
+          Properties: { MinSize: '1', MaxSize: '2', AvailabilityZones: ['eu-west-2a', 'eu-west-2c'] },
+        },
         Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: 'vpc-1', CidrBlock: '10.0.0.0/24', AvailabilityZoneId: 'use1-az1' } },
       },
     });
@@ -50,10 +55,20 @@ describe('hardcoded-availability-zones', () => {
   });
 
   it('non-compliant 4: source lines with zone literals (python list, typescript string), not comments or regions', () => {
-    const py = source(['vpc = ec2.Vpc(self, "Vpc",', '    availability_zones=["us-east-1a", "us-east-1b"])', "region = 'us-east-1'", '# use us-east-1c later'].join('\n'));
+    const py = source(
+      [
+        'vpc = ec2.Vpc(self, "Vpc",',
+        '    availability_zones=["us-east-1a", "us-east-1b"])',
+        "region = 'us-east-1'",
+        '# use us-east-1c later',
+      ].join('\n'),
+    );
     const ts = { ...source("const az = 'ap-southeast-2c';", 'typescript', 'lib/stack.ts'), startLine: 5 };
     const violations = rule.check(input(undefined, [py, ts]));
-    expect(violations.map((v) => v.location)).toEqual([{ file: 'app.py', line: 2 }, { file: 'lib/stack.ts', line: 5 }]);
+    expect(violations.map((v) => v.location)).toEqual([
+      { file: 'app.py', line: 2 },
+      { file: 'lib/stack.ts', line: 5 },
+    ]);
     expect(violations[0].message).toContain('us-east-1a, us-east-1b');
   });
 
@@ -65,6 +80,8 @@ describe('hardcoded-availability-zones', () => {
       new ec2.CfnSubnet(stack, 'Extra', { vpcId: vpc.vpcId, cidrBlock: '10.1.0.0/24', availabilityZone: Fn.select(0, Fn.getAzs()) });
     });
     expect(rule.check(input(t))).toEqual([]);
-    expect(rule.check(input(undefined, [source('vpc = ec2.Vpc(self, "Vpc", max_azs=2)\nregion = "eu-west-2"\nbucket = "my-bucket-2a"')]))).toEqual([]);
+    expect(
+      rule.check(input(undefined, [source('vpc = ec2.Vpc(self, "Vpc", max_azs=2)\nregion = "eu-west-2"\nbucket = "my-bucket-2a"')])),
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,11 @@ function check(input: RuleInput): Violation[] {
       .map((s) => ({ resource: id, path: s.path, value: s.value, note: `literal availability zone ${zonesIn(s.value).join(', ')}` }));
     if (evidence.length === 0) continue;
     const zones = [...new Set(evidence.flatMap((e) => zonesIn(e.value as string)))];
-    violations.push({ message: `${id} hardcodes the availability zone(s) ${zones.join(', ')} instead of deriving them from the region (Fn::GetAZs).`, resources: [id], evidence });
+    violations.push({
+      message: `${id} hardcodes the availability zone(s) ${zones.join(', ')} instead of deriving them from the region (Fn::GetAZs).`,
+      resources: [id],
+      evidence,
+    });
   }
   for (const line of sourceLines(input.sources)) {
     const zones = stringLiteralsOfLine(line.text).flatMap(zonesIn);
@@ -33,7 +37,8 @@ function check(input: RuleInput): Violation[] {
 export const rule: Rule = { id: 'hardcoded-availability-zones', check };
 
 /** A zone name (region + letter: us-east-1a, us-gov-west-1b, ap-southeast-2c) or a zone ID (use1-az1); a region alone does not match. */
-const ZONE = /\b(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central)(?:east|west)?-\d{1,2}[a-z]|[a-z]{2,5}\d{1,2}-az\d{1,2})\b/g;
+const ZONE =
+  /\b(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central)(?:east|west)?-\d{1,2}[a-z]|[a-z]{2,5}\d{1,2}-az\d{1,2})\b/g;
 
 /** The availability zones named in a string. */
 function zonesIn(text: string): string[] {

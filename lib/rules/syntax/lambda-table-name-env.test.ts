@@ -30,7 +30,10 @@ Resources:
 ${functionYaml('Fn', functionExtra, '!GetAtt Role.Arn')}`;
 
 const fnProps = { Runtime: 'python3.12', Handler: 'index.handler', Code: { ZipFile: 'x' } };
-const table = (name?: string) => ({ Type: 'AWS::DynamoDB::Table', Properties: { ...(name ? { TableName: name } : {}), KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] } });
+const table = (name?: string) => ({
+  Type: 'AWS::DynamoDB::Table',
+  Properties: { ...(name ? { TableName: name } : {}), KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] },
+});
 const role = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {} } };
 
 /** A CDK function that can read and write a table, with `environment` built from the table. */
@@ -44,26 +47,60 @@ describe('lambda-table-name-env', () => {
     const violations = rule.check(inputFromText(yaml('')));
     expect(violations.map((v) => v.resources)).toEqual([['Fn', 'Table']]);
     expect(violations[0].message).toMatch(/Fn can access the DynamoDB table\(s\) Table through its role Role/);
-    expect(violations[0].evidence?.[0]).toEqual({ resource: 'Fn', path: 'Properties.Environment.Variables', note: 'the function has no environment variables' });
+    expect(violations[0].evidence?.[0]).toEqual({
+      resource: 'Fn',
+      path: 'Properties.Environment.Variables',
+      note: 'the function has no environment variables',
+    });
     expect(violations[0].evidence?.[1]).toMatchObject({ resource: 'Role', path: 'Properties.Policies.0.PolicyDocument.Statement.0' });
   });
 
   it('non-compliant 2: JSON AWS::IAM::Policy on Resource "*" and a ManagedPolicy with a literal table ARN; variables name other things', () => {
     const json = JSON.stringify({
       Resources: {
-        Orders: table(), Users: table('users'), Other: table('other'),
-        RoleA: role, RoleB: role,
-        PolicyA: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Roles: [{ Ref: 'RoleA' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] } } },
-        Managed: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: ['dynamodb:Query'], Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/us*' }] } } },
+        Orders: table(),
+        Users: table('users'),
+        Other: table('other'),
+        RoleA: role,
+        RoleB: role,
+        PolicyA: {
+          Type: 'AWS::IAM::Policy',
+          Properties: {
+            PolicyName: 'p',
+            Roles: [{ Ref: 'RoleA' }],
+            PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] },
+          },
+        },
+        Managed: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: {
+            PolicyDocument: {
+              Statement: [{ Effect: 'Allow', Action: ['dynamodb:Query'], Resource: 'arn:aws:dynamodb:us-east-1:123456789012:table/us*' }],
+            },
+          },
+        },
         RoleC: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {}, ManagedPolicyArns: [{ Ref: 'Managed' }] } },
-        FnA: { Type: 'AWS::Lambda::Function', Properties: { ...fnProps, Role: { 'Fn::GetAtt': ['RoleA', 'Arn'] }, Environment: { Variables: { STAGE: 'prod', USERS: 'users' } } } },
+        FnA: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            ...fnProps,
+            Role: { 'Fn::GetAtt': ['RoleA', 'Arn'] },
+            Environment: { Variables: { STAGE: 'prod', USERS: 'users' } },
+          },
+        },
         FnB: { Type: 'AWS::Lambda::Function', Properties: { ...fnProps, Role: { 'Fn::GetAtt': ['RoleB', 'Arn'] } } },
         FnC: { Type: 'AWS::Lambda::Function', Properties: { ...fnProps, Role: { 'Fn::GetAtt': ['RoleC', 'Arn'] } } },
       },
     });
     const violations = rule.check(inputFromText(json));
-    expect(violations.map((v) => v.resources)).toEqual([['FnA', 'Orders', 'Other'], ['FnC', 'Users']]);
-    expect(violations[0].evidence?.[0]).toMatchObject({ path: 'Properties.Environment.Variables', value: { STAGE: 'prod', USERS: 'users' } });
+    expect(violations.map((v) => v.resources)).toEqual([
+      ['FnA', 'Orders', 'Other'],
+      ['FnC', 'Users'],
+    ]);
+    expect(violations[0].evidence?.[0]).toMatchObject({
+      path: 'Properties.Environment.Variables',
+      value: { STAGE: 'prod', USERS: 'users' },
+    });
     expect(violations[1].evidence?.[1]).toMatchObject({ resource: 'Managed', path: 'Properties.PolicyDocument.Statement.0' });
   });
 
@@ -81,14 +118,42 @@ describe('lambda-table-name-env', () => {
     expect(rule.check(inputFromText(yaml('      Environment: { Variables: { TABLE_ARN: !Sub "${Table.Arn}/index/*" } }')))).toEqual([]);
     const json = JSON.stringify({
       Resources: {
-        Users: table('users'), Orders: table(), RoleA: role, RoleB: role,
-        PolicyA: { Type: 'AWS::IAM::Policy', Properties: { Roles: [{ Ref: 'RoleA' }], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] } } },
-        PolicyB: { Type: 'AWS::IAM::Policy', Properties: { Roles: [{ Ref: 'RoleB' }], PolicyDocument: { Statement: [
-          { Effect: 'Deny', Action: 'dynamodb:*', Resource: '*' }, { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
-        ] } } },
-        FnA: { Type: 'AWS::Lambda::Function', Properties: { ...fnProps, Role: { 'Fn::GetAtt': ['RoleA', 'Arn'] }, Environment: { Variables: {
-          USERS: 'users', ORDERS: { 'Fn::Join': ['', ['table-', { Ref: 'Orders' }]] },
-        } } } },
+        Users: table('users'),
+        Orders: table(),
+        RoleA: role,
+        RoleB: role,
+        PolicyA: {
+          Type: 'AWS::IAM::Policy',
+          Properties: {
+            Roles: [{ Ref: 'RoleA' }],
+            PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] },
+          },
+        },
+        PolicyB: {
+          Type: 'AWS::IAM::Policy',
+          Properties: {
+            Roles: [{ Ref: 'RoleB' }],
+            PolicyDocument: {
+              Statement: [
+                { Effect: 'Deny', Action: 'dynamodb:*', Resource: '*' },
+                { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+              ],
+            },
+          },
+        },
+        FnA: {
+          Type: 'AWS::Lambda::Function',
+          Properties: {
+            ...fnProps,
+            Role: { 'Fn::GetAtt': ['RoleA', 'Arn'] },
+            Environment: {
+              Variables: {
+                USERS: 'users',
+                ORDERS: { 'Fn::Join': ['', ['table-', { Ref: 'Orders' }]] },
+              },
+            },
+          },
+        },
         FnB: { Type: 'AWS::Lambda::Function', Properties: { ...fnProps, Role: { 'Fn::GetAtt': ['RoleB', 'Arn'] } } },
         FnImported: { Type: 'AWS::Lambda::Function', Properties: { ...fnProps, Role: 'arn:aws:iam::123456789012:role/external' } },
       },

@@ -9,7 +9,9 @@ const TABLE_TYPES = ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'];
 /** Flags functions whose role can use a DynamoDB table of the stack while no environment variable names that table. */
 function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
-  const tables = resourcesOfType(template).filter(([, r]) => TABLE_TYPES.includes(r.Type)).map(([id]) => id);
+  const tables = resourcesOfType(template)
+    .filter(([, r]) => TABLE_TYPES.includes(r.Type))
+    .map(([id]) => id);
   const violations: Violation[] = [];
   for (const [fnId, fn] of applicationFunctions(template)) {
     const roleId = executionRoleId(template, fn);
@@ -20,11 +22,23 @@ function check({ template }: RuleInput): Violation[] {
     if (missing.length === 0) continue;
     const evidence: Evidence[] = [
       variables
-        ? { resource: fnId, path: 'Properties.Environment.Variables', value: variables, note: `no variable references ${missing.join(', ')}` }
+        ? {
+            resource: fnId,
+            path: 'Properties.Environment.Variables',
+            value: variables,
+            note: `no variable references ${missing.join(', ')}`,
+          }
         : { resource: fnId, path: 'Properties.Environment.Variables', note: 'the function has no environment variables' },
-      ...missing.flatMap((t) => grants.filter((s) => coversTable(template, s, t)).map((s) => ({
-        resource: s.policyId, path: s.path, value: s.statement, note: `role ${roleId} is granted DynamoDB actions on ${t}`,
-      }))),
+      ...missing.flatMap((t) =>
+        grants
+          .filter((s) => coversTable(template, s, t))
+          .map((s) => ({
+            resource: s.policyId,
+            path: s.path,
+            value: s.statement,
+            note: `role ${roleId} is granted DynamoDB actions on ${t}`,
+          })),
+      ),
     ];
     violations.push({
       message: `${fnId} can access the DynamoDB table(s) ${missing.join(', ')} through its role ${roleId}, but no environment variable passes the table name (e.g. DYNAMODB_TABLE_NAME: !Ref ${missing[0]}).`,
@@ -39,7 +53,10 @@ export const rule: Rule = { id: 'lambda-table-name-env', check };
 
 /** Whether an Allow statement grants some DynamoDB action (`dynamodb:*`, `dynamodb:GetItem`, `*`...). */
 function grantsDynamoDb({ statement }: AttachedStatement): boolean {
-  return statement.Effect === 'Allow' && asList(statement.Action).some((a) => typeof a === 'string' && (/^dynamodb:/i.test(a) || actionMatches('dynamodb:x', a)));
+  return (
+    statement.Effect === 'Allow' &&
+    asList(statement.Action).some((a) => typeof a === 'string' && (/^dynamodb:/i.test(a) || actionMatches('dynamodb:x', a)))
+  );
 }
 
 /** Whether a statement's Resource covers `tableId`: references it, is `*`, or is a literal table ARN matching its name. */
@@ -56,6 +73,7 @@ function coversTable(template: CfnTemplate, { statement }: AttachedStatement, ta
 /** Whether some environment variable references the table (Ref, GetAtt, Sub, Join) or holds its literal name. */
 function namesTable(template: CfnTemplate, variables: CfnValue | undefined, tableId: string): boolean {
   const name = template.Resources[tableId].Properties?.TableName;
-  return Object.values(variables && typeof variables === 'object' && !Array.isArray(variables) ? variables : {})
-    .some((v) => refersTo(v, tableId) || (typeof name === 'string' && v === name));
+  return Object.values(variables && typeof variables === 'object' && !Array.isArray(variables) ? variables : {}).some(
+    (v) => refersTo(v, tableId) || (typeof name === 'string' && v === name),
+  );
 }

@@ -5,7 +5,9 @@ import type { Evidence } from '../types';
 
 /** Logical IDs of the REST (`AWS::ApiGateway::RestApi`) and HTTP/WebSocket (`AWS::ApiGatewayV2::Api`) APIs. */
 export function apiIds(template: CfnTemplate): string[] {
-  return [...resourcesOfType(template, 'AWS::ApiGateway::RestApi'), ...resourcesOfType(template, 'AWS::ApiGatewayV2::Api')].map(([id]) => id);
+  return [...resourcesOfType(template, 'AWS::ApiGateway::RestApi'), ...resourcesOfType(template, 'AWS::ApiGatewayV2::Api')].map(
+    ([id]) => id,
+  );
 }
 
 /** One place where an API invokes Lambda: `source` resource, the property `path` and its `value`, the invoked `target`
@@ -61,14 +63,27 @@ export function stageCachingEvidence(template: CfnTemplate, apiId: string): Evid
     if (!refersTo(props?.RestApiId, apiId) || !isTrue(props?.CacheClusterEnabled)) continue;
     const settings = asList(props?.MethodSettings);
     const index = settings.findIndex((s) => isTrue(getPath(s, 'CachingEnabled')));
-    if (index >= 0) evidence.push({ resource: id, path: `Properties.MethodSettings.${index}.CachingEnabled`, value: true, note: 'stage caching is enabled' });
+    if (index >= 0)
+      evidence.push({
+        resource: id,
+        path: `Properties.MethodSettings.${index}.CachingEnabled`,
+        value: true,
+        note: 'stage caching is enabled',
+      });
   }
   for (const [id, deployment] of resourcesOfType(template, 'AWS::ApiGateway::Deployment')) {
     if (!refersTo(deployment.Properties?.RestApiId, apiId)) continue;
     const description = deployment.Properties?.StageDescription;
-    const methodCaching = isTrue(getPath(description, 'CacheClusterEnabled')) && asList(getPath(description, 'MethodSettings')).some((s) => isTrue(getPath(s, 'CachingEnabled')));
+    const methodCaching =
+      isTrue(getPath(description, 'CacheClusterEnabled')) &&
+      asList(getPath(description, 'MethodSettings')).some((s) => isTrue(getPath(s, 'CachingEnabled')));
     if (isTrue(getPath(description, 'CachingEnabled')) || methodCaching) {
-      evidence.push({ resource: id, path: 'Properties.StageDescription', value: description ?? null, note: 'the deployment stage enables caching' });
+      evidence.push({
+        resource: id,
+        path: 'Properties.StageDescription',
+        value: description ?? null,
+        note: 'the deployment stage enables caching',
+      });
     }
   }
   return evidence;
@@ -108,7 +123,10 @@ export function cloudFrontBehaviorsForApi(template: CfnTemplate, apiId: string):
 
 /** Whether a resource is an `AWS::Lambda::Permission` granted to API Gateway. */
 function isApiGatewayPermission(resource: CfnResource): boolean {
-  return resource.Type === 'AWS::Lambda::Permission' && stringLiterals(resource.Properties?.Principal).some((p) => p.value.startsWith('apigateway.'));
+  return (
+    resource.Type === 'AWS::Lambda::Permission' &&
+    stringLiterals(resource.Properties?.Principal).some((p) => p.value.startsWith('apigateway.'))
+  );
 }
 
 /** Whether a template value is boolean true (or the string "true"). */

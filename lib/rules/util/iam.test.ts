@@ -63,13 +63,15 @@ describe('util/iam', () => {
   });
 
   it('managedPolicyArns names AWS managed policies in literal, Join and Sub forms', () => {
-    const role = resource('AWS::IAM::Role', { ManagedPolicyArns: [
-      'arn:aws:iam::aws:policy/AdministratorAccess',
-      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] },
-      { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/job-function/ViewOnlyAccess' },
-      'arn:aws:iam::123456789012:policy/mine',
-      { Ref: 'PolicyParam' },
-    ] });
+    const role = resource('AWS::IAM::Role', {
+      ManagedPolicyArns: [
+        'arn:aws:iam::aws:policy/AdministratorAccess',
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']] },
+        { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/job-function/ViewOnlyAccess' },
+        'arn:aws:iam::123456789012:policy/mine',
+        { Ref: 'PolicyParam' },
+      ],
+    });
     expect(managedPolicyArns(role).map((a) => [a.path, a.awsManaged])).toEqual([
       ['Properties.ManagedPolicyArns.0', 'AdministratorAccess'],
       ['Properties.ManagedPolicyArns.1', 'AWSLambdaBasicExecutionRole'],

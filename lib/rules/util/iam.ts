@@ -41,7 +41,10 @@ export function roleStatements(template: CfnTemplate, roleId: string): AttachedS
 
 /** Whether an IAM action matches a policy pattern with `*` and `?` wildcards, case-insensitively (`logs:PutLogEvents` ~ `logs:Put*`). */
 export function actionMatches(action: string, pattern: string): boolean {
-  const source = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  const source = pattern
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
   return new RegExp(`^${source}$`, 'i').test(action);
 }
 

@@ -11,7 +11,11 @@ describe('util/lambda', () => {
     Fn: fn({ Role: { 'Fn::GetAtt': ['Role', 'Arn'] } }),
     Named: fn({ FunctionName: 'orders', Role: 'arn:aws:iam::1:role/x' }),
     Version: resource('AWS::Lambda::Version', { FunctionName: { Ref: 'Fn' } }),
-    Alias: resource('AWS::Lambda::Alias', { FunctionName: { Ref: 'Fn' }, FunctionVersion: { 'Fn::GetAtt': ['Version', 'Version'] }, Name: 'live' }),
+    Alias: resource('AWS::Lambda::Alias', {
+      FunctionName: { Ref: 'Fn' },
+      FunctionVersion: { 'Fn::GetAtt': ['Version', 'Version'] },
+      Name: 'live',
+    }),
     LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A: fn(),
     CustomS3AutoDeleteObjectsCustomResourceProviderHandler9D90184F: fn(),
   });

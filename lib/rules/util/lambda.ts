@@ -29,9 +29,11 @@ export function literalFunctionName(fn: CfnResource | undefined): string | undef
 export function namesFunction(template: CfnTemplate, value: CfnValue | undefined, fnId: string): boolean {
   if (refersTo(value, fnId)) return true;
   const name = literalFunctionName(template.Resources[fnId]);
-  if (name && typeof value === 'string' && (value === name || value.endsWith(`:function:${name}`) || value.includes(`:function:${name}:`))) return true;
-  return [...referencedOfType(template, value, 'AWS::Lambda::Version'), ...referencedOfType(template, value, 'AWS::Lambda::Alias')]
-    .some((id) => refersTo(template.Resources[id].Properties?.FunctionName, fnId));
+  if (name && typeof value === 'string' && (value === name || value.endsWith(`:function:${name}`) || value.includes(`:function:${name}:`)))
+    return true;
+  return [...referencedOfType(template, value, 'AWS::Lambda::Version'), ...referencedOfType(template, value, 'AWS::Lambda::Alias')].some(
+    (id) => refersTo(template.Resources[id].Properties?.FunctionName, fnId),
+  );
 }
 
 /** Whether a logical ID is one of CDK's framework handlers rather than an application function. */

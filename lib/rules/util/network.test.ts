@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { inputFromText } from '../test-util';
 import type { CfnTemplate } from '../../templates/types';
 import {
-  availabilityZoneKey, isPublicSubnet, natGatewaysOfSubnet, publicSubnetEvidence, routeTablesOfSubnet, routesOfSubnet, subnetsOfVpc,
+  availabilityZoneKey,
+  isPublicSubnet,
+  natGatewaysOfSubnet,
+  publicSubnetEvidence,
+  routeTablesOfSubnet,
+  routesOfSubnet,
+  subnetsOfVpc,
 } from './network';
 
 const t = inputFromText(`
@@ -39,7 +45,12 @@ describe('network helpers', () => {
 
   it('calls a subnet public when it maps public IPs or routes to an internet gateway (directly, by attachment, or by literal id)', () => {
     expect(publicSubnetEvidence(t, 'A')).toEqual([
-      { resource: 'ToIgw', path: 'Properties.GatewayId', value: { Ref: 'Igw' }, note: "subnet A's route table routes to an internet gateway" },
+      {
+        resource: 'ToIgw',
+        path: 'Properties.GatewayId',
+        value: { Ref: 'Igw' },
+        note: "subnet A's route table routes to an internet gateway",
+      },
     ]);
     expect(publicSubnetEvidence(t, 'B')[0]).toMatchObject({ resource: 'B', path: 'Properties.MapPublicIpOnLaunch', value: true });
     expect([isPublicSubnet(t, 'C'), isPublicSubnet(t, 'D')]).toEqual([false, false]);

@@ -30,12 +30,22 @@ export function publicSubnetEvidence(template: CfnTemplate, subnetId: string): E
   const evidence: Evidence[] = [];
   const mapPublicIp = template.Resources[subnetId]?.Properties?.MapPublicIpOnLaunch;
   if (mapPublicIp === true || mapPublicIp === 'true') {
-    evidence.push({ resource: subnetId, path: 'Properties.MapPublicIpOnLaunch', value: mapPublicIp, note: 'the subnet assigns public IPs on launch' });
+    evidence.push({
+      resource: subnetId,
+      path: 'Properties.MapPublicIpOnLaunch',
+      value: mapPublicIp,
+      note: 'the subnet assigns public IPs on launch',
+    });
   }
   for (const [routeId, route] of routesOfSubnet(template, subnetId)) {
     const gateway = route.Properties?.GatewayId;
     if (routesToInternetGateway(template, gateway)) {
-      evidence.push({ resource: routeId, path: 'Properties.GatewayId', value: gateway, note: `subnet ${subnetId}'s route table routes to an internet gateway` });
+      evidence.push({
+        resource: routeId,
+        path: 'Properties.GatewayId',
+        value: gateway,
+        note: `subnet ${subnetId}'s route table routes to an internet gateway`,
+      });
     }
   }
   return evidence;

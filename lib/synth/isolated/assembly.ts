@@ -21,8 +21,12 @@ export function readAssembly(dir: string, root = dir, depth = 0): AssemblyRead {
     for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
       if (artifact.type === 'aws:cloudformation:stack' && typeof artifact.properties?.templateFile === 'string') {
         const template = readJson(dir, artifact.properties.templateFile, root) as Partial<CfnTemplate>;
-        if (!template || typeof template !== 'object' || Array.isArray(template)) throw new Error(`${artifact.properties.templateFile} is not a template object.`);
-        stacks.push({ stackName: String(artifact.properties.stackName ?? id), template: { ...template, Resources: template.Resources ?? {} } });
+        if (!template || typeof template !== 'object' || Array.isArray(template))
+          throw new Error(`${artifact.properties.templateFile} is not a template object.`);
+        stacks.push({
+          stackName: String(artifact.properties.stackName ?? id),
+          template: { ...template, Resources: template.Resources ?? {} },
+        });
       } else if (artifact.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string' && depth < 3) {
         const nested = readAssembly(inside(dir, artifact.properties.directoryName, root), root, depth + 1);
         if (!nested.ok) return nested;

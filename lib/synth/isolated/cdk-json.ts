@@ -24,7 +24,10 @@ export function readCdkJson(files: readonly AnswerFile[]): CdkJson {
   const { app, context } = parsed as { app?: unknown; context?: unknown };
   const result: CdkJson = {};
   if (typeof app === 'string') {
-    const named = app.split(/\s+/).map((word) => word.replace(/^\.\//, '')).find((word) => files.some((f) => f.path === word));
+    const named = app
+      .split(/\s+/)
+      .map((word) => word.replace(/^\.\//, ''))
+      .find((word) => files.some((f) => f.path === word));
     if (named) result.appFile = named;
   }
   if (context && typeof context === 'object' && !Array.isArray(context)) result.context = context as Record<string, unknown>;

@@ -21,7 +21,9 @@ const STACK_CLASS = /export\s+(?:default\s+)?class\s+([\w$]+)\s+extends\s+(?:[\w
  */
 export function planTypeScriptEntry(files: readonly AnswerFile[], entry?: string): EntryPlan {
   if (entry !== undefined) {
-    return files.some((f) => f.path === entry) ? { kind: 'file', path: entry } : { kind: 'missing', message: `The entry ${entry} is not one of the answer's files.` };
+    return files.some((f) => f.path === entry)
+      ? { kind: 'file', path: entry }
+      : { kind: 'missing', message: `The entry ${entry} is not one of the answer's files.` };
   }
   const appFile = readCdkJson(files).appFile;
   if (appFile && CODE_FILE.test(appFile)) return { kind: 'file', path: appFile };
@@ -29,7 +31,9 @@ export function planTypeScriptEntry(files: readonly AnswerFile[], entry?: string
   const apps = code.filter((f) => CREATES_APP.test(f.text)).sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
   if (apps.length) return { kind: 'file', path: apps[0].path };
   const classes = code.flatMap((f) => [...f.text.matchAll(STACK_CLASS)].map((m) => ({ name: m[1], file: f })));
-  const roots = classes.filter((c) => !code.some((f) => f !== c.file && new RegExp(`new\\s+${c.name.replace(/\$/g, '\\$')}\\s*\\(`).test(f.text)));
+  const roots = classes.filter(
+    (c) => !code.some((f) => f !== c.file && new RegExp(`new\\s+${c.name.replace(/\$/g, '\\$')}\\s*\\(`).test(f.text)),
+  );
   const chosen = roots.find((c) => c.name === 'TapStack') ?? roots[0] ?? classes[0];
   if (!chosen) {
     return { kind: 'missing', message: 'The answer has no CDK app entry: no file creates an App and no module exports a Stack class.' };
@@ -50,9 +54,17 @@ export function planTypeScriptEntry(files: readonly AnswerFile[], entry?: string
 /** Chooses the entry of a Python answer: the given one, else the `.py` file cdk.json's app command runs, else `app.py`, else a file that creates an `App(`. */
 export function planPythonEntry(files: readonly AnswerFile[], entry?: string): EntryPlan {
   const appFile = readCdkJson(files).appFile;
-  const wanted = entry ?? (appFile?.endsWith('.py') ? appFile : undefined) ?? (files.some((f) => f.path === 'app.py') ? 'app.py' : files.find((f) => f.path.endsWith('.py') && /\bApp\s*\(/.test(f.text))?.path);
+  const wanted =
+    entry ??
+    (appFile?.endsWith('.py') ? appFile : undefined) ??
+    (files.some((f) => f.path === 'app.py') ? 'app.py' : files.find((f) => f.path.endsWith('.py') && /\bApp\s*\(/.test(f.text))?.path);
   if (wanted && files.some((f) => f.path === wanted)) return { kind: 'file', path: wanted };
-  return { kind: 'missing', message: wanted ? `The entry ${wanted} is not one of the answer's files.` : 'The answer has no Python CDK app entry (app.py or a file creating an App).' };
+  return {
+    kind: 'missing',
+    message: wanted
+      ? `The entry ${wanted} is not one of the answer's files.`
+      : 'The answer has no Python CDK app entry (app.py or a file creating an App).',
+  };
 }
 
 function rank(file: string): number {

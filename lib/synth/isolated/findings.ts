@@ -19,7 +19,14 @@ export function isolatedSynthFindings(result: IsolatedSynthResult): Finding[] {
   if (result.status !== 'failed') return [];
   const rule = STAGE_RULE[result.stage];
   const entry = catalogEntry(rule)!;
-  const base = { rule, category: entry.category, severity: entry.severity, title: entry.title, resources: [], source: 'infra-review' as const };
+  const base = {
+    rule,
+    category: entry.category,
+    severity: entry.severity,
+    title: entry.title,
+    resources: [],
+    source: 'infra-review' as const,
+  };
   if (!result.diagnostics.length) return [{ ...base, message: result.message }];
   return result.diagnostics.map((d) => ({
     ...base,

@@ -11,9 +11,10 @@ const LIMITS = { timeoutMs: 60_000, memoryMb: 256 };
 
 /** A TypeScript answer: `lib/tap-stack.ts` runs `code` at load time, then defines a TapStack with a queue. */
 function answer(code: string) {
-  return [{
-    path: 'lib/tap-stack.ts',
-    text: `import { Stack, CfnOutput } from 'aws-cdk-lib';
+  return [
+    {
+      path: 'lib/tap-stack.ts',
+      text: `import { Stack, CfnOutput } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 ${code}
@@ -25,7 +26,8 @@ export class TapStack extends Stack {
   }
 }
 `,
-  }];
+    },
+  ];
 }
 
 const scratchDirs = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('infra-review-synth-'));
@@ -61,26 +63,37 @@ const seen = { env: process.env, parent };`),
     }
   });
 
-  it.each(['auto', 'module'] as const)('refuses a socket to a server on 127.0.0.1 (network: %s): no connection arrives, the attempt is reported', async (network) => {
-    const before = server.connections();
-    const result = await synthesizeIsolated({
-      language: 'typescript',
-      limits: LIMITS,
-      network,
-      files: answer(`import { connect } from 'node:net';
+  it.each(['auto', 'module'] as const)(
+    'refuses a socket to a server on 127.0.0.1 (network: %s): no connection arrives, the attempt is reported',
+    async (network) => {
+      const before = server.connections();
+      const result = await synthesizeIsolated({
+        language: 'typescript',
+        limits: LIMITS,
+        network,
+        files: answer(`import { connect } from 'node:net';
 connect(${server.port}, '127.0.0.1').on('connect', () => { throw new Error('connected'); });
 const seen = {};`),
-    });
-    const failure = failedWith(result, 'sandbox');
-    expect(failure.containment?.network).toBe(network === 'auto' && networkNamespaceAvailable() ? 'namespace' : 'module');
-    expect(failure.message).toMatch(network === 'module' ? /Network access is not allowed/ : /ENETUNREACH|Network access is not allowed/);
-    expect(server.connections()).toBe(before);
-    expect(isolatedSynthFindings(failure)[0]).toMatchObject({ rule: 'cdk-sandbox', category: 'security' });
-  });
+      });
+      const failure = failedWith(result, 'sandbox');
+      expect(failure.containment?.network).toBe(network === 'auto' && networkNamespaceAvailable() ? 'namespace' : 'module');
+      expect(failure.message).toMatch(network === 'module' ? /Network access is not allowed/ : /ENETUNREACH|Network access is not allowed/);
+      expect(server.connections()).toBe(before);
+      expect(isolatedSynthFindings(failure)[0]).toMatchObject({ rule: 'cdk-sandbox', category: 'security' });
+    },
+  );
 
   it('refuses the raw TCP binding and worker threads, which could get around the in-process network fallback', async () => {
-    for (const code of ["(process as unknown as { binding(name: string): unknown }).binding('tcp_wrap');", "import { Worker } from 'node:worker_threads';\nnew Worker('1', { eval: true });"]) {
-      const result = await synthesizeIsolated({ language: 'typescript', limits: LIMITS, network: 'module', files: answer(`${code}\nconst seen = {};`) });
+    for (const code of [
+      "(process as unknown as { binding(name: string): unknown }).binding('tcp_wrap');",
+      "import { Worker } from 'node:worker_threads';\nnew Worker('1', { eval: true });",
+    ]) {
+      const result = await synthesizeIsolated({
+        language: 'typescript',
+        limits: LIMITS,
+        network: 'module',
+        files: answer(`${code}\nconst seen = {};`),
+      });
       expect(failedWith(result, 'sandbox').message).toMatch(/process\.binding|Access to this API has been restricted/);
     }
   });
@@ -99,7 +112,11 @@ const seen = {};`),
   it('kills an answer that loops forever at the time limit', async () => {
     const before = scratchDirs();
     const started = Date.now();
-    const result = await synthesizeIsolated({ language: 'typescript', limits: { ...LIMITS, timeoutMs: 4000 }, files: answer('while (true) {}\nconst seen = {};') });
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: { ...LIMITS, timeoutMs: 4000 },
+      files: answer('while (true) {}\nconst seen = {};'),
+    });
     expect(failedWith(result, 'timeout').message).toMatch(/did not finish within 4 s/);
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(scratchDirs().filter((d) => !before.includes(d))).toEqual([]);
@@ -118,7 +135,9 @@ const seen = {};`),
     const result = await synthesizeIsolated({
       language: 'typescript',
       limits: { ...LIMITS, memoryMb: 128, rssSlackMb: 256 },
-      files: answer('const hoard: Buffer[] = [];\nsetInterval(() => { for (let i = 0; i < 16; i++) hoard.push(Buffer.alloc(16 * 1024 * 1024, 1)); }, 10);\nconst seen = {};'),
+      files: answer(
+        'const hoard: Buffer[] = [];\nsetInterval(() => { for (let i = 0; i < 16; i++) hoard.push(Buffer.alloc(16 * 1024 * 1024, 1)); }, 10);\nconst seen = {};',
+      ),
     });
     failedWith(result, 'memory');
   });
@@ -140,7 +159,9 @@ const seen = {};`),
     const result = await synthesizeIsolated({
       language: 'typescript',
       limits: { ...LIMITS, fileMb: 8 },
-      files: answer(`import { writeFileSync } from 'node:fs';\nwriteFileSync('filler.bin', Buffer.alloc(64 * 1024 * 1024));\nconst seen = {};`),
+      files: answer(
+        `import { writeFileSync } from 'node:fs';\nwriteFileSync('filler.bin', Buffer.alloc(64 * 1024 * 1024));\nconst seen = {};`,
+      ),
     });
     expect(failedWith(result, 'sandbox').message).toMatch(/EFBIG|file too large/);
   });

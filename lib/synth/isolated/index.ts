@@ -10,16 +10,31 @@ export * from './types';
 export { isolatedSynthFindings } from './findings';
 
 const Request = z.object({
-  files: z.array(z.object({ path: z.string().max(1024), text: z.string().max(4 * 1024 * 1024) })).min(1).max(2000),
+  files: z
+    .array(z.object({ path: z.string().max(1024), text: z.string().max(4 * 1024 * 1024) }))
+    .min(1)
+    .max(2000),
   entry: z.string().max(1024).optional(),
   language: z.string(),
-  limits: z.object({
-    timeoutMs: z.number().int().min(100).max(30 * 60_000).optional(),
-    memoryMb: z.number().int().min(32).max(16_384).optional(),
-    rssSlackMb: z.number().int().min(0).max(16_384).optional(),
-    fileMb: z.number().int().min(1).max(1_000_000).optional(),
-    outputBytes: z.number().int().min(1024).max(16 * 1024 * 1024).optional(),
-  }).optional(),
+  limits: z
+    .object({
+      timeoutMs: z
+        .number()
+        .int()
+        .min(100)
+        .max(30 * 60_000)
+        .optional(),
+      memoryMb: z.number().int().min(32).max(16_384).optional(),
+      rssSlackMb: z.number().int().min(0).max(16_384).optional(),
+      fileMb: z.number().int().min(1).max(1_000_000).optional(),
+      outputBytes: z
+        .number()
+        .int()
+        .min(1024)
+        .max(16 * 1024 * 1024)
+        .optional(),
+    })
+    .optional(),
   network: z.enum(['auto', 'module']).optional(),
   typeCheck: z.boolean().optional(),
 });
@@ -38,19 +53,31 @@ export async function synthesizeIsolated(request: IsolatedSynthRequest): Promise
   const limits = { ...DEFAULT_LIMITS, ...parsed.data.limits };
   const unsafe = unsafePath(files) ?? (entry !== undefined ? unsafePath([{ path: entry, text: '' }]) : undefined);
   if (unsafe !== undefined) {
-    return { status: 'failed', stage: 'sandbox', message: `The file path ${JSON.stringify(unsafe)} leaves the answer's directory.`, diagnostics: [], durationMs: 0 };
+    return {
+      status: 'failed',
+      stage: 'sandbox',
+      message: `The file path ${JSON.stringify(unsafe)} leaves the answer's directory.`,
+      diagnostics: [],
+      durationMs: 0,
+    };
   }
-  if (language === 'typescript') return SYNTH_SLOTS.run(() => synthesizeTypeScript(files, entry, limits, parsed.data.network ?? 'auto', parsed.data.typeCheck ?? false));
+  if (language === 'typescript')
+    return SYNTH_SLOTS.run(() => synthesizeTypeScript(files, entry, limits, parsed.data.network ?? 'auto', parsed.data.typeCheck ?? false));
   if (language === 'python') {
     const python = pythonToolchain();
     if (python) return SYNTH_SLOTS.run(() => synthesizePython(python, files, entry, limits));
     return {
-      status: 'unsupported', language, supported: SUPPORTED_LANGUAGES,
-      message: 'Python CDK answers get source rules only: no Python CDK toolchain is configured (set INFRA_REVIEW_PYTHON to a python with aws-cdk-lib installed to synthesize them).',
+      status: 'unsupported',
+      language,
+      supported: SUPPORTED_LANGUAGES,
+      message:
+        'Python CDK answers get source rules only: no Python CDK toolchain is configured (set INFRA_REVIEW_PYTHON to a python with aws-cdk-lib installed to synthesize them).',
     };
   }
   return {
-    status: 'unsupported', language, supported: SUPPORTED_LANGUAGES,
+    status: 'unsupported',
+    language,
+    supported: SUPPORTED_LANGUAGES,
     message: `CDK answers in ${language || 'an unknown language'} are not supported; only ${SUPPORTED_LANGUAGES.join(' and ')} answers can be synthesized.`,
   };
 }

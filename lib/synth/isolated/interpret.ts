@@ -18,7 +18,12 @@ export interface RunContext {
 // The worker's report is written by code that runs next to the answer, so it is parsed as untrusted input.
 const Report = z.union([
   z.object({ status: z.literal('exited'), code: z.number().nullable().optional() }),
-  z.object({ status: z.literal('failed'), stage: z.enum(['compile', 'synth', 'sandbox']), message: z.string().max(100_000), stack: z.string().max(1_000_000).optional() }),
+  z.object({
+    status: z.literal('failed'),
+    stage: z.enum(['compile', 'synth', 'sandbox']),
+    message: z.string().max(100_000),
+    stack: z.string().max(1_000_000).optional(),
+  }),
 ]);
 
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|\bMemoryError\b/;
@@ -28,11 +33,20 @@ const PYTHON_SANDBOX = /\b(PermissionError|Network is unreachable|ENETUNREACH|Fi
 /** Turns a contained run into the answer's result: limits first, then the worker's report, then the exit and the assembly. */
 export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthResult {
   const failed = (stage: SynthStage, message: string, diagnostics: SynthDiagnostic[] = []): IsolatedSynthResult => ({
-    status: 'failed', stage, message: scrub(message, ctx.scratch), diagnostics, durationMs: ctx.durationMs, containment: ctx.containment,
+    status: 'failed',
+    stage,
+    message: scrub(message, ctx.scratch),
+    diagnostics,
+    durationMs: ctx.durationMs,
+    containment: ctx.containment,
   });
-  if (run.killedFor === 'timeout') return failed('timeout', `The answer did not finish within ${ctx.limits.timeoutMs / 1000} s; its processes were killed.`);
+  if (run.killedFor === 'timeout')
+    return failed('timeout', `The answer did not finish within ${ctx.limits.timeoutMs / 1000} s; its processes were killed.`);
   if (run.killedFor === 'memory' || OUT_OF_MEMORY.test(run.stderr)) {
-    return failed('memory', `The answer exceeded the memory limit (${ctx.limits.memoryMb} MB of heap, ${ctx.limits.memoryMb + ctx.limits.rssSlackMb} MB resident) and was stopped.`);
+    return failed(
+      'memory',
+      `The answer exceeded the memory limit (${ctx.limits.memoryMb} MB of heap, ${ctx.limits.memoryMb + ctx.limits.rssSlackMb} MB resident) and was stopped.`,
+    );
   }
   const line = run.report.trim().split('\n')[0];
   const report = line ? Report.safeParse(safeJson(line)) : undefined;

@@ -23,19 +23,34 @@ function assembly(name: string, files: Record<string, unknown>): string {
   return dir;
 }
 
-const stackArtifact = (templateFile: string, stackName?: string) => ({ type: 'aws:cloudformation:stack', properties: { templateFile, ...(stackName ? { stackName } : {}) } });
+const stackArtifact = (templateFile: string, stackName?: string) => ({
+  type: 'aws:cloudformation:stack',
+  properties: { templateFile, ...(stackName ? { stackName } : {}) },
+});
 const queue = { Resources: { Q: { Type: 'AWS::SQS::Queue' } } };
 
 describe('readAssembly', () => {
   it('reads each stack of a manifest, nested stage assemblies included', () => {
     const dir = assembly('ok', {
-      'manifest.json': { artifacts: { Top: stackArtifact('Top.template.json', 'TopStack'), Tree: { type: 'cdk:tree' }, Stage: { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Stage' } } } },
+      'manifest.json': {
+        artifacts: {
+          Top: stackArtifact('Top.template.json', 'TopStack'),
+          Tree: { type: 'cdk:tree' },
+          Stage: { type: 'cdk:cloud-assembly', properties: { directoryName: 'assembly-Stage' } },
+        },
+      },
       'Top.template.json': queue,
       'assembly-Stage/manifest.json': { artifacts: { Inner: stackArtifact('Inner.template.json') } },
       'assembly-Stage/Inner.template.json': {},
     });
     const read = readAssembly(dir, root);
-    expect(read).toEqual({ ok: true, stacks: [{ stackName: 'TopStack', template: queue }, { stackName: 'Inner', template: { Resources: {} } }] });
+    expect(read).toEqual({
+      ok: true,
+      stacks: [
+        { stackName: 'TopStack', template: queue },
+        { stackName: 'Inner', template: { Resources: {} } },
+      ],
+    });
   });
 
   it('refuses a template that is a symbolic link, a hard link, or a path leaving the assembly', () => {
@@ -51,7 +66,10 @@ describe('readAssembly', () => {
     expect(readAssembly(climbing, climbing)).toMatchObject({ ok: false, message: expect.stringContaining('outside the assembly') });
     const linkedDir = path.join(root, 'linked-dir');
     symlinkSync(path.join(root, 'ok'), linkedDir);
-    expect(readAssembly(linkedDir, path.join(root, 'climb'))).toMatchObject({ ok: false, message: expect.stringContaining('outside the assembly') });
+    expect(readAssembly(linkedDir, path.join(root, 'climb'))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('outside the assembly'),
+    });
   });
 
   it('explains a missing or malformed manifest instead of throwing', () => {
@@ -85,28 +103,53 @@ describe('planTypeScriptEntry', () => {
 
   it('says so when there is neither an App nor a Stack class, or the given entry is missing', () => {
     expect(planTypeScriptEntry([{ path: 'lib/x.ts', text: 'export const x = 1;' }])).toMatchObject({ kind: 'missing' });
-    expect(planTypeScriptEntry([{ path: 'lib/x.ts', text: stack('X') }], 'bin/app.ts')).toMatchObject({ kind: 'missing', message: expect.stringContaining('bin/app.ts') });
+    expect(planTypeScriptEntry([{ path: 'lib/x.ts', text: stack('X') }], 'bin/app.ts')).toMatchObject({
+      kind: 'missing',
+      message: expect.stringContaining('bin/app.ts'),
+    });
   });
 
   it('finds a Python entry: app.py first, else a file creating an App', () => {
-    expect(planPythonEntry([{ path: 'main.py', text: 'app = cdk.App()' }, { path: 'app.py', text: '' }])).toEqual({ kind: 'file', path: 'app.py' });
-    expect(planPythonEntry([{ path: 'stacks.py', text: 'x = 1' }, { path: 'main.py', text: 'app = cdk.App()' }])).toEqual({ kind: 'file', path: 'main.py' });
+    expect(
+      planPythonEntry([
+        { path: 'main.py', text: 'app = cdk.App()' },
+        { path: 'app.py', text: '' },
+      ]),
+    ).toEqual({ kind: 'file', path: 'app.py' });
+    expect(
+      planPythonEntry([
+        { path: 'stacks.py', text: 'x = 1' },
+        { path: 'main.py', text: 'app = cdk.App()' },
+      ]),
+    ).toEqual({ kind: 'file', path: 'main.py' });
     expect(planPythonEntry([{ path: 'stacks.py', text: 'x = 1' }])).toMatchObject({ kind: 'missing' });
   });
 });
 
 describe('workspace helpers', () => {
   it('flags absolute and climbing paths only', () => {
-    expect(unsafePath([{ path: 'lib/a.ts', text: '' }, { path: 'bin/../lib/b.ts', text: '' }])).toBeUndefined();
-    expect(unsafePath([{ path: 'lib/a.ts', text: '' }, { path: '/etc/passwd', text: '' }])).toBe('/etc/passwd');
+    expect(
+      unsafePath([
+        { path: 'lib/a.ts', text: '' },
+        { path: 'bin/../lib/b.ts', text: '' },
+      ]),
+    ).toBeUndefined();
+    expect(
+      unsafePath([
+        { path: 'lib/a.ts', text: '' },
+        { path: '/etc/passwd', text: '' },
+      ]),
+    ).toBe('/etc/passwd');
     expect(unsafePath([{ path: 'lib/../../x.ts', text: '' }])).toBe('lib/../../x.ts');
     expect(unsafePath([{ path: '..\\x.ts', text: '' }])).toBe('..\\x.ts');
   });
 
   it('finds the first Node frame and the last Python frame inside the answer', () => {
-    const node = 'Error: no\n    at Object.x (node:internal/x:1:1)\n    at new TapStack (/s/src/lib/tap-stack.ts:12:5)\n    at Object.<anonymous> (/s/src/bin/app.ts:3:1)';
+    const node =
+      'Error: no\n    at Object.x (node:internal/x:1:1)\n    at new TapStack (/s/src/lib/tap-stack.ts:12:5)\n    at Object.<anonymous> (/s/src/bin/app.ts:3:1)';
     expect(frameInside(node, '/s/src')).toEqual({ file: 'lib/tap-stack.ts', line: 12, column: 5 });
-    const python = 'Traceback (most recent call last):\n  File "/s/src/app.py", line 4, in <module>\n  File "/s/src/stacks/tap.py", line 9, in __init__\nValueError: bad';
+    const python =
+      'Traceback (most recent call last):\n  File "/s/src/app.py", line 4, in <module>\n  File "/s/src/stacks/tap.py", line 9, in __init__\nValueError: bad';
     expect(frameInside(python, '/s/src')).toEqual({ file: 'stacks/tap.py', line: 9 });
     expect(frameInside('nothing here', '/s/src')).toBeUndefined();
   });
@@ -121,12 +164,14 @@ describe('createSlots', () => {
       const promise = new Promise<void>((r) => (resolve = r));
       return { promise, resolve };
     });
-    const runs = gates.map((gate, i) => slots.run(async () => {
-      started.push(i);
-      await gate.promise;
-      if (i === 0) throw new Error('task 0 fails');
-      return i;
-    }));
+    const runs = gates.map((gate, i) =>
+      slots.run(async () => {
+        started.push(i);
+        await gate.promise;
+        if (i === 0) throw new Error('task 0 fails');
+        return i;
+      }),
+    );
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect(slots.stats()).toEqual({ running: 2, waiting: 2 });
@@ -143,7 +188,13 @@ describe('createSlots', () => {
 describe('readCdkJson', () => {
   it("takes the entry from the app command when that file is the answer's, and the context", () => {
     const files = [
-      { path: 'cdk.json', text: JSON.stringify({ app: 'npx ts-node --prefer-ts-exts ./src/main.ts', context: { '@aws-cdk/core:newStyleStackSynthesis': true } }) },
+      {
+        path: 'cdk.json',
+        text: JSON.stringify({
+          app: 'npx ts-node --prefer-ts-exts ./src/main.ts',
+          context: { '@aws-cdk/core:newStyleStackSynthesis': true },
+        }),
+      },
       { path: 'src/main.ts', text: '' },
     ];
     expect(readCdkJson(files)).toEqual({ appFile: 'src/main.ts', context: { '@aws-cdk/core:newStyleStackSynthesis': true } });

@@ -16,7 +16,6 @@ const canContain = Boolean(python3) && networkNamespaceAvailable();
 const LIMITS = { ...DEFAULT_LIMITS, timeoutMs: 30_000, memoryMb: 256, rssSlackMb: 128 };
 const run = (text: string, limits = LIMITS) => synthesizePython(python3, [{ path: 'app.py', text }], undefined, limits);
 
-
 const outside = mkdtempSync(path.join(os.tmpdir(), 'python-outside-'));
 let server: Awaited<ReturnType<typeof countingServer>>;
 beforeAll(async () => {
@@ -37,7 +36,10 @@ describe.skipIf(!canContain)('synthesizePython: containment', () => {
   it('gives the answer an empty environment (no canary secret) and runs it as nobody', async () => {
     process.env.INFRA_REVIEW_CANARY = 'canary-secret-py-77';
     try {
-      const result = failedWith(await run('import os, json\nraise SystemExit(json.dumps({"env": dict(os.environ), "uid": os.getuid()}))\n'), 'synth');
+      const result = failedWith(
+        await run('import os, json\nraise SystemExit(json.dumps({"env": dict(os.environ), "uid": os.getuid()}))\n'),
+        'synth',
+      );
       const seen = JSON.parse(result.message.slice(result.message.indexOf('{')));
       expect(JSON.stringify(seen)).not.toContain('canary-secret-py-77');
       expect(Object.keys(seen.env)).not.toContain('INFRA_REVIEW_CANARY');
@@ -76,7 +78,8 @@ describe.skipIf(!canContain)('synthesizePython: containment', () => {
 
 describe.skipIf(!pythonToolchain() || !canContain)('synthesizeIsolated: a Python CDK answer (INFRA_REVIEW_PYTHON)', () => {
   it('synthesizes a queue', async () => {
-    const text = 'import aws_cdk as cdk\nfrom aws_cdk import aws_sqs as sqs\napp = cdk.App()\nstack = cdk.Stack(app, "PyStack")\nsqs.Queue(stack, "Jobs")\napp.synth()\n';
+    const text =
+      'import aws_cdk as cdk\nfrom aws_cdk import aws_sqs as sqs\napp = cdk.App()\nstack = cdk.Stack(app, "PyStack")\nsqs.Queue(stack, "Jobs")\napp.synth()\n';
     const result = await synthesizeIsolated({ language: 'python', files: [{ path: 'app.py', text }], limits: { timeoutMs: 240_000 } });
     if (result.status !== 'ok') throw new Error(JSON.stringify(result));
     expect(result.templates[0].stackName).toBe('PyStack');

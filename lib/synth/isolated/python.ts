@@ -29,10 +29,22 @@ export async function synthesizePython(
   const started = Date.now();
   const plan = planPythonEntry(files, entry);
   if (plan.kind !== 'file') {
-    return { status: 'failed', stage: 'compile', message: plan.kind === 'missing' ? plan.message : 'No entry.', diagnostics: [], durationMs: Date.now() - started };
+    return {
+      status: 'failed',
+      stage: 'compile',
+      message: plan.kind === 'missing' ? plan.message : 'No entry.',
+      diagnostics: [],
+      durationMs: Date.now() - started,
+    };
   }
   if (!networkNamespaceAvailable()) {
-    return { status: 'failed', stage: 'sandbox', message: 'Python answers are only run inside a network namespace (root and util-linux unshare), which is not available here.', diagnostics: [], durationMs: Date.now() - started };
+    return {
+      status: 'failed',
+      stage: 'sandbox',
+      message: 'Python answers are only run inside a network namespace (root and util-linux unshare), which is not available here.',
+      diagnostics: [],
+      durationMs: Date.now() - started,
+    };
   }
   const unprivileged = setprivAvailable();
   const containment: Containment = { network: 'namespace', filesystem: unprivileged ? 'unprivileged-user' : 'none' };
@@ -71,7 +83,10 @@ let setprivCheck: boolean | undefined;
 
 /** True when this process is root and util-linux `setpriv` can drop to `nobody`; checked once. */
 function setprivAvailable(): boolean {
-  setprivCheck ??= process.getuid?.() === 0 && spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  setprivCheck ??=
+    process.getuid?.() === 0 &&
+    spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', 'true'], { stdio: 'ignore', timeout: 5000 })
+      .status === 0;
   return setprivCheck;
 }
 

@@ -34,7 +34,10 @@ let namespaceCheck: boolean | undefined;
 /** True when this process may create a network namespace (root, util-linux `unshare`, a kernel that allows it); checked once. */
 export function networkNamespaceAvailable(): boolean {
   if (namespaceCheck === undefined) {
-    namespaceCheck = process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('unshare', ['--net', '--', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+    namespaceCheck =
+      process.platform === 'linux' &&
+      process.getuid?.() === 0 &&
+      spawnSync('unshare', ['--net', '--', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
   }
   return namespaceCheck;
 }
@@ -43,7 +46,9 @@ let prlimitCheck: boolean | undefined;
 
 /** True when util-linux `prlimit` can start a command with a file size limit; checked once. */
 export function prlimitAvailable(): boolean {
-  prlimitCheck ??= process.platform === 'linux' && spawnSync('prlimit', ['--fsize=1048576', '--', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  prlimitCheck ??=
+    process.platform === 'linux' &&
+    spawnSync('prlimit', ['--fsize=1048576', '--', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
   return prlimitCheck;
 }
 
@@ -56,7 +61,12 @@ export function runContained(cmd: ContainedCommand): Promise<ContainedRun> {
   const limited = prlimitAvailable() ? ['prlimit', `--fsize=${cmd.fileBytes}`, '--', cmd.command, ...cmd.args] : [cmd.command, ...cmd.args];
   const [command, ...args] = cmd.networkNamespace ? ['unshare', '--net', '--', ...limited] : limited;
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: cmd.cwd, env: cmd.env as unknown as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: cmd.cwd,
+      env: cmd.env as unknown as NodeJS.ProcessEnv,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     let killedFor: ContainedRun['killedFor'] = null;
     const killGroup = (reason: ContainedRun['killedFor']) => {
       if (reason && !killedFor) killedFor = reason;

@@ -9,9 +9,10 @@ const FAST = { timeoutMs: 60_000, memoryMb: 512 };
 
 /** A TypeScript answer whose `lib/tap-stack.ts` defines TapStack with `body` in its constructor, after `prelude`. */
 function stackAnswer(body: string, prelude = '') {
-  return [{
-    path: 'lib/tap-stack.ts',
-    text: `import { Stack, StackProps, CfnOutput } from 'aws-cdk-lib';
+  return [
+    {
+      path: 'lib/tap-stack.ts',
+      text: `import { Stack, StackProps, CfnOutput } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -23,9 +24,9 @@ ${body}
   }
 }
 `,
-  }];
+    },
+  ];
 }
-
 
 describe('synthesizeIsolated: TypeScript answers', () => {
   it('synthesizes a module exporting a Stack class (a queue and a bucket) and removes its scratch directory', async () => {
@@ -39,7 +40,9 @@ describe('synthesizeIsolated: TypeScript answers', () => {
     if (result.status !== 'ok') throw new Error(JSON.stringify(result));
     expect(result.templates.map((t) => t.stackName)).toEqual(['TapStack']);
     const { template } = result.templates[0];
-    const types = Object.values(template.Resources).map((r) => r.Type).sort();
+    const types = Object.values(template.Resources)
+      .map((r) => r.Type)
+      .sort();
     expect(types).toEqual(['AWS::S3::Bucket', 'AWS::SQS::Queue']);
     expect(result.containment).toEqual({ network: networkNamespaceAvailable() ? 'namespace' : 'module', filesystem: 'permission-model' });
     const cwd = String((template.Outputs?.Cwd as { Value: string }).Value);
@@ -53,7 +56,10 @@ describe('synthesizeIsolated: TypeScript answers', () => {
       limits: FAST,
       files: [
         ...stackAnswer(`    new sqs.Queue(this, 'Jobs');`),
-        { path: 'bin/tap.ts', text: "import { App } from 'aws-cdk-lib';\nimport { TapStack } from '../lib/tap-stack';\nconst app = new App();\nnew TapStack(app, 'TapStackDev');\nnew TapStack(app, 'TapStackProd');\n" },
+        {
+          path: 'bin/tap.ts',
+          text: "import { App } from 'aws-cdk-lib';\nimport { TapStack } from '../lib/tap-stack';\nconst app = new App();\nnew TapStack(app, 'TapStackDev');\nnew TapStack(app, 'TapStackProd');\n",
+        },
       ],
     });
     if (result.status !== 'ok') throw new Error(JSON.stringify(result));
@@ -66,7 +72,10 @@ describe('synthesizeIsolated: TypeScript answers', () => {
       limits: FAST,
       files: [
         { path: 'cdk.json', text: JSON.stringify({ app: 'npx ts-node src/main.ts', context: { queueName: 'from-cdk-json' } }) },
-        { path: 'src/main.ts', text: "import { App, Stack } from 'aws-cdk-lib';\nimport * as sqs from 'aws-cdk-lib/aws-sqs';\nconst app = new App();\nconst stack = new Stack(app, 'FromCdkJson');\nnew sqs.Queue(stack, 'Q', { queueName: stack.node.tryGetContext('queueName') });\n" },
+        {
+          path: 'src/main.ts',
+          text: "import { App, Stack } from 'aws-cdk-lib';\nimport * as sqs from 'aws-cdk-lib/aws-sqs';\nconst app = new App();\nconst stack = new Stack(app, 'FromCdkJson');\nnew sqs.Queue(stack, 'Q', { queueName: stack.node.tryGetContext('queueName') });\n",
+        },
         { path: 'bin/other.ts', text: "import { App } from 'aws-cdk-lib';\nthrow new Error('not the entry');\nnew App();\n" },
       ],
     });
@@ -81,18 +90,30 @@ describe('synthesizeIsolated: TypeScript answers', () => {
     expect(result.diagnostics[0]).toMatchObject({ file: 'lib/tap-stack.ts', line: 10 });
     expect(result.diagnostics[0].message).toMatch(/expression expected/i);
     const [finding] = isolatedSynthFindings(result);
-    expect(finding).toMatchObject({ rule: 'cdk-compile', category: 'syntax', severity: 'error', location: { file: 'lib/tap-stack.ts', line: 10 } });
+    expect(finding).toMatchObject({
+      rule: 'cdk-compile',
+      category: 'syntax',
+      severity: 'error',
+      location: { file: 'lib/tap-stack.ts', line: 10 },
+    });
   });
 
   it('reports an import of a module that does not exist (CDK v1) as a compile failure at the importing line', async () => {
-    const files = [{ path: 'lib/tap-stack.ts', text: "import * as cdk from 'aws-cdk-lib';\nimport * as core from '@aws-cdk/core';\nexport class TapStack extends cdk.Stack {}\nconsole.log(core);\n" }];
+    const files = [
+      {
+        path: 'lib/tap-stack.ts',
+        text: "import * as cdk from 'aws-cdk-lib';\nimport * as core from '@aws-cdk/core';\nexport class TapStack extends cdk.Stack {}\nconsole.log(core);\n",
+      },
+    ];
     const result = failedWith(await synthesizeIsolated({ language: 'typescript', files, limits: FAST }), 'compile');
     expect(result.message).toContain('@aws-cdk/core');
     expect(result.diagnostics[0]).toMatchObject({ file: 'lib/tap-stack.ts', line: 2 });
   });
 
   it('reports a construct that throws during synthesis with its message, file and line', async () => {
-    const files = stackAnswer(`    new sqs.Queue(this, 'Fine');\n    new s3.Bucket(this, 'Named', { bucketName: 'Not_A_Valid_Bucket_Name' });`);
+    const files = stackAnswer(
+      `    new sqs.Queue(this, 'Fine');\n    new s3.Bucket(this, 'Named', { bucketName: 'Not_A_Valid_Bucket_Name' });`,
+    );
     const result = failedWith(await synthesizeIsolated({ language: 'typescript', files, limits: FAST }), 'synth');
     expect(result.message).toMatch(/bucket name/i);
     expect(result.diagnostics[0]).toMatchObject({ file: 'lib/tap-stack.ts', line: 10 });
@@ -100,14 +121,21 @@ describe('synthesizeIsolated: TypeScript answers', () => {
   });
 
   it('tells an answer without an app or a Stack class that it has no entry', async () => {
-    const result = failedWith(await synthesizeIsolated({ language: 'typescript', files: [{ path: 'lib/util.ts', text: 'export const x = 1;\n' }] }), 'compile');
+    const result = failedWith(
+      await synthesizeIsolated({ language: 'typescript', files: [{ path: 'lib/util.ts', text: 'export const x = 1;\n' }] }),
+      'compile',
+    );
     expect(result.message).toMatch(/no CDK app entry/);
   });
 
   it('throws bad_request:input for a malformed request (no files, an oversized file, a bad limit)', async () => {
     await expect(synthesizeIsolated({ language: 'typescript', files: [] })).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(synthesizeIsolated({ language: 'typescript', files: [{ path: 'a.ts', text: 'x'.repeat(5 * 1024 * 1024) }] })).rejects.toMatchObject({ code: 'bad_request:input' });
-    await expect(synthesizeIsolated({ language: 'typescript', files: [{ path: 'a.ts', text: '' }], limits: { timeoutMs: -1 } })).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(
+      synthesizeIsolated({ language: 'typescript', files: [{ path: 'a.ts', text: 'x'.repeat(5 * 1024 * 1024) }] }),
+    ).rejects.toMatchObject({ code: 'bad_request:input' });
+    await expect(
+      synthesizeIsolated({ language: 'typescript', files: [{ path: 'a.ts', text: '' }], limits: { timeoutMs: -1 } }),
+    ).rejects.toMatchObject({ code: 'bad_request:input' });
   });
 
   it('refuses file paths that leave the answer directory', async () => {

@@ -29,7 +29,9 @@ fs.writeSync(3, JSON.stringify({ status: 'typechecked', diagnostics }) + '\n');
 
 const Report = z.object({
   status: z.literal('typechecked'),
-  diagnostics: z.array(z.object({ file: z.string(), line: z.number(), column: z.number().optional(), message: z.string().max(10_000) })).max(200),
+  diagnostics: z
+    .array(z.object({ file: z.string(), line: z.number(), column: z.number().optional(), message: z.string().max(10_000) }))
+    .max(200),
 });
 
 /**
@@ -51,13 +53,19 @@ export async function typeCheck(
   writeFileSync(path.join(scratch, 'typecheck.cjs'), TYPECHECK_SOURCE);
   writeFileSync(path.join(scratch, 'typecheck-files.json'), JSON.stringify(sources.map((f) => f.path)));
   const run = await runNodeWorker({
-    scratch, nodeModules, limits, containment,
+    scratch,
+    nodeModules,
+    limits,
+    containment,
     script: path.join(scratch, 'typecheck.cjs'),
     args: [root, nodeModules, path.join(scratch, 'typecheck-files.json'), String(strictOf(files))],
   });
   const report = Report.safeParse(safeJson(run.report.trim().split('\n')[0] ?? ''));
   if (!report.success) {
-    const outcome = interpretRun({ ...run, exitCode: run.exitCode === 0 ? 1 : run.exitCode }, { scratch, src: root, outdir: root, limits, containment, durationMs: Date.now() - started });
+    const outcome = interpretRun(
+      { ...run, exitCode: run.exitCode === 0 ? 1 : run.exitCode },
+      { scratch, src: root, outdir: root, limits, containment, durationMs: Date.now() - started },
+    );
     return outcome.status === 'failed' ? { ...outcome, message: `Type checking failed: ${outcome.message}` } : undefined;
   }
   const { diagnostics } = report.data;

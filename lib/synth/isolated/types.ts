@@ -26,7 +26,13 @@ export interface SynthLimits {
 }
 
 /** The limits used when a call does not set them. */
-export const DEFAULT_LIMITS: Required<SynthLimits> = { timeoutMs: 120_000, memoryMb: 1024, rssSlackMb: 512, fileMb: 256, outputBytes: 64 * 1024 };
+export const DEFAULT_LIMITS: Required<SynthLimits> = {
+  timeoutMs: 120_000,
+  memoryMb: 1024,
+  rssSlackMb: 512,
+  fileMb: 256,
+  outputBytes: 64 * 1024,
+};
 
 /** What to synthesize. */
 export interface IsolatedSynthRequest {

@@ -25,7 +25,8 @@ export async function synthesizeTypeScript(
   const started = Date.now();
   const durationMs = () => Date.now() - started;
   const plan = planTypeScriptEntry(files, entry);
-  if (plan.kind === 'missing') return { status: 'failed', stage: 'compile', message: plan.message, diagnostics: [], durationMs: durationMs() };
+  if (plan.kind === 'missing')
+    return { status: 'failed', stage: 'compile', message: plan.message, diagnostics: [], durationMs: durationMs() };
   const compiled = await compileTypeScript(files);
   if (!compiled.ok) {
     const message = `The answer does not compile: ${compiled.diagnostics.length} syntax error(s), first at ${compiled.diagnostics[0].file}:${compiled.diagnostics[0].line}.`;

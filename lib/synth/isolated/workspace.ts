@@ -17,7 +17,14 @@ export async function withScratchDir<T>(work: (dir: string) => Promise<T>): Prom
 export function unsafePath(files: readonly AnswerFile[]): string | undefined {
   return files.find((f) => {
     const normalized = path.posix.normalize(f.path.replace(/\\/g, '/'));
-    return !f.path || path.isAbsolute(f.path) || normalized === '..' || normalized.startsWith('../') || normalized.startsWith('/') || normalized === '.';
+    return (
+      !f.path ||
+      path.isAbsolute(f.path) ||
+      normalized === '..' ||
+      normalized.startsWith('../') ||
+      normalized.startsWith('/') ||
+      normalized === '.'
+    );
   })?.path;
 }
 

@@ -51,7 +51,11 @@ export function request(method: string, path: string, caller: Caller, body?: unk
     headers.authorization = `Bearer ${typeof caller.bearer === 'string' ? caller.bearer : caller.bearer.token}`;
   }
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return new Request(`${APP}${path}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  return new Request(`${APP}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 /** Route context carrying a dynamic `[id]` segment. */

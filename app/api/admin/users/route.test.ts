@@ -43,7 +43,13 @@ describe('/api/admin/users', () => {
 
   it('refuses a taken email with 409 and invalid input with 400', async () => {
     expect((await create({ email: env.users.viewer.email, name: 'Again', role: 'viewer' })).status).toBe(409);
-    for (const body of [{ email: 'x', name: 'X', role: 'viewer' }, { email: 'y@test.invalid', name: 'Y', role: 'root' }, { email: 'z@test.invalid', name: 'Z', role: 'viewer', password: 'short' }, { email: 'w@test.invalid', role: 'viewer' }, '{oops']) {
+    for (const body of [
+      { email: 'x', name: 'X', role: 'viewer' },
+      { email: 'y@test.invalid', name: 'Y', role: 'root' },
+      { email: 'z@test.invalid', name: 'Z', role: 'viewer', password: 'short' },
+      { email: 'w@test.invalid', role: 'viewer' },
+      '{oops',
+    ]) {
       expect((await create(body)).status, JSON.stringify(body)).toBe(400);
     }
   });
@@ -71,12 +77,22 @@ describe('/api/admin/users', () => {
   it('is for admins only, on every method', async () => {
     const id = env.users.viewer.user.id;
     expect((await GET(request('GET', '/api/admin/users', 'anonymous'))).status).toBe(401);
-    expect((await POST(request('POST', '/api/admin/users', 'anonymous', { email: 'a@test.invalid', name: 'A', role: 'admin' }))).status).toBe(401);
+    expect(
+      (await POST(request('POST', '/api/admin/users', 'anonymous', { email: 'a@test.invalid', name: 'A', role: 'admin' }))).status,
+    ).toBe(401);
     expect((await PATCH(request('PATCH', `/api/admin/users/${id}`, 'anonymous', { role: 'admin' }), idParams(id))).status).toBe(401);
     for (const role of ['viewer', 'reviewer', 'deployer'] as const) {
       expect((await GET(request('GET', '/api/admin/users', { cookie: env.users[role] }))).status).toBe(403);
-      expect((await POST(request('POST', '/api/admin/users', { cookie: env.users[role] }, { email: `${role}x@test.invalid`, name: 'A', role: 'admin' }))).status).toBe(403);
-      expect((await PATCH(request('PATCH', `/api/admin/users/${id}`, { bearer: env.users[role] }, { role: 'admin' }), idParams(id))).status).toBe(403);
+      expect(
+        (
+          await POST(
+            request('POST', '/api/admin/users', { cookie: env.users[role] }, { email: `${role}x@test.invalid`, name: 'A', role: 'admin' }),
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (await PATCH(request('PATCH', `/api/admin/users/${id}`, { bearer: env.users[role] }, { role: 'admin' }), idParams(id))).status,
+      ).toBe(403);
     }
     expect((await getUserById(env.auth, { id }))?.role).toBe('viewer');
   });

@@ -13,14 +13,22 @@ const bucketTemplate = JSON.stringify({ Resources: { Data: { Type: 'AWS::S3::Buc
 type JsonFinding = { rule: string; rules?: string[]; sources?: string[]; acknowledged?: { reason: string; author?: string } };
 
 async function newReview(): Promise<string> {
-  const body = { kind: 'templates', name: 'acks', reference: { path: 'ref.json', text: bucketTemplate }, model: { path: 'model.json', text: bucketTemplate } };
+  const body = {
+    kind: 'templates',
+    name: 'acks',
+    reference: { path: 'ref.json', text: bucketTemplate },
+    model: { path: 'model.json', text: bucketTemplate },
+  };
   const response = await createReview(request('POST', '/api/reviews', { cookie: env.users.reviewer }, body));
   expect(response.status).toBe(201);
   return (await response.json()).review.id;
 }
 
 async function modelFindings(id: string, query = ''): Promise<JsonFinding[]> {
-  const response = await getFindings(request('GET', `/api/reviews/${id}/findings?side=model${query}`, { cookie: env.users.viewer }), idParams(id));
+  const response = await getFindings(
+    request('GET', `/api/reviews/${id}/findings?side=model${query}`, { cookie: env.users.viewer }),
+    idParams(id),
+  );
   expect(response.status).toBe(200);
   return (await response.json()).findings;
 }
@@ -28,39 +36,82 @@ async function modelFindings(id: string, query = ''): Promise<JsonFinding[]> {
 describe('/api/reviews/{id}/acknowledgements', () => {
   it('acknowledges a cdk-nag rule with reason and author, shows it on the findings, and removes it again (audited)', async () => {
     const id = await newReview();
-    expect((await modelFindings(id, '&packs=aws-solutions')).find((f) => f.rules?.includes('AwsSolutions-S10'))?.acknowledged).toBeUndefined();
+    expect(
+      (await modelFindings(id, '&packs=aws-solutions')).find((f) => f.rules?.includes('AwsSolutions-S10'))?.acknowledged,
+    ).toBeUndefined();
 
-    const created = await POST(request('POST', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.reviewer }, { rule: 'AwsSolutions-S10', resource: 'Data', reason: 'SSL enforced by the org SCP' }), idParams(id));
+    const created = await POST(
+      request(
+        'POST',
+        `/api/reviews/${id}/acknowledgements`,
+        { cookie: env.users.reviewer },
+        { rule: 'AwsSolutions-S10', resource: 'Data', reason: 'SSL enforced by the org SCP' },
+      ),
+      idParams(id),
+    );
     expect(created.status).toBe(201);
     const { acknowledgement } = await created.json();
-    expect(acknowledgement).toMatchObject({ reviewId: id, rule: 'AwsSolutions-S10', resource: 'Data', author: env.users.reviewer.email, expiresAt: null, expired: false });
+    expect(acknowledgement).toMatchObject({
+      reviewId: id,
+      rule: 'AwsSolutions-S10',
+      resource: 'Data',
+      author: env.users.reviewer.email,
+      expiresAt: null,
+      expired: false,
+    });
 
     const s10 = (await modelFindings(id, '&packs=aws-solutions')).find((f) => f.rules?.includes('AwsSolutions-S10'));
     expect(s10?.acknowledged).toMatchObject({ reason: 'SSL enforced by the org SCP', author: env.users.reviewer.email });
-    const review = await (await getReview(request('GET', `/api/reviews/${id}?packs=aws-solutions`, { cookie: env.users.viewer }), idParams(id))).json();
+    const review = await (
+      await getReview(request('GET', `/api/reviews/${id}?packs=aws-solutions`, { cookie: env.users.viewer }), idParams(id))
+    ).json();
     expect(review.rulePacks).toEqual(['aws-solutions']);
     expect(review.counts.security.model.acknowledged).toBeGreaterThanOrEqual(1);
 
-    const listed = await (await GET(request('GET', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.viewer }), idParams(id))).json();
+    const listed = await (
+      await GET(request('GET', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.viewer }), idParams(id))
+    ).json();
     expect(listed.acknowledgements.map((a: { id: string }) => a.id)).toEqual([acknowledgement.id]);
 
-    const deleted = await DELETE(request('DELETE', `/api/reviews/${id}/acknowledgements/${acknowledgement.id}`, { cookie: env.users.reviewer }), { params: Promise.resolve({ id, ackId: acknowledgement.id }) });
+    const deleted = await DELETE(
+      request('DELETE', `/api/reviews/${id}/acknowledgements/${acknowledgement.id}`, { cookie: env.users.reviewer }),
+      { params: Promise.resolve({ id, ackId: acknowledgement.id }) },
+    );
     expect(deleted.status).toBe(200);
-    expect((await modelFindings(id, '&packs=aws-solutions')).find((f) => f.rules?.includes('AwsSolutions-S10'))?.acknowledged).toBeUndefined();
+    expect(
+      (await modelFindings(id, '&packs=aws-solutions')).find((f) => f.rules?.includes('AwsSolutions-S10'))?.acknowledged,
+    ).toBeUndefined();
     const { entries } = await listAudit(getDb().db, { entityType: 'acknowledgement', entityId: acknowledgement.id, limit: 10 });
     expect(entries.map((e) => e.action).sort()).toEqual(['acknowledgement.create', 'acknowledgement.delete']);
   });
 
   it('refuses bad input with a 4xx and writes nothing; unknown reviews are 404', async () => {
     const id = await newReview();
-    const bad = [{}, { rule: 'A' }, { rule: 'A', reason: ' ' }, { reason: 'all of it' }, { rule: 'A', reason: 'r', expiresAt: '2001-01-01T00:00:00Z' }, { rule: 'A', reason: 'r', extra: 1 }, '{"rule":'];
+    const bad = [
+      {},
+      { rule: 'A' },
+      { rule: 'A', reason: ' ' },
+      { reason: 'all of it' },
+      { rule: 'A', reason: 'r', expiresAt: '2001-01-01T00:00:00Z' },
+      { rule: 'A', reason: 'r', extra: 1 },
+      '{"rule":',
+    ];
     for (const body of bad) {
-      const response = await POST(request('POST', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.reviewer }, body), idParams(id));
+      const response = await POST(
+        request('POST', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.reviewer }, body),
+        idParams(id),
+      );
       expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(response.status, JSON.stringify(body)).toBeLessThan(500);
     }
-    expect((await (await GET(request('GET', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.viewer }), idParams(id))).json()).acknowledgements).toEqual([]);
-    const unknown = await POST(request('POST', '/api/reviews/r-nope/acknowledgements', { cookie: env.users.reviewer }, { rule: 'A', reason: 'r' }), idParams('r-nope'));
+    expect(
+      (await (await GET(request('GET', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.viewer }), idParams(id))).json())
+        .acknowledgements,
+    ).toEqual([]);
+    const unknown = await POST(
+      request('POST', '/api/reviews/r-nope/acknowledgements', { cookie: env.users.reviewer }, { rule: 'A', reason: 'r' }),
+      idParams('r-nope'),
+    );
     expect(unknown.status).toBe(404);
   });
 

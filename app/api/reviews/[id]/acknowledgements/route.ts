@@ -17,6 +17,10 @@ export const GET = handle(async (req: Request, ctx: Ctx) => {
 /** Acknowledges findings of the review by rule and/or resource with a reason and optional expiry (reviewer+), audited. */
 export const POST = handle(async (req: Request, ctx: Ctx) => {
   const user = await requireUser(req, 'reviewer');
-  const acknowledgement = await addReviewAcknowledgement({ reviewId: (await ctx.params).id, body: await readJsonBody(req), actor: actorOf(user) });
+  const acknowledgement = await addReviewAcknowledgement({
+    reviewId: (await ctx.params).id,
+    body: await readJsonBody(req),
+    actor: actorOf(user),
+  });
   return Response.json({ acknowledgement }, { status: 201 });
 });
