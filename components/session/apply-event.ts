@@ -1,4 +1,5 @@
-import type { CommentEntry, ManualFinding, PresenceEntry, SessionEvent, SessionView, SignoffEntry, VerdictEntry } from './types';
+import type { ManualFindingView } from '@/lib/audit/types';
+import type { CommentEntry, PresenceEntry, SessionEvent, SessionView, SignoffEntry, VerdictEntry } from './types';
 
 /** What applying an event yields: the next view, or `refetch` when only a fresh GET can bring the view up to date. */
 export type ApplyResult = { view: SessionView } | { refetch: true };
@@ -26,7 +27,7 @@ export function applySessionEvent(view: SessionView, event: SessionEvent): Apply
     case 'manual-finding': {
       if (!isObject(data) || typeof data.id !== 'string') return { refetch: true };
       if (view.manualFindings.some((m) => m.id === data.id)) return { view };
-      return { view: { ...view, manualFindings: [...view.manualFindings, data as unknown as ManualFinding] } };
+      return { view: { ...view, manualFindings: [...view.manualFindings, data as unknown as ManualFindingView] } };
     }
     case 'signoff': {
       if (!isObject(data) || typeof data.userId !== 'string') return { refetch: true };

@@ -1,10 +1,11 @@
+import type { ManualFindingView } from '@/lib/audit/types';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { FindingDiscussion } from './finding-discussion';
 import { formatTime } from './format';
-import type { FindingRowProps, ManualFinding } from './types';
+import type { FindingRowProps } from './types';
 
 /** A finding a reviewer added, shown like a pinned one (judged and discussed under its id), with its own wording. */
-export function ManualFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<ManualFinding>) {
+export function ManualFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<ManualFindingView>) {
   return (
     <li
       data-testid="manual-finding"

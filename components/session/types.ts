@@ -1,7 +1,6 @@
 import type {
   CommentView,
   KeyedFinding,
-  ManualFindingView,
   PresenceView,
   SessionEvent as AuditEvent,
   SessionView,
@@ -17,8 +16,6 @@ export type { SessionView, VerdictValue };
 export type VerdictEntry = VerdictView;
 /** One comment on a finding. */
 export type CommentEntry = CommentView;
-/** A finding a reviewer added by hand (judged and commented under `key === id`). */
-export type ManualFinding = ManualFindingView;
 /** A pinned finding with its session key. */
 export type SessionFinding = KeyedFinding;
 /** A sign-off. */
