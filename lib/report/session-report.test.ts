@@ -14,7 +14,7 @@ const sharedSeedPath = path.resolve(process.cwd(), '../shared/seed/MODEL_FAILURE
 /** The bundled review's model findings as a session would pin them: seed-rule findings confirmed, the validator's judged false positives. */
 async function bundledSessionInput(): Promise<SessionReportInput> {
   const review = await runReview(bundledReview());
-  const seedRules = new Set(SEED_RULES.map((r) => r.id));
+  const seedRules = new Set<string>(SEED_RULES.map((r) => r.id));
   const findings = review.findings.filter((f) => f.side === 'model').map((f) => ({ ...f, key: findingKey(f) }));
   const verdicts: SessionReportInput['verdicts'] = {};
   for (const f of findings) {

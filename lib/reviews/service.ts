@@ -1,9 +1,9 @@
+import { reviewNotFound } from './not-found';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { getAppSettings } from '../admin/settings';
 import { getDb } from '../db/connection';
 import type { Database } from '../db/schema';
-import { AppError } from '../errors';
 import type { ArtifactSpec } from '../pipeline/types';
 import { projectRoot, referenceSpec } from '../pipeline/bundled';
 import { runReview, type ReviewDefinition } from '../pipeline/run';
@@ -97,7 +97,7 @@ export async function createReview(
 /** The list entry of one stored review; `not_found:review` when there is none. */
 export async function getStoredReviewSummary({ id }: { id: string }, db: Kysely<Database> = getDb().db) {
   const row = await getReviewRow(db, id);
-  if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
+  if (!row) throw reviewNotFound(id);
   return listItemOfRow(row);
 }
 
@@ -114,7 +114,7 @@ function specOf(side: 'reference' | 'model', artifact: StoredArtifact, natGatewa
 /** The definition of a stored review (its files as inline artifacts); `not_found:review` for unknown ids. */
 export async function getStoredReviewDefinition({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewDefinition> {
   const row = await getReviewRow(db, id);
-  if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
+  if (!row) throw reviewNotFound(id);
   return definitionOfRow(row, db);
 }
 
@@ -132,7 +132,7 @@ async function definitionOfRow(row: ReviewRow, db: Kysely<Database>): Promise<Re
 /** Runs a stored review (cached by content) and, when its outcome changed, records status, summary and counts for the list. */
 export async function runStoredReview({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewResult> {
   const row = await getReviewRow(db, id);
-  if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
+  if (!row) throw reviewNotFound(id);
   const review = await runReview(await definitionOfRow(row, db));
   const { status, note } = statusAfterAnalysis(row.status, review);
   const summary: StoredSummary = {
@@ -169,6 +169,6 @@ export async function getStoredReviewTexts(
   db: Kysely<Database> = getDb().db,
 ): Promise<{ prompt: string | null; modelFailures: string | null; metadata: Record<string, unknown> }> {
   const row = await getReviewRow(db, id);
-  if (!row) throw new AppError('not_found:review', `No review with id "${id}"`);
+  if (!row) throw reviewNotFound(id);
   return { prompt: row.prompt, modelFailures: row.model_failures, metadata: JSON.parse(row.metadata_json) as Record<string, unknown> };
 }

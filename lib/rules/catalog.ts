@@ -185,7 +185,12 @@ export const CATALOG = {
 /** Id of a rule of the seed review. */
 export type RuleId = keyof typeof CATALOG;
 
-/** Catalog entry for a rule id; undefined for ids that are not in the catalog. */
+/** Catalog entry for a dynamic id (cfn-validate/<id>, cdk-nag ids, stored findings); undefined when not in the catalog. */
 export function catalogEntry(id: string): CatalogEntry | undefined {
   return (CATALOG as Record<string, CatalogEntry>)[id];
+}
+
+/** Catalog entry of a rule id known at compile time (the engine's rules, synthesis stages). */
+export function ruleEntry(id: RuleId): CatalogEntry {
+  return CATALOG[id];
 }

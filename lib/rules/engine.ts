@@ -1,15 +1,15 @@
-import { catalogEntry } from './catalog';
+import { ruleEntry } from './catalog';
 import type { Finding } from './finding';
 import { RULES } from './index';
 import type { Rule, RuleInput, Violation } from './types';
 
 function toFinding(rule: Rule, v: Violation): Finding {
-  const entry = catalogEntry(rule.id);
+  const entry = ruleEntry(rule.id);
   const finding: Finding = {
     rule: rule.id,
-    category: entry?.category ?? 'deployment',
-    severity: entry?.severity ?? 'error',
-    title: entry?.title ?? rule.id,
+    category: entry.category,
+    severity: entry.severity,
+    title: entry.title,
     message: v.message,
     resources: [...new Set(v.resources ?? [])],
     source: 'infra-review',
@@ -20,10 +20,10 @@ function toFinding(rule: Rule, v: Violation): Finding {
 }
 
 function crashFinding(rule: Rule, error: unknown): Finding {
-  const entry = catalogEntry(rule.id);
+  const entry = ruleEntry(rule.id);
   return {
     rule: rule.id,
-    category: entry?.category ?? 'deployment',
+    category: entry.category,
     severity: 'error',
     title: `Rule ${rule.id} failed`,
     message: `The rule threw an error and could not check this artifact: ${(error as Error)?.message ?? String(error)}`,

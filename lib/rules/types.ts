@@ -1,4 +1,5 @@
 import type { CfnTemplate, SourceFile } from '../templates/types';
+import type { RuleId } from './catalog';
 
 /** The five categories of the seed review, in its order. */
 export const CATEGORIES = ['syntax', 'deployment', 'security', 'performance', 'observability'] as const;
@@ -42,6 +43,7 @@ export interface RuleInput {
 
 /** A rule: a pure function of its input. It never mutates the input and returns [] when compliant. */
 export interface Rule {
-  id: string;
+  /** Catalog id; a rule without a catalog entry does not compile. */
+  id: RuleId;
   check(input: RuleInput): Violation[];
 }

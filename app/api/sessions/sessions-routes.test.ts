@@ -160,7 +160,7 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
 
   it('exports the bundled session as MODEL_FAILURES.md matching the seed, and as JSON', async () => {
     const session = await createSession();
-    const seedRules = new Set(SEED_RULES.map((r) => r.id));
+    const seedRules = new Set<string>(SEED_RULES.map((r) => r.id));
     for (const finding of (await view(session.id)).findings.filter((f) => f.side === 'model')) {
       const body = seedRules.has(finding.rule) ? { verdict: 'confirmed' } : { verdict: 'false_positive', reason: 'linter style' };
       expect((await putVerdict(session.id, finding.key, body, as('deployer', 'bearer'))).status).toBe(200);

@@ -1,4 +1,4 @@
-import { catalogEntry } from '../../rules/catalog';
+import { ruleEntry } from '../../rules/catalog';
 import type { Finding } from '../../rules/finding';
 import type { IsolatedSynthResult, SynthStage } from './types';
 
@@ -18,7 +18,7 @@ export const STAGE_RULE: Record<SynthStage, 'cdk-compile' | 'cdk-synth' | 'cdk-s
 export function isolatedSynthFindings(result: IsolatedSynthResult): Finding[] {
   if (result.status !== 'failed') return [];
   const rule = STAGE_RULE[result.stage];
-  const entry = catalogEntry(rule)!;
+  const entry = ruleEntry(rule);
   const base = {
     rule,
     category: entry.category,
