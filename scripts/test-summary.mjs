@@ -25,6 +25,21 @@ if (e2e) {
   failed += e2e.stats.unexpected;
   skipped += e2e.stats.skipped;
 } else failed += 1;
+// CI shows only the last lines of the run: name what failed here so a failure is diagnosable from them.
+for (const file of unit?.testResults ?? []) {
+  for (const test of file.assertionResults ?? []) if (test.status === 'failed') console.log(`failed: ${file.name} > ${test.fullName}`);
+  if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'))
+    console.log(`failed: ${file.name} (outside its tests): ${String(file.message ?? '').split('\n')[0]}`);
+}
+/** Names every Playwright test whose outcome was unexpected, walking nested suites. */
+function unexpectedSpecs(suite, trail = []) {
+  const here = suite.title ? [...trail, suite.title] : trail;
+  const own = (suite.specs ?? []).flatMap((spec) =>
+    (spec.tests ?? []).some((t) => t.status === 'unexpected') ? [[...here, spec.title].join(' > ')] : [],
+  );
+  return [...own, ...(suite.suites ?? []).flatMap((child) => unexpectedSpecs(child, here))];
+}
+for (const name of (e2e?.suites ?? []).flatMap((s) => unexpectedSpecs(s))) console.log(`failed: e2e ${name}`);
 const unitFailed = unit ? unit.numFailedTests + failedSuitesWithoutFailedTests(unit) : 0;
 console.log(`unit: ${unit ? `${unit.numPassedTests} passed, ${unitFailed} failed` : 'no report'}`);
 console.log(`e2e: ${e2e ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed` : 'no report'}`);
