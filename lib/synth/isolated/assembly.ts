@@ -5,35 +5,37 @@ import type { SynthesizedStack } from './types';
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const MAX_STACKS = 200;
+const MAX_NESTING = 5;
 
 /** What a cloud assembly written by an untrusted process holds: its stacks, or why it cannot be read. */
 export type AssemblyRead = { ok: true; stacks: SynthesizedStack[] } | { ok: false; message: string };
 
 /**
  * Reads the stacks of a cloud assembly (`manifest.json`, nested stage assemblies included) that an untrusted
- * process wrote. Only regular files inside `dir` are read: symbolic links, hard links and paths leaving the
- * directory are refused; each file is capped at 16 MB and the assembly at 200 stacks. Never throws.
+ * process wrote, each followed by its nested stacks (their `*.nested.template.json` files, named
+ * `<parent>/<construct id>`, with `parent` set). Only regular files inside `dir` are read: symbolic links, hard links
+ * and paths leaving the directory are refused; each file is capped at 16 MB and the assembly at 200 stacks. Never throws.
  */
 export function readAssembly(dir: string, root = dir, depth = 0): AssemblyRead {
   try {
     const manifest = readJson(dir, 'manifest.json', root) as { artifacts?: Record<string, Artifact> };
+    const artifacts = Object.entries(manifest.artifacts ?? {});
+    const assetFiles = assetFilesOf(dir, root, artifacts);
     const stacks: SynthesizedStack[] = [];
-    for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
+    for (const [id, artifact] of artifacts) {
       if (artifact.type === 'aws:cloudformation:stack' && typeof artifact.properties?.templateFile === 'string') {
-        const template = readJson(dir, artifact.properties.templateFile, root) as Partial<CfnTemplate>;
-        if (!template || typeof template !== 'object' || Array.isArray(template))
-          throw new Error(`${artifact.properties.templateFile} is not a template object.`);
-        stacks.push({
+        const stack = {
           stackName: String(artifact.properties.stackName ?? id),
-          template: { ...template, Resources: template.Resources ?? {} },
-        });
+          template: readTemplate(dir, artifact.properties.templateFile, root),
+        };
+        stacks.push(stack, ...nestedStacksOf(stack, { dir, root, assetFiles }, 0));
       } else if (artifact.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string' && depth < 3) {
         const nested = readAssembly(inside(dir, artifact.properties.directoryName, root), root, depth + 1);
         if (!nested.ok) return nested;
         stacks.push(...nested.stacks);
       }
+      if (stacks.length > MAX_STACKS) throw new Error(`it holds more than ${MAX_STACKS} stacks.`);
     }
-    if (stacks.length > MAX_STACKS) throw new Error(`it holds ${stacks.length} stacks, more than ${MAX_STACKS}.`);
     return { ok: true, stacks };
   } catch (error) {
     return { ok: false, message: `The cloud assembly cannot be read: ${(error as Error).message}` };
@@ -42,9 +44,89 @@ export function readAssembly(dir: string, root = dir, depth = 0): AssemblyRead {
 
 interface Artifact {
   type?: string;
-  properties?: { templateFile?: unknown; stackName?: unknown; directoryName?: unknown };
+  properties?: { templateFile?: unknown; stackName?: unknown; directoryName?: unknown; file?: unknown };
 }
 
+interface Place {
+  dir: string;
+  root: string;
+  /** File of each asset in the assembly, by the object key it is published under (`<hash>.json`). */
+  assetFiles: Map<string, string>;
+}
+
+/**
+ * The nested stacks of a stack, depth first: each `AWS::CloudFormation::Stack` resource whose template is a file of
+ * the assembly, found by its `aws:asset:path` metadata or by the asset object key at the end of its `TemplateURL`.
+ */
+function nestedStacksOf(parent: SynthesizedStack, place: Place, depth: number): SynthesizedStack[] {
+  if (depth >= MAX_NESTING) return [];
+  const stacks: SynthesizedStack[] = [];
+  for (const [logicalId, resource] of Object.entries(parent.template.Resources)) {
+    if (resource?.Type !== 'AWS::CloudFormation::Stack') continue;
+    const file = nestedTemplateFile(resource, place.assetFiles);
+    if (!file) continue;
+    const stack = {
+      stackName: `${parent.stackName}/${constructIdOf(logicalId)}`,
+      parent: parent.stackName,
+      template: readTemplate(place.dir, file, place.root),
+    };
+    stacks.push(stack, ...nestedStacksOf(stack, place, depth + 1));
+    if (stacks.length > MAX_STACKS) throw new Error(`it holds more than ${MAX_STACKS} stacks.`);
+  }
+  return stacks;
+}
+
+/** The assembly file holding a nested stack resource's template, when it names one. */
+function nestedTemplateFile(resource: { Metadata?: unknown; Properties?: unknown }, assetFiles: Map<string, string>): string | undefined {
+  const assetPath = (resource.Metadata as Record<string, unknown> | undefined)?.['aws:asset:path'];
+  if (typeof assetPath === 'string' && assetPath.endsWith('.json')) return assetPath;
+  const url = (resource.Properties as Record<string, unknown> | undefined)?.TemplateURL;
+  for (const text of stringsIn(url)) {
+    const key = /([^/]+\.json)$/.exec(text)?.[1];
+    if (key && assetFiles.has(key)) return assetFiles.get(key);
+  }
+  return undefined;
+}
+
+/** CDK names a nested stack's resource `<id>NestedStack<id>NestedStackResource<hash>`; its construct id reads better. */
+function constructIdOf(logicalId: string): string {
+  return /^(.+)NestedStack\1NestedStackResource[0-9A-F]{8}$/.exec(logicalId)?.[1] ?? logicalId;
+}
+
+/** Files of the assembly's asset manifests by the object key they are published under. */
+function assetFilesOf(dir: string, root: string, artifacts: [string, Artifact][]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [, artifact] of artifacts) {
+    if (artifact.type !== 'cdk:asset-manifest' || typeof artifact.properties?.file !== 'string') continue;
+    const manifest = readJson(dir, artifact.properties.file, root) as { files?: Record<string, AssetEntry> };
+    for (const entry of Object.values(manifest.files ?? {})) {
+      const source = entry?.source?.path;
+      if (typeof source !== 'string') continue;
+      for (const destination of Object.values(entry.destinations ?? {}))
+        if (typeof destination?.objectKey === 'string') files.set(destination.objectKey, source);
+    }
+  }
+  return files;
+}
+
+interface AssetEntry {
+  source?: { path?: unknown };
+  destinations?: Record<string, { objectKey?: unknown } | undefined>;
+}
+
+/** Every string inside a JSON value (e.g. the parts of an `Fn::Join`). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/** A template file of the assembly, with `Resources` always present. */
+function readTemplate(dir: string, name: string, root: string): CfnTemplate {
+  const template = readJson(dir, name, root) as Partial<CfnTemplate>;
+  if (!template || typeof template !== 'object' || Array.isArray(template)) throw new Error(`${name} is not a template object.`);
+  return { ...template, Resources: template.Resources ?? {} } as CfnTemplate;
+}
 /** Parses a regular, singly linked file of at most MAX_FILE_BYTES inside `dir`. */
 function readJson(dir: string, name: string, root: string): unknown {
   const file = inside(dir, name, root);

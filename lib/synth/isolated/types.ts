@@ -72,10 +72,12 @@ export interface Containment {
 /** Stages at which an isolated synthesis can fail. */
 export type SynthStage = 'compile' | 'synth' | 'timeout' | 'memory' | 'sandbox';
 
-/** A synthesized stack. */
+/** A synthesized stack; a nested stack is named `<parent>/<construct id>` and says its parent. */
 export interface SynthesizedStack {
   stackName: string;
   template: CfnTemplate;
+  /** For a nested stack: the name of the stack whose `AWS::CloudFormation::Stack` resource holds it. */
+  parent?: string;
 }
 
 /** Outcome of synthesizing an untrusted answer: never a thrown error for the answer's faults. */
