@@ -1,7 +1,7 @@
 import { ui } from '@/components/admin/styles';
 import { CreateReviewForm } from '@/components/reviews/create-review-form';
 import { ReviewsFilters } from '@/components/reviews/reviews-filters';
-import { ReviewsTable } from '@/components/reviews/reviews-table';
+import { ReviewListTable } from '@/components/reviews/review-list-table';
 import { requirePageUser } from '@/lib/auth/guard';
 import { hasRole } from '@/lib/auth/roles';
 import { listReviews } from '@/lib/reviews/registry';
@@ -30,7 +30,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           Some filters were not understood and are ignored.
         </p>
       )}
-      <ReviewsTable reviews={reviews} />
+      <ReviewListTable reviews={reviews} />
       {hasRole(user, 'reviewer') && (
         <section className="space-y-2">
           <h2 className="text-base font-semibold text-slate-900">New review</h2>

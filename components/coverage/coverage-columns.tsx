@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CATEGORY_HEADINGS } from '@/components/findings/labels';
+import { CATEGORY_HEADINGS } from '@/lib/report/category-headings';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import type { FoundFailure, HumanFailure } from '@/lib/coverage/types';
 import type { ReviewFinding } from '@/lib/pipeline/types';
@@ -43,7 +43,7 @@ function FailureHead({ failure }: { failure: HumanFailure }) {
   const names = [...failure.resources, ...failure.properties];
   return (
     <>
-      <p className="text-[11px] uppercase tracking-wide text-slate-400">{CATEGORY_HEADINGS[failure.category]}</p>
+      <p className="text-[11px] uppercase tracking-wide text-slate-400">{CATEGORY_HEADINGS[failure.category].heading}</p>
       <p className="font-medium text-slate-800">{failure.title}</p>
       {names.length > 0 && (
         <p className="truncate font-mono text-[11px] text-slate-500" title={names.join(', ')}>
@@ -80,7 +80,7 @@ export function MissedItem({ failure }: { failure: HumanFailure }) {
 export function UnlistedItem({ finding }: { finding: ReviewFinding }) {
   return (
     <li data-testid="coverage-unlisted-item" className="rounded-md bg-white px-3 py-2 text-sm ring-1 ring-slate-200">
-      <p className="text-[11px] uppercase tracking-wide text-slate-400">{CATEGORY_HEADINGS[finding.category]}</p>
+      <p className="text-[11px] uppercase tracking-wide text-slate-400">{CATEGORY_HEADINGS[finding.category].heading}</p>
       <p className="flex items-center gap-2 font-medium text-slate-800">
         <SeverityBadge severity={finding.severity} /> <code className="text-xs">{finding.rule}</code>
       </p>

@@ -7,7 +7,7 @@ import { groupFindingsByRule } from '@/components/findings/group';
 import { FindingDetails } from './finding-details';
 import { FindingGroup } from './finding-group';
 import { DeployedResultBadge } from './deployed-result';
-import { CATEGORY_HEADINGS } from './labels';
+import { CATEGORY_HEADINGS } from '@/lib/report/category-headings';
 import { SideCounts } from './side-counts';
 
 /**
@@ -37,7 +37,7 @@ export function CategorySection({
   return (
     <section data-testid={`category-${category}`} aria-labelledby={headingId} id={category} className="scroll-mt-16 space-y-3">
       <h2 id={headingId} data-testid="category-heading" className="text-base font-semibold text-slate-900">
-        {CATEGORY_HEADINGS[category]}
+        {CATEGORY_HEADINGS[category].heading}
       </h2>
       <div className={`grid gap-2 ${deployed ? 'md:grid-cols-3' : 'md:grid-cols-2'}`}>
         <SideCounts category={category} side="model" counts={counts.model} failed={failed.includes('model')} />

@@ -1,14 +1,5 @@
 import type { FindingSide } from '@/lib/stack/types';
-import type { Category, Severity } from '@/lib/rules/types';
-
-/** Each category's heading, exactly as in the seed's MODEL_FAILURES.md. */
-export const CATEGORY_HEADINGS: Record<Category, string> = {
-  syntax: 'Syntax Issues',
-  deployment: 'Deployment-Time Errors',
-  security: 'Security Concerns',
-  performance: 'Performance Considerations',
-  observability: 'Observability and Monitoring',
-};
+import type { Severity } from '@/lib/rules/types';
 
 /** Tailwind classes for each severity: the one place severity colors are chosen. */
 export const SEVERITY_STYLES: Record<Severity, { chip: string; dot: string }> = {

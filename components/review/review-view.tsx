@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { CoveragePanel } from '@/components/coverage/coverage-panel';
 import { ExportLinks } from '@/components/coverage/export-links';
 import { CategorySection } from '@/components/findings/category-section';
-import { CATEGORY_HEADINGS } from '@/components/findings/labels';
+import { CATEGORY_HEADINGS } from '@/lib/report/category-headings';
 import type { StackLoadError } from '@/components/stack/load-stack';
 import { StackPanel } from '@/components/stack/stack-panel';
 import type { DeployedView } from '@/lib/stack/types';
@@ -49,7 +49,7 @@ export function ReviewView({
               href={`#${c}`}
               className="rounded-md px-2 py-1 text-slate-600 ring-1 ring-slate-200 hover:bg-white hover:text-slate-900"
             >
-              {CATEGORY_HEADINGS[c]}
+              {CATEGORY_HEADINGS[c].heading}
               <span className="ml-1 font-mono text-slate-400">{review.counts[c].model.total}</span>
             </a>
           ))}

@@ -1,5 +1,6 @@
-import type { ManualFindingView } from '@/lib/audit/types';
-import type { CommentEntry, PresenceEntry, SessionEvent, SessionView, SignoffEntry, VerdictEntry } from './types';
+import { sessionProgress } from '@/lib/audit/progress';
+import type { ManualFindingView, SessionProgress } from '@/lib/audit/types';
+import type { CommentEntry, PresenceEntry, SessionStreamEvent, SessionView, SignoffEntry, VerdictEntry } from './types';
 
 /** What applying an event yields: the next view, or `refetch` when only a fresh GET can bring the view up to date. */
 export type ApplyResult = { view: SessionView } | { refetch: true };
@@ -8,7 +9,7 @@ export type ApplyResult = { view: SessionView } | { refetch: true };
  * Applies one session event to a view without mutating it. Idempotent: upserts by user or id, so an event seen twice
  * (a reconnect replays) changes nothing the second time. Unknown or malformed events ask for a refetch.
  */
-export function applySessionEvent(view: SessionView, event: SessionEvent): ApplyResult {
+export function applySessionEvent(view: SessionView, event: SessionStreamEvent): ApplyResult {
   if (event.sessionId !== view.session.id) return { view };
   const data = event.data as Record<string, unknown> | null;
   switch (event.type) {
@@ -48,11 +49,13 @@ export function applySessionEvent(view: SessionView, event: SessionEvent): Apply
   }
 }
 
-/** Judged model-side and manual findings out of all of them (lib/audit's definition), from the view's own state. */
-export function progressOf(view: SessionView): { judged: number; total: number } {
-  const keys = [...view.findings.filter((f) => f.side === 'model').map((f) => f.key), ...view.manualFindings.map((m) => m.id)];
-  const judged = keys.filter((key) => (view.verdicts[key]?.length ?? 0) > 0).length;
-  return { judged, total: keys.length };
+/** Judged model-side and manual findings out of all of them, by lib/audit's definition, from the view's own state. */
+export function viewProgress(view: SessionView): SessionProgress {
+  return sessionProgress({
+    findings: view.findings,
+    manualIds: view.manualFindings.map((m) => m.id),
+    judgedKeys: Object.keys(view.verdicts).filter((key) => (view.verdicts[key]?.length ?? 0) > 0),
+  });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { CATEGORY_HEADINGS } from '@/components/findings/labels';
+import { CATEGORY_HEADINGS } from '@/lib/report/category-headings';
 import { CATEGORIES, SEVERITIES } from '@/lib/rules/types';
 import { sendJson, sessionUrl } from './session-api';
 
@@ -53,7 +53,7 @@ export function ManualFindingForm({ sessionId }: { sessionId: string }) {
           <select name="category" data-testid="manual-category" required className={FIELD}>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {CATEGORY_HEADINGS[c]}
+                {CATEGORY_HEADINGS[c].heading}
               </option>
             ))}
           </select>

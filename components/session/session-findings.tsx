@@ -1,6 +1,6 @@
-import { CATEGORY_HEADINGS } from '@/components/findings/labels';
+import { CATEGORY_HEADINGS } from '@/lib/report/category-headings';
 import { CATEGORIES, type Category } from '@/lib/rules/types';
-import { ManualFindingRow } from './manual-finding-row';
+import { SessionManualFindingRow } from './session-manual-finding-row';
 import { groupByRule, RuleBlock } from './rule-block';
 import type { SessionView } from './types';
 
@@ -35,7 +35,7 @@ export function SessionFindings({ view }: { view: SessionView }) {
                 <RuleBlock key={g.rule} rule={g.rule} findings={g.findings} view={view} />
               ))}
               {manual.map((m) => (
-                <ManualFindingRow key={m.id} finding={m} {...manualProps(m.id)} />
+                <SessionManualFindingRow key={m.id} finding={m} {...manualProps(m.id)} />
               ))}
             </ul>
             {reference.length > 0 && (
@@ -63,7 +63,7 @@ export function SessionFindings({ view }: { view: SessionView }) {
 function CategoryHeading({ category, count }: { category: Category; count: number }) {
   return (
     <h2 id={`heading-${category}`} className="text-base font-semibold text-slate-900">
-      {CATEGORY_HEADINGS[category]} <span className="font-mono text-xs font-normal text-slate-400">{count}</span>
+      {CATEGORY_HEADINGS[category].heading} <span className="font-mono text-xs font-normal text-slate-400">{count}</span>
     </h2>
   );
 }

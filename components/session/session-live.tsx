@@ -1,13 +1,13 @@
 'use client';
 
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { applySessionEvent, progressOf } from './apply-event';
+import { applySessionEvent, viewProgress } from './apply-event';
 import { ManualFindingForm } from './manual-finding-form';
 import { fetchSessionView } from './session-api';
 import { SessionFindings } from './session-findings';
 import { SessionHeader } from './session-header';
 import { SignoffPanel } from './signoff-panel';
-import type { SessionEvent, SessionView } from './types';
+import type { SessionStreamEvent, SessionView } from './types';
 import { useSessionEvents } from './use-session-events';
 
 /**
@@ -20,7 +20,7 @@ export function SessionLive({ initial }: { initial: SessionView }) {
   const latest = useRef(initial);
   const refetching = useRef<Promise<void> | null>(null);
   // Events that arrive while a refetch is in flight are re-applied to its answer, which may predate them.
-  const sinceFetch = useRef<SessionEvent[]>([]);
+  const sinceFetch = useRef<SessionStreamEvent[]>([]);
   const sessionId = initial.session.id;
 
   const setView = useCallback((next: SessionView) => {
@@ -46,7 +46,7 @@ export function SessionLive({ initial }: { initial: SessionView }) {
   }, [sessionId, setView]);
 
   const onEvent = useCallback(
-    (event: SessionEvent) => {
+    (event: SessionStreamEvent) => {
       if (refetching.current) sinceFetch.current.push(event);
       if (event.type === 'resync') return refetch();
       const result = applySessionEvent(latest.current, event);
@@ -59,7 +59,7 @@ export function SessionLive({ initial }: { initial: SessionView }) {
   );
 
   const live = useSessionEvents(sessionId, onEvent, refetch);
-  const progress = useMemo(() => progressOf(view), [view]);
+  const progress = useMemo(() => viewProgress(view), [view]);
   const { session, me } = view;
   const open = session.status === 'open';
   const canEdit = me.canEdit && open;

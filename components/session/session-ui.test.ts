@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { applySessionEvent, progressOf } from './apply-event';
+import { applySessionEvent, viewProgress } from './apply-event';
 import { MarkdownBody } from './markdown-body';
-import type { SessionEvent, SessionView } from './types';
+import type { SessionStreamEvent, SessionView } from './types';
 
 function finding(key: string, side: 'model' | 'reference' = 'model') {
   return {
@@ -45,11 +45,11 @@ function view(): SessionView {
   };
 }
 
-function event(type: SessionEvent['type'], data: unknown, key?: string): SessionEvent {
+function event(type: SessionStreamEvent['type'], data: unknown, key?: string): SessionStreamEvent {
   return { type, sessionId: 's1', key, data, at: '2025-01-01T00:00:00.000Z', eventId: `${type}-${Math.random()}` };
 }
 
-function apply(v: SessionView, e: SessionEvent): SessionView {
+function apply(v: SessionView, e: SessionStreamEvent): SessionView {
   const result = applySessionEvent(v, e);
   if (!('view' in result)) throw new Error('expected a view');
   return result.view;
@@ -103,14 +103,14 @@ describe('applySessionEvent', () => {
   });
 });
 
-describe('progressOf', () => {
+describe('viewProgress', () => {
   it('counts model-side and manual findings with a verdict, as the server does', () => {
     const v = view();
     v.verdicts = {
       k1: [{ userId: 'u1', userLabel: 'a', verdict: 'confirmed', reason: null, updatedAt: '' }],
       k3: [{ userId: 'u1', userLabel: 'a', verdict: 'confirmed', reason: null, updatedAt: '' }],
     };
-    expect(progressOf(v)).toEqual({ judged: 1, total: 2 });
+    expect(viewProgress(v)).toEqual({ judged: 1, total: 2 });
   });
 });
 

@@ -2,7 +2,7 @@ import type {
   CommentView,
   KeyedFinding,
   PresenceView,
-  SessionEvent as AuditEvent,
+  SessionEvent,
   SessionView,
   SignoffView,
   VerdictValue,
@@ -23,7 +23,7 @@ export type SignoffEntry = SignoffView;
 /** Someone connected to the session. */
 export type PresenceEntry = PresenceView;
 /** One server-sent event of a session; `resync` asks the client to refetch the whole view. */
-export type SessionEvent = Omit<AuditEvent, 'type'> & { type: AuditEvent['type'] | 'resync' };
+export type SessionStreamEvent = Omit<SessionEvent, 'type'> & { type: SessionEvent['type'] | 'resync' };
 /** What a finding row of the session page gets: the finding, what the session recorded on it, and who is looking. */
 export interface FindingRowProps<F> {
   sessionId: string;

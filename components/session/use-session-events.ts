@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { SessionEvent } from './types';
+import type { SessionStreamEvent } from './types';
 
 const EVENT_TYPES = ['verdict', 'comment', 'manual-finding', 'signoff', 'closed', 'presence', 'resync'] as const;
 const MAX_BACKOFF_MS = 15_000;
@@ -14,7 +14,7 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
  * EventSource retries dropped connections itself; when it gives up (an HTTP error) this reopens it with backoff.
  * `onReconnect` runs on every reopening after the first, so the caller can refetch what it missed meanwhile.
  */
-export function useSessionEvents(sessionId: string, onEvent: (event: SessionEvent) => void, onReconnect: () => void): LiveStatus {
+export function useSessionEvents(sessionId: string, onEvent: (event: SessionStreamEvent) => void, onReconnect: () => void): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const handlers = useRef({ onEvent, onReconnect });
   useEffect(() => {
@@ -31,9 +31,9 @@ export function useSessionEvents(sessionId: string, onEvent: (event: SessionEven
 
     const receive = (message: MessageEvent<string>) => {
       if (message.type === 'resync') return handlers.current.onEvent({ type: 'resync', sessionId, data: null, at: '', eventId: '' });
-      let event: SessionEvent;
+      let event: SessionStreamEvent;
       try {
-        event = JSON.parse(message.data) as SessionEvent;
+        event = JSON.parse(message.data) as SessionStreamEvent;
       } catch {
         return;
       }

@@ -1,7 +1,6 @@
 import type { AuthedUser } from '../auth/authorize';
 import { hasRole } from '../auth/roles';
 import { getDb, type DbHandle } from '../db/connection';
-import type { UserActor } from '../db/queries/shared';
 import { AppError } from '../errors';
 import { getReviewById } from '../reviews/registry';
 import type { ReviewResult } from '../pipeline/types';
@@ -21,11 +20,6 @@ export function resolveDeps(deps: AuditDeps = {}): Required<AuditDeps> {
     loadReview: deps.loadReview ?? getReviewById,
     stalenessTimeoutMs: deps.stalenessTimeoutMs ?? 5_000,
   };
-}
-
-/** The audit-log actor for a signed-in user: their id, labelled with their email. */
-export function actorOf(user: Pick<AuthedUser, 'id' | 'email'>): UserActor {
-  return { id: user.id, label: user.email };
 }
 
 /** Unless the user may change sessions (reviewer or above), `forbidden:auth`; routes check first, this guards direct callers. */

@@ -1,10 +1,12 @@
 import { withTransaction } from '../db/connection';
 import { createSession, listSessionsByReview } from '../db/queries/sessions';
 import type { AuthedUser } from '../auth/authorize';
-import { actorOf, assertReviewer, resolveDeps, type AuditDeps } from './context';
+import { actorOf } from '../auth/authorize';
+import { assertReviewer, resolveDeps, type AuditDeps } from './context';
 import { newSessionBody } from './schemas';
 import { toSessionInfo } from './sessions';
-import { getSnapshotBySession, insertSnapshot, progressOf, snapshotOfReview } from './snapshot';
+import { sessionProgress } from './progress';
+import { getSnapshotBySession, insertSnapshot, snapshotOfReview } from './snapshot';
 import type { SessionInfo, SessionSummary } from './types';
 import { getUserLabels, userRef } from './users';
 
@@ -50,8 +52,8 @@ export async function listAuditSessions({ reviewId }: { reviewId: string }, deps
   ]);
   const summaries: SessionSummary[] = [];
   for (const session of sessions) {
-    const progress = progressOf({
-      snapshot: await getSnapshotBySession({ sessionId: session.id }, db),
+    const progress = sessionProgress({
+      findings: (await getSnapshotBySession({ sessionId: session.id }, db)).findings,
       manualIds: manual.filter((m) => m.session_id === session.id).map((m) => m.id),
       judgedKeys: verdictKeys.filter((v) => v.session_id === session.id).map((v) => v.finding_key),
     });

@@ -8,7 +8,8 @@ import type { AuditSession } from '../db/schema';
 import { resolveDeps, type AuditDeps } from './context';
 import { listSessionPresence } from './presence';
 import { requireSession, toSessionInfo } from './sessions';
-import { getSnapshotBySession, progressOf } from './snapshot';
+import { sessionProgress } from './progress';
+import { getSnapshotBySession } from './snapshot';
 import type { SessionStaleness, SessionView } from './types';
 import { getUserLabels, userRef } from './users';
 import { groupByKey, toCommentView, toManualFindingView, toSignoffView, toVerdictView } from './views';
@@ -51,7 +52,11 @@ export async function getSessionView({ sessionId, user }: { sessionId: string; u
     ),
     manualFindings: manual.map((m) => toManualFindingView(m, labels)),
     signoffs: signoffs.map((s) => toSignoffView(s, labels)),
-    progress: progressOf({ snapshot, manualIds: manual.map((m) => m.id), judgedKeys: verdicts.map((v) => v.finding_key) }),
+    progress: sessionProgress({
+      findings: snapshot.findings,
+      manualIds: manual.map((m) => m.id),
+      judgedKeys: verdicts.map((v) => v.finding_key),
+    }),
     presence,
     me: { id: user.id, label: user.email, role: user.role, canEdit: session.status === 'open' && hasRole(user, 'reviewer') },
   };

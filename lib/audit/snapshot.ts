@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import type { ReviewResult } from '../pipeline/types';
-import type { KeyedFinding, SessionProgress, SessionSnapshot } from './types';
+import type { KeyedFinding, SessionSnapshot } from './types';
 import { findingKey } from './verdicts';
 
 /** The part of a review a session pins, every finding carrying its key; refuses a review whose artifact failed. */
@@ -55,21 +55,6 @@ export async function getSnapshotBySession({ sessionId }: { sessionId: string },
 /** The findings a session must judge: the model side of the snapshot (reference findings are context). */
 export function modelFindings(snapshot: SessionSnapshot): KeyedFinding[] {
   return snapshot.findings.filter((f) => f.side === 'model');
-}
-
-/** Model-side and manual findings with at least one verdict, out of all of them. */
-export function progressOf({
-  snapshot,
-  manualIds,
-  judgedKeys,
-}: {
-  snapshot: SessionSnapshot;
-  manualIds: readonly string[];
-  judgedKeys: Iterable<string>;
-}): SessionProgress {
-  const judgeable = new Set([...modelFindings(snapshot).map((f) => f.key), ...manualIds]);
-  const judged = new Set([...judgedKeys].filter((key) => judgeable.has(key)));
-  return { judged: judged.size, total: judgeable.size };
 }
 
 /** Unless `key` names a finding of the snapshot or a manual finding of the session, `not_found:finding`. */

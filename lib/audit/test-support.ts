@@ -118,13 +118,15 @@ async function resetSingletons(): Promise<void> {
 }
 
 /** Who sends a test request: a user's session cookie (same-origin), their bearer token, or nobody. */
-export type Caller = { cookie: TestUser } | { bearer: TestUser } | 'anonymous';
+export type Caller = { cookie: TestUser } | { bearer: TestUser | string } | 'anonymous';
 
 /** A request to `path` as `caller`; an object body is sent as JSON, a string verbatim. */
 export function testRequest(method: string, path: string, caller: Caller, body?: unknown, init: RequestInit = {}): Request {
   const headers: Record<string, string> = {};
   if (caller !== 'anonymous' && 'cookie' in caller) Object.assign(headers, { cookie: caller.cookie.cookie, origin: TEST_APP });
-  if (caller !== 'anonymous' && 'bearer' in caller) headers.authorization = `Bearer ${caller.bearer.token}`;
+  if (caller !== 'anonymous' && 'bearer' in caller) {
+    headers.authorization = `Bearer ${typeof caller.bearer === 'string' ? caller.bearer : caller.bearer.token}`;
+  }
   if (body !== undefined) headers['content-type'] = 'application/json';
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   return new Request(`${TEST_APP}${path}`, { method, headers, body: payload, ...init });

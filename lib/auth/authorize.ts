@@ -1,3 +1,4 @@
+import type { UserActor } from '../db/queries/shared';
 import { AppError } from '../errors';
 import type { Auth } from './auth';
 import { hasRole, isRole, type Role } from './roles';
@@ -65,4 +66,9 @@ function originOf(value: string | null): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The audit-log actor for a signed-in user: their id, labelled with their email. */
+export function actorOf(user: Pick<AuthedUser, 'id' | 'email'>): UserActor {
+  return { id: user.id, label: user.email };
 }

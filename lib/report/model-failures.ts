@@ -1,15 +1,7 @@
 import { CATALOG, catalogEntry } from '../rules/catalog';
 import type { Finding } from '../rules/finding';
 import { CATEGORIES, type Category } from '../rules/types';
-
-/** Section headings of the seed's MODEL_FAILURES.md, and the shorter names of its summary table. */
-export const CATEGORY_HEADINGS: Record<Category, { heading: string; summary: string }> = {
-  syntax: { heading: 'Syntax Issues', summary: 'Syntax Issues' },
-  deployment: { heading: 'Deployment-Time Errors', summary: 'Deployment-Time Errors' },
-  security: { heading: 'Security Concerns', summary: 'Security Concerns' },
-  performance: { heading: 'Performance Considerations', summary: 'Performance' },
-  observability: { heading: 'Observability and Monitoring', summary: 'Observability' },
-};
+import { CATEGORY_HEADINGS } from './category-headings';
 
 /** One issue of the report: all findings of one rule, with the catalog's wording when the rule has one. */
 export interface ReportIssue {

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { createOwnToken, revokeOwnToken } from '@/lib/account/tokens';
 import { runAction, type ActionState } from '@/lib/admin/action-state';
-import { actorOf } from '@/lib/admin/request';
+import { actorOf } from '@/lib/auth/authorize';
 import { getAuth } from '@/lib/auth/auth';
 import { requireActionUser } from '@/lib/auth/guard';
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { runAction, type ActionState } from '@/lib/admin/action-state';
-import { actorOf } from '@/lib/admin/request';
+import { actorOf } from '@/lib/auth/authorize';
 import { appSettingsPatchSchema, updateAppSettings } from '@/lib/admin/settings';
 import { requireActionUser } from '@/lib/auth/guard';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { request, useRouteTestEnv } from '../admin/_test/route-env';
+import { testRequest } from '@/lib/audit/test-support';
+import { useRouteTestEnv } from '../admin/_test/route-env';
 import { getDb } from '@/lib/db/connection';
 import type { AuditEntry } from '@/lib/db/queries/audit-log';
 import { appendAudit } from '@/lib/db/queries/audit-log';
@@ -8,19 +9,19 @@ import { GET } from './route';
 const env = useRouteTestEnv();
 
 async function page(query: string): Promise<{ entries: AuditEntry[]; nextCursor: number | null }> {
-  const response = await GET(request('GET', `/api/audit-log${query}`, { cookie: env.users.admin }));
+  const response = await GET(testRequest('GET', `/api/audit-log${query}`, { cookie: env.users.admin }));
   expect(response.status).toBe(200);
   return response.json();
 }
 
 describe('GET /api/audit-log', () => {
   it('answers 401 to anonymous callers and 403 to every role below admin, by cookie or token', async () => {
-    expect((await GET(request('GET', '/api/audit-log', 'anonymous'))).status).toBe(401);
+    expect((await GET(testRequest('GET', '/api/audit-log', 'anonymous'))).status).toBe(401);
     for (const role of ['viewer', 'reviewer', 'deployer'] as const) {
-      expect((await GET(request('GET', '/api/audit-log', { cookie: env.users[role] }))).status).toBe(403);
-      expect((await GET(request('GET', '/api/audit-log', { bearer: env.users[role] }))).status).toBe(403);
+      expect((await GET(testRequest('GET', '/api/audit-log', { cookie: env.users[role] }))).status).toBe(403);
+      expect((await GET(testRequest('GET', '/api/audit-log', { bearer: env.users[role] }))).status).toBe(403);
     }
-    expect((await GET(request('GET', '/api/audit-log', { bearer: env.users.admin }))).status).toBe(200);
+    expect((await GET(testRequest('GET', '/api/audit-log', { bearer: env.users.admin }))).status).toBe(200);
   });
 
   it('lists the seeded users’ creation, newest first', async () => {
@@ -75,7 +76,7 @@ describe('GET /api/audit-log', () => {
       '?unknown=1',
       `?action=${'a'.repeat(101)}`,
     ]) {
-      const response = await GET(request('GET', `/api/audit-log${query}`, { cookie: env.users.admin }));
+      const response = await GET(testRequest('GET', `/api/audit-log${query}`, { cookie: env.users.admin }));
       expect(response.status, query).toBe(400);
       expect((await response.json()).error.code).toBe('bad_request:input');
     }
@@ -88,7 +89,7 @@ describe('GET /api/audit-log', () => {
         for (let i = 0; i < 1005; i++)
           await appendAudit(trx, { actor: { id: null, label: 'bulk' }, action: 'test.bulk', entityType: 'test', entityId: String(i) });
       });
-    const response = await GET(request('GET', '/api/audit-log?format=jsonl&action=test.bulk&limit=5', { cookie: env.users.admin }));
+    const response = await GET(testRequest('GET', '/api/audit-log?format=jsonl&action=test.bulk&limit=5', { cookie: env.users.admin }));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     expect(response.headers.get('content-disposition')).toMatch(/attachment/);

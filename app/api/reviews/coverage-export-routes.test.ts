@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idParams, request, useRouteTestEnv } from '../admin/_test/route-env';
+import { testRequest } from '@/lib/audit/test-support';
+import { idParams, useRouteTestEnv } from '../admin/_test/route-env';
 import { cfnTaskFiles } from '@/bench/generators/task-corpus';
 import { GET as getCoverageOverReviews } from '../coverage/route';
 import { GET as getCoverage } from './[id]/coverage/route';
@@ -10,7 +11,10 @@ const env = useRouteTestEnv();
 
 describe('GET /api/reviews/{id}/coverage', () => {
   it("serves the bundled review's coverage against the seed to a viewer: all 14 failures found", async () => {
-    const response = await getCoverage(request('GET', '/api/reviews/bundled/coverage', { cookie: env.users.viewer }), idParams('bundled'));
+    const response = await getCoverage(
+      testRequest('GET', '/api/reviews/bundled/coverage', { cookie: env.users.viewer }),
+      idParams('bundled'),
+    );
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({
@@ -25,10 +29,10 @@ describe('GET /api/reviews/{id}/coverage', () => {
 
   it("reads a stored review's MODEL_FAILURES.md", async () => {
     const files = Object.entries(cfnTaskFiles(3)).map(([path, text]) => ({ path, text }));
-    const created = await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, { kind: 'task', files }));
+    const created = await POST(testRequest('POST', '/api/reviews', { cookie: env.users.reviewer }, { kind: 'task', files }));
     const { review } = await created.json();
     const body = await (
-      await getCoverage(request('GET', `/api/reviews/${review.id}/coverage`, { bearer: env.users.viewer }), idParams(review.id))
+      await getCoverage(testRequest('GET', `/api/reviews/${review.id}/coverage`, { bearer: env.users.viewer }), idParams(review.id))
     ).json();
     expect(body.humanReview).toBe('MODEL_FAILURES.md');
     expect(body.failures.map((f: { id: string }) => f.id)).toEqual(['security-1']);
@@ -36,7 +40,7 @@ describe('GET /api/reviews/{id}/coverage', () => {
   });
 
   it('sums coverage over every review with a human review (GET /api/coverage)', async () => {
-    const response = await getCoverageOverReviews(request('GET', '/api/coverage', { cookie: env.users.viewer }));
+    const response = await getCoverageOverReviews(testRequest('GET', '/api/coverage', { cookie: env.users.viewer }));
     expect(response.status).toBe(200);
     const { total, reviews } = await response.json();
     expect(reviews.map((r: { id: string }) => r.id)).toContain('bundled');
@@ -44,20 +48,20 @@ describe('GET /api/reviews/{id}/coverage', () => {
     const sum = (key: string) => reviews.reduce((n: number, r: { numbers: Record<string, number> }) => n + r.numbers[key], 0);
     expect(total).toMatchObject({ reviews: reviews.length, failures: sum('failures'), found: sum('found'), missed: sum('missed') });
     expect(total.coverage).toBeCloseTo(sum('found') / sum('failures'));
-    expect((await getCoverageOverReviews(request('GET', '/api/coverage', 'anonymous'))).status).toBe(401);
+    expect((await getCoverageOverReviews(testRequest('GET', '/api/coverage', 'anonymous'))).status).toBe(401);
   });
 
   it('is 401 anonymous and 404 for an unknown review', async () => {
-    expect((await getCoverage(request('GET', '/api/reviews/bundled/coverage', 'anonymous'), idParams('bundled'))).status).toBe(401);
-    expect((await getCoverage(request('GET', '/api/reviews/nope/coverage', { cookie: env.users.viewer }), idParams('nope'))).status).toBe(
-      404,
-    );
+    expect((await getCoverage(testRequest('GET', '/api/reviews/bundled/coverage', 'anonymous'), idParams('bundled'))).status).toBe(401);
+    expect(
+      (await getCoverage(testRequest('GET', '/api/reviews/nope/coverage', { cookie: env.users.viewer }), idParams('nope'))).status,
+    ).toBe(404);
   });
 });
 
 describe('GET /api/reviews/{id}/export', () => {
   const download = (format: string, id = 'bundled') =>
-    getExport(request('GET', `/api/reviews/${id}/export?format=${format}`, { cookie: env.users.viewer }), idParams(id));
+    getExport(testRequest('GET', `/api/reviews/${id}/export?format=${format}`, { cookie: env.users.viewer }), idParams(id));
 
   it('downloads SARIF and JUnit as attachments', async () => {
     const sarif = await download('sarif');
@@ -75,7 +79,7 @@ describe('GET /api/reviews/{id}/export', () => {
   it('is 400 for an unknown format, 401 anonymous, 404 for an unknown review', async () => {
     expect((await download('html')).status).toBe(400);
     expect((await download('')).status).toBe(400);
-    expect((await getExport(request('GET', '/api/reviews/bundled/export?format=sarif', 'anonymous'), idParams('bundled'))).status).toBe(
+    expect((await getExport(testRequest('GET', '/api/reviews/bundled/export?format=sarif', 'anonymous'), idParams('bundled'))).status).toBe(
       401,
     );
     expect((await download('sarif', 'nope')).status).toBe(404);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { request, useRouteTestEnv } from '../admin/_test/route-env';
+import { testRequest } from '@/lib/audit/test-support';
+import { useRouteTestEnv } from '../admin/_test/route-env';
 import { cfnTaskFiles, templateVariant } from '@/bench/generators/task-corpus';
 import { listStoredReviews } from '@/lib/reviews/service';
 import { GET as getFindings } from './[id]/findings/route';
@@ -10,7 +11,7 @@ const task = (i: number) => ({ kind: 'task', files: Object.entries(cfnTaskFiles(
 const findingsOf = async (id: string) =>
   (
     await (
-      await getFindings(request('GET', `/api/reviews/${id}/findings?side=model`, { cookie: env.users.viewer }), {
+      await getFindings(testRequest('GET', `/api/reviews/${id}/findings?side=model`, { cookie: env.users.viewer }), {
         params: Promise.resolve({ id }),
       })
     ).json()
@@ -18,7 +19,7 @@ const findingsOf = async (id: string) =>
 
 describe('POST /api/reviews', () => {
   it('creates a review from a task folder’s files: 201 with its summary, then served like the bundled review', async () => {
-    const response = await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, task(7)));
+    const response = await POST(testRequest('POST', '/api/reviews', { cookie: env.users.reviewer }, task(7)));
     expect(response.status).toBe(201);
     const { review } = await response.json();
     expect(review).toMatchObject({
@@ -33,7 +34,7 @@ describe('POST /api/reviews', () => {
 
   it('creates reviews from a template pair and from a markdown answer (bearer token)', async () => {
     const pair = await POST(
-      request(
+      testRequest(
         'POST',
         '/api/reviews',
         { bearer: env.users.deployer },
@@ -48,7 +49,7 @@ describe('POST /api/reviews', () => {
     expect(pair.status).toBe(201);
     expect((await pair.json()).review).toMatchObject({ name: 'pair', kind: 'templates', language: 'yaml' });
     const md = await POST(
-      request(
+      testRequest(
         'POST',
         '/api/reviews',
         { bearer: env.users.admin },
@@ -76,7 +77,7 @@ describe('POST /api/reviews', () => {
       '{"kind":',
     ];
     for (const body of bad) {
-      const response = await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, body));
+      const response = await POST(testRequest('POST', '/api/reviews', { cookie: env.users.reviewer }, body));
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect((await response.json()).error.code).toBe('bad_request:input');
     }
@@ -87,14 +88,14 @@ describe('POST /api/reviews', () => {
       name: 'y'.repeat(10),
     };
     expect(
-      (await POST(request('POST', '/api/reviews', { cookie: env.users.reviewer }, { ...huge, more: 'z'.repeat(4_500_000) }))).status,
+      (await POST(testRequest('POST', '/api/reviews', { cookie: env.users.reviewer }, { ...huge, more: 'z'.repeat(4_500_000) }))).status,
     ).toBe(413);
     expect((await listStoredReviews()).length).toBe(before);
   });
 
   it('is for reviewers and up: 401 anonymous, 403 for a viewer and for a cross-site cookie write', async () => {
-    expect((await POST(request('POST', '/api/reviews', 'anonymous', task(8)))).status).toBe(401);
-    expect((await POST(request('POST', '/api/reviews', { cookie: env.users.viewer }, task(8)))).status).toBe(403);
+    expect((await POST(testRequest('POST', '/api/reviews', 'anonymous', task(8)))).status).toBe(401);
+    expect((await POST(testRequest('POST', '/api/reviews', { cookie: env.users.viewer }, task(8)))).status).toBe(403);
     const crossSite = new Request('http://app.test/api/reviews', {
       method: 'POST',
       headers: { cookie: env.users.reviewer.cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
@@ -106,7 +107,7 @@ describe('POST /api/reviews', () => {
 
 describe('GET /api/reviews', () => {
   const list = async (query = '') => {
-    const response = await GET(request('GET', `/api/reviews${query}`, { cookie: env.users.viewer }));
+    const response = await GET(testRequest('GET', `/api/reviews${query}`, { cookie: env.users.viewer }));
     expect(response.status).toBe(200);
     return (await response.json()).reviews as {
       id: string;
@@ -133,7 +134,7 @@ describe('GET /api/reviews', () => {
     expect(security.length).toBeGreaterThan(0);
     expect(security.every((r) => r.counts.security > 0 && r.counts.error > 0)).toBe(true);
     for (const query of ['?category=style', '?severity=fatal', '?status=done', '?limit=0', '?color=red']) {
-      expect((await GET(request('GET', `/api/reviews${query}`, { cookie: env.users.viewer }))).status, query).toBe(400);
+      expect((await GET(testRequest('GET', `/api/reviews${query}`, { cookie: env.users.viewer }))).status, query).toBe(400);
     }
   });
 });

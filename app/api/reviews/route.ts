@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/handler';
-import { readJsonBody } from '@/lib/audit/json-body';
+import { readJsonBody } from '@/lib/api/json-body';
 import { requireUser } from '@/lib/auth/guard';
 import { listReviews } from '@/lib/reviews/registry';
 import { createReviewSchema, MAX_CREATE_BODY_BYTES, reviewListQuerySchema } from '@/lib/reviews/input';

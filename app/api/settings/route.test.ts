@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { request, useRouteTestEnv } from '../admin/_test/route-env';
+import { testRequest } from '@/lib/audit/test-support';
+import { useRouteTestEnv } from '../admin/_test/route-env';
 import { listAudit } from '@/lib/db/queries/audit-log';
 import { REQUIRED_SIGNOFFS_SETTING } from '@/lib/db/queries/sessions';
 import { getSetting } from '@/lib/db/queries/settings';
@@ -11,7 +12,7 @@ const settingAudit = async () => (await listAudit(undefined, { action: 'setting.
 
 describe('/api/settings', () => {
   it('reads the defaults before anything is set', async () => {
-    const response = await GET(request('GET', '/api/settings', { cookie: env.users.admin }));
+    const response = await GET(testRequest('GET', '/api/settings', { cookie: env.users.admin }));
     expect(await response.json()).toEqual({
       settings: { requiredSignoffs: 1, deployRequiresSignedOffSession: false, deployApprovalPolicy: 'broadening', referenceNatGateways: 1 },
     });
@@ -19,7 +20,7 @@ describe('/api/settings', () => {
 
   it('writes and audits nothing when the values given are the current ones (defaults included)', async () => {
     const response = await PUT(
-      request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 1, deployRequiresSignedOffSession: false }),
+      testRequest('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 1, deployRequiresSignedOffSession: false }),
     );
     expect(response.status).toBe(200);
     expect(await settingAudit()).toEqual([]);
@@ -27,7 +28,7 @@ describe('/api/settings', () => {
 
   it('stores a change where sessions read it and audits it with before and after, once', async () => {
     const response = await PUT(
-      request(
+      testRequest(
         'PUT',
         '/api/settings',
         { cookie: env.users.admin },
@@ -45,7 +46,7 @@ describe('/api/settings', () => {
       before: null,
       after: 3,
     });
-    await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 3 }));
+    await PUT(testRequest('PUT', '/api/settings', { cookie: env.users.admin }, { requiredSignoffs: 3 }));
     expect(await settingAudit()).toHaveLength(entries.length);
   });
 
@@ -61,19 +62,19 @@ describe('/api/settings', () => {
       {},
       '{"requiredSignoffs":',
     ]) {
-      const response = await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, body));
+      const response = await PUT(testRequest('PUT', '/api/settings', { cookie: env.users.admin }, body));
       expect(response.status, JSON.stringify(body).slice(0, 40)).toBe(400);
     }
-    expect((await PUT(request('PUT', '/api/settings', { cookie: env.users.admin }, 'x'.repeat(20_000)))).status).toBe(413);
-    expect((await (await GET(request('GET', '/api/settings', { bearer: env.users.admin }))).json()).settings.requiredSignoffs).toBe(3);
+    expect((await PUT(testRequest('PUT', '/api/settings', { cookie: env.users.admin }, 'x'.repeat(20_000)))).status).toBe(413);
+    expect((await (await GET(testRequest('GET', '/api/settings', { bearer: env.users.admin }))).json()).settings.requiredSignoffs).toBe(3);
   });
 
   it('is for admins only: 401 anonymous, 403 below admin, 403 for a cross-site cookie write', async () => {
-    expect((await GET(request('GET', '/api/settings', 'anonymous'))).status).toBe(401);
-    expect((await PUT(request('PUT', '/api/settings', 'anonymous', { requiredSignoffs: 2 }))).status).toBe(401);
+    expect((await GET(testRequest('GET', '/api/settings', 'anonymous'))).status).toBe(401);
+    expect((await PUT(testRequest('PUT', '/api/settings', 'anonymous', { requiredSignoffs: 2 }))).status).toBe(401);
     for (const role of ['viewer', 'reviewer', 'deployer'] as const) {
-      expect((await GET(request('GET', '/api/settings', { cookie: env.users[role] }))).status).toBe(403);
-      expect((await PUT(request('PUT', '/api/settings', { bearer: env.users[role] }, { requiredSignoffs: 2 }))).status).toBe(403);
+      expect((await GET(testRequest('GET', '/api/settings', { cookie: env.users[role] }))).status).toBe(403);
+      expect((await PUT(testRequest('PUT', '/api/settings', { bearer: env.users[role] }, { requiredSignoffs: 2 }))).status).toBe(403);
     }
     const crossSite = new Request('http://app.test/api/settings', {
       method: 'PUT',

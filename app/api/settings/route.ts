@@ -1,4 +1,5 @@
-import { actorOf, readJsonBody } from '@/lib/admin/request';
+import { ADMIN_MAX_BODY_BYTES, readJsonBody } from '@/lib/api/json-body';
+import { actorOf } from '@/lib/auth/authorize';
 import { appSettingsPatchSchema, getAppSettings, updateAppSettings } from '@/lib/admin/settings';
 import { handle } from '@/lib/api/handler';
 import { requireUser } from '@/lib/auth/guard';
@@ -14,6 +15,6 @@ export const GET = handle(async (req: Request) => {
 /** Changes some or all settings (admin); each changed value is audited. */
 export const PUT = handle(async (req: Request) => {
   const user = await requireUser(req, 'admin');
-  const patch = await readJsonBody(req, appSettingsPatchSchema);
+  const patch = appSettingsPatchSchema.parse(await readJsonBody(req, ADMIN_MAX_BODY_BYTES));
   return Response.json({ settings: await updateAppSettings({ patch, actor: actorOf(user) }) });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { request, useRouteTestEnv } from '../admin/_test/route-env';
+import { testRequest } from '@/lib/audit/test-support';
+import { useRouteTestEnv } from '../admin/_test/route-env';
 import { ensureMoto, MOTO_TEST_CREDENTIALS } from '@/lib/aws/testing';
 import type { DeployedView } from '@/lib/stack/types';
 import { GET as getEvents } from './events/route';
@@ -40,7 +41,7 @@ function targetAt(ctx: TestContext, endpoint?: string): void {
 describe('GET /api/stack', () => {
   it('gives a viewer the deployed view: the target and a stack that is not deployed', async (ctx) => {
     targetAt(ctx);
-    const response = await getStack(request('GET', '/api/stack', { cookie: env.users.viewer }));
+    const response = await getStack(testRequest('GET', '/api/stack', { cookie: env.users.viewer }));
     expect(response.status).toBe(200);
     const view = (await response.json()) as DeployedView;
     expect(view.target).toMatchObject({ kind: 'endpoint', region: 'us-east-1', stackName });
@@ -49,7 +50,7 @@ describe('GET /api/stack', () => {
 
   it('answers 200 with the stack unavailable, and why, when the endpoint is down', async (ctx) => {
     targetAt(ctx, 'http://127.0.0.1:9');
-    const response = await getStack(request('GET', '/api/stack', { bearer: env.users.viewer }));
+    const response = await getStack(testRequest('GET', '/api/stack', { bearer: env.users.viewer }));
     expect(response.status).toBe(200);
     expect(((await response.json()) as DeployedView).stack).toEqual({
       status: 'unavailable',
@@ -58,26 +59,26 @@ describe('GET /api/stack', () => {
   });
 
   it('is 401 for an anonymous caller', async () => {
-    expect((await getStack(request('GET', '/api/stack', 'anonymous'))).status).toBe(401);
+    expect((await getStack(testRequest('GET', '/api/stack', 'anonymous'))).status).toBe(401);
   });
 });
 
 describe('GET /api/stack/events', () => {
   it('gives a viewer no events for a stack that does not exist', async (ctx) => {
     targetAt(ctx);
-    const response = await getEvents(request('GET', '/api/stack/events', { cookie: env.users.viewer }));
+    const response = await getEvents(testRequest('GET', '/api/stack/events', { cookie: env.users.viewer }));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ events: [] });
   });
 
   it('is 502 naming the endpoint when it is down', async (ctx) => {
     targetAt(ctx, 'http://127.0.0.1:9');
-    const response = await getEvents(request('GET', '/api/stack/events', { cookie: env.users.viewer }));
+    const response = await getEvents(testRequest('GET', '/api/stack/events', { cookie: env.users.viewer }));
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ error: { code: 'unavailable:aws', message: expect.stringMatching(/127\.0\.0\.1:9/) } });
   });
 
   it('is 401 for an anonymous caller', async () => {
-    expect((await getEvents(request('GET', '/api/stack/events', 'anonymous'))).status).toBe(401);
+    expect((await getEvents(testRequest('GET', '/api/stack/events', 'anonymous'))).status).toBe(401);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idParams, request, useRouteTestEnv } from '../admin/_test/route-env';
+import { testRequest } from '@/lib/audit/test-support';
+import { idParams, useRouteTestEnv } from '../admin/_test/route-env';
 import { verifyToken } from '@/lib/auth/tokens';
 import { listAudit } from '@/lib/db/queries/audit-log';
 import { DELETE } from './[id]/route';
@@ -15,15 +16,15 @@ interface Listed {
   lastUsedAt: string | null;
 }
 
-async function list(caller: Parameters<typeof request>[2]): Promise<Listed[]> {
-  const response = await GET(request('GET', '/api/tokens', caller));
+async function list(caller: Parameters<typeof testRequest>[2]): Promise<Listed[]> {
+  const response = await GET(testRequest('GET', '/api/tokens', caller));
   expect(response.status).toBe(200);
   return (await response.json()).tokens;
 }
 
 describe('/api/tokens', () => {
   it('lists only the caller’s tokens, never the secret', async () => {
-    const response = await GET(request('GET', '/api/tokens', { cookie: env.users.viewer }));
+    const response = await GET(testRequest('GET', '/api/tokens', { cookie: env.users.viewer }));
     const text = await response.text();
     expect(text).not.toContain(env.users.viewer.token);
     const { tokens } = JSON.parse(text) as { tokens: Listed[] };
@@ -34,7 +35,7 @@ describe('/api/tokens', () => {
   });
 
   it('creates a token shown once that authenticates a bearer request; creation is audited', async () => {
-    const response = await POST(request('POST', '/api/tokens', { cookie: env.users.viewer }, { name: 'ci', expiresInDays: 30 }));
+    const response = await POST(testRequest('POST', '/api/tokens', { cookie: env.users.viewer }, { name: 'ci', expiresInDays: 30 }));
     expect(response.status).toBe(201);
     const { id, token, expiresAt } = (await response.json()) as { id: string; token: string; expiresAt: string };
     expect(token).toMatch(/^irv_/);
@@ -50,12 +51,12 @@ describe('/api/tokens', () => {
 
   it('revokes the caller’s own token, after which it no longer authenticates', async () => {
     const { id, token } = await (
-      await POST(request('POST', '/api/tokens', { cookie: env.users.reviewer }, { name: 'short-lived' }))
+      await POST(testRequest('POST', '/api/tokens', { cookie: env.users.reviewer }, { name: 'short-lived' }))
     ).json();
-    const response = await DELETE(request('DELETE', `/api/tokens/${id}`, { cookie: env.users.reviewer }), idParams(id));
+    const response = await DELETE(testRequest('DELETE', `/api/tokens/${id}`, { cookie: env.users.reviewer }), idParams(id));
     expect(response.status).toBe(204);
     expect(await verifyToken(env.auth, token)).toBeNull();
-    expect((await GET(request('GET', '/api/tokens', { bearer: token }))).status).toBe(401);
+    expect((await GET(testRequest('GET', '/api/tokens', { bearer: token }))).status).toBe(401);
     expect((await list({ cookie: env.users.reviewer })).find((t) => t.id === id)?.enabled).toBe(false);
     expect((await listAudit(undefined, { action: 'token.revoke', entityId: id, limit: 1 })).entries[0]).toMatchObject({
       actorId: env.users.reviewer.user.id,
@@ -65,18 +66,20 @@ describe('/api/tokens', () => {
   it('answers 404 for another user’s token and leaves it working', async () => {
     const [adminToken] = await list({ cookie: env.users.admin });
     const response = await DELETE(
-      request('DELETE', `/api/tokens/${adminToken.id}`, { cookie: env.users.deployer }),
+      testRequest('DELETE', `/api/tokens/${adminToken.id}`, { cookie: env.users.deployer }),
       idParams(adminToken.id),
     );
     expect(response.status).toBe(404);
     expect(await verifyToken(env.auth, env.users.admin.token)).not.toBeNull();
-    expect((await DELETE(request('DELETE', '/api/tokens/unknown', { cookie: env.users.deployer }), idParams('unknown'))).status).toBe(404);
+    expect((await DELETE(testRequest('DELETE', '/api/tokens/unknown', { cookie: env.users.deployer }), idParams('unknown'))).status).toBe(
+      404,
+    );
   });
 
   it('refuses anonymous callers, cross-site cookie writes and invalid input', async () => {
-    expect((await GET(request('GET', '/api/tokens', 'anonymous'))).status).toBe(401);
-    expect((await POST(request('POST', '/api/tokens', 'anonymous', { name: 'x' }))).status).toBe(401);
-    expect((await DELETE(request('DELETE', '/api/tokens/x', 'anonymous'), idParams('x'))).status).toBe(401);
+    expect((await GET(testRequest('GET', '/api/tokens', 'anonymous'))).status).toBe(401);
+    expect((await POST(testRequest('POST', '/api/tokens', 'anonymous', { name: 'x' }))).status).toBe(401);
+    expect((await DELETE(testRequest('DELETE', '/api/tokens/x', 'anonymous'), idParams('x'))).status).toBe(401);
     const noOrigin = new Request('http://app.test/api/tokens', {
       method: 'POST',
       headers: { cookie: env.users.viewer.cookie },
@@ -92,7 +95,7 @@ describe('/api/tokens', () => {
       { name: 'x', userId: 'someone' },
       'nope',
     ]) {
-      expect((await POST(request('POST', '/api/tokens', { cookie: env.users.viewer }, body))).status, JSON.stringify(body)).toBe(400);
+      expect((await POST(testRequest('POST', '/api/tokens', { cookie: env.users.viewer }, body))).status, JSON.stringify(body)).toBe(400);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { createOwnToken, listOwnTokens, newOwnTokenSchema } from '@/lib/account/tokens';
-import { actorOf, readJsonBody } from '@/lib/admin/request';
+import { ADMIN_MAX_BODY_BYTES, readJsonBody } from '@/lib/api/json-body';
+import { actorOf } from '@/lib/auth/authorize';
 import { handle } from '@/lib/api/handler';
 import { getAuth } from '@/lib/auth/auth';
 import { requireUser } from '@/lib/auth/guard';
@@ -15,6 +16,10 @@ export const GET = handle(async (req: Request) => {
 /** Creates one of the caller's tokens; the response's `token` is the only time the secret is shown. */
 export const POST = handle(async (req: Request) => {
   const user = await requireUser(req, 'viewer');
-  const created = await createOwnToken(await getAuth(), await readJsonBody(req, newOwnTokenSchema), actorOf(user));
+  const created = await createOwnToken(
+    await getAuth(),
+    newOwnTokenSchema.parse(await readJsonBody(req, ADMIN_MAX_BODY_BYTES)),
+    actorOf(user),
+  );
   return Response.json(created, { status: 201 });
 });

@@ -6,9 +6,7 @@ import { getAuth, type Auth } from '@/lib/auth/auth';
 import type { Role } from '@/lib/auth/roles';
 import { createTestUsers, type TestUser } from '@/lib/auth/test-users';
 import { getDb } from '@/lib/db/connection';
-
-/** The origin route-test requests are addressed to (and the configured app origin). */
-export const APP = 'http://app.test';
+import { TEST_APP } from '@/lib/audit/test-support';
 
 /**
  * Points the process-wide database at a fresh SQLite file in a temp DATA_DIR for the enclosing file's tests, and
@@ -20,7 +18,7 @@ export function useRouteTestEnv(): { readonly users: Record<Role, TestUser>; rea
   let auth: Auth | undefined;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-review-routes-'));
-    Object.assign(process.env, { DATA_DIR: dir, DATABASE_URL: '', BETTER_AUTH_URL: APP });
+    Object.assign(process.env, { DATA_DIR: dir, DATABASE_URL: '', BETTER_AUTH_URL: TEST_APP });
     auth = await getAuth();
     users = await createTestUsers(getDb(), auth);
   });
@@ -38,24 +36,6 @@ export function useRouteTestEnv(): { readonly users: Record<Role, TestUser>; rea
       return auth;
     },
   };
-}
-
-/** Who sends a test request: a user's session cookie (same-origin), their bearer token, or nobody. */
-export type Caller = { cookie: TestUser } | { bearer: TestUser | string } | 'anonymous';
-
-/** A request to `path` as `caller`, with `body` sent as JSON (a string is sent verbatim). */
-export function request(method: string, path: string, caller: Caller, body?: unknown): Request {
-  const headers: Record<string, string> = {};
-  if (caller !== 'anonymous' && 'cookie' in caller) Object.assign(headers, { cookie: caller.cookie.cookie, origin: APP });
-  if (caller !== 'anonymous' && 'bearer' in caller) {
-    headers.authorization = `Bearer ${typeof caller.bearer === 'string' ? caller.bearer : caller.bearer.token}`;
-  }
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return new Request(`${APP}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
 }
 
 /** Route context carrying a dynamic `[id]` segment. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idParams, request, useRouteTestEnv } from '../_test/route-env';
+import { testRequest } from '@/lib/audit/test-support';
+import { idParams, useRouteTestEnv } from '../_test/route-env';
 import { signInCookie } from '@/lib/auth/test-users';
 import { getUserById, type AppUser } from '@/lib/auth/users';
 import { listAudit } from '@/lib/db/queries/audit-log';
@@ -9,16 +10,18 @@ import { GET, POST } from './route';
 const env = useRouteTestEnv();
 
 async function create(body: unknown): Promise<Response> {
-  return POST(request('POST', '/api/admin/users', { cookie: env.users.admin }, body));
+  return POST(testRequest('POST', '/api/admin/users', { cookie: env.users.admin }, body));
 }
 
 async function setRole(id: string, role: string): Promise<Response> {
-  return PATCH(request('PATCH', `/api/admin/users/${id}`, { cookie: env.users.admin }, { role }), idParams(id));
+  return PATCH(testRequest('PATCH', `/api/admin/users/${id}`, { cookie: env.users.admin }, { role }), idParams(id));
 }
 
 describe('/api/admin/users', () => {
   it('lists users with id, email, name, role and creation time, nothing secret', async () => {
-    const { users } = (await (await GET(request('GET', '/api/admin/users', { cookie: env.users.admin }))).json()) as { users: AppUser[] };
+    const { users } = (await (await GET(testRequest('GET', '/api/admin/users', { cookie: env.users.admin }))).json()) as {
+      users: AppUser[];
+    };
     expect(users.map((u) => u.email)).toEqual(expect.arrayContaining(Object.values(env.users).map((u) => u.email)));
     for (const user of users) expect(Object.keys(user).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'role']);
   });
@@ -76,22 +79,27 @@ describe('/api/admin/users', () => {
 
   it('is for admins only, on every method', async () => {
     const id = env.users.viewer.user.id;
-    expect((await GET(request('GET', '/api/admin/users', 'anonymous'))).status).toBe(401);
+    expect((await GET(testRequest('GET', '/api/admin/users', 'anonymous'))).status).toBe(401);
     expect(
-      (await POST(request('POST', '/api/admin/users', 'anonymous', { email: 'a@test.invalid', name: 'A', role: 'admin' }))).status,
+      (await POST(testRequest('POST', '/api/admin/users', 'anonymous', { email: 'a@test.invalid', name: 'A', role: 'admin' }))).status,
     ).toBe(401);
-    expect((await PATCH(request('PATCH', `/api/admin/users/${id}`, 'anonymous', { role: 'admin' }), idParams(id))).status).toBe(401);
+    expect((await PATCH(testRequest('PATCH', `/api/admin/users/${id}`, 'anonymous', { role: 'admin' }), idParams(id))).status).toBe(401);
     for (const role of ['viewer', 'reviewer', 'deployer'] as const) {
-      expect((await GET(request('GET', '/api/admin/users', { cookie: env.users[role] }))).status).toBe(403);
+      expect((await GET(testRequest('GET', '/api/admin/users', { cookie: env.users[role] }))).status).toBe(403);
       expect(
         (
           await POST(
-            request('POST', '/api/admin/users', { cookie: env.users[role] }, { email: `${role}x@test.invalid`, name: 'A', role: 'admin' }),
+            testRequest(
+              'POST',
+              '/api/admin/users',
+              { cookie: env.users[role] },
+              { email: `${role}x@test.invalid`, name: 'A', role: 'admin' },
+            ),
           )
         ).status,
       ).toBe(403);
       expect(
-        (await PATCH(request('PATCH', `/api/admin/users/${id}`, { bearer: env.users[role] }, { role: 'admin' }), idParams(id))).status,
+        (await PATCH(testRequest('PATCH', `/api/admin/users/${id}`, { bearer: env.users[role] }, { role: 'admin' }), idParams(id))).status,
       ).toBe(403);
     }
     expect((await getUserById(env.auth, { id }))?.role).toBe('viewer');

@@ -1,4 +1,5 @@
-import { actorOf, readJsonBody } from '@/lib/admin/request';
+import { ADMIN_MAX_BODY_BYTES, readJsonBody } from '@/lib/api/json-body';
+import { actorOf } from '@/lib/auth/authorize';
 import { addUser, addUserSchema } from '@/lib/admin/users';
 import { handle } from '@/lib/api/handler';
 import { getAuth } from '@/lib/auth/auth';
@@ -16,6 +17,10 @@ export const GET = handle(async (req: Request) => {
 /** Adds a user (admin); a generated password is returned once as `password`. */
 export const POST = handle(async (req: Request) => {
   const admin = await requireUser(req, 'admin');
-  const { user, generatedPassword } = await addUser(await getAuth(), await readJsonBody(req, addUserSchema), actorOf(admin));
+  const { user, generatedPassword } = await addUser(
+    await getAuth(),
+    addUserSchema.parse(await readJsonBody(req, ADMIN_MAX_BODY_BYTES)),
+    actorOf(admin),
+  );
   return Response.json(generatedPassword ? { user, password: generatedPassword } : { user }, { status: 201 });
 });

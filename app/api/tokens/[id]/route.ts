@@ -1,5 +1,5 @@
 import { revokeOwnToken } from '@/lib/account/tokens';
-import { actorOf } from '@/lib/admin/request';
+import { actorOf } from '@/lib/auth/authorize';
 import { handle } from '@/lib/api/handler';
 import { getAuth } from '@/lib/auth/auth';
 import { requireUser } from '@/lib/auth/guard';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idParams, request, useRouteTestEnv } from '../../../admin/_test/route-env';
+import { testRequest } from '@/lib/audit/test-support';
+import { idParams, useRouteTestEnv } from '../../../admin/_test/route-env';
 import { listAudit } from '@/lib/db/queries/audit-log';
 import { getDb } from '@/lib/db/connection';
 import { POST as createReview } from '../../route';
@@ -19,14 +20,14 @@ async function newReview(): Promise<string> {
     reference: { path: 'ref.json', text: bucketTemplate },
     model: { path: 'model.json', text: bucketTemplate },
   };
-  const response = await createReview(request('POST', '/api/reviews', { cookie: env.users.reviewer }, body));
+  const response = await createReview(testRequest('POST', '/api/reviews', { cookie: env.users.reviewer }, body));
   expect(response.status).toBe(201);
   return (await response.json()).review.id;
 }
 
 async function modelFindings(id: string, query = ''): Promise<JsonFinding[]> {
   const response = await getFindings(
-    request('GET', `/api/reviews/${id}/findings?side=model${query}`, { cookie: env.users.viewer }),
+    testRequest('GET', `/api/reviews/${id}/findings?side=model${query}`, { cookie: env.users.viewer }),
     idParams(id),
   );
   expect(response.status).toBe(200);
@@ -41,7 +42,7 @@ describe('/api/reviews/{id}/acknowledgements', () => {
     ).toBeUndefined();
 
     const created = await POST(
-      request(
+      testRequest(
         'POST',
         `/api/reviews/${id}/acknowledgements`,
         { cookie: env.users.reviewer },
@@ -63,18 +64,18 @@ describe('/api/reviews/{id}/acknowledgements', () => {
     const s10 = (await modelFindings(id, '&packs=aws-solutions')).find((f) => f.rules?.includes('AwsSolutions-S10'));
     expect(s10?.acknowledged).toMatchObject({ reason: 'SSL enforced by the org SCP', author: env.users.reviewer.email });
     const review = await (
-      await getReview(request('GET', `/api/reviews/${id}?packs=aws-solutions`, { cookie: env.users.viewer }), idParams(id))
+      await getReview(testRequest('GET', `/api/reviews/${id}?packs=aws-solutions`, { cookie: env.users.viewer }), idParams(id))
     ).json();
     expect(review.rulePacks).toEqual(['aws-solutions']);
     expect(review.counts.security.model.acknowledged).toBeGreaterThanOrEqual(1);
 
     const listed = await (
-      await GET(request('GET', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.viewer }), idParams(id))
+      await GET(testRequest('GET', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.viewer }), idParams(id))
     ).json();
     expect(listed.acknowledgements.map((a: { id: string }) => a.id)).toEqual([acknowledgement.id]);
 
     const deleted = await DELETE(
-      request('DELETE', `/api/reviews/${id}/acknowledgements/${acknowledgement.id}`, { cookie: env.users.reviewer }),
+      testRequest('DELETE', `/api/reviews/${id}/acknowledgements/${acknowledgement.id}`, { cookie: env.users.reviewer }),
       { params: Promise.resolve({ id, ackId: acknowledgement.id }) },
     );
     expect(deleted.status).toBe(200);
@@ -98,18 +99,18 @@ describe('/api/reviews/{id}/acknowledgements', () => {
     ];
     for (const body of bad) {
       const response = await POST(
-        request('POST', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.reviewer }, body),
+        testRequest('POST', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.reviewer }, body),
         idParams(id),
       );
       expect(response.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(response.status, JSON.stringify(body)).toBeLessThan(500);
     }
     expect(
-      (await (await GET(request('GET', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.viewer }), idParams(id))).json())
+      (await (await GET(testRequest('GET', `/api/reviews/${id}/acknowledgements`, { cookie: env.users.viewer }), idParams(id))).json())
         .acknowledgements,
     ).toEqual([]);
     const unknown = await POST(
-      request('POST', '/api/reviews/r-nope/acknowledgements', { cookie: env.users.reviewer }, { rule: 'A', reason: 'r' }),
+      testRequest('POST', '/api/reviews/r-nope/acknowledgements', { cookie: env.users.reviewer }, { rule: 'A', reason: 'r' }),
       idParams('r-nope'),
     );
     expect(unknown.status).toBe(404);
@@ -117,7 +118,10 @@ describe('/api/reviews/{id}/acknowledgements', () => {
 
   it('refuses an unknown pack with 400', async () => {
     const id = await newReview();
-    const response = await getFindings(request('GET', `/api/reviews/${id}/findings?packs=sox`, { cookie: env.users.viewer }), idParams(id));
+    const response = await getFindings(
+      testRequest('GET', `/api/reviews/${id}/findings?packs=sox`, { cookie: env.users.viewer }),
+      idParams(id),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toContain('sox');
   });

@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handler';
 import { addReviewAcknowledgement, listReviewAcknowledgements } from '@/lib/reviews/acknowledgements/service';
-import { actorOf } from '@/lib/audit/context';
-import { readJsonBody } from '@/lib/audit/json-body';
+import { actorOf } from '@/lib/auth/authorize';
+import { readJsonBody } from '@/lib/api/json-body';
 import { requireUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handler';
 import { createAuditSession, listAuditSessions } from '@/lib/audit/create-session';
-import { readJsonBody } from '@/lib/audit/json-body';
+import { readJsonBody } from '@/lib/api/json-body';
 import { requireUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handler';
 import { removeReviewAcknowledgement } from '@/lib/reviews/acknowledgements/service';
-import { actorOf } from '@/lib/audit/context';
+import { actorOf } from '@/lib/auth/authorize';
 import { requireUser } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { handle } from '@/lib/api/handler';
-import { readJsonBody } from '@/lib/audit/json-body';
+import { readJsonBody } from '@/lib/api/json-body';
 import { setVerdict } from '@/lib/audit/mutations';
 import { requireUser } from '@/lib/auth/guard';
 

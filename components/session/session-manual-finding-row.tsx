@@ -5,7 +5,7 @@ import { formatTime } from './format';
 import type { FindingRowProps } from './types';
 
 /** A finding a reviewer added, shown like a pinned one (judged and discussed under its id), with its own wording. */
-export function ManualFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<ManualFindingView>) {
+export function SessionManualFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<ManualFindingView>) {
   return (
     <li
       data-testid="manual-finding"

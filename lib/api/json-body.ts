@@ -3,6 +3,9 @@ import { AppError } from '../errors';
 /** Largest request body the session API reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** Largest request body the admin, settings and token routes read. */
+export const ADMIN_MAX_BODY_BYTES = 16 * 1024;
+
 /**
  * The request's JSON body, read at most `maxBytes` far (`payload_too_large:body` beyond, whatever Content-Length
  * claims); `undefined` for an empty body; `bad_request:input` when it is not JSON.

@@ -12,7 +12,7 @@ const STATUS_STYLE: Record<string, string> = {
 };
 
 /** The reviews as a table: name (a link to the review), platform, status with its note, open model findings per category and severity. */
-export function ReviewsTable({ reviews }: { reviews: ReviewListItem[] }) {
+export function ReviewListTable({ reviews }: { reviews: ReviewListItem[] }) {
   if (reviews.length === 0)
     return (
       <p data-testid="reviews-list" className="text-sm text-slate-600">
