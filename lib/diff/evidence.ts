@@ -12,10 +12,18 @@ export interface ImpactSummary {
   destructive: string[];
 }
 
-/** The resource changes for the given logical ids, in the diff's own order; unknown ids are ignored. */
-export function diffForResources(diff: TemplateDiffJson, logicalIds: readonly string[]): ResourceChange[] {
+/**
+ * The resource changes for the given logical ids, in the diff's own order; unknown ids are ignored. With `stack` (the
+ * name of a stack on the `from` or `to` side of a multi-stack diff), only the changes of the pair that stack is in.
+ */
+export function diffForResources(
+  diff: TemplateDiffJson,
+  logicalIds: readonly string[],
+  stack?: { side: 'from' | 'to'; name: string },
+): ResourceChange[] {
   const wanted = new Set(logicalIds);
-  return diff.resources.filter((change) => wanted.has(change.logicalId));
+  const pairKey = stack && diff.stacks?.find((pair) => pair[stack.side] === stack.name)?.stack;
+  return diff.resources.filter((change) => wanted.has(change.logicalId) && (!stack || !diff.stacks || change.stack === pairKey));
 }
 
 /** The resource changes whose type (old or new, for a type change) is one of `types`, in the diff's own order. */

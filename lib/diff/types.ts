@@ -15,6 +15,8 @@ export interface PropertyChange {
   after?: unknown;
   /** For properties: whether changing it updates in place or replaces the resource. */
   impact?: 'update' | 'replace' | 'may-replace' | 'none';
+  /** In a diff of multi-stack apps, on `other` entries: the stack (as in ResourceChange). */
+  stack?: string;
 }
 
 /** One resource that differs between the two templates. */
@@ -27,12 +29,29 @@ export interface ResourceChange {
   destructive: boolean;
   /** Property-level changes; for added/removed resources, every property as added/removed. */
   properties: PropertyChange[];
+  /** In a diff of multi-stack apps: the stack of the resource, the `to` side's name, else the `from` side's (see `stacks`). */
+  stack?: string;
 }
 
 /** A table as shown by the CDK CLI: header cells and rows, each row tagged as added or removed. */
 export interface ChangeTable {
   headers: string[];
   rows: { change: 'added' | 'removed'; cells: string[] }[];
+}
+
+/** Why two stacks were compared: the same name (environment suffix and hash aside), shared resources, or the last one left on each side. */
+export type PairedBy = 'name' | 'resources' | 'only';
+
+/** Two stacks compared in a multi-stack diff; a stack nothing paired with is compared with an empty template. */
+export interface StackPairing {
+  /** The `from` side's stack name; absent when no stack paired (or it is a single unnamed template). */
+  from?: string;
+  to?: string;
+  /** Absent when one side has no stack here. */
+  pairedBy?: PairedBy;
+  /** The key resource changes and `other` entries of this pair carry as `stack`. */
+  stack: string;
+  counts: TemplateDiffJson['counts'];
 }
 
 /** The whole diff, `from` (old) to `to` (new). */
@@ -51,4 +70,6 @@ export interface TemplateDiffJson {
   other: PropertyChange[];
   /** True when IAM statements or security group rules gain permissions (the CDK CLI's "broadening"); absent otherwise. */
   permissionsBroadened?: true;
+  /** Multi-stack apps: the stacks compared, one diff per pair merged into this one (tables gain a `Stack` column); absent for one template each. */
+  stacks?: StackPairing[];
 }
