@@ -62,12 +62,53 @@ function closes(text: string, open: Opening): boolean {
   return !!m && m[1].length <= open.indent + 3 && m[2][0] === open.fence[0] && m[2].length >= open.fence.length;
 }
 
+/** Whether `inner` could close a block opened with `open` (same character, at least as long) had it no info string. */
+function sameFence(inner: Opening, open: Opening): boolean {
+  return inner.fence[0] === open.fence[0] && inner.fence.length >= open.fence.length;
+}
+
+interface BlockEnd {
+  content: string[];
+  /** 0-based index of the closing fence, or of the line that ended the block. */
+  end: number;
+  closed: boolean;
+  /** Set when a lenient read stopped at another opening fence (a ```python line) before any closing one. */
+  reopened: boolean;
+}
+
+/**
+ * Reads the block opened on line `from` up to its closing fence. In a markdown wrapper, a ```lang line opens a
+ * nested block whose bare fence closes it, not the wrapper. A lenient read of any other block stops at an opening
+ * fence with an info string that could have closed it: models forget closing fences, CommonMark would swallow the next block.
+ */
+function readBlock(lines: readonly string[], from: number, depth: number, open: Opening, lenient: boolean): BlockEnd {
+  const wrapper = WRAPPERS.has(open.info.split(/\s/)[0].toLowerCase());
+  const content: string[] = [];
+  let nested = 0;
+  let end = from + 1;
+  for (; end < lines.length; end++) {
+    const text = unquote(lines[end], depth);
+    if (text === null) break;
+    const inner = opening(text, open.indent + 3);
+    const reopens = !!inner?.info && sameFence(inner, open);
+    if (wrapper && reopens) nested++;
+    else if (closes(text, open)) {
+      if (nested === 0) return { content, end, closed: true, reopened: false };
+      nested--;
+    } else if (reopens && lenient && !wrapper) return { content, end, closed: false, reopened: true };
+    content.push(text.slice(Math.min(open.indent, text.length - text.trimStart().length)));
+  }
+  return { content, end, closed: false, reopened: false };
+}
+
 /**
  * Every fenced block of `lines` (``` or ~~~, any length, indented up to 3 spaces, or under a list
  * item's marker, or inside blockquotes). A block whose info is `markdown`/`md` and that holds fences
- * is a wrapper: the blocks inside it are returned instead, with their own lines.
+ * is a wrapper: the blocks inside it are returned instead, with their own lines. `lenient` reads
+ * answers as their authors meant them: an info-less fence followed by prose and a ```lang fence
+ * was stray (skipped), and a block that meets a ```lang fence ends there, unclosed.
  */
-export function scanFences(lines: readonly string[], lineOffset = 0): Fence[] {
+export function scanFences(lines: readonly string[], lineOffset = 0, lenient = false): Fence[] {
   const fences: Fence[] = [];
   let listIndent: number | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -84,18 +125,8 @@ export function scanFences(lines: readonly string[], lineOffset = 0): Fence[] {
       open = opening(rest, 3 + (listIndent ?? 0));
     }
     if (!open) continue;
-    const content: string[] = [];
-    let end = i + 1;
-    let closed = false;
-    for (; end < lines.length; end++) {
-      const text = unquote(lines[end], depth);
-      if (text === null) break;
-      if (closes(text, open)) {
-        closed = true;
-        break;
-      }
-      content.push(text.slice(Math.min(open.indent, text.length - text.trimStart().length)));
-    }
+    const { content, end, closed, reopened } = readBlock(lines, i, depth, open, lenient);
+    if (reopened && !open.info) continue;
     const fenceLine = lineOffset + i + 1;
     const lastLine = closed ? end : end - 1;
     const fence: Fence = {
@@ -106,8 +137,12 @@ export function scanFences(lines: readonly string[], lineOffset = 0): Fence[] {
       infoString: open.info,
       lines: content,
     };
-    const nested = WRAPPERS.has(open.info.split(/\s/)[0].toLowerCase()) ? scanFences(content, fenceLine) : [];
-    fences.push(...(nested.length > 0 ? nested : [fence]));
+    // Wrappers, and in lenient reads info-less blocks too (a stray ```` before a real block), give their inner blocks.
+    const wraps = WRAPPERS.has(open.info.split(/\s/)[0].toLowerCase()) || (lenient && !open.info);
+    const inner = wraps ? scanFences(content, fenceLine, lenient) : [];
+    // An inner block running to the end of a closed wrapper ended with it.
+    for (const f of inner) if (closed && !f.closed && f.endLine === fence.endLine - 1) f.closed = true;
+    fences.push(...(inner.length > 0 ? inner : [fence]));
     i = closed ? end : end - 1;
   }
   return fences;

@@ -1,8 +1,8 @@
 /* File names that a markdown answer gives its code blocks: in the info string, the text, or a first-line comment. */
 import path from 'node:path';
 
-/** Where a block's file name was read. */
-export type NameSource = 'info' | 'comment' | 'text' | 'heading';
+/** Where a block's file name was read: stated by the answer (info string, first-line comment, text, heading) or inferred from its content. */
+export type NameSource = 'info' | 'comment' | 'text' | 'heading' | 'content';
 
 /** An info string taken apart: language, `key="value"` attributes and the file name they give. */
 export interface InfoString {
@@ -57,11 +57,13 @@ export function parseInfoString(raw: string): InfoString {
   return { lang, attributes, ...(name ? { name } : {}) };
 }
 
-/** File name written in a comment on the block's first non-empty line (`# lib/x.py`, `// File: bin/app.ts`, `<!-- a.xml -->`). */
+/** File name written in a comment on the block's first non-empty line after any shebang (`# lib/x.py`, `// File: bin/app.ts`, `// bin/tap.ts - the app`, `<!-- a.xml -->`). */
 export function firstLineName(lines: readonly string[]): string | undefined {
-  const first = lines.find((l) => l.trim()) ?? '';
-  const m = /^\s*(?:#|\/\/|--|\/\*|<!--|;)\s*(?:(?:file(?:name|path)?|path)\s*:\s*)?(\S+?)\s*(?:\*\/|-->)?\s*$/i.exec(first);
-  return m && !first.startsWith('#!') ? normalizeFileName(m[1]) : undefined;
+  const first = lines.find((l) => l.trim() && !l.startsWith('#!')) ?? '';
+  const m = /^\s*(?:#|\/\/|--|\/\*|<!--|;)\s*(?:(?:file(?:name|path)?|path)\s*:\s*)?(\S+?)(?:\s+[-–—:(].*?)?\s*(?:\*\/|-->)?\s*$/i.exec(
+    first,
+  );
+  return m ? normalizeFileName(m[1]) : undefined;
 }
 
 /** File name a line of prose gives: first one in inline code or bold, else the first path-like word. */

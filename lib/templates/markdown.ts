@@ -1,5 +1,7 @@
 import { scanFences } from './fences';
 import { firstLineName, nameAbove, parseInfoString, type NameSource } from './file-names';
+import { markFragments } from './fragments';
+import { inferNames } from './infer-names';
 import { parseTemplate } from './load';
 import { sectionKinds } from './sections';
 import { chooseMain, separateDrafts, type Draft, type MainChoice } from './select';
@@ -16,6 +18,8 @@ export interface InvalidTemplate {
 export interface MarkdownArtifacts {
   /** The answer's templates (drafts excluded), in document order. */
   templates: { block: CodeBlock; loaded: LoadedTemplate }[];
+  /** The blocks taken as the answer (templates and code), names stated or inferred from content. */
+  answer: CodeBlock[];
   /** The answer's code blocks, plus each invalid template block (marked with `templateFormat`) for the syntax rule. */
   sources: SourceFile[];
   /** The main template among `templates`, when there is any. */
@@ -46,7 +50,7 @@ const LANGUAGES: Record<string, SourceFile['language']> = {
 /** Finds every fenced block (``` or ~~~, in lists and quotes, wrappers unwrapped); an unterminated block runs to the end of the document. */
 export function extractCodeBlocks(markdown: string): CodeBlock[] {
   const lines = markdown.split(/\r\n|\r|\n/);
-  const fences = scanFences(lines);
+  const fences = scanFences(lines, 0, true);
   const kinds = sectionKinds(lines, fences);
   let previousEnd = 0;
   return fences.map((fence) => {
@@ -80,8 +84,8 @@ function pickName(
 
 /** Splits a markdown answer into templates (JSON/YAML with Resources) and source code blocks, drafts set aside; `mainName` names the task's template (default TapStack). */
 export function classifyMarkdown(markdown: string, file: string, options: { mainName?: string } = {}): MarkdownArtifacts {
-  const { answer, drafts } = separateDrafts(extractCodeBlocks(markdown));
-  const result: MarkdownArtifacts = { templates: [], sources: [], drafts, invalidTemplates: [], notes: [] };
+  const { answer, drafts } = separateDrafts(markFragments(inferNames(extractCodeBlocks(markdown))));
+  const result: MarkdownArtifacts = { answer, templates: [], sources: [], drafts, invalidTemplates: [], notes: [] };
   for (const block of answer) {
     const source = { path: file, ...(block.name ? { name: block.name } : {}), text: block.text, startLine: block.startLine };
     if (looksLikeTemplate(block.info, block.text)) {
@@ -132,8 +136,13 @@ function describe(parts: MarkdownArtifacts, file: string): string[] {
     );
   }
   for (const d of parts.drafts) {
-    const why = d.reason === 'reasoning-section' ? 'is in a reasoning section' : 'is superseded by a later block of the same file';
-    notes.push(`Draft, not analyzed: ${at(d.block)} ${why}${d.supersededBy ? ` (the answer's is at line ${d.supersededBy})` : ''}.`);
+    const why = {
+      'reasoning-section': 'Draft, not analyzed: %s is in a reasoning section',
+      superseded: 'Draft, not analyzed: %s is superseded by a later block of the same file',
+      fragment: `Fragment, not analyzed: %s ${d.block.fragment ?? 'is part of a file'}, and the answer gives the file whole`,
+      duplicate: 'Duplicate, not analyzed: %s repeats a block taken',
+    }[d.reason].replace('%s', at(d.block));
+    notes.push(`${why}${d.supersededBy ? ` (the answer's is at line ${d.supersededBy})` : ''}.`);
   }
   for (const { block, error } of parts.invalidTemplates) {
     notes.push(`Template block does not parse: ${at(block)}, line ${block.startLine + error.line - 1}: ${error.reason}.`);

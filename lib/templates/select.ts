@@ -1,11 +1,14 @@
 /* What of a markdown answer is the answer: drafts set aside, and the main template chosen. */
 import type { CodeBlock, LoadedTemplate } from './types';
 
-/** A block kept only as a draft: in a reasoning section of an answer that has a final part, or superseded by a later block of the same file. */
+/**
+ * A block set aside: in a reasoning section of an answer that has a final part; superseded by a later whole
+ * version of its file; a fragment of a file the answer gives whole elsewhere; or a repeat of a block taken.
+ */
 export interface Draft {
   block: CodeBlock;
-  reason: 'reasoning-section' | 'superseded';
-  /** Start line of the answer's block for the same file name, when there is one. */
+  reason: 'reasoning-section' | 'superseded' | 'fragment' | 'duplicate';
+  /** Start line of the answer's block for the same file name (or the same text, for a duplicate), when there is one. */
   supersededBy?: number;
 }
 
@@ -19,8 +22,9 @@ export interface MainChoice {
 
 /**
  * Splits blocks into the answer and drafts. When some blocks are in a reasoning section and some are
- * not, the reasoning ones are drafts. Of several answer blocks with the same file name, the last one in
- * a final section (else the last one) wins; the others are drafts. Order is kept.
+ * not, the reasoning ones are drafts. Of several answer blocks with the same file name, a whole one
+ * beats a fragment (`fragment` set); among equals the last one in a final section (else the last one)
+ * wins. Unnamed blocks repeating a taken block's text are duplicates. Order is kept.
  */
 export function separateDrafts(blocks: readonly CodeBlock[]): { answer: CodeBlock[]; drafts: Draft[] } {
   const hasReasoning = blocks.some((b) => b.section === 'reasoning');
@@ -30,18 +34,30 @@ export function separateDrafts(blocks: readonly CodeBlock[]): { answer: CodeBloc
   for (const block of candidates) {
     if (!block.name) continue;
     const current = winners.get(block.name);
-    if (!current || block.section === 'final' || current.section !== 'final') winners.set(block.name, block);
+    if (!current || beats(block, current)) winners.set(block.name, block);
   }
+  const taken = new Map([...winners.values()].map((b) => [b.text.trim(), b]));
   const answer: CodeBlock[] = [];
   const drafts: Draft[] = [];
   for (const block of blocks) {
-    const winner = block.name ? winners.get(block.name) : undefined;
+    const winner = block.name ? winners.get(block.name) : taken.get(block.text.trim());
     const supersededBy = winner && winner !== block ? { supersededBy: winner.startLine } : {};
     if (!candidates.includes(block)) drafts.push({ block, reason: 'reasoning-section', ...supersededBy });
-    else if (winner && winner !== block) drafts.push({ block, reason: 'superseded', supersededBy: winner.startLine });
-    else answer.push(block);
+    else if (!winner || winner === block) answer.push(block);
+    else drafts.push({ block, reason: setAsideBecause(block, winner), supersededBy: winner.startLine });
   }
   return { answer, drafts };
+}
+
+/** Whether a later block of a file replaces the one chosen so far: whole beats fragment, then final section, then later. */
+function beats(later: CodeBlock, current: CodeBlock): boolean {
+  if (!later.fragment !== !current.fragment) return !later.fragment;
+  return later.section === 'final' || current.section !== 'final';
+}
+
+function setAsideBecause(block: CodeBlock, winner: CodeBlock): Draft['reason'] {
+  if (block.text.trim() === winner.text.trim()) return 'duplicate';
+  return block.fragment && !winner.fragment ? 'fragment' : 'superseded';
 }
 
 /** A file name reduced for comparison: base name without extension, letters and digits only (`lib/tap-stack.yml` → `tapstack`). */

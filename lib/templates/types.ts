@@ -66,6 +66,8 @@ export interface CodeBlock {
   name?: string;
   /** Where `name` was read. */
   nameFrom?: NameSource;
+  /** For a name inferred from content: what in the code gave it (`imported as ../lib/tap-stack by bin/tap.ts`). */
+  nameWhy?: string;
   /** 1-based line of the opening fence. */
   fenceLine: number;
   /** 1-based line of the closing fence, or of the last line when the block is not closed. */
@@ -74,6 +76,8 @@ export interface CodeBlock {
   closed: boolean;
   /** `key=value` attributes of the info string (`title`, `filename`, ...). */
   attributes: Record<string, string>;
+  /** Why the block reads as a fragment of a file (elided code, unbalanced brackets, ...), when it does. */
+  fragment?: string;
   /** Part of the answer the block is in. */
   section: SectionKind;
 }
