@@ -35,11 +35,11 @@ export async function humanReviewOf(reviewId: string): Promise<{ origin: string;
   return modelFailures ? { origin: 'MODEL_FAILURES.md', markdown: modelFailures } : null;
 }
 
-/** Resource types of the model's template by logical ID (nothing known when the model has no template). */
+/** Resource types of the model's templates (every stack of a multi-stack app) by logical ID; nothing known without a template. */
 export async function modelTypes(def: ReviewDefinition): Promise<TypeOf> {
   const model = await loadArtifact(def.model);
-  const resources = model.template?.template.Resources ?? {};
-  return (id) => resources[id]?.Type;
+  const templates = model.stacks?.map((s) => s.template) ?? (model.template ? [model.template] : []);
+  return (id) => templates.map((t) => t.template.Resources[id]?.Type).find(Boolean);
 }
 
 /** Coverage of a review's model-side findings against a human review's markdown. */

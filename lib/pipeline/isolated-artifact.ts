@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../rules/finding';
-import { isolatedSynthFindings, synthesizeIsolated, type AnswerFile, type IsolatedSynthResult } from '../synth/isolated';
+import {
+  isolatedSynthFindings,
+  synthesizeIsolated,
+  type AnswerFile,
+  type IsolatedSynthResult,
+  type SynthesizedStack,
+} from '../synth/isolated';
 import { classifyMarkdown } from '../templates/markdown';
-import { fromObject, isTemplateShape } from '../templates/load';
+import { fromObject, hashValue, isTemplateShape } from '../templates/load';
 import type { CfnTemplate } from '../templates/types';
 import { loadInlineArtifact, roleOf } from './inline-artifact';
+import type { StackTemplate } from './stacks';
 import type { InlineFile, LoadedArtifact } from './types';
 
 const runs = new Map<string, Promise<IsolatedSynthResult>>();
@@ -40,9 +47,9 @@ function synthesizeOnce(files: AnswerFile[], language: 'typescript' | 'python'):
 }
 
 /**
- * Loads a CDK side from text: its code is synthesized in isolation (lib/synth/isolated, never in-process) and the
- * first stack's template is analyzed with the sources; a failed synthesis leaves source rules only, with the failure
- * as `cdk-*` findings (file and line) and said in the artifact's note.
+ * Loads a CDK side from text: its code is synthesized in isolation (lib/synth/isolated, never in-process); every stack
+ * it makes (nested ones included) is in `stacks`, the largest also as `template`, and the sources are analyzed too. A
+ * failed synthesis leaves source rules only, with the failure as `cdk-*` findings (file and line) and said in the note.
  */
 export async function loadSynthesizedArtifact(
   label: string,
@@ -53,35 +60,59 @@ export async function loadSynthesizedArtifact(
   if (answer.length === 0) {
     return { ...loadInlineArtifact(label, files, 'no named CDK code files to synthesize: source rules only'), extraFindings: [] };
   }
-  const result = await synthesizeOnce(answer, language === 'ts' ? 'typescript' : 'python');
+  return artifactOfSynthesis(label, files, await synthesizeOnce(answer, language === 'ts' ? 'typescript' : 'python'));
+}
+
+/** A side from the outcome of synthesizing its files, as loadSynthesizedArtifact describes. */
+export function artifactOfSynthesis(
+  label: string,
+  files: readonly InlineFile[],
+  result: IsolatedSynthResult,
+): LoadedArtifact & { extraFindings: Finding[] } {
   if (result.status !== 'ok') {
     const note =
       result.status === 'failed' ? `CDK synthesis failed (${result.stage}): source rules only` : `${result.message}: source rules only`;
     return { ...loadInlineArtifact(label, files, note), extraFindings: isolatedSynthFindings(result) };
   }
-  const [stack] = result.templates;
   const loaded = loadInlineArtifact(
     label,
     files.filter((f) => roleOf(f) !== 'template'),
   );
-  if (!stack || loaded.state.status !== 'ok')
+  if (result.templates.length === 0 || loaded.state.status !== 'ok')
     return { ...loadInlineArtifact(label, files, 'the app synthesized no stack: source rules only'), extraFindings: [] };
-  const raw = stack.template as unknown as Record<string, unknown>;
-  const template = fromObject(
-    (isTemplateShape(raw) ? raw : { ...raw, Resources: {} }) as CfnTemplate,
-    `${label}/${stack.stackName}.template.json`,
-  );
-  const note = result.templates.length > 1 ? `${result.templates.length} stacks synthesized; ${stack.stackName} is compared` : undefined;
+  const stacks = result.templates.map((stack) => stackTemplateOf(label, stack));
+  const main = stacks.reduce((largest, stack) => (resourceCount(stack) > resourceCount(largest) ? stack : largest));
+  const several = stacks.length > 1;
   return {
-    template,
+    template: main.template,
+    stacks,
     sources: loaded.sources,
     extraFindings: [],
     state: {
       ...loaded.state,
       kind: 'cdk-synthesized',
-      hash: template.hash,
-      resourceCount: Object.keys(template.template.Resources).length,
-      ...(note ? { note } : {}),
+      hash: several ? hashValue(stacks.map((s) => [s.name, s.template.hash])) : main.template.hash,
+      resourceCount: stacks.reduce((total, stack) => total + resourceCount(stack), 0),
+      ...(several
+        ? {
+            stacks: stacks.map((s) => ({ name: s.name ?? '', ...(s.parent ? { parent: s.parent } : {}), resourceCount: resourceCount(s) })),
+            note: `${stacks.length} stacks synthesized (${stacks.filter((s) => s.parent).length} nested): each is analyzed and compared with its counterpart`,
+          }
+        : {}),
     },
   };
+}
+
+/** A synthesized stack as a loaded template under its name (a template without Resources gets an empty section). */
+function stackTemplateOf(label: string, stack: SynthesizedStack): StackTemplate {
+  const raw = stack.template as unknown as Record<string, unknown>;
+  const template = fromObject(
+    (isTemplateShape(raw) ? raw : { ...raw, Resources: {} }) as CfnTemplate,
+    `${label}/${stack.stackName}.template.json`,
+  );
+  return { name: stack.stackName, ...(stack.parent ? { parent: stack.parent } : {}), template };
+}
+
+function resourceCount(stack: StackTemplate): number {
+  return Object.keys(stack.template.template.Resources).length;
 }

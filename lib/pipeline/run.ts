@@ -1,11 +1,11 @@
-import { diffTemplates } from '../diff/template-diff';
-import { analyzeArtifact, sortFindings } from '../rules/analyze';
+import { analyzeArtifact, sortFindings, type AnalysisInput } from '../rules/analyze';
 import { parseRulePacks, type RulePackId } from '../rules/cdk-nag/packs';
 import { prewarmValidator, validatorIsReady } from '../rules/cfn-validate/client';
 import { hashValue } from '../templates/load';
 import { loadArtifact } from './artifacts';
 import type { ArtifactSpec, LoadedArtifact } from './types';
 import { countFindings } from './counts';
+import { diffArtifacts, reviewsByStack, stacksOf, tagStack } from './stack-review';
 import type { Finding } from '../rules/finding';
 import type { SourceFile } from '../templates/types';
 import type { ReviewFinding, ReviewResult, Side } from './types';
@@ -39,8 +39,14 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, compute: () =>
 /** Runs a review; a repeated run over identical artifacts returns the cached result without re-analyzing. */
 export async function runReview(def: ReviewDefinition): Promise<ReviewResult> {
   prewarmValidator();
-  const packs = parseRulePacks(def.rulePacks);
+  parseRulePacks(def.rulePacks); // an unknown pack fails before any synthesis
   const [reference, model] = await Promise.all([loadArtifact(def.reference), loadArtifact(def.model)]);
+  return reviewArtifacts(def, reference, model);
+}
+
+/** Runs a review of sides already loaded (the artifacts of `def` are not read); cached as runReview is. */
+export function reviewArtifacts(def: ReviewDefinition, reference: LoadedArtifact, model: LoadedArtifact): Promise<ReviewResult> {
+  const packs = parseRulePacks(def.rulePacks);
   const key = hashValue([def.id, def.name, fingerprint(reference), fingerprint(model), ...(packs.length ? [packs] : [])]);
   return remember(results, key, () => compute(def, reference, model, packs));
 }
@@ -57,10 +63,11 @@ function sourceHash(source: SourceFile): string {
   return hash;
 }
 
-/** What identifies an artifact's content: template hash, sources, or the failure. */
+/** What identifies an artifact's content: template hash (every stack's, named, for an app with several), sources, or the failure. */
 function fingerprint(artifact: LoadedArtifact): unknown {
   if (artifact.state.status === 'failed') return [artifact.state.message, artifact.state.detail];
-  return [artifact.template?.hash ?? null, artifact.sources.map(sourceHash)];
+  const stacks = artifact.stacks && artifact.stacks.length > 1 ? [artifact.stacks.map((s) => [s.name, s.template.hash])] : [];
+  return [artifact.template?.hash ?? null, artifact.sources.map(sourceHash), ...stacks];
 }
 
 async function compute(
@@ -72,12 +79,10 @@ async function compute(
   // Analyses run their rules now and then wait for the validator thread. While that engine is still starting, the
   // diff runs meanwhile; once it is warm, the two only compete for the same cores, so the diff waits its turn.
   const validatorWasReady = validatorIsReady();
-  const analyses = Promise.all([findingsOf(reference, 'reference', packs), findingsOf(model, 'model', packs)]);
+  const byStack = reviewsByStack(reference, model);
+  const analyses = Promise.all([findingsOf(reference, 'reference', packs, byStack), findingsOf(model, 'model', packs, byStack)]);
   if (validatorWasReady) await analyses;
-  const diff =
-    reference.template && model.template
-      ? diffTemplates(reference.template.template, model.template.template, { from: reference.state.label, to: model.state.label })
-      : null;
+  const diff = diffArtifacts(reference, model);
   const [referenceFindings, modelFindings] = await analyses;
   const findings = sortFindings([...modelFindings, ...referenceFindings]);
   return {
@@ -93,12 +98,23 @@ async function compute(
   };
 }
 
-/** Findings of one side; an artifact already analyzed (e.g. the reference, paired with a new model) is not analyzed again. */
-async function findingsOf(artifact: LoadedArtifact, side: Side, packs: RulePackId[]): Promise<ReviewFinding[]> {
+/**
+ * Findings of one side; an artifact (or stack) already analyzed (e.g. the reference, paired with a new model) is not
+ * analyzed again. `byStack`: the sources once, then each stack's template on its own, its findings tagged with its name.
+ */
+async function findingsOf(artifact: LoadedArtifact, side: Side, packs: RulePackId[], byStack: boolean): Promise<ReviewFinding[]> {
   if (artifact.state.status === 'failed') return [];
-  const key = hashValue(packs.length ? [fingerprint(artifact), packs] : fingerprint(artifact));
-  const findings = await remember(analyses, key, () =>
-    analyzeArtifact({ template: artifact.template, sources: artifact.sources }, { packs }),
-  );
+  const analyze = (input: AnalysisInput) => {
+    const content = [input.template?.hash ?? null, input.sources.map(sourceHash)];
+    return remember(analyses, hashValue(packs.length ? [content, packs] : content), () => analyzeArtifact(input, { packs }));
+  };
+  const findings = byStack
+    ? (
+        await Promise.all([
+          analyze({ sources: artifact.sources }),
+          ...stacksOf(artifact).map(async (stack) => tagStack(await analyze({ template: stack.template, sources: [] }), stack.name)),
+        ])
+      ).flat()
+    : await analyze({ template: artifact.template, sources: artifact.sources });
   return [...findings, ...(artifact.extraFindings ?? [])].map((f) => ({ ...f, side }));
 }

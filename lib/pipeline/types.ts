@@ -3,6 +3,7 @@ import type { Finding } from '../rules/finding';
 import type { Category, Severity } from '../rules/types';
 import type { SynthTarget } from '../synth/synthesize';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
+import type { StackTemplate } from './stacks';
 
 /** Which artifact of a review a finding belongs to. */
 export type Side = 'model' | 'reference';
@@ -28,6 +29,8 @@ export type ArtifactState =
       note?: string;
       /** How a markdown answer was read: its main template, drafts set aside, template blocks that do not parse or are cut off. */
       notes?: string[];
+      /** A multi-stack app: every stack synthesized (nested ones after their parent), each analyzed and compared; absent for one stack. */
+      stacks?: { name: string; parent?: string; resourceCount: number }[];
     }
   | {
       status: 'failed';
@@ -86,7 +89,10 @@ export interface ArtifactSpec {
 /** A side of a review, ready to analyze: its state, and its template and sources when they could be had. */
 export interface LoadedArtifact {
   state: ArtifactState;
+  /** The template; for a multi-stack app, its largest stack's (every stack is in `stacks`). */
   template?: LoadedTemplate;
+  /** A synthesized app's stacks by name, nested ones included; reviewed one by one when either side has several. */
+  stacks?: StackTemplate[];
   sources: SourceFile[];
   /** Findings of loading itself (e.g. an isolated synthesis that failed), added to the side's findings. */
   extraFindings?: Finding[];

@@ -13,6 +13,8 @@ export interface Finding {
   /** Logical IDs concerned; empty for source findings, which give `location` instead. */
   resources: string[];
   location?: SourceLocation;
+  /** In a review of a multi-stack app: the stack whose template the finding is about (absent for source findings). */
+  stack?: string;
   evidence?: Evidence[];
   /** Present when the artifact itself accepts this finding on purpose. */
   acknowledged?: { reason: string; author?: string; expiresAt?: string; ackId?: string };
