@@ -4,19 +4,25 @@ import type { AnswerFile, SynthDiagnostic } from './types';
 export type CompileOutcome = { ok: true; files: AnswerFile[] } | { ok: false; diagnostics: SynthDiagnostic[] };
 
 const TS_FILE = /\.(ts|tsx|mts|cts)$/;
+const TEST_FILE = /^(test|tests)\/|(^|\/)__tests__\/|\.(test|spec)\.[cm]?[jt]sx?$/;
+
+/** True for an answer's test files (`test/`, `tests/`, `__tests__/`, `*.test.ts`, `*.spec.ts`), which `cdk synth` never runs. */
+export function isTestFile(file: string): boolean {
+  return TEST_FILE.test(file);
+}
 
 /**
  * Transpiles an answer's TypeScript to CommonJS, file by file, and reports syntax errors with file and line.
  * Syntactic only: a full type check against aws-cdk-lib's declarations takes 10–25 s per answer on a
  * shared 2-core machine, so type errors surface as synthesis errors when they matter at run time.
- * Declaration files are dropped; `.js` and `.json` files are kept as they are. Never throws for the input.
+ * Declaration files and test files are dropped; `.js` and `.json` files are kept as they are. Never throws for the input.
  */
 export async function compileTypeScript(files: readonly AnswerFile[]): Promise<CompileOutcome> {
   const ts = (await import('typescript')).default;
   const out: AnswerFile[] = [];
   const diagnostics: SynthDiagnostic[] = [];
   for (const file of files) {
-    if (file.path.endsWith('.d.ts')) continue;
+    if (file.path.endsWith('.d.ts') || isTestFile(file.path)) continue;
     if (!TS_FILE.test(file.path)) {
       out.push(file);
       continue;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { countingServer, failedWith } from './test-util';
@@ -56,11 +56,37 @@ const seen = { env: process.env, parent };`),
       if (result.status !== 'ok') throw new Error(JSON.stringify(result));
       const seen = JSON.parse(String((result.templates[0].template.Outputs?.Seen as { Value: string }).Value));
       expect(JSON.stringify(seen)).not.toContain('canary-secret-1f3e');
-      expect(Object.keys(seen.env).sort()).toEqual(['CDK_OUTDIR', 'CDK_VALIDATION', 'HOME', 'NODE_PATH', 'TMPDIR']);
+      expect(Object.keys(seen.env).sort()).toEqual(['CDK_CONTEXT_JSON', 'CDK_OUTDIR', 'CDK_VALIDATION', 'HOME', 'NODE_PATH', 'TMPDIR']);
       expect(seen.parent).toBe('refused: ERR_ACCESS_DENIED');
     } finally {
       delete process.env.INFRA_REVIEW_CANARY;
     }
+  });
+
+  it('answers the stat of the directories above the scratch directory and nothing else of theirs: no listing, no file beside it, no sibling', async () => {
+    writeFileSync(path.join(outside, 'beside.txt'), 'secret beside the scratch directory');
+    const result = await synthesizeIsolated({
+      language: 'typescript',
+      limits: LIMITS,
+      files: answer(`import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+const attempt = (f: () => unknown) => { try { return String(f()); } catch (e) { return 'refused: ' + (e as NodeJS.ErrnoException).code; } };
+const tmp = path.dirname(path.dirname(process.cwd()));
+const seen = {
+  parentIsDirectory: attempt(() => statSync(tmp).isDirectory()),
+  listing: attempt(() => readdirSync(tmp)),
+  beside: attempt(() => readFileSync(${JSON.stringify(path.join(outside, 'beside.txt'))}, 'utf8')),
+  sibling: attempt(() => statSync(${JSON.stringify(outside)}).isDirectory()),
+};`),
+    });
+    if (result.status !== 'ok') throw new Error(JSON.stringify(result));
+    const seen = JSON.parse(String((result.templates[0].template.Outputs?.Seen as { Value: string }).Value));
+    expect(seen).toEqual({
+      parentIsDirectory: 'true',
+      listing: 'refused: ERR_ACCESS_DENIED',
+      beside: 'refused: ERR_ACCESS_DENIED',
+      sibling: 'refused: ERR_ACCESS_DENIED',
+    });
   });
 
   it.each(['auto', 'module'] as const)(

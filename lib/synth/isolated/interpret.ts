@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { readAssembly } from './assembly';
 import type { ContainedRun } from './sandbox';
-import type { Containment, IsolatedSynthResult, SynthDiagnostic, SynthLimits, SynthStage } from './types';
+import type { AnswerFile, Containment, IsolatedSynthResult, SynthDiagnostic, SynthLimits, SynthStage } from './types';
 import { frameInside } from './workspace';
 
 /** Where a run happened, to turn its output into a result. */
@@ -10,6 +11,9 @@ export interface RunContext {
   /** Directory of the answer's files: stack frames inside it become diagnostics. */
   src: string;
   outdir: string;
+  /** The node_modules that infra-review provides (TypeScript), and the answer's files: to tell its own faults from the answer's. */
+  nodeModules?: string;
+  answer?: readonly AnswerFile[];
   limits: Required<SynthLimits>;
   containment: Containment;
   durationMs: number;
@@ -23,6 +27,8 @@ const Report = z.union([
     stage: z.enum(['compile', 'synth', 'sandbox']),
     message: z.string().max(100_000),
     stack: z.string().max(1_000_000).optional(),
+    code: z.string().max(200).optional(),
+    resource: z.string().max(4096).optional(),
   }),
 ]);
 
@@ -50,7 +56,11 @@ export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthR
   }
   const line = run.report.trim().split('\n')[0];
   const report = line ? Report.safeParse(safeJson(line)) : undefined;
+  if (!line && run.exitCode === null && run.signal === null)
+    return failed('tool', `The synthesis worker could not start: ${run.stderr.trim().split('\n').at(-1) ?? 'no output'}`);
   if (report?.success && report.data.status === 'failed') {
+    const fault = toolFault(report.data, ctx);
+    if (fault) return failed('tool', fault);
     const frame = frameInside(report.data.stack ?? '', ctx.src) ?? frameInside(report.data.message, ctx.src);
     const message = scrub(report.data.message, ctx.scratch);
     return failed(report.data.stage, message, frame ? [{ ...frame, message }] : []);
@@ -66,6 +76,58 @@ export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthR
   if (!assembly.ok) return failed('synth', `The app ran but produced no readable cloud assembly. ${assembly.message}`);
   if (!assembly.stacks.length) return failed('synth', 'The app ran but synthesized no stacks.');
   return { status: 'ok', templates: assembly.stacks, durationMs: ctx.durationMs, containment: ctx.containment };
+}
+
+/**
+ * Why a failure the worker reported is infra-review's own fault, if it is: a library it provides (not the answer's own
+ * code) was refused something synthesis needs (a directory above the scratch directory or inside node_modules, a
+ * child process), or a package is missing that infra-review should provide (aws-cdk-lib, constructs,
+ * source-map-support) or that the answer's package.json declares. Anything else (a path of the answer's choosing, a
+ * CDK v1 import, a refusal raised in the answer's own code) is the answer's.
+ */
+function toolFault(
+  report: { stage: string; message: string; code?: string; resource?: string; stack?: string },
+  ctx: RunContext,
+): string | undefined {
+  const { resource, stack = '' } = report;
+  if (report.stage === 'sandbox' && ctx.nodeModules && callerFile(stack, ctx.scratch)?.startsWith(`${ctx.nodeModules}/`)) {
+    const above =
+      resource !== undefined && path.isAbsolute(resource) && ctx.scratch.startsWith(resource.endsWith('/') ? resource : `${resource}/`);
+    const provided = resource !== undefined && resource.startsWith(`${ctx.nodeModules}/`);
+    if (resource === undefined || above || provided)
+      return `infra-review's sandbox refused what a CDK library needs to synthesize (not the answer's code): ${scrub(report.message, ctx.scratch)}`;
+  }
+  const missing = report.code === 'MODULE_NOT_FOUND' ? /Cannot find module '([^']+)'/.exec(report.message)?.[1] : undefined;
+  if (missing && !missing.startsWith('.') && !missing.startsWith('/')) {
+    const name = missing.startsWith('@') ? missing.split('/').slice(0, 2).join('/') : missing.split('/')[0];
+    if (PROVIDED_PACKAGES.includes(name) || declaredPackages(ctx.answer ?? []).includes(name))
+      return `The package ${name} is not installed in infra-review's synthesis environment (the answer declares or expects it): ${scrub(report.message.split('\n')[0], ctx.scratch)}`;
+  }
+  return undefined;
+}
+
+// Node's own frames, the worker's runner and fs wrappers (aws-cdk-lib's profiler, graceful-fs) only pass a call on.
+const PASS_THROUGH = /^node:|\/aws-cdk-lib\/core\/lib\/private\/perf\.js$|\/graceful-fs\/[^/]+\.js$/;
+
+/** The file of the first stack frame that made the failing call (Node internals, the runner and fs wrappers skipped). */
+function callerFile(stack: string, scratch: string): string | undefined {
+  for (const [, file] of stack.matchAll(/^\s+at (?:.*\()?([^()\s]+?):\d+:\d+\)?$/gm)) {
+    if (!PASS_THROUGH.test(file) && file !== path.join(scratch, 'runner.cjs')) return file;
+  }
+  return undefined;
+}
+
+/** Packages a `cdk init` TypeScript app has installed, which infra-review provides to every answer. */
+const PROVIDED_PACKAGES = ['aws-cdk-lib', 'constructs', 'source-map-support'];
+
+/** Package names the answer's root package.json declares (dependencies of every kind); none when it has none or it is malformed. */
+function declaredPackages(files: readonly AnswerFile[]): string[] {
+  const manifest = safeJson(files.find((f) => f.path === 'package.json')?.text ?? '');
+  if (!manifest || typeof manifest !== 'object') return [];
+  return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((key) => {
+    const deps = (manifest as Record<string, unknown>)[key];
+    return deps && typeof deps === 'object' ? Object.keys(deps) : [];
+  });
 }
 
 function safeJson(text: string): unknown {

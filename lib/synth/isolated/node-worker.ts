@@ -22,13 +22,15 @@ export interface NodeWorkerRun {
   script: string;
   args: string[];
   env?: Record<string, string>;
+  /** Working directory (default: the scratch directory); must be inside it. */
+  cwd?: string;
   limits: Required<SynthLimits>;
   containment: Containment;
 }
 
 /**
  * Runs a script with Node under the permission model (reads: the scratch directory and node_modules; writes: the
- * scratch directory; no child processes or workers), cwd, HOME and TMPDIR in the scratch directory, only NODE_PATH
+ * scratch directory; no child processes or workers), cwd (`run.cwd`, else the scratch directory), HOME and TMPDIR in the scratch directory, only NODE_PATH
  * and `env` in its environment, the call's limits, and the network cut as `containment` says.
  */
 export function runNodeWorker(run: NodeWorkerRun): Promise<ContainedRun> {
@@ -46,7 +48,7 @@ export function runNodeWorker(run: NodeWorkerRun): Promise<ContainedRun> {
       run.script,
       ...run.args,
     ],
-    cwd: scratch,
+    cwd: run.cwd ?? scratch,
     env: { NODE_PATH: nodeModules, HOME: scratch, TMPDIR: scratch, ...run.env },
     timeoutMs: limits.timeoutMs,
     rssLimitMb: limits.memoryMb + limits.rssSlackMb,

@@ -198,13 +198,17 @@ describe('readCdkJson', () => {
       { path: 'src/main.ts', text: '' },
     ];
     expect(readCdkJson(files)).toEqual({ appFile: 'src/main.ts', context: { '@aws-cdk/core:newStyleStackSynthesis': true } });
-    expect(contextEnv(files)).toEqual({ CDK_CONTEXT_JSON: '{"@aws-cdk/core:newStyleStackSynthesis":true}' });
+    expect(JSON.parse(contextEnv(files).CDK_CONTEXT_JSON)).toEqual({
+      '@aws-cdk/core:newStyleStackSynthesis': true,
+      'aws:cdk:bundling-stacks': [],
+    });
   });
 
   it('ignores an app file that is not among the files, a malformed cdk.json and an oversized context', () => {
     expect(readCdkJson([{ path: 'cdk.json', text: '{"app": "python3 app.py"}' }])).toEqual({});
     expect(readCdkJson([{ path: 'cdk.json', text: '{ nope' }])).toEqual({});
-    expect(contextEnv([{ path: 'cdk.json', text: JSON.stringify({ context: { big: 'x'.repeat(70_000) } }) }])).toEqual({});
+    const oversized = contextEnv([{ path: 'cdk.json', text: JSON.stringify({ context: { big: 'x'.repeat(70_000) } }) }]);
+    expect(JSON.parse(oversized.CDK_CONTEXT_JSON)).toEqual({ 'aws:cdk:bundling-stacks': [] });
   });
 });
 

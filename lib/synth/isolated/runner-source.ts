@@ -2,12 +2,13 @@
  * The worker's own code, written into each scratch directory and run by Node before the answer (kept as text so
  * that bundlers cannot rewrite it). It reports on fd 3 one JSON line: `{"status":"exited"}` when the answer ran
  * to the end (the assembly is then read from CDK_OUTDIR), or `{"status":"failed",stage,message,stack}`.
- * argv: <entry file> <network: namespace|module>.
+ * argv: <entry file> <network: namespace|module> <JSON: stat of each directory above the scratch directory>.
  */
 export const RUNNER_SOURCE = String.raw`'use strict';
 const fs = require('node:fs');
+const path = require('node:path');
 const writeSync = fs.writeSync;
-const [entry, network] = process.argv.slice(2);
+const [entry, network, ancestorsJson] = process.argv.slice(2);
 let reported = false;
 function report(value) {
   if (reported) return;
@@ -23,7 +24,8 @@ function failure(error) {
   let message = String(e.message);
   if (e.cause && e.cause.message) message += ': ' + String(e.cause.message);
   if (code === 'ERR_ACCESS_DENIED') message += ' (' + [e.permission, e.resource].filter(Boolean).join(': ') + ')';
-  return { status: 'failed', stage, code, message, stack: String(e.stack || '') };
+  const resource = typeof e.resource === 'string' ? e.resource : undefined;
+  return { status: 'failed', stage, code, message, stack: String(e.stack || ''), resource };
 }
 function noNetwork(what) {
   return function () {
@@ -50,6 +52,47 @@ if (network === 'module') {
   for (const key of Object.keys(dns.promises)) if (/^(lookup|resolve)/.test(key)) dns.promises[key] = noNetwork('dns.promises.' + key);
   globalThis.fetch = noNetwork('fetch');
   if (globalThis.WebSocket) globalThis.WebSocket = noNetwork('WebSocket');
+}
+// The permission model cannot grant a directory's stat without its whole subtree, yet fs-extra (CDK's asset and
+// custom-resource staging) stats every parent of a destination up to '/'. Those stats, taken by infra-review before
+// the start, answer a denied stat of exactly those directories; every other path is checked as before.
+const ancestors = new Map(Object.entries(JSON.parse(ancestorsJson || '{}')));
+const S_IFMT = 0o170000;
+function ancestorStat(file, options) {
+  const s = typeof file === 'string' || file instanceof URL ? ancestors.get(path.resolve(String(file instanceof URL ? file.pathname : file))) : undefined;
+  if (!s) return undefined;
+  const bigint = Boolean(options && options.bigint);
+  const number = bigint ? BigInt : Number;
+  const stats = Object.create(bigint ? Object.prototype : fs.Stats.prototype);
+  for (const key of ['dev', 'ino', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'size', 'blksize', 'blocks', 'atimeMs', 'mtimeMs', 'ctimeMs', 'birthtimeMs']) stats[key] = number(Math.trunc(s[key]));
+  for (const key of ['atime', 'mtime', 'ctime', 'birthtime']) stats[key] = new Date(s[key + 'Ms']);
+  const type = s.mode & S_IFMT;
+  Object.assign(stats, {
+    isDirectory: () => type === 0o040000, isFile: () => type === 0o100000, isSymbolicLink: () => type === 0o120000,
+    isBlockDevice: () => false, isCharacterDevice: () => false, isFIFO: () => false, isSocket: () => false,
+  });
+  return stats;
+}
+const denied = (error) => error && error.code === 'ERR_ACCESS_DENIED';
+for (const name of ['statSync', 'lstatSync']) {
+  const original = fs[name];
+  fs[name] = function (file, options) {
+    try { return original.apply(this, arguments); } catch (error) { const s = denied(error) && ancestorStat(file, options); if (s) return s; throw error; }
+  };
+}
+for (const name of ['stat', 'lstat']) {
+  const original = fs[name];
+  fs[name] = function (file, options, callback) {
+    const cb = typeof options === 'function' ? options : callback;
+    const opts = typeof options === 'function' ? undefined : options;
+    const answer = (error, stats) => { const s = denied(error) && ancestorStat(file, opts); return s ? cb(null, s) : cb(error, stats); };
+    try { return opts === undefined ? original.call(this, file, answer) : original.call(this, file, opts, answer); }
+    catch (error) { const s = denied(error) && ancestorStat(file, opts); if (!s) throw error; process.nextTick(cb, null, s); }
+  };
+  const promised = fs.promises[name];
+  fs.promises[name] = async function (file, options) {
+    try { return await promised.apply(this, arguments); } catch (error) { const s = denied(error) && ancestorStat(file, options); if (s) return s; throw error; }
+  };
 }
 process.on('uncaughtException', (error) => { report(failure(error)); process.exit(70); });
 process.on('unhandledRejection', (error) => { report(failure(error)); process.exit(70); });

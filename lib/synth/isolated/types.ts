@@ -69,8 +69,11 @@ export interface Containment {
   filesystem: 'permission-model' | 'unprivileged-user' | 'none';
 }
 
-/** Stages at which an isolated synthesis can fail. */
-export type SynthStage = 'compile' | 'synth' | 'timeout' | 'memory' | 'sandbox';
+/**
+ * Stages at which an isolated synthesis can fail. `tool` is infra-review's own fault (a module it should provide, a
+ * path its sandbox denies that the synthesis needs, a worker that could not start): it says nothing about the answer.
+ */
+export type SynthStage = 'compile' | 'synth' | 'timeout' | 'memory' | 'sandbox' | 'tool';
 
 /** A synthesized stack; a nested stack is named `<parent>/<construct id>` and says its parent. */
 export interface SynthesizedStack {

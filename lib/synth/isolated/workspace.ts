@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AnswerFile } from './types';
@@ -10,6 +10,36 @@ export async function withScratchDir<T>(work: (dir: string) => Promise<T>): Prom
     return await work(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+const STAT_FIELDS = [
+  'dev',
+  'ino',
+  'mode',
+  'nlink',
+  'uid',
+  'gid',
+  'rdev',
+  'size',
+  'blksize',
+  'blocks',
+  'atimeMs',
+  'mtimeMs',
+  'ctimeMs',
+  'birthtimeMs',
+] as const;
+
+/**
+ * The stat of every directory above `dir` up to `/`, by path: the worker answers a denied stat of exactly these
+ * (fs-extra checks every parent of a copy's destination) without being granted reads of them or their contents.
+ */
+export function ancestorStats(dir: string): Record<string, Record<(typeof STAT_FIELDS)[number], number>> {
+  const stats: Record<string, Record<(typeof STAT_FIELDS)[number], number>> = {};
+  for (let parent = path.dirname(dir); ; parent = path.dirname(parent)) {
+    const s = statSync(parent);
+    stats[parent] = Object.fromEntries(STAT_FIELDS.map((key) => [key, s[key]])) as Record<(typeof STAT_FIELDS)[number], number>;
+    if (parent === path.dirname(parent)) return stats;
   }
 }
 
