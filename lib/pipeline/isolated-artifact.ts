@@ -71,7 +71,11 @@ export function artifactOfSynthesis(
 ): LoadedArtifact & { extraFindings: Finding[] } {
   if (result.status !== 'ok') {
     const note =
-      result.status === 'failed' ? `CDK synthesis failed (${result.stage}): source rules only` : `${result.message}: source rules only`;
+      result.status !== 'failed'
+        ? `${result.message}: source rules only`
+        : result.stage === 'tool'
+          ? `CDK synthesis failed, a fault of infra-review and not of the answer (${result.message}): source rules only`
+          : `CDK synthesis failed (${result.stage}): source rules only`;
     return { ...loadInlineArtifact(label, files, note), extraFindings: isolatedSynthFindings(result) };
   }
   const loaded = loadInlineArtifact(
