@@ -9,7 +9,7 @@ export function ResourceChangeList({ changes }: { changes: readonly ResourceChan
     <ul data-testid="diff-resources" className="divide-y divide-slate-200 overflow-hidden rounded-md bg-white ring-1 ring-slate-200">
       {changes.map((change) => (
         <li
-          key={change.logicalId}
+          key={`${change.stack ?? ''}/${change.logicalId}`}
           data-testid={`diff-resource-${change.logicalId}`}
           data-change={change.change}
           data-impact={change.impact}
@@ -33,6 +33,11 @@ function ResourceChangeRow({ change }: { change: ResourceChange }) {
         <span aria-hidden className={`w-3 font-mono font-semibold ${marker.text}`}>
           {marker.symbol}
         </span>
+        {change.stack && (
+          <span data-testid="diff-resource-stack" className="font-mono text-xs text-slate-400">
+            {change.stack} ›
+          </span>
+        )}
         <span className="font-mono text-sm font-medium break-all text-slate-900">{change.logicalId}</span>
         <span className="font-mono text-xs text-slate-500">{change.type}</span>
         <span className="ml-auto flex items-center gap-2">

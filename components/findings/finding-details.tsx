@@ -91,7 +91,7 @@ export function FindingDetails({
   );
 }
 
-/** Where the finding is: its resources, or its source location (first in a group's row, right-aligned otherwise). */
+/** Where the finding is: its stack (multi-stack apps) and resources, or its source location (first in a group's row, right-aligned otherwise). */
 function Where({ finding, grouped = false }: { finding: ReviewFinding; grouped?: boolean }) {
   const text = finding.resources.length > 0 ? finding.resources.join(', ') : finding.location ? formatLocation(finding.location) : null;
   if (!text) return null;
@@ -100,6 +100,11 @@ function Where({ finding, grouped = false }: { finding: ReviewFinding; grouped?:
       data-testid="finding-where"
       className={`max-w-full truncate font-mono text-xs ${grouped ? 'shrink-0 text-slate-700' : 'ml-auto text-slate-500'}`}
     >
+      {finding.stack && (
+        <span data-testid="finding-stack" className="text-slate-400">
+          {finding.stack} ›{' '}
+        </span>
+      )}
       {text}
     </span>
   );

@@ -5,7 +5,8 @@ import type { ReviewFinding } from '@/lib/pipeline/types';
 
 /** The reference → model diff entries of the resources a finding concerns, or a note saying why there are none. */
 export function FindingDiff({ finding, diff }: { finding: ReviewFinding; diff: TemplateDiffJson | null }) {
-  const changes = diff ? diffForResources(diff, finding.resources) : [];
+  const stack = finding.stack ? { side: finding.side === 'model' ? ('to' as const) : ('from' as const), name: finding.stack } : undefined;
+  const changes = diff ? diffForResources(diff, finding.resources, stack) : [];
   return (
     <div data-testid="finding-diff">
       {changes.length > 0 ? (

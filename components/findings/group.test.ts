@@ -51,4 +51,9 @@ describe('summarizeWhere', () => {
     ];
     expect(summarizeWhere(findings)).toEqual({ places: ['Fn, Role', 'Other'], more: 0 });
   });
+
+  it('tells the same logical id in two stacks apart by stack', () => {
+    const findings = [finding('a', { resources: ['Fn'], stack: 'Api' }), finding('a', { resources: ['Fn'], stack: 'Api/Worker' })];
+    expect(summarizeWhere(findings)).toEqual({ places: ['Api › Fn', 'Api/Worker › Fn'], more: 0 });
+  });
 });

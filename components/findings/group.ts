@@ -26,7 +26,7 @@ export function worstSeverity(findings: readonly ReviewFinding[]): Severity {
 }
 
 /**
- * Where the findings are, at most `max` places then how many more: resource ids, or `file:line`
+ * Where the findings are, at most `max` places then how many more: resource ids (after `<stack> › ` in a multi-stack app), or `file:line`
  * with the file left out when it repeats the previous place's (`app.py:3`, `:9`).
  */
 export function summarizeWhere(findings: readonly ReviewFinding[], max = 3): { places: string[]; more: number } {
@@ -34,7 +34,8 @@ export function summarizeWhere(findings: readonly ReviewFinding[], max = 3): { p
   const seen = new Set<string>();
   let previousFile: string | undefined;
   for (const f of findings) {
-    const key = f.resources.length > 0 ? f.resources.join(', ') : f.location ? `${f.location.file}:${f.location.line}` : '';
+    const resources = f.resources.join(', ');
+    const key = resources ? (f.stack ? `${f.stack} › ${resources}` : resources) : f.location ? `${f.location.file}:${f.location.line}` : '';
     if (!key || seen.has(key)) continue;
     seen.add(key);
     if (places.length >= max) continue;

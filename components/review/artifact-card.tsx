@@ -11,7 +11,7 @@ const KIND_LABELS: Record<Extract<ArtifactState, { status: 'ok' }>['kind'], stri
 
 const TITLES: Record<Side, string> = { reference: 'Reference', model: 'Model' };
 
-/** One artifact of a review: where it came from, its template hash and resource count, its sources; or its failure. */
+/** One artifact of a review: where it came from, its template hash and resource count, its stacks (multi-stack apps), its sources; or its failure. */
 export function ArtifactCard({ side, artifact }: { side: Side; artifact: ArtifactState }) {
   const ok = artifact.status === 'ok';
   return (
@@ -47,6 +47,14 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
             <dd data-testid="artifact-resource-count" className="font-mono tabular-nums text-slate-800">
               {artifact.resourceCount}
             </dd>
+            {artifact.stacks && (
+              <>
+                <dt className="text-slate-500">Stacks</dt>
+                <dd data-testid="artifact-stacks" className="font-mono text-slate-800">
+                  {artifact.stacks.map((s) => `${s.name} (${s.resourceCount})`).join(', ')}
+                </dd>
+              </>
+            )}
           </dl>
           {artifact.sources.length > 0 && (
             <details className="text-xs">
