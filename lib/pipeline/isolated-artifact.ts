@@ -7,6 +7,7 @@ import {
   type IsolatedSynthResult,
   type SynthesizedStack,
 } from '../synth/isolated';
+import { extractionNote } from '../templates/extraction-summary';
 import { classifyMarkdown } from '../templates/markdown';
 import { fromObject, hashValue, isTemplateShape } from '../templates/load';
 import type { CfnTemplate } from '../templates/types';
@@ -17,7 +18,7 @@ import type { InlineFile, LoadedArtifact } from './types';
 const runs = new Map<string, Promise<IsolatedSynthResult>>();
 const MAX_RUNS = 64;
 
-/** The answer's code as files to synthesize: source files by name, and markdown code blocks that state a file name. */
+/** The answer's code as files to synthesize: source files by name, and markdown code blocks the answer names or whose content names them (lib/templates/infer-names). */
 export function answerFilesOf(files: readonly InlineFile[]): AnswerFile[] {
   const answer = new Map<string, string>();
   for (const file of files) {
@@ -57,10 +58,14 @@ export async function loadSynthesizedArtifact(
   language: 'ts' | 'py',
 ): Promise<LoadedArtifact & { extraFindings: Finding[] }> {
   const answer = answerFilesOf(files);
-  if (answer.length === 0) {
-    return { ...loadInlineArtifact(label, files, 'no named CDK code files to synthesize: source rules only'), extraFindings: [] };
-  }
-  return artifactOfSynthesis(label, files, await synthesizeOnce(answer, language === 'ts' ? 'typescript' : 'python'));
+  const loaded =
+    answer.length === 0
+      ? { ...loadInlineArtifact(label, files, 'no named CDK code files to synthesize: source rules only'), extraFindings: [] }
+      : artifactOfSynthesis(label, files, await synthesizeOnce(answer, language === 'ts' ? 'typescript' : 'python'));
+  // What the markdown extraction took and set aside, so that a reviewer can check which files were synthesized.
+  const extraction = files.filter((f) => roleOf(f) === 'markdown').map((f) => extractionNote(f.text, f.name));
+  if (loaded.state.status !== 'ok' || extraction.length === 0) return loaded;
+  return { ...loaded, state: { ...loaded.state, note: [loaded.state.note, ...extraction].filter(Boolean).join('. ') } };
 }
 
 /** A side from the outcome of synthesizing its files, as loadSynthesizedArtifact describes. */

@@ -63,3 +63,62 @@ describe('scanFences', () => {
     ]);
   });
 });
+
+describe('scanFences, lenient (as answers mean their fences)', () => {
+  const lenient = (...lines: string[]) => scanFences(lines, 0, true);
+
+  it('skips a stray info-less fence at the top of an answer, so the app.py block after the prose is kept', () => {
+    const fences = lenient(
+      '```',
+      'Here is the app:',
+      '',
+      '```python',
+      'app = cdk.App()',
+      'app.synth()',
+      '```',
+      '```python',
+      'x = 1',
+      '```',
+    );
+    expect(fences.map((f) => [f.infoString, f.fenceLine, f.lines, f.closed])).toEqual([
+      ['python', 4, ['app = cdk.App()', 'app.synth()'], true],
+      ['python', 8, ['x = 1'], true],
+    ]);
+  });
+
+  it('reads the block inside a stray four-backtick fence as closed by it', () => {
+    const fences = lenient('````', '', '## Compute Stack', '', '```typescript', 'export class ComputeStack {}', '````', 'after');
+    expect(fences).toEqual([
+      expect.objectContaining({
+        infoString: 'typescript',
+        fenceLine: 5,
+        endLine: 7,
+        closed: true,
+        lines: ['export class ComputeStack {}'],
+      }),
+    ]);
+  });
+
+  it('ends a block that meets the next opening fence without its own closing one', () => {
+    const fences = lenient('```python', 'a = 1', '```python', 'b = 2', '```');
+    expect(fences.map((f) => [f.fenceLine, f.endLine, f.closed, f.lines])).toEqual([
+      [1, 2, false, ['a = 1']],
+      [3, 5, true, ['b = 2']],
+    ]);
+  });
+
+  it('keeps fences nested in a markdown block inside it, and the block after it whole', () => {
+    const fences = lenient('```markdown', '# README', '```bash', 'npm ci', '```', 'More text', '```', '```ts', 'const a = 1;', '```');
+    expect(fences.map((f) => [f.infoString, f.lines])).toEqual([
+      ['bash', ['npm ci']],
+      ['ts', ['const a = 1;']],
+    ]);
+  });
+
+  it('still reads an unterminated last block to the end, and nested shorter fences as content', () => {
+    expect(lenient('````python', 'doc = """', '```yaml', 'a: 1', '```', '"""', '````')[0].lines).toHaveLength(5);
+    expect(lenient('```ts', 'const a = {', '  b: 1,')).toEqual([
+      expect.objectContaining({ closed: false, lines: ['const a = {', '  b: 1,'] }),
+    ]);
+  });
+});

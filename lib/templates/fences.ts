@@ -141,7 +141,8 @@ export function scanFences(lines: readonly string[], lineOffset = 0, lenient = f
     const wraps = WRAPPERS.has(open.info.split(/\s/)[0].toLowerCase()) || (lenient && !open.info);
     const inner = wraps ? scanFences(content, fenceLine, lenient) : [];
     // An inner block running to the end of a closed wrapper ended with it.
-    for (const f of inner) if (closed && !f.closed && f.endLine === fence.endLine - 1) f.closed = true;
+    for (const f of inner)
+      if (closed && !f.closed && f.endLine === fence.endLine - 1) Object.assign(f, { closed: true, endLine: fence.endLine });
     fences.push(...(inner.length > 0 ? inner : [fence]));
     i = closed ? end : end - 1;
   }
