@@ -19,11 +19,15 @@ describe('fragmentReason', () => {
   it('reads a whole TypeScript file, with braces in strings, comments and template literals, as whole', () => {
     expect(fragmentReason(stack, 'ts', true)).toBeUndefined();
     expect(fragmentReason('exports.handler = async (event) => ({ statusCode: 200 });', 'js', true)).toBeUndefined();
-    expect(fragmentReason('import json\n\ndef handler(event, context):\n    return {"body": json.dumps(event)}\n', 'py', true)).toBeUndefined();
+    expect(
+      fragmentReason('import json\n\ndef handler(event, context):\n    return {"body": json.dumps(event)}\n', 'py', true),
+    ).toBeUndefined();
   });
 
   it('names elision comments', () => {
-    expect(fragmentReason(stack.replace('    super(scope, id);', '    // ... rest of the stack unchanged'), 'ts', true)).toMatch(/elides code/);
+    expect(fragmentReason(stack.replace('    super(scope, id);', '    // ... rest of the stack unchanged'), 'ts', true)).toMatch(
+      /elides code/,
+    );
     expect(fragmentReason('import aws_cdk as cdk\n# ...existing code\napp = cdk.App()', 'py', true)).toMatch(/elides code/);
   });
 

@@ -42,7 +42,14 @@ describe('inferNames', () => {
 
   it('names a Python stack by its importer, and its Lambda handler by what Code.from_asset and handler= point at', () => {
     const markdown = [
-      fence('python', 'import aws_cdk as cdk', 'from lib.tap_stack import TapStack', 'app = cdk.App()', 'TapStack(app, "Tap")', 'app.synth()'),
+      fence(
+        'python',
+        'import aws_cdk as cdk',
+        'from lib.tap_stack import TapStack',
+        'app = cdk.App()',
+        'TapStack(app, "Tap")',
+        'app.synth()',
+      ),
       fence(
         'python',
         'from aws_cdk import Stack, aws_lambda as _lambda',
@@ -88,7 +95,10 @@ describe('inferNames', () => {
       fence('ts', "import { App } from 'aws-cdk-lib';", 'new App();'),
       fence('ts', "const bucket = new s3.Bucket(this, 'B');"),
       fence('bash', 'npx cdk deploy'),
-      fence('python', 'fn = _lambda.Function(self, "F", handler="index.handler", code=_lambda.Code.from_inline("def handler(event, context): pass"))'),
+      fence(
+        'python',
+        'fn = _lambda.Function(self, "F", handler="index.handler", code=_lambda.Code.from_inline("def handler(event, context): pass"))',
+      ),
     ].join('\n');
     expect(named(markdown)).toEqual([
       ['bin/app.ts', 'text'],
