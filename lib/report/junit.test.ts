@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../rules/catalog';
 import type { Finding } from '../rules/finding';
 import { failsAt, renderJunit, xmlEscape } from './junit';
+import { renderModelFailures } from './model-failures';
 
 /** A finding with the given parts. */
 function finding(part: Partial<Finding> & Pick<Finding, 'rule' | 'category'>): Finding {
@@ -49,6 +50,21 @@ describe('renderJunit', () => {
     expect(xml).toContain('<skipped message="acknowledged: cost"/>');
     expect(xml).toContain('<testcase classname="infra-review.security.s3-encryption-enforced" name="s3-encryption-enforced"/>');
     expect(xmlEscape('a\u0001b')).toBe('ab');
+  });
+});
+
+describe('exports of a multi-stack review', () => {
+  const inStacks = ['Api', 'Api/Worker'].map((stack) =>
+    finding({ rule: 'lambda-dead-letter-queue', category: 'deployment', resources: ['Fn'], stack }),
+  );
+
+  it('name the stack of each resource: one JUnit case per stack, and `in stack` in MODEL_FAILURES.md', () => {
+    const xml = renderJunit({ findings: inStacks, templates: [], artifact: 'answer.md', name: 'model' });
+    expect(xml).toContain('name="lambda-dead-letter-queue: Api/Fn"');
+    expect(xml).toContain('name="lambda-dead-letter-queue: Api/Worker/Fn"');
+    const markdown = renderModelFailures(inStacks);
+    expect(markdown).toContain('`Fn` in stack `Api`: lambda-dead-letter-queue failed');
+    expect(markdown).toContain('`Fn` in stack `Api/Worker`: lambda-dead-letter-queue failed');
   });
 });
 

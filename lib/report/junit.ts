@@ -24,7 +24,8 @@ function casesOf(category: string, findings: readonly Finding[], templates: read
   const cases = new Map<string, TestCase>();
   for (const f of findings.filter((x) => x.category === category)) {
     const place = placeOf(f, templates, artifact);
-    const subject = f.resources[0] ?? (f.location ? `${place.file}:${place.line}` : place.file);
+    const resource = f.resources[0] && f.stack ? `${f.stack}/${f.resources[0]}` : f.resources[0];
+    const subject = resource ?? (f.location ? `${place.file}:${place.line}` : place.file);
     const key = `${f.rule}\0${subject}`;
     const entry = cases.get(key) ?? { rule: f.rule, name: `${f.rule}: ${subject}`, findings: [] };
     entry.findings.push(f);

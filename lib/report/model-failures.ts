@@ -49,7 +49,9 @@ export function groupIssues(findings: readonly Finding[], explanations: Explanat
 /** Where a finding is: `file:line` for source findings, its logical IDs otherwise. */
 export function where(f: Finding): string {
   if (f.location) return `\`${f.location.file}:${f.location.line}\``;
-  return f.resources.map((r) => `\`${r}\``).join(', ') || 'the artifact';
+  const resources = f.resources.map((r) => `\`${r}\``).join(', ');
+  if (!resources) return 'the artifact';
+  return f.stack ? `${resources} in stack \`${f.stack}\`` : resources;
 }
 
 function cell(text: string): string {

@@ -67,6 +67,22 @@ describe('renderSarif', () => {
     expect(log.runs[0].tool.driver.rules[iam.ruleIndex].id).toBe('iam-least-privilege');
   });
 
+  it("names a resource of a multi-stack app by its stack as the logical location's fully qualified name", () => {
+    const base = {
+      rule: 'lambda-dead-letter-queue',
+      category: 'deployment',
+      severity: 'error',
+      title: 't',
+      message: 'm',
+      source: 'infra-review',
+    } as const;
+    const log = renderSarif({ findings: [{ ...base, resources: ['Fn'], stack: 'Api/Worker' }], templates: [], artifact: 'answer.md' });
+    expect(schemaErrors(log)).toEqual([]);
+    const [result] = log.runs[0].results;
+    expect(result.locations[0].logicalLocations).toEqual([{ name: 'Fn', kind: 'resource', fullyQualifiedName: 'Api/Worker/Fn' }]);
+    expect(result.properties.stack).toBe('Api/Worker');
+  });
+
   it('exports the bundled review valid against the schema, pointing at the model template and markdown lines', async () => {
     const def = bundledReview();
     const review = await runReview(def);

@@ -33,10 +33,10 @@ interface SarifResult {
   message: { text: string };
   locations: {
     physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } };
-    logicalLocations?: { name: string; kind: string }[];
+    logicalLocations?: { name: string; kind: string; fullyQualifiedName?: string }[];
   }[];
   suppressions?: { kind: 'inSource'; justification: string }[];
-  properties: { category: string; source: string; resources: string[] };
+  properties: { category: string; source: string; resources: string[]; stack?: string };
 }
 
 /** What a SARIF export needs besides the findings: the templates they may point into and the artifact's file. */
@@ -50,6 +50,11 @@ export interface SarifInput {
 /** A URI reference for a relative or absolute path (spaces and other reserved characters escaped). */
 function uriOf(file: string): string {
   return file.startsWith('/') ? `file://${encodeURI(file)}` : encodeURI(file);
+}
+
+/** A resource as a logical location; in a multi-stack app its fully qualified name is `<stack>/<logical id>`. */
+function logicalLocation(name: string, stack: string | undefined): { name: string; kind: string; fullyQualifiedName?: string } {
+  return stack ? { name, kind: 'resource', fullyQualifiedName: `${stack}/${name}` } : { name, kind: 'resource' };
 }
 
 /** The driver's rules: every catalog rule, then every other rule the findings name (validator diagnostics), in first-seen order. */
@@ -91,11 +96,11 @@ export function renderSarif({ findings, templates, artifact }: SarifInput): Sari
       locations: [
         {
           physicalLocation: { artifactLocation: { uri: uriOf(place.file) }, ...(region ? { region } : {}) },
-          ...(f.resources.length > 0 ? { logicalLocations: f.resources.map((name) => ({ name, kind: 'resource' })) } : {}),
+          ...(f.resources.length > 0 ? { logicalLocations: f.resources.map((name) => logicalLocation(name, f.stack)) } : {}),
         },
       ],
       ...(f.acknowledged ? { suppressions: [{ kind: 'inSource' as const, justification: f.acknowledged.reason }] } : {}),
-      properties: { category: f.category, source: f.source, resources: f.resources },
+      properties: { category: f.category, source: f.source, resources: f.resources, ...(f.stack ? { stack: f.stack } : {}) },
     };
   });
   return {
