@@ -1,8 +1,5 @@
-import { VERDICT_LABELS, VERDICTS } from '@/lib/audit/verdict-labels';
+import { VERDICT_LABELS, VERDICT_VALUES } from '@/lib/audit/verdict-labels';
 import type { VerdictValue } from './types';
-
-/** The verdicts in the order the UI offers them (the API's values). */
-export const VERDICT_ORDER: readonly VerdictValue[] = VERDICTS;
 
 const COLORS: Record<VerdictValue, { pressed: string; chip: string }> = {
   confirmed: { pressed: 'bg-red-600 text-white ring-red-600', chip: 'bg-red-50 text-red-700 ring-red-600/20' },
@@ -13,5 +10,5 @@ const COLORS: Record<VerdictValue, { pressed: string; chip: string }> = {
 
 /** Words (the export's) and colors for each verdict. */
 export const VERDICT_STYLES: Record<VerdictValue, { label: string; pressed: string; chip: string }> = Object.fromEntries(
-  VERDICTS.map((v) => [v, { label: VERDICT_LABELS[v], ...COLORS[v] }]),
+  VERDICT_VALUES.map((v) => [v, { label: VERDICT_LABELS[v], ...COLORS[v] }]),
 ) as Record<VerdictValue, { label: string; pressed: string; chip: string }>;

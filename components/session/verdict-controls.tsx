@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { VERDICT_ORDER, VERDICT_STYLES } from './labels';
+import { VERDICT_VALUES } from '@/lib/audit/verdict-labels';
+import { VERDICT_STYLES } from './labels';
 import { sendJson, sessionUrl } from './session-api';
 import type { VerdictEntry, VerdictValue } from './types';
 
@@ -27,7 +28,7 @@ export function VerdictControls({ sessionId, findingKey, mine }: { sessionId: st
   return (
     <div className="space-y-1.5">
       <div role="group" aria-label="Your verdict" className="flex flex-wrap items-center gap-1.5">
-        {VERDICT_ORDER.map((v) => {
+        {VERDICT_VALUES.map((v) => {
           const pressed = mine?.verdict === v;
           return (
             <button

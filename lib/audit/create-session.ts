@@ -1,5 +1,9 @@
 import { withTransaction } from '../db/connection';
+import { listManualFindingIdsBySessions } from '../db/queries/manual-findings';
 import { createSession, listSessionsByReview } from '../db/queries/sessions';
+import { countSignoffsBySessions } from '../db/queries/signoffs';
+import { getUserLabels } from '../db/queries/users';
+import { listJudgedKeysBySessions } from '../db/queries/verdicts';
 import type { AuthedUser } from '../auth/authorize';
 import { actorOf } from '../auth/authorize';
 import { assertReviewer, resolveDeps, type AuditDeps } from './context';
@@ -8,7 +12,7 @@ import { toSessionInfo } from './sessions';
 import { sessionProgress } from './progress';
 import { getSnapshotBySession, insertSnapshot, snapshotOfReview } from './snapshot';
 import type { SessionInfo, SessionSummary } from './types';
-import { getUserLabels, userRef } from './users';
+import { userRef } from './users';
 
 /**
  * Runs the review and opens a session on it that pins its findings, artifact states, diff and hashes (one
@@ -27,7 +31,7 @@ export async function createAuditSession(
       { reviewId, name: body.name, referenceHash, modelHash, requiredSignoffs: body.requiredSignoffs, actor: actorOf(user) },
       trx,
     );
-    await insertSnapshot(trx, { sessionId: created.id, snapshot });
+    await insertSnapshot({ sessionId: created.id, snapshot }, trx);
     return created;
   }, handle);
   return toSessionInfo(session, actorOf(user));
@@ -40,14 +44,9 @@ export async function listAuditSessions({ reviewId }: { reviewId: string }, deps
   if (sessions.length === 0) return [];
   const ids = sessions.map((s) => s.id);
   const [verdictKeys, manual, signoffs, labels] = await Promise.all([
-    db.selectFrom('verdicts').select(['session_id', 'finding_key']).distinct().where('session_id', 'in', ids).execute(),
-    db.selectFrom('manual_findings').select(['session_id', 'id']).where('session_id', 'in', ids).execute(),
-    db
-      .selectFrom('signoffs')
-      .select((eb) => ['session_id', eb.fn.countAll<string | number>().as('count')])
-      .where('session_id', 'in', ids)
-      .groupBy('session_id')
-      .execute(),
+    listJudgedKeysBySessions({ sessionIds: ids }, db),
+    listManualFindingIdsBySessions({ sessionIds: ids }, db),
+    countSignoffsBySessions({ sessionIds: ids }, db),
     getUserLabels({ ids: sessions.map((s) => s.created_by) }, db),
   ]);
   const summaries: SessionSummary[] = [];
@@ -57,8 +56,7 @@ export async function listAuditSessions({ reviewId }: { reviewId: string }, deps
       manualIds: manual.filter((m) => m.session_id === session.id).map((m) => m.id),
       judgedKeys: verdictKeys.filter((v) => v.session_id === session.id).map((v) => v.finding_key),
     });
-    const count = Number(signoffs.find((s) => s.session_id === session.id)?.count ?? 0);
-    summaries.push({ ...toSessionInfo(session, userRef(labels, session.created_by)), progress, signoffs: count });
+    summaries.push({ ...toSessionInfo(session, userRef(labels, session.created_by)), progress, signoffs: signoffs.get(session.id) ?? 0 });
   }
   return summaries;
 }

@@ -5,7 +5,7 @@ import type { Category, Severity } from '../rules/types';
 import { resolveDeps, type AuditDeps } from './context';
 import { requireSession } from './sessions';
 import { getSnapshotBySession, modelFindings } from './snapshot';
-import { getUserLabels } from './users';
+import { getUserLabels } from '../db/queries/users';
 
 /** A file to download: its name, media type and contents. */
 export interface ExportFile {

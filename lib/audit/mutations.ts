@@ -8,15 +8,17 @@ import { actorOf } from '../auth/authorize';
 import { assertReviewer, resolveDeps, type AuditDeps } from './context';
 import { publishSessionEvents, sessionEvent } from './events';
 import { commentBody, manualFindingBody, signoffBody, verdictBody } from './schemas';
-import { requireOpenSession, toSessionInfo } from './sessions';
+import { getUserLabels } from '../db/queries/users';
+import { toSessionInfo } from './sessions';
 import { requireFindingKey } from './snapshot';
 import type { CommentView, ManualFindingView, SessionEvent, SessionInfo, SignoffView, VerdictView } from './types';
-import { getUserLabels, userRef } from './users';
+import { userRef } from './users';
 import { toCommentView, toManualFindingView, toSignoffView, toVerdictView } from './views';
 
-// Each mutation: validate the body, then one transaction that checks the session (404 unknown, 409 closed) and the
-// finding key (404), writes through lib/db/queries (which append the audit log in the same transaction) and
-// publishes the live event in it, so that it is delivered only if everything commits.
+// Each mutation: validate the body, then one transaction that checks the finding key (404; keys are never removed, so
+// checking before the lock is safe), writes through lib/db/queries, whose write locks the session once (404 unknown,
+// 409 closed) and appends the audit log in the same transaction, and publishes the live event in it, so that it is
+// delivered only if everything commits.
 
 /** Who is changing what: the session, the signed-in user and the raw request body. */
 export interface MutationInput {
@@ -31,8 +33,7 @@ export async function setVerdict({ sessionId, key, user, input }: MutationInput 
   const body = verdictBody.parse(input);
   const labels = selfLabels(user);
   return withTransaction(async (trx) => {
-    await requireOpenSession(trx, sessionId, 'share');
-    await requireFindingKey(trx, { sessionId, key });
+    await requireFindingKey({ sessionId, key }, trx);
     const { verdict, changed } = await upsertVerdict({ sessionId, findingKey: key, ...body, actor: actorOf(user) }, trx);
     const view = toVerdictView(verdict, labels);
     if (changed) await publishSessionEvents([sessionEvent('verdict', sessionId, view, key)], trx);
@@ -48,8 +49,7 @@ export async function addSessionComment(
   assertReviewer(user);
   const body = commentBody.parse(input);
   return withTransaction(async (trx) => {
-    await requireOpenSession(trx, sessionId, 'share');
-    await requireFindingKey(trx, { sessionId, key });
+    await requireFindingKey({ sessionId, key }, trx);
     const comment = toCommentView(
       await addComment({ sessionId, findingKey: key, body: body.body, actor: actorOf(user) }, trx),
       selfLabels(user),
@@ -64,7 +64,6 @@ export async function addSessionManualFinding({ sessionId, user, input }: Mutati
   assertReviewer(user);
   const body = manualFindingBody.parse(input);
   return withTransaction(async (trx) => {
-    await requireOpenSession(trx, sessionId, 'share');
     const finding = toManualFindingView(await addManualFinding({ sessionId, ...body, actor: actorOf(user) }, trx), selfLabels(user));
     await publishSessionEvents([sessionEvent('manual-finding', sessionId, finding, finding.id)], trx);
     return finding;
@@ -79,16 +78,9 @@ export async function signOffSession(
   assertReviewer(user);
   signoffBody.parse(input);
   return withTransaction(async (trx) => {
-    await requireOpenSession(trx, sessionId, 'update');
     const result = await addSignoff({ sessionId, actor: actorOf(user) }, trx);
     const labels = await getUserLabels({ ids: [user.id, result.session.created_by] }, trx);
-    const row = await trx
-      .selectFrom('signoffs')
-      .selectAll()
-      .where('session_id', '=', sessionId)
-      .where('user_id', '=', user.id)
-      .executeTakeFirstOrThrow();
-    const signoff = toSignoffView(row, labels);
+    const signoff = toSignoffView(result.signoff, labels);
     const session = toSessionInfo(result.session, userRef(labels, result.session.created_by));
     const events: SessionEvent[] = [sessionEvent('signoff', sessionId, { ...signoff, signoffs: result.signoffs })];
     if (session.status === 'closed') events.push(sessionEvent('closed', sessionId, { status: session.status, closedAt: session.closedAt }));

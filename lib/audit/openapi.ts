@@ -1,3 +1,4 @@
+import { VERDICT_VALUES } from '../db/schema';
 /** OpenAPI path items and schemas of the audit session routes, merged into lib/api/openapi.ts. */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const ok = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
@@ -23,7 +24,7 @@ const writeErrors = {
 };
 const userRef = obj({ id: str, label: str });
 const userRow = { userId: str, userLabel: str };
-const VERDICT = { type: 'string', enum: ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'] };
+const VERDICT = { type: 'string', enum: [...VERDICT_VALUES] };
 
 /** Component schemas the session routes refer to. */
 export const sessionApiSchemas = {

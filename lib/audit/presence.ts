@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { listPresenceBySession, prunePresence } from '../db/queries/presence';
 import type { Database } from '../db/schema';
 import type { PresenceView } from './types';
-import { getUserLabels } from './users';
+import { getUserLabels } from '../db/queries/users';
 
 /** A connection counts as present while its last heartbeat is this recent. */
 export const PRESENCE_WINDOW_MS = 30_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
-import { VERDICT_VALUES } from '../db/queries/verdicts';
+import { VERDICT_VALUES } from '../db/schema';
 
 // Request bodies of the session API; unknown fields are refused so that typos do not pass silently.
 

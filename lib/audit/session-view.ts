@@ -11,7 +11,8 @@ import { requireSession, toSessionInfo } from './sessions';
 import { sessionProgress } from './progress';
 import { getSnapshotBySession } from './snapshot';
 import type { SessionStaleness, SessionView } from './types';
-import { getUserLabels, userRef } from './users';
+import { getUserLabels } from '../db/queries/users';
+import { userRef } from './users';
 import { groupByKey, toCommentView, toManualFindingView, toSignoffView, toVerdictView } from './views';
 
 /** Everything a session page shows, from the pinned snapshot and the database; `not_found:session` for unknown ids. */

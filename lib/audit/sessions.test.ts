@@ -39,7 +39,7 @@ describe.each(dialects())('opening and viewing audit sessions on $name', (dialec
     expect(view.stale).toEqual({ referenceChanged: false, modelChanged: true, known: true });
     expect(view.progress).toEqual({ judged: 0, total: 3 });
     expect(view.me).toEqual({ id: users.viewer.user.id, label: users.viewer.email, role: 'viewer', canEdit: false });
-    const { entries } = await listAudit(t.handle.db, { entityType: 'session', entityId: session.id, limit: 5 });
+    const { entries } = await listAudit({ entityType: 'session', entityId: session.id, limit: 5 }, t.handle.db);
     expect(entries.map((e) => [e.action, e.actorLabel])).toEqual([['session.create', users.reviewer.email]]);
   });
 

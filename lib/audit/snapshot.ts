@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { hasManualFinding } from '../db/queries/manual-findings';
+import { getSnapshotJsonBySession, insertSnapshotJson } from '../db/queries/snapshots';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import type { ReviewResult } from '../pipeline/types';
@@ -27,13 +29,10 @@ export function snapshotOfReview(review: ReviewResult): SessionSnapshot & { refe
 
 /** Stores the snapshot of a session (inside the transaction that creates it). */
 export async function insertSnapshot(
-  trx: Kysely<Database>,
   { sessionId, snapshot }: { sessionId: string; snapshot: SessionSnapshot },
+  trx: Kysely<Database>,
 ): Promise<void> {
-  await trx
-    .insertInto('session_snapshots')
-    .values({ session_id: sessionId, review_json: JSON.stringify(snapshot) })
-    .execute();
+  await insertSnapshotJson({ sessionId, reviewJson: JSON.stringify(snapshot) }, trx);
 }
 
 // Snapshots never change once written, so a parsed copy can be reused safely by every request of this process.
@@ -44,9 +43,9 @@ const MAX_PARSED = 32;
 export async function getSnapshotBySession({ sessionId }: { sessionId: string }, db: Kysely<Database>): Promise<SessionSnapshot> {
   const cached = parsed.get(sessionId);
   if (cached) return cached;
-  const row = await db.selectFrom('session_snapshots').select('review_json').where('session_id', '=', sessionId).executeTakeFirst();
-  if (!row) throw new AppError('not_found:session', 'This audit session has no pinned review', { details: { sessionId } });
-  const snapshot = JSON.parse(row.review_json) as SessionSnapshot;
+  const json = await getSnapshotJsonBySession({ sessionId }, db);
+  if (json === undefined) throw new AppError('not_found:session', 'This audit session has no pinned review', { details: { sessionId } });
+  const snapshot = JSON.parse(json) as SessionSnapshot;
   parsed.set(sessionId, snapshot);
   if (parsed.size > MAX_PARSED) parsed.delete(parsed.keys().next().value as string);
   return snapshot;
@@ -58,14 +57,9 @@ export function modelFindings(snapshot: SessionSnapshot): KeyedFinding[] {
 }
 
 /** Unless `key` names a finding of the snapshot or a manual finding of the session, `not_found:finding`. */
-export async function requireFindingKey(trx: Kysely<Database>, { sessionId, key }: { sessionId: string; key: string }): Promise<void> {
-  const snapshot = await getSnapshotBySession({ sessionId }, trx);
+export async function requireFindingKey({ sessionId, key }: { sessionId: string; key: string }, db: Kysely<Database>): Promise<void> {
+  const snapshot = await getSnapshotBySession({ sessionId }, db);
   if (snapshot.findings.some((f) => f.key === key)) return;
-  const manual = await trx
-    .selectFrom('manual_findings')
-    .select('id')
-    .where('session_id', '=', sessionId)
-    .where('id', '=', key)
-    .executeTakeFirst();
-  if (!manual) throw new AppError('not_found:finding', 'No finding with this key in the session', { details: { sessionId, key } });
+  if (!(await hasManualFinding({ sessionId, id: key }, db)))
+    throw new AppError('not_found:finding', 'No finding with this key in the session', { details: { sessionId, key } });
 }

@@ -1,29 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import type { UserRef } from './types';
 
-/** The columns of better-auth's `user` table that sessions show. */
-interface AuthUserTable {
-  id: string;
-  email: string;
-}
-
-/** Labels (emails) of the given user ids; an id without a user (deleted) is labelled with itself. */
-export async function getUserLabels({ ids }: { ids: Iterable<string> }, db: Kysely<Database>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  const labels = new Map(wanted.map((id) => [id, id]));
-  if (wanted.length === 0) return labels;
-  const rows = await db
-    .withTables<{ user: AuthUserTable }>()
-    .selectFrom('user')
-    .select(['id', 'email'])
-    .where('id', 'in', wanted)
-    .execute();
-  for (const row of rows) labels.set(row.id, row.email);
-  return labels;
-}
-
-/** The user reference for `id` from a label map. */
+/** The user reference for `id` from a label map (`getUserLabels` in lib/db/queries/users). */
 export function userRef(labels: Map<string, string>, id: string): UserRef {
   return { id, label: labels.get(id) ?? id };
 }

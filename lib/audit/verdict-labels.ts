@@ -1,7 +1,7 @@
 import type { VerdictValue } from '../db/schema';
 
-/** The verdicts a participant can give, in the order the UI offers them. No Node imports: the browser uses it too. */
-export const VERDICTS: readonly VerdictValue[] = ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'];
+// No Node imports: the browser uses this module too (and takes the list of verdicts through it).
+export { VERDICT_VALUES } from '../db/schema';
 
 /** Words for each verdict, as shown and exported. */
 export const VERDICT_LABELS: Record<VerdictValue, string> = {

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../rules/finding';
 import type { VerdictValue } from '../db/schema';
 
-export { VERDICT_LABELS, VERDICTS } from './verdict-labels';
-
 /** A stable key for a finding of a pinned review: same side, rule, place and message give the same key. */
 export function findingKey(finding: Finding & { side?: string }): string {
   const place = finding.location ? `${finding.location.file}:${finding.location.line}` : [...finding.resources].sort().join(',');

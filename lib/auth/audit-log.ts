@@ -15,5 +15,5 @@ export async function auditAuthChange(
   auth: Auth,
   entry: { actor: Actor; action: string; entityType: 'user' | 'token'; entityId: string; before?: unknown; after?: unknown },
 ): Promise<void> {
-  await appendAudit(auth.options.database.db, entry);
+  await appendAudit(entry, auth.options.database.db);
 }

@@ -3,11 +3,12 @@ import type { DbHandle } from '../db/connection';
 import { registerMigrationHook } from '../db/migrate';
 import { authConfigFromEnv } from './config';
 import { authOptions } from './options';
-import { createAuthStateTable, resolveAuthSecret } from './state';
+import { createAuthStateTable } from '../db/queries/auth-state';
+import { resolveAuthSecret } from './state';
 
 /** Creates or updates authentication's tables: `auth_state`, then better-auth's own (user, session, account, apikey, rateLimit, …). */
 export async function migrateAuth(handle: DbHandle): Promise<void> {
-  await createAuthStateTable(handle);
+  await createAuthStateTable(handle.db);
   const config = authConfigFromEnv();
   const secret = await resolveAuthSecret(handle, config.secret);
   const { runMigrations } = await getMigrations(authOptions(handle, { secret, config }));

@@ -4,7 +4,7 @@ import type { DbHandle } from '../db/connection';
 import type { Auth } from './auth';
 import { ROLES, isRole, type Role } from './roles';
 import { auditAuthChange, SYSTEM_ACTOR, type Actor } from './audit-log';
-import { claimAuthState, releaseAuthState } from './state';
+import { claimAuthState, releaseAuthState } from '../db/queries/auth-state';
 
 /** A user as the app sees it. */
 export interface AppUser {
@@ -104,13 +104,13 @@ const SETUP_CLAIM = 'first_admin_setup';
  */
 export async function createFirstAdmin(auth: Auth, handle: DbHandle, input: Omit<NewUser, 'role'>): Promise<AppUser> {
   if ((await countUsers(auth)) > 0) throw new AppError('conflict:state', 'setup is already complete');
-  if (!(await claimAuthState(handle, SETUP_CLAIM, new Date().toISOString()))) {
+  if (!(await claimAuthState({ key: SETUP_CLAIM, value: new Date().toISOString() }, handle.db))) {
     throw new AppError('conflict:state', 'setup is already complete');
   }
   try {
     return await createUser(auth, { ...input, role: 'admin' }, { id: null, label: 'first-run setup' });
   } catch (error) {
-    await releaseAuthState(handle, SETUP_CLAIM);
+    await releaseAuthState({ key: SETUP_CLAIM }, handle.db);
     throw error;
   }
 }

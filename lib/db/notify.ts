@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterCommit, configOf, getDb, handleOfTransaction, onClose, type DbHandle } from './connection';
 import { processGlobal } from './process-global';
 import { PG_CHANNEL, PgListener, type WireMessage } from './pg-listener';
+import { insertNotifyPayload } from './queries/notify-payloads';
 import type { Database } from './schema';
 
 export { RECONNECTED_CHANNEL } from './pg-listener';
@@ -61,16 +61,7 @@ async function notifyPostgres(trx: Kysely<Database>, channel: string, body: stri
   let message: WireMessage = { c: channel, p: JSON.parse(body) };
   let wire = JSON.stringify(message);
   if (Buffer.byteLength(wire) > MAX_INLINE_BYTES) {
-    const now = Date.now();
-    const id = crypto.randomUUID();
-    await trx
-      .deleteFrom('notify_payloads')
-      .where('created_at', '<', new Date(now - PAYLOAD_RETENTION_MS).toISOString())
-      .execute();
-    await trx
-      .insertInto('notify_payloads')
-      .values({ id, channel, body, created_at: new Date(now).toISOString() })
-      .execute();
+    const id = await insertNotifyPayload({ channel, body, retentionMs: PAYLOAD_RETENTION_MS }, trx);
     message = { c: channel, r: id };
     wire = JSON.stringify(message);
   }

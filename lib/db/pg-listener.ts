@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { DbHandle } from './connection';
+import { getNotifyPayloadBodyById } from './queries/notify-payloads';
 
 /** The one PostgreSQL channel every app notification travels on; the app's channel name is inside the message. */
 export const PG_CHANNEL = 'infra_review_events';
@@ -109,7 +110,6 @@ export class PgListener {
   }
 
   async #fetchLarge(id: string): Promise<unknown> {
-    const row = await this.handle.db.selectFrom('notify_payloads').select('body').where('id', '=', id).executeTakeFirstOrThrow();
-    return JSON.parse(row.body);
+    return JSON.parse(await getNotifyPayloadBodyById({ id }, this.handle.db));
   }
 }

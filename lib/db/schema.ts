@@ -12,8 +12,13 @@ export type JsonText = string;
 /** Audit session lifecycle: a closed session is read-only. */
 export type SessionStatus = 'open' | 'closed';
 
-/** A participant's judgement of one finding. */
-export type VerdictValue = 'confirmed' | 'false_positive' | 'accepted_risk' | 'needs_discussion';
+/**
+ * Every judgement a participant can give a finding, in the order the UI offers them: the one list the API, the UI
+ * and the queries use (the CHECK constraint of migration 001 keeps its own copy: a migration never changes).
+ */
+export const VERDICT_VALUES = ['confirmed', 'false_positive', 'accepted_risk', 'needs_discussion'] as const;
+/** One verdict. */
+export type VerdictValue = (typeof VERDICT_VALUES)[number];
 
 /** App-wide settings as JSON values keyed by name. */
 export interface SettingsTable {

@@ -15,13 +15,20 @@ import type { DeployView } from './types';
 export async function confirmDeploy({ id, user }: { id: string; user: AuthedUser }, deps: DeployDeps = {}): Promise<DeployView> {
   const ctx = deployContext(deps);
   const row = await withTransaction(async (trx) => {
-    const moved = await transitionDeploy(trx, id, ['awaiting_confirmation'], {
-      status: 'executing',
-      confirmed_by: user.email,
-      worker_instance: ctx.instanceId,
-      message: `Confirmed by ${user.email}; executing`,
-    });
-    const current = await getDeployRow(trx, id);
+    const moved = await transitionDeploy(
+      {
+        id,
+        from: ['awaiting_confirmation'],
+        values: {
+          status: 'executing',
+          confirmed_by: user.email,
+          worker_instance: ctx.instanceId,
+          message: `Confirmed by ${user.email}; executing`,
+        },
+      },
+      trx,
+    );
+    const current = await getDeployRow({ id }, trx);
     if (!current) throw new AppError('not_found:deploy', `No deploy with id "${id}"`);
     if (!moved) throw new AppError('conflict:deploy', `Deploy ${id} is ${current.status.replaceAll('_', ' ')}, not awaiting confirmation`);
     await auditDeploy(trx, { id: user.id, label: user.email }, 'deploy.confirmed', current);
@@ -35,7 +42,7 @@ export async function confirmDeploy({ id, user }: { id: string; user: AuthedUser
 /** Cancels a previewed deploy (deployer): its change set is deleted and the stack's lock released. */
 export async function cancelDeploy({ id, user }: { id: string; user: AuthedUser }, deps: DeployDeps = {}): Promise<DeployView> {
   const ctx = deployContext(deps);
-  const row = await getDeployRow(ctx.handle.db, id);
+  const row = await getDeployRow({ id }, ctx.handle.db);
   if (!row) throw new AppError('not_found:deploy', `No deploy with id "${id}"`);
   if (row.status !== 'awaiting_confirmation') {
     throw new AppError(
@@ -51,6 +58,6 @@ export async function cancelDeploy({ id, user }: { id: string; user: AuthedUser 
   if (!cancelled) throw new AppError('conflict:deploy', `Deploy ${id} changed meanwhile; reload`);
   if (row.change_set_id)
     await deleteChangeSet(ctx.target, row.change_set_id).catch((error) => console.error('deleting a cancelled change set failed', error));
-  const after = await getDeployRow(ctx.handle.db, id);
+  const after = await getDeployRow({ id }, ctx.handle.db);
   return toDeployView(after ?? row);
 }

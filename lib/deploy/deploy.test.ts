@@ -63,7 +63,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
       outcome: { stackStatus: 'CREATE_COMPLETE', failures: [] },
     });
     expect(done.outcome?.events.length).toBeGreaterThan(0);
-    expect(await getDeployLock(db.handle.db, stackKeyOf(target))).toBeUndefined();
+    expect(await getDeployLock({ stackKey: stackKeyOf(target) }, db.handle.db)).toBeUndefined();
     const audit = await db.handle.db.selectFrom('audit_log').select('action').where('entity_id', '=', deploy.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['deploy.requested', 'deploy.confirmed', 'deploy.succeeded']);
   }, 120_000);
@@ -75,7 +75,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     const done = await getDeploy({ id: deploy.id }, deps());
     expect(done.status).toBe('no_changes');
     expect(done.message).toMatch(/No changes/);
-    expect(await getDeployLock(db.handle.db, stackKeyOf(target))).toBeUndefined();
+    expect(await getDeployLock({ stackKey: stackKeyOf(target) }, db.handle.db)).toBeUndefined();
   }, 120_000);
 
   it('two different requests at once: one deploy, the other gets 409 naming who deploys', async (ctx) => {
@@ -105,7 +105,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     const cancelled = await cancelDeploy({ id: winner.id, user: deployer }, deps());
     expect(cancelled.status).toBe('cancelled');
     await expect(confirmDeploy({ id: winner.id, user: deployer }, deps())).rejects.toMatchObject({ code: 'conflict:deploy' });
-    expect(await getDeployLock(db.handle.db, stackKeyOf(target))).toBeUndefined();
+    expect(await getDeployLock({ stackKey: stackKeyOf(target) }, db.handle.db)).toBeUndefined();
   }, 120_000);
 
   it('a double submit (the same client token twice at once) starts one deploy', async (ctx) => {
@@ -130,13 +130,20 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     const previewed = await getDeploy({ id: deploy.id }, deps());
     expect(previewed.status).toBe('awaiting_confirmation');
     // What the dead instance got done: the confirmation committed and ExecuteChangeSet sent, nothing recorded after.
-    await transitionDeploy(db.handle.db, deploy.id, ['awaiting_confirmation'], {
-      status: 'executing',
-      confirmed_by: deployer.email,
-      executed_at: new Date().toISOString(),
-      worker_instance: 'dead-instance',
-      worker_seen_at: new Date(Date.now() - 60_000).toISOString(),
-    });
+    await transitionDeploy(
+      {
+        id: deploy.id,
+        from: ['awaiting_confirmation'],
+        values: {
+          status: 'executing',
+          confirmed_by: deployer.email,
+          executed_at: new Date().toISOString(),
+          worker_instance: 'dead-instance',
+          worker_seen_at: new Date(Date.now() - 60_000).toISOString(),
+        },
+      },
+      db.handle.db,
+    );
     await executeChangeSet(target, previewed.changeSetId ?? '', deploy.id);
     const resumed = await resumeUnattendedDeploys(
       { handle: db.handle, target, instanceId: 'restarted-instance', pollMs: 50 },
@@ -146,7 +153,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     await settle();
     const done = await getDeploy({ id: deploy.id }, deps());
     expect(done).toMatchObject({ status: 'succeeded', outcome: { stackStatus: 'UPDATE_COMPLETE' } });
-    expect(await getDeployLock(db.handle.db, stackKeyOf(target))).toBeUndefined();
+    expect(await getDeployLock({ stackKey: stackKeyOf(target) }, db.handle.db)).toBeUndefined();
     expect((await describeStack(target)).exists).toBe(true);
   }, 120_000);
 
@@ -166,7 +173,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
       expect(done.status).toBe('failed');
       expect(done.message).toMatch(/ExecuteChangeSet.*DataItems2E91B8E8 does not support attribute/);
       expect(done.outcome?.stackStatus).toBe('CREATE_COMPLETE');
-      expect(await getDeployLock(db.handle.db, stackKeyOf(clash))).toBeUndefined();
+      expect(await getDeployLock({ stackKey: stackKeyOf(clash) }, db.handle.db)).toBeUndefined();
       const audit = await db.handle.db.selectFrom('audit_log').select('action').where('entity_id', '=', deploy.id).orderBy('id').execute();
       expect(audit.map((a) => a.action)).toEqual(['deploy.requested', 'deploy.confirmed', 'deploy.failed']);
     } finally {

@@ -37,7 +37,7 @@ export function changeSetNameOf(deployId: string): string {
 }
 
 async function prepareChangeSet(row: DeployRow, ctx: DeployContext): Promise<DeployRow> {
-  await touchDeployWorker(ctx.handle.db, row.id, ctx.instanceId);
+  await touchDeployWorker({ id: row.id, instance: ctx.instanceId }, ctx.handle.db);
   const stack = await describeStack(ctx.target);
   if (stack.exists && stack.status.endsWith('_IN_PROGRESS') && stack.status !== 'REVIEW_IN_PROGRESS') {
     throw new Error(
@@ -56,7 +56,10 @@ async function prepareChangeSet(row: DeployRow, ctx: DeployContext): Promise<Dep
       description: `infra-review deploy ${row.id} by ${row.requested_by_label}`,
     });
     changeSetId = created.id;
-    await transitionDeploy(ctx.handle.db, row.id, ['creating_change_set'], { change_set_id: changeSetId, change_set_type: type });
+    await transitionDeploy(
+      { id: row.id, from: ['creating_change_set'], values: { change_set_id: changeSetId, change_set_type: type } },
+      ctx.handle.db,
+    );
   }
   const settled = await settleChangeSet(ctx.target, changeSetId, { pollMs: ctx.pollMs });
   if (settled.noChanges || settled.status === 'FAILED') {
@@ -76,12 +79,19 @@ async function prepareChangeSet(row: DeployRow, ctx: DeployContext): Promise<Dep
     (await getAppSettings(ctx.handle.db)).deployApprovalPolicy,
   );
   const next = preview.approval.required ? 'awaiting_confirmation' : 'executing';
-  const moved = await transitionDeploy(ctx.handle.db, row.id, ['creating_change_set'], {
-    status: next,
-    change_set_id: changeSetId,
-    change_set_type: type,
-    preview_json: JSON.stringify(preview),
-  });
+  const moved = await transitionDeploy(
+    {
+      id: row.id,
+      from: ['creating_change_set'],
+      values: {
+        status: next,
+        change_set_id: changeSetId,
+        change_set_type: type,
+        preview_json: JSON.stringify(preview),
+      },
+    },
+    ctx.handle.db,
+  );
   const updated = await requireRow(ctx, row.id);
   if (moved) await announceDeploy(updated, ctx.handle);
   return updated;
@@ -115,7 +125,7 @@ export function buildPreview(
 }
 
 async function requireRow(ctx: DeployContext, id: string): Promise<DeployRow> {
-  const row = await getDeployRow(ctx.handle.db, id);
+  const row = await getDeployRow({ id }, ctx.handle.db);
   if (!row) throw new Error(`deploy ${id} vanished`);
   return row;
 }

@@ -22,11 +22,18 @@ export async function executeAndWatch(row: DeployRow, ctx: DeployContext): Promi
   let executedAt = row.executed_at;
   if (changeSet.executionStatus === 'AVAILABLE') {
     executedAt ??= nowIso();
-    await transitionDeploy(ctx.handle.db, row.id, ['executing'], {
-      executed_at: executedAt,
-      worker_instance: ctx.instanceId,
-      worker_seen_at: nowIso(),
-    });
+    await transitionDeploy(
+      {
+        id: row.id,
+        from: ['executing'],
+        values: {
+          executed_at: executedAt,
+          worker_instance: ctx.instanceId,
+          worker_seen_at: nowIso(),
+        },
+      },
+      ctx.handle.db,
+    );
     await executeChangeSet(ctx.target, row.change_set_id, row.id);
   } else if (!/^EXECUTE_/.test(changeSet.executionStatus)) {
     throw new Error(`The change set cannot be executed: ${changeSet.executionStatus}${changeSet.reason ? ` (${changeSet.reason})` : ''}`);
@@ -36,7 +43,7 @@ export async function executeAndWatch(row: DeployRow, ctx: DeployContext): Promi
   const all: StackEventView[] = [];
   const startedWaiting = Date.now();
   for (;;) {
-    await touchDeployWorker(ctx.handle.db, row.id, ctx.instanceId);
+    await touchDeployWorker({ id: row.id, instance: ctx.instanceId }, ctx.handle.db);
     const fresh = (await listStackEventsSince(ctx.target, since)).filter((event) => !seen.has(event.id));
     for (const event of fresh) seen.add(event.id);
     all.unshift(...fresh);

@@ -20,15 +20,22 @@ export async function finishDeploy(
   }: { message?: string; outcome?: DeployOutcome; actor?: { id: string | null; label: string }; from?: readonly DeployStatus[] },
 ): Promise<boolean> {
   const finished = await withTransaction(async (trx) => {
-    const moved = await transitionDeploy(trx, id, from, {
-      status,
-      finished_at: nowIso(),
-      ...(message !== undefined ? { message } : {}),
-      ...(outcome ? { outcome_json: JSON.stringify(outcome) } : {}),
-    });
-    const row = await getDeployRow(trx, id);
+    const moved = await transitionDeploy(
+      {
+        id,
+        from,
+        values: {
+          status,
+          finished_at: nowIso(),
+          ...(message !== undefined ? { message } : {}),
+          ...(outcome ? { outcome_json: JSON.stringify(outcome) } : {}),
+        },
+      },
+      trx,
+    );
+    const row = await getDeployRow({ id }, trx);
     if (!moved || !row) return undefined;
-    await releaseDeployLock(trx, row.stack_key, id);
+    await releaseDeployLock({ stackKey: row.stack_key, deployId: id }, trx);
     await auditDeploy(trx, actor, `deploy.${status}`, row, {
       ...(message ? { message } : {}),
       ...(outcome ? { stackStatus: outcome.stackStatus, failures: outcome.failures, rollback: outcome.rollback } : {}),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getAppSettings } from '../admin/settings';
+import { hasClosedSessionOnReference } from '../db/queries/sessions';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { loadArtifact } from '../pipeline/artifacts';
@@ -34,7 +35,9 @@ export async function checkDeployReadiness(
   const [review, artifact, settings] = await Promise.all([runReview(def), loadArtifact(def.reference), getAppSettings(db)]);
   const templateHash = review.reference.status === 'ok' ? review.reference.hash : undefined;
   const signedOff =
-    templateHash !== undefined && settings.deployRequiresSignedOffSession && (await hasSignedOffSession(db, reviewId, templateHash));
+    templateHash !== undefined &&
+    settings.deployRequiresSignedOffSession &&
+    (await hasClosedSessionOnReference({ reviewId, referenceHash: templateHash }, db));
   const reasons = readinessReasons(review, { requireSignoff: settings.deployRequiresSignedOffSession, signedOff });
   if (!templateHash || !artifact.template) return { readiness: { deployable: false, reasons } };
   return {
@@ -71,15 +74,4 @@ export async function requireDeployCandidate(reviewId: string, db: Kysely<Databa
     });
   }
   return candidate;
-}
-
-async function hasSignedOffSession(db: Kysely<Database>, reviewId: string, templateHash: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('audit_sessions')
-    .select('id')
-    .where('review_id', '=', reviewId)
-    .where('reference_hash', '=', templateHash)
-    .where('status', '=', 'closed')
-    .executeTakeFirst();
-  return row !== undefined;
 }

@@ -79,19 +79,22 @@ export async function auditDeploy(
   row: DeployRow,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  await appendAudit(db, {
-    actor,
-    action,
-    entityType: 'deploy',
-    entityId: row.id,
-    after: {
-      status: row.status,
-      stack: row.stack_name,
-      target: row.target_label,
-      templateHash: row.template_hash,
-      changeSetId: row.change_set_id,
-      requestedBy: row.requested_by_label,
-      ...extra,
+  await appendAudit(
+    {
+      actor,
+      action,
+      entityType: 'deploy',
+      entityId: row.id,
+      after: {
+        status: row.status,
+        stack: row.stack_name,
+        target: row.target_label,
+        templateHash: row.template_hash,
+        changeSetId: row.change_set_id,
+        requestedBy: row.requested_by_label,
+        ...extra,
+      },
     },
-  });
+    db,
+  );
 }

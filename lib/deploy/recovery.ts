@@ -26,7 +26,7 @@ export async function resumeUnattendedDeploys(
   const taken: string[] = [];
   for (const row of await listUnattendedDeploys(ctx.handle.db)) {
     if (row.worker_instance === ctx.instanceId && row.worker_seen_at && row.worker_seen_at >= staleBefore) continue;
-    if (!(await claimOrphanedDeploy(ctx.handle.db, row.id, ctx.instanceId, staleBefore))) continue;
+    if (!(await claimOrphanedDeploy({ id: row.id, instance: ctx.instanceId, staleBefore }, ctx.handle.db))) continue;
     taken.push(row.id);
     drive(driveDeploy(row.id, ctx));
   }

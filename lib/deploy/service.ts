@@ -65,7 +65,7 @@ export async function requestDeploy(
   const body = deployRequestSchema.parse(input);
   const ctx = deployContext(deps);
   if (!deps.handle) ensureDeployRecovery(ctx);
-  const repeated = await getDeployByClientToken(ctx.handle.db, body.clientToken);
+  const repeated = await getDeployByClientToken({ clientToken: body.clientToken }, ctx.handle.db);
   if (repeated) return { deploy: toDeployView(repeated), created: false };
   const candidate = await requireDeployCandidate(body.reviewId, ctx.handle.db);
   const { row, created } = await insertLockedDeploy(ctx, candidate, body.clientToken, user);
@@ -82,7 +82,7 @@ export function drive(id: string, ctx: DeployContext, deps: Pick<DeployDeps, 'on
 
 /** One deploy by id; `not_found:deploy` when there is none. */
 export async function getDeploy({ id }: { id: string }, deps: DeployDeps = {}): Promise<DeployView> {
-  const row = await getDeployRow((deps.handle ?? getDb()).db, id);
+  const row = await getDeployRow({ id }, (deps.handle ?? getDb()).db);
   if (!row) throw new AppError('not_found:deploy', `No deploy with id "${id}"`);
   return toDeployView(row);
 }
@@ -95,9 +95,12 @@ export async function listDeploys(
   const ctx = deployContext(deps);
   if (!deps.handle) ensureDeployRecovery(ctx);
   const key = stackKeyOf(ctx.target);
-  const [rows, lock] = await Promise.all([listDeployRows(ctx.handle.db, key, limit), getDeployLock(ctx.handle.db, key)]);
+  const [rows, lock] = await Promise.all([
+    listDeployRows({ stackKey: key, limit }, ctx.handle.db),
+    getDeployLock({ stackKey: key }, ctx.handle.db),
+  ]);
   const activeRow = lock
-    ? (rows.find((row) => row.id === lock.deploy_id) ?? (await getDeployRow(ctx.handle.db, lock.deploy_id)))
+    ? (rows.find((row) => row.id === lock.deploy_id) ?? (await getDeployRow({ id: lock.deploy_id }, ctx.handle.db)))
     : undefined;
   return { active: activeRow ? toDeployView(activeRow) : null, deploys: rows.map(toDeployView) };
 }
@@ -113,9 +116,9 @@ async function insertLockedDeploy(
   const at = nowIso();
   const label = user.name ? `${user.name} <${user.email}>` : user.email;
   return withTransaction(async (trx) => {
-    if (!(await tryAcquireDeployLock(trx, { stack_key: stackKey, deploy_id: id, holder_label: label, acquired_at: at }))) {
-      const lock = await getDeployLock(trx, stackKey);
-      const holder = lock ? await getDeployRow(trx, lock.deploy_id) : undefined;
+    if (!(await tryAcquireDeployLock({ stack_key: stackKey, deploy_id: id, holder_label: label, acquired_at: at }, trx))) {
+      const lock = await getDeployLock({ stackKey }, trx);
+      const holder = lock ? await getDeployRow({ id: lock.deploy_id }, trx) : undefined;
       // The same click arriving twice at once: the first one's deploy is the answer, not a conflict.
       if (holder?.client_token === clientToken) return { row: holder, created: false };
       throw busy(ctx.target, lock?.holder_label ?? 'someone', holder);
@@ -145,7 +148,7 @@ async function insertLockedDeploy(
       worker_instance: ctx.instanceId,
       worker_seen_at: at,
     };
-    await insertDeploy(trx, row);
+    await insertDeploy(row, trx);
     await auditDeploy(trx, { id: user.id, label: user.email }, 'deploy.requested', row);
     await announceDeploy(row, ctx.handle, trx);
     return { row, created: true };

@@ -1,4 +1,5 @@
-import { consensusVerdict, VERDICT_LABELS } from '../audit/verdicts';
+import { VERDICT_LABELS } from '../audit/verdict-labels';
+import { consensusVerdict } from '../audit/verdicts';
 import type { VerdictValue } from '../db/schema';
 import type { Finding } from '../rules/finding';
 import type { Category, Severity } from '../rules/types';

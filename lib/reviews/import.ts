@@ -6,7 +6,7 @@ import { toAppError } from '../errors';
 import { readTaskFolder } from './folder';
 import { planTask } from './task';
 import { getStoredReviewSummary, runStoredReview, storePlannedReview } from './service';
-import type { CachedCounts } from './store';
+import type { CachedCounts } from '../db/queries/reviews';
 
 /** What happened to one folder: imported (with what was found and, once analyzed, the counts), or why not. */
 export type ImportOutcome =

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { getAppSettings } from '../admin/settings';
 import type { Database } from '../db/schema';
 import { getStoredReviewDefinition, listStoredReviews, runStoredReview } from './service';
-import type { ReviewRowFilter } from './store';
+import type { ReviewRowFilter } from '../db/queries/reviews';
 import { modelCounts, type ReviewListExtras } from './summary';
 import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from '../pipeline/bundled';
 import { applyReviewAcknowledgements } from './acknowledgements/apply';

@@ -12,7 +12,14 @@ import { loadInlineArtifact } from '../pipeline/inline-artifact';
 import type { CreateReviewInput } from './input';
 import { planReview } from './plan';
 import type { ReviewPlan, StoredArtifact } from './plan-types';
-import { getReviewRow, insertReviewRow, listReviewRows, saveReviewAnalysis, type ReviewRow, type ReviewRowFilter } from './store';
+import {
+  getReviewRowById,
+  insertReviewRow,
+  listReviewRows,
+  saveReviewAnalysis,
+  type ReviewRow,
+  type ReviewRowFilter,
+} from '../db/queries/reviews';
 import { listItemOfRow, modelCounts, statusAfterAnalysis, totalsOf, type StoredSummary } from './summary';
 
 /** A new review id: `r-` and 12 hex digits (never `bundled`). */
@@ -67,7 +74,7 @@ export async function storePlannedReview(
     metadata_json: JSON.stringify(plan.metadata),
     summary_json: JSON.stringify(summary),
   };
-  await insertReviewRow(db, row);
+  await insertReviewRow(row, db);
   return listItemOfRow({
     ...row,
     ...{
@@ -96,7 +103,7 @@ export async function createReview(
 
 /** The list entry of one stored review; `not_found:review` when there is none. */
 export async function getStoredReviewSummary({ id }: { id: string }, db: Kysely<Database> = getDb().db) {
-  const row = await getReviewRow(db, id);
+  const row = await getReviewRowById({ id }, db);
   if (!row) throw reviewNotFound(id);
   return listItemOfRow(row);
 }
@@ -113,7 +120,7 @@ function specOf(side: 'reference' | 'model', artifact: StoredArtifact, natGatewa
 
 /** The definition of a stored review (its files as inline artifacts); `not_found:review` for unknown ids. */
 export async function getStoredReviewDefinition({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewDefinition> {
-  const row = await getReviewRow(db, id);
+  const row = await getReviewRowById({ id }, db);
   if (!row) throw reviewNotFound(id);
   return definitionOfRow(row, db);
 }
@@ -131,7 +138,7 @@ async function definitionOfRow(row: ReviewRow, db: Kysely<Database>): Promise<Re
 
 /** Runs a stored review (cached by content) and, when its outcome changed, records status, summary and counts for the list. */
 export async function runStoredReview({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewResult> {
-  const row = await getReviewRow(db, id);
+  const row = await getReviewRowById({ id }, db);
   if (!row) throw reviewNotFound(id);
   const review = await runReview(await definitionOfRow(row, db));
   const { status, note } = statusAfterAnalysis(row.status, review);
@@ -147,20 +154,24 @@ export async function runStoredReview({ id }: { id: string }, db: Kysely<Databas
     row.status !== status ||
     JSON.stringify({ ...previous, generatedAt: null }) !== JSON.stringify({ ...summary, generatedAt: null });
   if (changed) {
-    await saveReviewAnalysis(db, id, {
-      status,
-      statusNote: note,
-      summaryJson: JSON.stringify(summary),
-      counts: modelCounts(review),
-      analyzedAt: new Date().toISOString(),
-    });
+    await saveReviewAnalysis(
+      {
+        id,
+        status,
+        statusNote: note,
+        summaryJson: JSON.stringify(summary),
+        counts: modelCounts(review),
+        analyzedAt: new Date().toISOString(),
+      },
+      db,
+    );
   }
   return review;
 }
 
 /** Stored reviews, newest first, as list entries. */
 export async function listStoredReviews(filter: ReviewRowFilter = {}, db: Kysely<Database> = getDb().db) {
-  return (await listReviewRows(db, filter)).map(listItemOfRow);
+  return (await listReviewRows(filter, db)).map(listItemOfRow);
 }
 
 /** The human-written MODEL_FAILURES.md and the prompt of a stored review, when it has them. */
@@ -168,7 +179,7 @@ export async function getStoredReviewTexts(
   { id }: { id: string },
   db: Kysely<Database> = getDb().db,
 ): Promise<{ prompt: string | null; modelFailures: string | null; metadata: Record<string, unknown> }> {
-  const row = await getReviewRow(db, id);
+  const row = await getReviewRowById({ id }, db);
   if (!row) throw reviewNotFound(id);
   return { prompt: row.prompt, modelFailures: row.model_failures, metadata: JSON.parse(row.metadata_json) as Record<string, unknown> };
 }

@@ -1,7 +1,7 @@
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 import type { ArtifactState, ReviewResult } from '../pipeline/types';
 import type { StoredReviewStatus } from './plan-types';
-import { countsOfRow, type CachedCounts, type ReviewRow } from './store';
+import { countsOfRow, type CachedCounts, type ReviewRow } from '../db/queries/reviews';
 
 /** What a stored review's list entry says beyond the bundled review's fields. */
 export interface ReviewListExtras {

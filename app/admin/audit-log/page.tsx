@@ -37,7 +37,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
-  const { entries, nextCursor } = await listAudit(undefined, auditFilterOf(query));
+  const { entries, nextCursor } = await listAudit(auditFilterOf(query), undefined);
   const filters = auditFilterParams(query);
   return (
     <div className="space-y-4">

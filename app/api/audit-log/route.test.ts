@@ -40,12 +40,15 @@ describe('GET /api/audit-log', () => {
     expect(tokens.entries.every((e) => e.entityType === 'token')).toBe(true);
     const one = await page(`?entityType=user&entityId=${env.users.viewer.user.id}`);
     expect(one.entries.map((e) => e.action)).toEqual(['user.create']);
-    await appendAudit(getDb().db, {
-      actor: { id: env.users.admin.user.id, label: env.users.admin.email },
-      action: 'test.mark',
-      entityType: 'test',
-      entityId: 'x',
-    });
+    await appendAudit(
+      {
+        actor: { id: env.users.admin.user.id, label: env.users.admin.email },
+        action: 'test.mark',
+        entityType: 'test',
+        entityId: 'x',
+      },
+      getDb().db,
+    );
     const byActor = await page(`?actor=${env.users.admin.user.id}`);
     expect(byActor.entries.map((e) => e.action)).toEqual(['test.mark']);
   });
@@ -87,7 +90,7 @@ describe('GET /api/audit-log', () => {
       .db.transaction()
       .execute(async (trx) => {
         for (let i = 0; i < 1005; i++)
-          await appendAudit(trx, { actor: { id: null, label: 'bulk' }, action: 'test.bulk', entityType: 'test', entityId: String(i) });
+          await appendAudit({ actor: { id: null, label: 'bulk' }, action: 'test.bulk', entityType: 'test', entityId: String(i) }, trx);
       });
     const response = await GET(testRequest('GET', '/api/audit-log?format=jsonl&action=test.bulk&limit=5', { cookie: env.users.admin }));
     expect(response.status).toBe(200);

@@ -10,25 +10,31 @@ describe.each(dialects())('audit log on $name', (dialect) => {
 
   it('keeps entries with their before and after documents', async () => {
     await withTransaction(async (trx) => {
-      await appendAudit(trx, {
-        actor: admin,
-        action: 'user.create',
-        entityType: 'user',
-        entityId: 'u1',
-        before: null,
-        after: { role: 'viewer' },
-      });
-      await appendAudit(trx, {
-        actor: admin,
-        action: 'user.role',
-        entityType: 'user',
-        entityId: 'u1',
-        before: { role: 'viewer' },
-        after: { role: 'admin' },
-      });
-      await appendAudit(trx, { actor: { id: null, label: 'cli' }, action: 'token.create', entityType: 'token', entityId: 't1' });
+      await appendAudit(
+        {
+          actor: admin,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: 'u1',
+          before: null,
+          after: { role: 'viewer' },
+        },
+        trx,
+      );
+      await appendAudit(
+        {
+          actor: admin,
+          action: 'user.role',
+          entityType: 'user',
+          entityId: 'u1',
+          before: { role: 'viewer' },
+          after: { role: 'admin' },
+        },
+        trx,
+      );
+      await appendAudit({ actor: { id: null, label: 'cli' }, action: 'token.create', entityType: 'token', entityId: 't1' }, trx);
     }, t.handle);
-    const { entries } = await listAudit(t.handle.db, { entityType: 'user', entityId: 'u1', limit: 10 });
+    const { entries } = await listAudit({ entityType: 'user', entityId: 'u1', limit: 10 }, t.handle.db);
     expect(entries.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
       ['user.role', { role: 'viewer' }, { role: 'admin' }],
       ['user.create', null, { role: 'viewer' }],
@@ -39,21 +45,21 @@ describe.each(dialects())('audit log on $name', (dialect) => {
   it('is rejected by the database on UPDATE and DELETE', async () => {
     await expect(sql`update audit_log set action = 'forged'`.execute(t.handle.db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from audit_log`.execute(t.handle.db)).rejects.toThrow(/append-only/);
-    const { entries } = await listAudit(t.handle.db, { limit: 100 });
+    const { entries } = await listAudit({ limit: 100 }, t.handle.db);
     expect(entries.map((entry) => entry.action)).not.toContain('forged');
     expect(entries).toHaveLength(3);
   });
 
   it('filters by actor, action and time, and pages with a cursor', async () => {
-    const byCli = await listAudit(t.handle.db, { actorId: admin.id, action: 'user.create', limit: 10 });
+    const byCli = await listAudit({ actorId: admin.id, action: 'user.create', limit: 10 }, t.handle.db);
     expect(byCli.entries).toHaveLength(1);
-    const future = await listAudit(t.handle.db, { since: '2999-01-01T00:00:00.000Z', limit: 10 });
+    const future = await listAudit({ since: '2999-01-01T00:00:00.000Z', limit: 10 }, t.handle.db);
     expect(future.entries).toEqual([]);
-    const past = await listAudit(t.handle.db, { until: '2000-01-01T00:00:00.000Z', limit: 10 });
+    const past = await listAudit({ until: '2000-01-01T00:00:00.000Z', limit: 10 }, t.handle.db);
     expect(past.entries).toEqual([]);
 
-    const first = await listAudit(t.handle.db, { limit: 2 });
-    const second = await listAudit(t.handle.db, { limit: 2, cursor: first.nextCursor });
+    const first = await listAudit({ limit: 2 }, t.handle.db);
+    const second = await listAudit({ limit: 2, cursor: first.nextCursor }, t.handle.db);
     expect(first.entries).toHaveLength(2);
     expect(second.entries).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
@@ -61,7 +67,7 @@ describe.each(dialects())('audit log on $name', (dialect) => {
   });
 
   it('exports entries as JSON lines, one parseable object per line', async () => {
-    const { entries } = await listAudit(t.handle.db, { limit: 10 });
+    const { entries } = await listAudit({ limit: 10 }, t.handle.db);
     const lines = auditToJsonLines(entries).split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.map((line) => JSON.parse(line))).toEqual(entries);

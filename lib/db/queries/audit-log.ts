@@ -41,7 +41,7 @@ export interface AuditFilter {
 const MAX_PAGE = 1000;
 
 /** Appends one entry; pass the transaction of the write it records so both commit or neither does. */
-export async function appendAudit(trx: Kysely<Database>, entry: AuditInput): Promise<void> {
+export async function appendAudit(entry: AuditInput, trx: Kysely<Database>): Promise<void> {
   await trx
     .insertInto('audit_log')
     .values({
@@ -59,8 +59,8 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditInput): Pro
 
 /** One page of entries matching every given filter (`since` inclusive, `until` exclusive), newest first. */
 export async function listAudit(
-  db: Kysely<Database> = getDb().db,
   filter: AuditFilter,
+  db: Kysely<Database> = getDb().db,
 ): Promise<{ entries: AuditEntry[]; nextCursor: number | null }> {
   const limit = Math.min(Math.max(Math.trunc(filter.limit), 1), MAX_PAGE);
   let query = db.selectFrom('audit_log').selectAll();

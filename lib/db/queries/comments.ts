@@ -20,7 +20,7 @@ export async function addComment(
     throw new AppError('bad_request:input', `A comment holds 1 to ${MAX_COMMENT_LENGTH} characters`);
   }
   return inTransaction(db, async (trx) => {
-    await lockOpenSession(trx, input.sessionId, 'share');
+    await lockOpenSession({ id: input.sessionId, mode: 'share' }, trx);
     const comment: Comment = {
       id: crypto.randomUUID(),
       session_id: input.sessionId,
@@ -30,14 +30,17 @@ export async function addComment(
       created_at: nowIso(),
     };
     await trx.insertInto('comments').values(comment).execute();
-    await appendAudit(trx, {
-      actor: input.actor,
-      action: 'comment.add',
-      entityType: 'comment',
-      entityId: comment.id,
-      before: null,
-      after: comment,
-    });
+    await appendAudit(
+      {
+        actor: input.actor,
+        action: 'comment.add',
+        entityType: 'comment',
+        entityId: comment.id,
+        before: null,
+        after: comment,
+      },
+      trx,
+    );
     return comment;
   });
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import { getDb } from '../connection';
 import type { Database, DeployStatus, DeploysTable } from '../schema';
 import { nowIso } from './shared';
 
@@ -12,7 +13,7 @@ export type DeployLockRow = Selectable<Database['deploy_locks']>;
 export const IN_FLIGHT_STATUSES: readonly DeployStatus[] = ['creating_change_set', 'awaiting_confirmation', 'executing'];
 
 /** Takes the stack's lock for `deployId`; false when another deploy holds it (the primary key decides, on every instance). */
-export async function tryAcquireDeployLock(db: Kysely<Database>, lock: DeployLockRow): Promise<boolean> {
+export async function tryAcquireDeployLock(lock: DeployLockRow, db: Kysely<Database> = getDb().db): Promise<boolean> {
   const result = await db
     .insertInto('deploy_locks')
     .values(lock)
@@ -22,32 +23,44 @@ export async function tryAcquireDeployLock(db: Kysely<Database>, lock: DeployLoc
 }
 
 /** The lock on the stack, if any. */
-export async function getDeployLock(db: Kysely<Database>, stackKey: string): Promise<DeployLockRow | undefined> {
+export async function getDeployLock(
+  { stackKey }: { stackKey: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<DeployLockRow | undefined> {
   return db.selectFrom('deploy_locks').selectAll().where('stack_key', '=', stackKey).executeTakeFirst();
 }
 
 /** Releases the stack's lock if `deployId` holds it; another deploy's lock is never touched. */
-export async function releaseDeployLock(db: Kysely<Database>, stackKey: string, deployId: string): Promise<void> {
+export async function releaseDeployLock(
+  { stackKey, deployId }: { stackKey: string; deployId: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<void> {
   await db.deleteFrom('deploy_locks').where('stack_key', '=', stackKey).where('deploy_id', '=', deployId).execute();
 }
 
 /** Inserts a new deploy row. */
-export async function insertDeploy(db: Kysely<Database>, row: DeployRow): Promise<void> {
+export async function insertDeploy(row: DeployRow, db: Kysely<Database> = getDb().db): Promise<void> {
   await db.insertInto('deploys').values(row).execute();
 }
 
 /** The deploy with this id. */
-export async function getDeployRow(db: Kysely<Database>, id: string): Promise<DeployRow | undefined> {
+export async function getDeployRow({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<DeployRow | undefined> {
   return db.selectFrom('deploys').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** The deploy a client token created, if any. */
-export async function getDeployByClientToken(db: Kysely<Database>, clientToken: string): Promise<DeployRow | undefined> {
+export async function getDeployByClientToken(
+  { clientToken }: { clientToken: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<DeployRow | undefined> {
   return db.selectFrom('deploys').selectAll().where('client_token', '=', clientToken).executeTakeFirst();
 }
 
 /** The stack's deploys, newest first. */
-export async function listDeployRows(db: Kysely<Database>, stackKey: string, limit: number): Promise<DeployRow[]> {
+export async function listDeployRows(
+  { stackKey, limit }: { stackKey: string; limit: number },
+  db: Kysely<Database> = getDb().db,
+): Promise<DeployRow[]> {
   return db
     .selectFrom('deploys')
     .selectAll()
@@ -63,10 +76,8 @@ export async function listDeployRows(db: Kysely<Database>, stackKey: string, lim
  * made the transition, false when another request or instance got there first.
  */
 export async function transitionDeploy(
-  db: Kysely<Database>,
-  id: string,
-  from: readonly DeployStatus[],
-  values: Omit<Updateable<DeploysTable>, 'id' | 'updated_at'>,
+  { id, from, values }: { id: string; from: readonly DeployStatus[]; values: Omit<Updateable<DeploysTable>, 'id' | 'updated_at'> },
+  db: Kysely<Database> = getDb().db,
 ): Promise<boolean> {
   const result = await db
     .updateTable('deploys')
@@ -78,7 +89,10 @@ export async function transitionDeploy(
 }
 
 /** Records that `instance` is driving the deploy now. */
-export async function touchDeployWorker(db: Kysely<Database>, id: string, instance: string): Promise<void> {
+export async function touchDeployWorker(
+  { id, instance }: { id: string; instance: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<void> {
   await db.updateTable('deploys').set({ worker_instance: instance, worker_seen_at: nowIso() }).where('id', '=', id).execute();
 }
 
@@ -86,7 +100,10 @@ export async function touchDeployWorker(db: Kysely<Database>, id: string, instan
  * Takes over a deploy whose worker went quiet before `staleBefore` (a restarted or crashed instance): true when
  * this instance now drives it. Only steps that run unattended (creating the change set, executing) are taken.
  */
-export async function claimOrphanedDeploy(db: Kysely<Database>, id: string, instance: string, staleBefore: string): Promise<boolean> {
+export async function claimOrphanedDeploy(
+  { id, instance, staleBefore }: { id: string; instance: string; staleBefore: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<boolean> {
   const result = await db
     .updateTable('deploys')
     .set({ worker_instance: instance, worker_seen_at: nowIso() })
@@ -98,6 +115,6 @@ export async function claimOrphanedDeploy(db: Kysely<Database>, id: string, inst
 }
 
 /** Deploys still in an unattended step, oldest first (candidates for recovery). */
-export async function listUnattendedDeploys(db: Kysely<Database>): Promise<DeployRow[]> {
+export async function listUnattendedDeploys(db: Kysely<Database> = getDb().db): Promise<DeployRow[]> {
   return db.selectFrom('deploys').selectAll().where('status', 'in', ['creating_change_set', 'executing']).orderBy('created_at').execute();
 }

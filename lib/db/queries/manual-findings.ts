@@ -33,7 +33,7 @@ export async function addManualFinding(
   db: Kysely<Database> = getDb().db,
 ): Promise<ManualFinding> {
   return inTransaction(db, async (trx) => {
-    await lockOpenSession(trx, input.sessionId, 'share');
+    await lockOpenSession({ id: input.sessionId, mode: 'share' }, trx);
     const finding: ManualFinding = {
       id: crypto.randomUUID(),
       sessionId: input.sessionId,
@@ -48,14 +48,17 @@ export async function addManualFinding(
       createdAt: nowIso(),
     };
     await trx.insertInto('manual_findings').values(toRow(finding)).execute();
-    await appendAudit(trx, {
-      actor: input.actor,
-      action: 'finding.add',
-      entityType: 'manual_finding',
-      entityId: finding.id,
-      before: null,
-      after: finding,
-    });
+    await appendAudit(
+      {
+        actor: input.actor,
+        action: 'finding.add',
+        entityType: 'manual_finding',
+        entityId: finding.id,
+        before: null,
+        after: finding,
+      },
+      trx,
+    );
     return finding;
   });
 }
@@ -73,6 +76,28 @@ export async function listManualFindingsBySession(
     .orderBy('id')
     .execute();
   return rows.map(fromRow);
+}
+
+/** Whether the session has a manual finding with this id. */
+export async function hasManualFinding(
+  { sessionId, id }: { sessionId: string; id: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('manual_findings')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The ids of the manual findings of each of the given sessions. */
+export function listManualFindingIdsBySessions(
+  { sessionIds }: { sessionIds: readonly string[] },
+  db: Kysely<Database> = getDb().db,
+): Promise<{ session_id: string; id: string }[]> {
+  return db.selectFrom('manual_findings').select(['session_id', 'id']).where('session_id', 'in', sessionIds).execute();
 }
 
 function toRow(finding: ManualFinding): ManualFindingRow {

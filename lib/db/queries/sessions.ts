@@ -38,14 +38,17 @@ export async function createSession(input: NewSession, db: Kysely<Database> = ge
       closed_at: null,
     };
     await trx.insertInto('audit_sessions').values(session).execute();
-    await appendAudit(trx, {
-      actor: input.actor,
-      action: 'session.create',
-      entityType: 'session',
-      entityId: session.id,
-      before: null,
-      after: session,
-    });
+    await appendAudit(
+      {
+        actor: input.actor,
+        action: 'session.create',
+        entityType: 'session',
+        entityId: session.id,
+        before: null,
+        after: session,
+      },
+      trx,
+    );
     return session;
   });
 }
@@ -66,26 +69,50 @@ export async function closeSession(
   db: Kysely<Database> = getDb().db,
 ): Promise<AuditSession> {
   return inTransaction(db, async (trx) => {
-    const before = await lockOpenSession(trx, id, 'update');
+    const before = await lockOpenSession({ id, mode: 'update' }, trx);
     const after: AuditSession = { ...before, status: 'closed', closed_at: nowIso() };
     await trx.updateTable('audit_sessions').set({ status: after.status, closed_at: after.closed_at }).where('id', '=', id).execute();
-    await appendAudit(trx, { actor, action: 'session.close', entityType: 'session', entityId: id, before, after });
+    await appendAudit({ actor, action: 'session.close', entityType: 'session', entityId: id, before, after }, trx);
     return after;
   });
 }
 
 /**
- * The session, which must exist and be open; on PostgreSQL its row stays locked until the transaction ends
- * ('share' for edits inside it, 'update' for sign-off and close), so nothing is written into a session being closed.
+ * The session, which must exist (`not_found:session`) and be open (`conflict:closed`); on PostgreSQL its row stays
+ * locked until the transaction ends ('share' for edits inside it, 'update' for sign-off and close), so nothing is
+ * written into a session being closed. Every write into a session takes this lock once.
  */
-export async function lockOpenSession(trx: Kysely<Database>, id: string, mode: 'share' | 'update'): Promise<AuditSession> {
+export async function lockOpenSession(
+  { id, mode }: { id: string; mode: 'share' | 'update' },
+  trx: Kysely<Database> = getDb().db,
+): Promise<AuditSession> {
   let query = trx.selectFrom('audit_sessions').selectAll().where('id', '=', id);
   if (dialectOf(trx) === 'postgres') query = mode === 'update' ? query.forUpdate() : query.forShare();
   const session = await query.executeTakeFirst();
-  if (!session) throw new AppError('bad_request:input', 'Unknown audit session', { details: { sessionId: id } });
+  if (!session) throw sessionNotFound(id);
   if (session.status !== 'open')
-    throw new AppError('conflict:state', 'The audit session is closed and read-only', { details: { sessionId: id } });
+    throw new AppError('conflict:closed', 'The audit session is closed and read-only', { details: { sessionId: id } });
   return session;
+}
+
+/** The error for a session id that names no session. */
+export function sessionNotFound(sessionId: string): AppError {
+  return new AppError('not_found:session', 'Unknown audit session', { details: { sessionId } });
+}
+
+/** Whether a closed (signed-off) session of the review pinned this reference template hash. */
+export async function hasClosedSessionOnReference(
+  { reviewId, referenceHash }: { reviewId: string; referenceHash: string },
+  db: Kysely<Database> = getDb().db,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_sessions')
+    .select('id')
+    .where('review_id', '=', reviewId)
+    .where('reference_hash', '=', referenceHash)
+    .where('status', '=', 'closed')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 async function requiredSignoffsSetting(db: Kysely<Database>): Promise<number> {

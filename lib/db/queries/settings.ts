@@ -25,6 +25,6 @@ export async function setSetting(
         conflict.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: row.updated_by }),
       )
       .execute();
-    await appendAudit(trx, { actor, action: 'setting.set', entityType: 'setting', entityId: key, before: before ?? null, after: value });
+    await appendAudit({ actor, action: 'setting.set', entityType: 'setting', entityId: key, before: before ?? null, after: value }, trx);
   });
 }

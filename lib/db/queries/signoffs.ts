@@ -13,9 +13,9 @@ import { inTransaction, nowIso, type UserActor } from './shared';
 export async function addSignoff(
   { sessionId, actor }: { sessionId: string; actor: UserActor },
   db: Kysely<Database> = getDb().db,
-): Promise<{ signoffs: number; session: AuditSession }> {
+): Promise<{ signoff: Signoff; signoffs: number; session: AuditSession }> {
   return inTransaction(db, async (trx) => {
-    const session = await lockOpenSession(trx, sessionId, 'update');
+    const session = await lockOpenSession({ id: sessionId, mode: 'update' }, trx);
     const existing = await trx
       .selectFrom('signoffs')
       .select('user_id')
@@ -26,21 +26,24 @@ export async function addSignoff(
 
     const signoff: Signoff = { session_id: sessionId, user_id: actor.id, created_at: nowIso() };
     await trx.insertInto('signoffs').values(signoff).execute();
-    await appendAudit(trx, {
-      actor,
-      action: 'signoff.add',
-      entityType: 'signoff',
-      entityId: `${sessionId}/${actor.id}`,
-      before: null,
-      after: signoff,
-    });
+    await appendAudit(
+      {
+        actor,
+        action: 'signoff.add',
+        entityType: 'signoff',
+        entityId: `${sessionId}/${actor.id}`,
+        before: null,
+        after: signoff,
+      },
+      trx,
+    );
 
     const signoffs = await countSignoffs({ sessionId }, trx);
-    if (signoffs < session.required_signoffs) return { signoffs, session };
+    if (signoffs < session.required_signoffs) return { signoff, signoffs, session };
     const closed: AuditSession = { ...session, status: 'closed', closed_at: signoff.created_at };
     await trx.updateTable('audit_sessions').set({ status: 'closed', closed_at: closed.closed_at }).where('id', '=', sessionId).execute();
-    await appendAudit(trx, { actor, action: 'session.close', entityType: 'session', entityId: sessionId, before: session, after: closed });
-    return { signoffs, session: closed };
+    await appendAudit({ actor, action: 'session.close', entityType: 'session', entityId: sessionId, before: session, after: closed }, trx);
+    return { signoff, signoffs, session: closed };
   });
 }
 
@@ -57,4 +60,18 @@ export async function countSignoffs({ sessionId }: { sessionId: string }, db: Ky
 /** The session's sign-offs, oldest first. */
 export function listSignoffsBySession({ sessionId }: { sessionId: string }, db: Kysely<Database> = getDb().db): Promise<Signoff[]> {
   return db.selectFrom('signoffs').selectAll().where('session_id', '=', sessionId).orderBy('created_at').orderBy('user_id').execute();
+}
+
+/** How many users signed off each of the given sessions (sessions without a sign-off are absent). */
+export async function countSignoffsBySessions(
+  { sessionIds }: { sessionIds: readonly string[] },
+  db: Kysely<Database> = getDb().db,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('signoffs')
+    .select((eb) => ['session_id', eb.fn.countAll<string | number>().as('count')])
+    .where('session_id', 'in', sessionIds)
+    .groupBy('session_id')
+    .execute();
+  return new Map(rows.map((row) => [row.session_id, Number(row.count)]));
 }

@@ -26,7 +26,7 @@ describe.each(dialects())('verdicts and presence on $name', (dialect) => {
       [alice.id, 'false_positive', 'the bucket is a website'],
       [bob.id, 'confirmed', null],
     ]);
-    const { entries } = await listAudit(t.handle.db, { action: 'verdict.set', entityId: `${session.id}/S3/public/${alice.id}`, limit: 10 });
+    const { entries } = await listAudit({ action: 'verdict.set', entityId: `${session.id}/S3/public/${alice.id}`, limit: 10 }, t.handle.db);
     expect(
       entries.map((entry) => [(entry.before as { verdict: string } | null)?.verdict ?? null, (entry.after as { verdict: string }).verdict]),
     ).toEqual([

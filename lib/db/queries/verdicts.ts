@@ -1,18 +1,10 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '@/lib/errors';
 import { getDb } from '../connection';
-import type { Database, Verdict, VerdictValue } from '../schema';
+import { VERDICT_VALUES, type Database, type Verdict, type VerdictValue } from '../schema';
 import { appendAudit } from './audit-log';
 import { lockOpenSession } from './sessions';
 import { inTransaction, nowIso, type UserActor } from './shared';
-
-/** Every verdict a participant can record. */
-export const VERDICT_VALUES = [
-  'confirmed',
-  'false_positive',
-  'accepted_risk',
-  'needs_discussion',
-] as const satisfies readonly VerdictValue[];
 
 /** Records the actor's verdict on a finding, replacing their previous one; an identical verdict writes nothing. */
 export async function upsertVerdict(
@@ -21,7 +13,7 @@ export async function upsertVerdict(
 ): Promise<{ verdict: Verdict; changed: boolean }> {
   if (!VERDICT_VALUES.includes(input.verdict)) throw new AppError('bad_request:input', `Unknown verdict ${String(input.verdict)}`);
   return inTransaction(db, async (trx) => {
-    await lockOpenSession(trx, input.sessionId, 'share');
+    await lockOpenSession({ id: input.sessionId, mode: 'share' }, trx);
     const key = { session_id: input.sessionId, finding_key: input.findingKey, user_id: input.actor.id };
     const before = await trx
       .selectFrom('verdicts')
@@ -43,14 +35,17 @@ export async function upsertVerdict(
           .doUpdateSet({ verdict: after.verdict, reason, updated_at: after.updated_at }),
       )
       .execute();
-    await appendAudit(trx, {
-      actor: input.actor,
-      action: 'verdict.set',
-      entityType: 'verdict',
-      entityId: `${key.session_id}/${key.finding_key}/${key.user_id}`,
-      before: before ?? null,
-      after,
-    });
+    await appendAudit(
+      {
+        actor: input.actor,
+        action: 'verdict.set',
+        entityType: 'verdict',
+        entityId: `${key.session_id}/${key.finding_key}/${key.user_id}`,
+        before: before ?? null,
+        after,
+      },
+      trx,
+    );
     return { verdict: after, changed: true };
   });
 }
@@ -65,4 +60,12 @@ export function listVerdictsBySession({ sessionId }: { sessionId: string }, db: 
     .orderBy('finding_key')
     .orderBy('user_id')
     .execute();
+}
+
+/** Each finding key with at least one verdict, per session, for the given sessions. */
+export function listJudgedKeysBySessions(
+  { sessionIds }: { sessionIds: readonly string[] },
+  db: Kysely<Database> = getDb().db,
+): Promise<{ session_id: string; finding_key: string }[]> {
+  return db.selectFrom('verdicts').select(['session_id', 'finding_key']).distinct().where('session_id', 'in', sessionIds).execute();
 }

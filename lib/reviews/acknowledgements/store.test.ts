@@ -57,7 +57,7 @@ describe.each(dialects())('review acknowledgements on $name', (dialect) => {
       expiresAt: future,
     });
 
-    const { entries } = await listAudit(t.handle.db, { action: 'acknowledgement.create', entityId: perRule.id, limit: 5 });
+    const { entries } = await listAudit({ action: 'acknowledgement.create', entityId: perRule.id, limit: 5 }, t.handle.db);
     expect(entries).toHaveLength(1);
     expect(entries[0].after).toMatchObject({ reason: 'SSL terminates at the CDN', review_id: reviewId });
   });
@@ -100,7 +100,7 @@ describe.each(dialects())('review acknowledgements on $name', (dialect) => {
     });
     expect(await deleteAcknowledgement({ reviewId, ackId: ack.id, actor: alice }, t.handle.db)).toMatchObject({ id: ack.id });
     expect(await listAcknowledgementsByReview({ reviewId }, t.handle.db)).toEqual([]);
-    const { entries } = await listAudit(t.handle.db, { action: 'acknowledgement.delete', entityId: ack.id, limit: 5 });
+    const { entries } = await listAudit({ action: 'acknowledgement.delete', entityId: ack.id, limit: 5 }, t.handle.db);
     expect(entries.map((e) => [(e.before as { id: string }).id, e.after])).toEqual([[ack.id, null]]);
   });
 });

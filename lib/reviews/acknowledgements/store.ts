@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { getDb } from '../../db/connection';
-import { appendAudit } from '../../db/queries/audit-log';
-import { inTransaction, nowIso, type Actor } from '../../db/queries/shared';
+import { deleteAcknowledgementRow, insertAcknowledgementRow, listAcknowledgementRowsByReview } from '../../db/queries/acknowledgements';
+import { nowIso, type Actor } from '../../db/queries/shared';
 import type { AcknowledgementRow, Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { AcknowledgementInput, ReviewAcknowledgement } from './input';
@@ -28,13 +28,7 @@ export async function listAcknowledgementsByReview(
   { reviewId }: { reviewId: string },
   db: Kysely<Database> = getDb().db,
 ): Promise<ReviewAcknowledgement[]> {
-  const rows = await db
-    .selectFrom('acknowledgements')
-    .selectAll()
-    .where('review_id', '=', reviewId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await listAcknowledgementRowsByReview({ reviewId }, db);
   const now = new Date();
   return rows.map((row) => toReviewAcknowledgement(row, now));
 }
@@ -59,17 +53,7 @@ export async function createAcknowledgement(
     created_at: createdAt,
     expires_at: expiresAt,
   };
-  await inTransaction(db, async (trx) => {
-    await trx.insertInto('acknowledgements').values(row).execute();
-    await appendAudit(trx, {
-      actor,
-      action: 'acknowledgement.create',
-      entityType: 'acknowledgement',
-      entityId: row.id,
-      before: null,
-      after: row,
-    });
-  });
+  await insertAcknowledgementRow({ row, actor }, db);
   return toReviewAcknowledgement(row);
 }
 
@@ -78,23 +62,7 @@ export async function deleteAcknowledgement(
   { reviewId, ackId, actor }: { reviewId: string; ackId: string; actor: Actor },
   db: Kysely<Database> = getDb().db,
 ): Promise<ReviewAcknowledgement> {
-  return inTransaction(db, async (trx) => {
-    const before = await trx
-      .selectFrom('acknowledgements')
-      .selectAll()
-      .where('id', '=', ackId)
-      .where('review_id', '=', reviewId)
-      .executeTakeFirst();
-    if (!before) throw new AppError('not_found:finding', `No acknowledgement "${ackId}" on review "${reviewId}"`);
-    await trx.deleteFrom('acknowledgements').where('id', '=', ackId).execute();
-    await appendAudit(trx, {
-      actor,
-      action: 'acknowledgement.delete',
-      entityType: 'acknowledgement',
-      entityId: ackId,
-      before,
-      after: null,
-    });
-    return toReviewAcknowledgement(before);
-  });
+  const before = await deleteAcknowledgementRow({ reviewId, ackId, actor }, db);
+  if (!before) throw new AppError('not_found:finding', `No acknowledgement "${ackId}" on review "${reviewId}"`);
+  return toReviewAcknowledgement(before);
 }

@@ -82,7 +82,7 @@ describe('/api/reviews/{id}/acknowledgements', () => {
     expect(
       (await modelFindings(id, '&packs=aws-solutions')).find((f) => f.rules?.includes('AwsSolutions-S10'))?.acknowledged,
     ).toBeUndefined();
-    const { entries } = await listAudit(getDb().db, { entityType: 'acknowledgement', entityId: acknowledgement.id, limit: 10 });
+    const { entries } = await listAudit({ entityType: 'acknowledgement', entityId: acknowledgement.id, limit: 10 }, getDb().db);
     expect(entries.map((e) => e.action).sort()).toEqual(['acknowledgement.create', 'acknowledgement.delete']);
   });
 

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../rules/types';
-import type { Database, ReviewsTable } from '../db/schema';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../../rules/types';
+import { getDb } from '../connection';
+import type { Database, ReviewsTable } from '../schema';
 
 /** A stored review row. */
 export type ReviewRow = Selectable<ReviewsTable>;
@@ -24,19 +25,19 @@ export interface ReviewRowFilter {
 export type CachedCounts = Record<Category | Severity, number>;
 
 /** Inserts a review row. */
-export async function insertReviewRow(db: Kysely<Database>, row: NewReviewRow): Promise<void> {
+export async function insertReviewRow(row: NewReviewRow, db: Kysely<Database> = getDb().db): Promise<void> {
   await db.insertInto('reviews').values(row).execute();
 }
 
 /** The stored review with this id. */
-export async function getReviewRow(db: Kysely<Database>, id: string): Promise<ReviewRow | undefined> {
+export async function getReviewRowById({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewRow | undefined> {
   return db.selectFrom('reviews').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Rows without their stored files (list views), newest first, filtered. */
 export async function listReviewRows(
-  db: Kysely<Database>,
   filter: ReviewRowFilter = {},
+  db: Kysely<Database> = getDb().db,
 ): Promise<Omit<ReviewRow, 'reference_json' | 'model_json' | 'prompt' | 'model_failures'>[]> {
   let query = db
     .selectFrom('reviews')
@@ -78,9 +79,11 @@ export async function listReviewRows(
 
 /** Records an analysis: status, summary and the cached counts, in one statement. */
 export async function saveReviewAnalysis(
-  db: Kysely<Database>,
-  id: string,
-  values: { status: string; statusNote: string | null; summaryJson: string; counts: CachedCounts; analyzedAt: string },
+  {
+    id,
+    ...values
+  }: { id: string; status: string; statusNote: string | null; summaryJson: string; counts: CachedCounts; analyzedAt: string },
+  db: Kysely<Database> = getDb().db,
 ): Promise<void> {
   const counts = Object.fromEntries([...CATEGORIES, ...SEVERITIES].map((k) => [`count_${k}`, values.counts[k]]));
   await db
