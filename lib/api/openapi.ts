@@ -5,6 +5,7 @@ import { stackApiPaths, stackApiSchemas } from '../stack/openapi';
 import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
 import { reviewsApiPaths } from '../reviews/openapi';
 import { acknowledgementApiPaths, acknowledgementApiSchemas, packsQueryParam } from '../reviews/acknowledgements/openapi';
+import { FINDING_SOURCES } from '../rules/finding';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -66,10 +67,10 @@ const schemas = {
           properties: { reason: { type: 'string' }, author: { type: 'string' }, expiresAt: { type: 'string' }, ackId: { type: 'string' } },
         },
       },
-      source: { type: 'string', enum: ['infra-review', 'cloudformation-validate', 'cdk-nag'] },
+      source: { type: 'string', enum: [...FINDING_SOURCES] },
       sources: {
         type: 'array',
-        items: { type: 'string', enum: ['infra-review', 'cloudformation-validate', 'cdk-nag'] },
+        items: { type: 'string', enum: [...FINDING_SOURCES] },
         description: 'After deduplication (with packs): every source that reported this problem here',
       },
       rules: { type: 'array', items: { type: 'string' }, description: 'After deduplication: every rule id merged into this finding' },

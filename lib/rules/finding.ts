@@ -1,7 +1,9 @@
 import type { Category, Evidence, Severity, SourceLocation } from './types';
 
+/** Everyone who reports findings: infra-review's own rules, `@aws/cloudformation-validate` and cdk-nag packs. */
+export const FINDING_SOURCES = ['infra-review', 'cloudformation-validate', 'cdk-nag'] as const;
 /** Who reported a finding. */
-export type FindingSource = 'infra-review' | 'cloudformation-validate' | 'cdk-nag';
+export type FindingSource = (typeof FINDING_SOURCES)[number];
 
 /** A finding as the CLI prints it and the API serves it (plain JSON). */
 export interface Finding {
