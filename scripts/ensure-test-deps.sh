@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond npm packages: Debian's Chromium for Playwright.
+# Installs what the tests need beyond npm packages: Debian's Chromium for Playwright, PostgreSQL, the Python CDK toolchain.
 set -euo pipefail
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "Installing Debian's chromium for the end-to-end tests..."
@@ -11,4 +11,9 @@ fi
 if ! bash "$(dirname "$0")/ensure-postgres.sh" >/dev/null; then
   [ -n "${CI:-}" ] && { echo "PostgreSQL could not be started" >&2; exit 1; }
   echo "PostgreSQL unavailable: data layer tests run on SQLite only" >&2
+fi
+# The Python CDK toolchain (.cache/python-cdk-venv, PyPI aws-cdk-lib) that synthesizes Python answers: required in CI.
+if ! bash "$(dirname "$0")/ensure-python-cdk.sh"; then
+  [ -n "${CI:-}" ] && { echo "The Python CDK toolchain could not be installed" >&2; exit 1; }
+  echo "Python CDK toolchain unavailable: the Python synthesis tests are skipped" >&2
 fi

@@ -25,5 +25,8 @@ else
   log "AWS account of $CREDENTIALS ($REGION, stack $STACK)"
 fi
 
+# Python CDK answers are synthesized with the venv this installs (PyPI aws-cdk-lib); without it they get source rules only.
+bash scripts/ensure-python-cdk.sh || log "the Python CDK toolchain could not be installed (above): Python CDK answers get source rules only"
+
 next build
 exec next start

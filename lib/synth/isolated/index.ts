@@ -43,7 +43,7 @@ const Request = z.object({
  * Compiles and synthesizes an untrusted CDK answer in a separate, contained process: a fresh scratch directory
  * (removed afterwards), an empty environment, a wall-clock and a memory limit, no network, and for TypeScript
  * Node's permission model (reads: the scratch directory and the app's node_modules; writes: the scratch
- * directory; no child processes). Python runs only when INFRA_REVIEW_PYTHON names a toolchain; other languages
+ * directory; no child processes). Python runs with the installed Python CDK toolchain (pythonToolchain); other languages
  * are `unsupported`. At most one worker per core runs at once; further calls wait. Never throws for the answer's faults; throws AppError `bad_request:input` for a malformed request.
  */
 export async function synthesizeIsolated(request: IsolatedSynthRequest): Promise<IsolatedSynthResult> {
@@ -71,7 +71,7 @@ export async function synthesizeIsolated(request: IsolatedSynthRequest): Promise
       language,
       supported: SUPPORTED_LANGUAGES,
       message:
-        'Python CDK answers get source rules only: no Python CDK toolchain is configured (set INFRA_REVIEW_PYTHON to a python with aws-cdk-lib installed to synthesize them).',
+        'Python CDK answers get source rules only: no Python CDK toolchain is installed (run scripts/ensure-python-cdk.sh, or set INFRA_REVIEW_PYTHON to a python with aws-cdk-lib installed).',
     };
   }
   return {

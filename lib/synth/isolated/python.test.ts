@@ -5,12 +5,12 @@ import path from 'node:path';
 import { countingServer, failedWith } from './test-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeIsolated } from './index';
-import { pythonToolchain, synthesizePython } from './python';
+import { PYTHON_CDK_VENV, pythonToolchain, synthesizePython } from './python';
 import { networkNamespaceAvailable, prlimitAvailable } from './sandbox';
 import { DEFAULT_LIMITS } from './types';
 
-/* Python answers run by a real python3 in the same containment (no CDK needed to show containment);
-   a real CDK synthesis runs only where INFRA_REVIEW_PYTHON names a toolchain with aws-cdk-lib. */
+/* Python answers run by a real python3 in the same containment (no CDK needed to show containment); real CDK
+   syntheses use the default toolchain (the .cache venv that npm test installs), which CI must have. */
 const python3 = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout?.trim();
 const canContain = Boolean(python3) && networkNamespaceAvailable();
 const LIMITS = { ...DEFAULT_LIMITS, timeoutMs: 30_000, memoryMb: 256, rssSlackMb: 128 };
@@ -76,13 +76,76 @@ describe.skipIf(!canContain)('synthesizePython: containment', () => {
   });
 });
 
-describe.skipIf(!pythonToolchain() || !canContain)('synthesizeIsolated: a Python CDK answer (INFRA_REVIEW_PYTHON)', () => {
-  it('synthesizes a queue', async () => {
-    const text =
-      'import aws_cdk as cdk\nfrom aws_cdk import aws_sqs as sqs\napp = cdk.App()\nstack = cdk.Stack(app, "PyStack")\nsqs.Queue(stack, "Jobs")\napp.synth()\n';
-    const result = await synthesizeIsolated({ language: 'python', files: [{ path: 'app.py', text }], limits: { timeoutMs: 240_000 } });
+/** Runs `body` with INFRA_REVIEW_PYTHON unset, so the default toolchain (the .cache venv) is the one used. */
+async function withDefaultToolchain<T>(body: () => Promise<T>): Promise<T> {
+  const saved = process.env.INFRA_REVIEW_PYTHON;
+  delete process.env.INFRA_REVIEW_PYTHON;
+  try {
+    return await body();
+  } finally {
+    if (saved !== undefined) process.env.INFRA_REVIEW_PYTHON = saved;
+  }
+}
+
+const PY_LIMITS = { timeoutMs: 240_000 };
+
+describe.skipIf(!canContain)('synthesizeIsolated: Python CDK answers with the installed toolchain (scripts/ensure-python-cdk.sh)', () => {
+  beforeAll(() => {
+    // `npm test` and .ci/run install the toolchain first; in CI its absence is a failure, not a skip.
+    if (process.env.CI && !withDefaultToolchainPath())
+      throw new Error(`No Python CDK toolchain at ${PYTHON_CDK_VENV}: scripts/ensure-python-cdk.sh must run before the tests.`);
+  });
+  const skipWithout = (ctx: { skip: () => void }) => withDefaultToolchainPath() ?? ctx.skip();
+
+  it('synthesizes an app whose app.py imports its own package, by default (INFRA_REVIEW_PYTHON unset)', async (ctx) => {
+    skipWithout(ctx);
+    const files = [
+      {
+        path: 'app.py',
+        text: 'import aws_cdk as cdk\nfrom stacks.queue_stack import QueueStack\napp = cdk.App()\nQueueStack(app, "PyStack")\napp.synth()\n',
+      },
+      { path: 'stacks/__init__.py', text: '' },
+      {
+        path: 'stacks/queue_stack.py',
+        text: 'from aws_cdk import Stack, aws_sqs as sqs\n\nclass QueueStack(Stack):\n    def __init__(self, scope, id, **kwargs):\n        super().__init__(scope, id, **kwargs)\n        sqs.Queue(self, "Jobs")\n',
+      },
+    ];
+    const result = await withDefaultToolchain(() => synthesizeIsolated({ language: 'python', files, limits: PY_LIMITS }));
     if (result.status !== 'ok') throw new Error(JSON.stringify(result));
-    expect(result.templates[0].stackName).toBe('PyStack');
+    expect(result.containment).toEqual({ network: 'namespace', filesystem: process.getuid?.() === 0 ? 'unprivileged-user' : 'none' });
+    expect(result.templates.map((t) => t.stackName)).toEqual(['PyStack']);
     expect(Object.values(result.templates[0].template.Resources).map((r) => r.Type)).toEqual(['AWS::SQS::Queue']);
   }, 300_000);
+
+  it('generates the entry of an answer without app.py, and reports an error in its stack module with file and line', async (ctx) => {
+    skipWithout(ctx);
+    const stack = (body: string) => ({
+      path: 'lib/tap_stack.py',
+      text: `from aws_cdk import Stack, aws_s3 as s3\n\nclass TapStack(Stack):\n    def __init__(self, scope, id, **kwargs):\n        super().__init__(scope, id, **kwargs)\n${body}`,
+    });
+    const ok = await withDefaultToolchain(() =>
+      synthesizeIsolated({ language: 'python', files: [stack('        s3.Bucket(self, "Data")\n')], limits: PY_LIMITS }),
+    );
+    if (ok.status !== 'ok') throw new Error(JSON.stringify(ok));
+    expect(ok.templates.map((t) => t.stackName)).toEqual(['TapStack']);
+    expect(Object.values(ok.templates[0].template.Resources).map((r) => r.Type)).toContain('AWS::S3::Bucket');
+
+    const broken = failedWith(
+      await withDefaultToolchain(() =>
+        synthesizeIsolated({
+          language: 'python',
+          files: [stack('        s3.Bucket(self, "Data", versioned=undefined_name)\n')],
+          limits: PY_LIMITS,
+        }),
+      ),
+      'synth',
+    );
+    expect(broken.message).toMatch(/NameError: name 'undefined_name' is not defined/);
+    expect(broken.diagnostics[0]).toMatchObject({ file: 'lib/tap_stack.py', line: 6 });
+  }, 300_000);
 });
+
+/** The default toolchain's python, if installed. */
+function withDefaultToolchainPath(): string | undefined {
+  return pythonToolchain({ ...process.env, INFRA_REVIEW_PYTHON: '' });
+}

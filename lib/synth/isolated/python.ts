@@ -1,22 +1,33 @@
 import { spawnSync } from 'node:child_process';
-import { chownSync, readdirSync } from 'node:fs';
+import { chownSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contextEnv } from './cdk-json';
-import { planPythonEntry } from './entry';
 import { interpretRun } from './interpret';
+import { planPythonApp } from './python-entry';
 import { networkNamespaceAvailable, runContained } from './sandbox';
 import type { AnswerFile, Containment, IsolatedSynthResult, SynthLimits } from './types';
 import { withScratchDir, writeFiles } from './workspace';
 
-/** The configured Python CDK toolchain (`INFRA_REVIEW_PYTHON`: a python with aws-cdk-lib installed), if any. */
+/** Where scripts/ensure-python-cdk.sh installs the Python CDK toolchain, relative to the project root. */
+export const PYTHON_CDK_VENV = '.cache/python-cdk-venv';
+
+/**
+ * The Python CDK toolchain (a python with aws-cdk-lib installed): `INFRA_REVIEW_PYTHON` when set, else the venv that
+ * `npm run up` and `npm test` install (PYTHON_CDK_VENV under INFRA_REVIEW_ROOT or the working directory) when present.
+ */
 export function pythonToolchain(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.INFRA_REVIEW_PYTHON?.trim() || undefined;
+  const configured = env.INFRA_REVIEW_PYTHON?.trim();
+  if (configured) return configured;
+  const installed = path.join(path.resolve(env.INFRA_REVIEW_ROOT ?? process.cwd()), PYTHON_CDK_VENV, 'bin', 'python');
+  return existsSync(installed) ? installed : undefined;
 }
 
 /**
- * Synthesizes a Python CDK answer with `python <entry>` in a contained process: empty environment (PATH names only
- * the toolchain's and Node's directories, as jsii needs Node), a scratch directory, the time and memory limits and
- * no network. Python has no permission model: as root, the process runs as `nobody` (setpriv), owning only the
+ * Synthesizes a Python CDK answer with `python <entry>` (planPythonApp: app.py, cdk.json's app, or a generated entry
+ * for the answer's Stack class) in a contained process: the answer's root as working directory and PYTHONPATH (its
+ * packages import as on a developer's machine), an otherwise empty environment (PATH names only the toolchain's and
+ * Node's directories, as jsii needs Node; the context the TypeScript worker gets), a scratch directory, the time and
+ * memory limits and no network. Python has no permission model: as root, the process runs as `nobody` (setpriv), owning only the
  * scratch directory, so it can write there and in world-writable places (/tmp) but not to the app's files;
  * it may start child processes (jsii needs Node), which share its group, limits and namespace.
  */
@@ -27,12 +38,12 @@ export async function synthesizePython(
   limits: Required<SynthLimits>,
 ): Promise<IsolatedSynthResult> {
   const started = Date.now();
-  const plan = planPythonEntry(files, entry);
-  if (plan.kind !== 'file') {
+  const plan = planPythonApp(files, entry);
+  if (plan.kind === 'missing') {
     return {
       status: 'failed',
       stage: 'compile',
-      message: plan.kind === 'missing' ? plan.message : 'No entry.',
+      message: plan.message,
       diagnostics: [],
       durationMs: Date.now() - started,
     };
@@ -51,6 +62,7 @@ export async function synthesizePython(
   return withScratchDir(async (scratch) => {
     const src = path.join(scratch, 'src');
     writeFiles(src, files);
+    if (plan.kind === 'generated') writeFileSync(path.join(src, plan.path), plan.text);
     if (unprivileged) chownTree(scratch, NOBODY);
     const outdir = path.join(scratch, 'cdk.out');
     const command = [python, '-B', path.join(src, plan.path)];
@@ -66,6 +78,7 @@ export async function synthesizePython(
         HOME: scratch,
         TMPDIR: scratch,
         PYTHONDONTWRITEBYTECODE: '1',
+        PYTHONPATH: src,
         NODE_OPTIONS: `--max-old-space-size=${limits.memoryMb}`,
       },
       timeoutMs: limits.timeoutMs,

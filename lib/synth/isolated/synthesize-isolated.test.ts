@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { failedWith } from './test-util';
 import { describe, expect, it } from 'vitest';
 import { isolatedSynthFindings, synthesizeIsolated } from './index';
@@ -147,13 +149,20 @@ describe('synthesizeIsolated: TypeScript answers', () => {
 describe('synthesizeIsolated: languages', () => {
   it('lists Python answers as source-rules-only when no Python toolchain is configured, and other languages as unsupported', async () => {
     const saved = process.env.INFRA_REVIEW_PYTHON;
+    const savedRoot = process.env.INFRA_REVIEW_ROOT;
     delete process.env.INFRA_REVIEW_PYTHON;
+    // A root without the installed toolchain (.cache/python-cdk-venv).
+    const bareRoot = mkdtempSync(path.join(os.tmpdir(), 'no-python-cdk-'));
+    process.env.INFRA_REVIEW_ROOT = bareRoot;
     try {
       const python = await synthesizeIsolated({ language: 'python', files: [{ path: 'app.py', text: 'import aws_cdk\n' }] });
       expect(python).toMatchObject({ status: 'unsupported', language: 'python', supported: ['typescript', 'python'] });
       expect(python.status === 'unsupported' && python.message).toMatch(/source rules only/);
     } finally {
       if (saved !== undefined) process.env.INFRA_REVIEW_PYTHON = saved;
+      if (savedRoot !== undefined) process.env.INFRA_REVIEW_ROOT = savedRoot;
+      else delete process.env.INFRA_REVIEW_ROOT;
+      rmSync(bareRoot, { recursive: true, force: true });
     }
     const java = await synthesizeIsolated({ language: 'java', files: [{ path: 'App.java', text: 'class App {}' }] });
     expect(java).toMatchObject({ status: 'unsupported', language: 'java' });
