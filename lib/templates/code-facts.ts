@@ -61,8 +61,11 @@ export function stackClassesOf(text: string, language: CodeLanguage): string[] {
   return [...text.matchAll(pattern)].filter((m) => m[2] !== 'NestedStack').map((m) => m[1]);
 }
 
-/** Whether the block creates a CDK App (`new cdk.App()`, `app = cdk.App()`), or defines a subclass of App to create. */
+const TEST_CODE = /\b(?:describe|test|it)\s*\(\s*['"`]|aws-cdk-lib\/assertions|aws_cdk\.assertions|^\s*import pytest|^def test_/m;
+
+/** Whether the block creates a CDK App (`new cdk.App()`, `app = cdk.App()`), or defines a subclass of App to create; tests that create one do not count. */
 export function createsApp(text: string, language: CodeLanguage): boolean {
+  if (TEST_CODE.test(text)) return false;
   return language === 'py'
     ? /^\s*\w+\s*=\s*(?:\w+\.)?App\s*\(|^class\s+\w+\s*\(\s*(?:\w+\.)?App\s*\)/m.test(text)
     : /\bnew\s+(?:[\w$]+\.)?App\s*\(|\bclass\s+[\w$]+\s+extends\s+(?:[\w$]+\.)?App\b/.test(text);

@@ -61,6 +61,9 @@ function takenFile(block: CodeBlock): TakenFile {
   };
 }
 
+/** Blocks listed per reason; a long reasoning trace would drown the note. */
+const LISTED = 5;
+
 const SET_ASIDE_WORDS: Record<SetAsideBlock['reason'], string> = {
   draft: 'draft(s) in reasoning',
   superseded: 'earlier version(s) of a file',
@@ -69,7 +72,7 @@ const SET_ASIDE_WORDS: Record<SetAsideBlock['reason'], string> = {
   unnamed: 'code block(s) with no file name stated or inferable',
 };
 
-/** One sentence for an artifact's note: each file taken and how it was named, then the blocks set aside by reason, with their lines. */
+/** One sentence for an artifact's note: each file taken and how it was named, then the blocks set aside by reason, with their lines (the first few). */
 export function describeExtraction(summary: ExtractionSummary): string {
   const taken = summary.taken.map((t) => {
     const how = t.naming === 'stated' ? 'stated' : `inferred: ${t.why ?? 'from its content'}`;
@@ -78,8 +81,9 @@ export function describeExtraction(summary: ExtractionSummary): string {
   const groups = (Object.keys(SET_ASIDE_WORDS) as SetAsideBlock['reason'][]).flatMap((reason) => {
     const blocks = summary.setAside.filter((b) => b.reason === reason);
     if (blocks.length === 0) return [];
-    const where = blocks.map((b) => `${b.name ? `${b.name} ` : ''}line ${b.line}${b.why ? ` (${b.why})` : ''}`);
-    return [`${blocks.length} ${SET_ASIDE_WORDS[reason]}: ${where.join(', ')}`];
+    const where = blocks.slice(0, LISTED).map((b) => `${b.name ? `${b.name} ` : ''}line ${b.line}${b.why ? ` (${b.why})` : ''}`);
+    const more = blocks.length > LISTED ? ` and ${blocks.length - LISTED} more` : '';
+    return [`${blocks.length} ${SET_ASIDE_WORDS[reason]}: ${where.join(', ')}${more}`];
   });
   const took = taken.length ? `took ${taken.join(', ')}` : 'took no code file';
   return `${summary.file}: ${took}${groups.length ? `; set aside ${groups.join('; ')}` : ''}.`;

@@ -89,6 +89,25 @@ describe('inferNames', () => {
     ]);
   });
 
+  it('does not take a test that creates an App for the App entry', () => {
+    const markdown = [
+      '`test/tap.test.ts`:',
+      fence(
+        'ts',
+        "import { App } from 'aws-cdk-lib';",
+        "import { Template } from 'aws-cdk-lib/assertions';",
+        "test('synth', () => new App());",
+      ),
+      fence('ts', "import { App } from 'aws-cdk-lib';", "import { TapStack } from '../lib/tap-stack';", "new TapStack(new App(), 'Tap');"),
+      fence('ts', "import { App } from 'aws-cdk-lib';", "describe('stack', () => { new App(); });"),
+    ].join('\n');
+    expect(named(markdown)).toEqual([
+      ['test/tap.test.ts', 'text'],
+      ['bin/tap.ts', 'content'],
+      [undefined, undefined],
+    ]);
+  });
+
   it('keeps stated names, and leaves unnamed what nothing places (snippets, shell, CDK code with an inline handler)', () => {
     const markdown = [
       '`bin/app.ts`:',

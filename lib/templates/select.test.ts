@@ -90,4 +90,11 @@ describe('summarizeExtraction', () => {
         'set aside 1 draft(s) in reasoning: bin/tap.ts line 4; 1 code block(s) with no file name stated or inferable: line 28.',
     );
   });
+
+  it('lists at most five blocks per reason in the note', () => {
+    const drafts = Array.from({ length: 7 }, (_, i) => `\`lib/v${i}.ts\`:\n` + fence('ts', `export const v = ${i};`)).join('\n');
+    const markdown = ['## Reasoning', drafts, '## Final answer', '`lib/v.ts`:', fence('ts', 'export const v = 7;')].join('\n');
+    const note = describeExtraction(summarizeExtraction(classifyMarkdown(markdown, 'a.md'), 'a.md'));
+    expect(note).toMatch(/set aside 7 draft\(s\) in reasoning: lib\/v0.ts line \d+, .*lib\/v4.ts line \d+ and 2 more\.$/);
+  });
 });
