@@ -35,7 +35,7 @@ export function inferNames(blocks: readonly CodeBlock[]): CodeBlock[] {
     const f = state.facts[i];
     const stated = twin(state, i, (o) => o.stacks.includes(f.stacks[0]));
     state.names[i] = stated ?? stackConvention(f);
-    state.why[i] = `defines ${f.stacks[0]}, a Stack${stated ? ', as does the block the answer names so' : ''}`;
+    state.why[i] = `defines ${f.stacks[0]}, a Stack${stated ? ', as does the block the answer names so' : "; cdk init's file name"}`;
     byImporters(state);
   }
   nameHandlers(state);
@@ -59,7 +59,7 @@ function appName(state: Naming, i: number, appFile: string | undefined): [string
   const stated = twin(state, i, (o) => o.app);
   if (stated) return [stated, 'creates the App, as does the block the answer names so'];
   const convention = appConvention(state.facts[i]);
-  return convention ? [convention, "creates the App (cdk init's file name)"] : undefined;
+  return convention ? [convention, "creates the App; cdk init's file name"] : undefined;
 }
 
 /** Whether another block imports one of block `i`'s names. */
