@@ -84,7 +84,12 @@ let done = 0;
 async function worker() {
   while (next < jobs.length) {
     const { i, answer, job } = jobs[next++];
-    outcomes[i][job] = await measure(answer, job);
+    // A fault of the bench itself is recorded on its answer; the other answers are still measured.
+    outcomes[i][job] = await measure(answer, job).catch((error: Error) => ({
+      status: 'failed' as const,
+      ms: 0,
+      error: `bench: ${error.message}`,
+    }));
     done += 1;
     if (outcomes[i].plain && outcomes[i].isolated)
       process.stderr.write(`bench:synth ${done}/${jobs.length} ${answer.task} ${answer.side}\n`);

@@ -100,7 +100,13 @@ function layOut(
   }
   const run = language === 'typescript' ? `npx tsx ${entry}` : `python3 ${entry}`;
   const command = `${typeCheck && language === 'typescript' ? 'npx tsc && ' : ''}${SKIP_BUNDLING} ${run}`;
-  const cdkJson = JSON.parse(readFileSync(path.join(dir, 'cdk.json'), 'utf8'));
+  let cdkJson: { app?: string; context?: Record<string, unknown> };
+  try {
+    cdkJson = JSON.parse(readFileSync(path.join(dir, 'cdk.json'), 'utf8'));
+  } catch (error) {
+    // The CLI stops on a cdk.json that does not parse, before running anything.
+    return { error: `cdk.json is not valid JSON: ${(error as Error).message}` };
+  }
   const scaffoldJson = JSON.parse(readFileSync(path.join(scaffold, 'cdk.json'), 'utf8'));
   // The answer's cdk.json keeps its context; the app runs with the scaffold's runner (no ts-node is installed here).
   writeFileSync(

@@ -79,6 +79,9 @@ export async function synthesizePython(
         TMPDIR: scratch,
         PYTHONDONTWRITEBYTECODE: '1',
         PYTHONPATH: src,
+        // jsii prints a page-wide banner on every run under a Node release it no longer supports (Node 20 here).
+        JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split('.')[0],
+        JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
         NODE_OPTIONS: `--max-old-space-size=${limits.memoryMb}`,
       },
       timeoutMs: limits.timeoutMs,
