@@ -22,9 +22,11 @@ describe('findingKey', () => {
       { ...finding, resources: ['Role'] },
       { ...finding, message: 'other' },
       { ...finding, resources: [], location: { file: 'a.md', line: 3 } },
+      { ...finding, stack: 'Api' },
+      { ...finding, stack: 'Api/Worker' },
     ];
     const keys = new Set([findingKey(finding), ...others.map(findingKey)]);
-    expect(keys.size).toBe(6);
+    expect(keys.size).toBe(8);
   });
 });
 

@@ -2,9 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../rules/finding';
 import type { VerdictValue } from '../db/schema';
 
-/** A stable key for a finding of a pinned review: same side, rule, place and message give the same key. */
+/** A stable key for a finding of a pinned review: same side, rule, place (stack included) and message give the same key. */
 export function findingKey(finding: Finding & { side?: string }): string {
-  const place = finding.location ? `${finding.location.file}:${finding.location.line}` : [...finding.resources].sort().join(',');
+  const resources = [...finding.resources].sort().join(',');
+  // A stack is named only in multi-stack reviews, so the keys of every other finding stay as they were.
+  const place = finding.location
+    ? `${finding.location.file}:${finding.location.line}`
+    : finding.stack
+      ? `${finding.stack}/${resources}`
+      : resources;
   return createHash('sha256')
     .update(JSON.stringify([finding.side ?? '', finding.rule, place, finding.message]))
     .digest('hex')
