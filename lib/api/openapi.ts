@@ -42,11 +42,18 @@ const schemas = {
       message: { type: 'string' },
       resources: { type: 'array', items: { type: 'string' }, description: 'Logical IDs; empty for source findings' },
       location: { type: 'object', properties: { file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' } } },
+      stack: { type: 'string', description: 'In a review of multi-stack apps: the stack whose template the finding is about' },
       evidence: {
         type: 'array',
         items: {
           type: 'object',
-          properties: { resource: { type: 'string' }, path: { type: 'string' }, value: {}, note: { type: 'string' } },
+          properties: {
+            resource: { type: 'string' },
+            stack: { type: 'string' },
+            path: { type: 'string' },
+            value: {},
+            note: { type: 'string' },
+          },
         },
       },
       acknowledged: {
@@ -101,6 +108,14 @@ const schemas = {
         items: { type: 'string' },
         description: 'How a markdown answer was read: main template, drafts set aside, blocks that do not parse',
       },
+      stacks: {
+        type: 'array',
+        description: 'A multi-stack app: every stack synthesized, nested ones after their parent',
+        items: {
+          type: 'object',
+          properties: { name: { type: 'string' }, parent: { type: 'string' }, resourceCount: { type: 'integer' } },
+        },
+      },
     },
   },
   TemplateDiff: {
@@ -122,6 +137,7 @@ const schemas = {
             impact: { type: 'string' },
             destructive: { type: 'boolean' },
             properties: { type: 'array', items: { type: 'object' } },
+            stack: { type: 'string', description: 'Multi-stack apps: the stack (see `stacks`)' },
           },
         },
       },
@@ -129,6 +145,20 @@ const schemas = {
       iamManagedPolicies: { type: 'object' },
       securityGroups: { type: 'object' },
       other: { type: 'array' },
+      stacks: {
+        type: 'array',
+        description: 'Multi-stack apps: the pairs of stacks compared (one diff each, merged here)',
+        items: {
+          type: 'object',
+          properties: {
+            from: { type: 'string' },
+            to: { type: 'string' },
+            pairedBy: { type: 'string', enum: ['name', 'resources', 'only'] },
+            stack: { type: 'string' },
+            counts: { type: 'object' },
+          },
+        },
+      },
     },
   },
   Review: {
