@@ -41,7 +41,7 @@ export function pairStacks(reference: readonly StackTemplate[], model: readonly 
     candidates.sort((a, b) => b.score - a.score || a.order - b.order);
     for (const { r, m, score: s } of candidates) if (s > 0 && !partnerOf.has(m) && !pairedReferences.has(r)) pair(r, m, pairedBy);
   };
-  pairBestFirst('name', (r, m) => (r.name !== undefined && r.name === m.name ? Infinity : 0));
+  pairBestFirst('name', (r, m) => (r.name !== undefined && r.name === m.name ? 1 : 0));
   pairBestFirst('name', nameScore);
   pairBestFirst('resources', resourceScore);
   const [lastReference, ...otherReferences] = openReferences();
