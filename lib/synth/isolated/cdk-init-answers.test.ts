@@ -122,6 +122,18 @@ describe('synthesizeIsolated: answers laid out as a cdk init app', () => {
     expect(isolatedSynthFindings(failure)).toEqual([]);
   });
 
+  it("points at the answer's line when a library throws many frames below it (ajv compiling an unknown format)", async () => {
+    const result = await synth([
+      tapStack(
+        "    new Ajv().compile({ type: 'object', properties: { day: { type: 'string', format: 'date' } } });",
+        "import Ajv from 'ajv';",
+      ),
+    ]);
+    const failure = failedWith(result, 'synth');
+    expect(failure.message).toMatch(/unknown format "date"/);
+    expect(failure.diagnostics[0]).toMatchObject({ file: 'lib/tap-stack.ts', line: 7 });
+  });
+
   it("still reports the answer's own error with its file, line and CDK's message", async () => {
     const result = await synth([CDK_INIT_BIN, tapStack("    new cdk.aws_s3.Bucket(this, 'B', { bucketName: 'Upper_Case' });")]);
     const failure = failedWith(result, 'synth');

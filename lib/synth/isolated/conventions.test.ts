@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLING_STACKS, recommendedFeatureFlags, synthContext } from './cdk-json';
 import { isTestFile } from './compile';
-import { planTypeScriptEntry } from './entry';
+import { GENERATED_ENTRY, planTypeScriptEntry } from './entry';
 import { isolatedSynthFindings } from './findings';
 import { interpretRun, type RunContext } from './interpret';
 import type { ContainedRun } from './sandbox';
@@ -164,6 +164,18 @@ describe('interpretRun: tool faults and answer faults', () => {
     expect(isolatedSynthFindings(tool)).toEqual([]);
     expect(interpretRun(missing('@aws-cdk/core'), ctx(declared))).toMatchObject({ stage: 'compile' });
     expect(interpretRun(missing('./constructs/network'), ctx(declared))).toMatchObject({ stage: 'compile' });
+  });
+
+  it("points a synthesis error at the answer's frame, never at the entry infra-review generated", () => {
+    const result = interpretRun(
+      reported({
+        stage: 'synth',
+        message: 'Resolution error',
+        stack: `Error: Resolution error\n    at resolve (${nodeModules}/aws-cdk-lib/core/lib/private/resolve.js:1:1)\n    at Object.<anonymous> (${scratch}/src/${GENERATED_ENTRY}:6:5)\n    at new TapStack (${scratch}/src/lib/tap-stack.ts:12:7)`,
+      }),
+      ctx(),
+    );
+    expect(result).toMatchObject({ stage: 'synth', diagnostics: [{ file: 'lib/tap-stack.ts', line: 12, column: 7 }] });
   });
 
   it('calls a worker that could not start a tool failure', () => {

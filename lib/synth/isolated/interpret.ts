@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { readAssembly } from './assembly';
+import { GENERATED_ENTRY } from './entry';
 import type { ContainedRun } from './sandbox';
 import type { AnswerFile, Containment, IsolatedSynthResult, SynthDiagnostic, SynthLimits, SynthStage } from './types';
 import { frameInside } from './workspace';
@@ -61,7 +62,8 @@ export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthR
   if (report?.success && report.data.status === 'failed') {
     const fault = toolFault(report.data, ctx);
     if (fault) return failed('tool', fault);
-    const frame = frameInside(report.data.stack ?? '', ctx.src) ?? frameInside(report.data.message, ctx.src);
+    const frame =
+      frameInside(report.data.stack ?? '', ctx.src, [GENERATED_ENTRY]) ?? frameInside(report.data.message, ctx.src, [GENERATED_ENTRY]);
     const message = scrub(report.data.message, ctx.scratch);
     return failed(report.data.stage, message, frame ? [{ ...frame, message }] : []);
   }

@@ -9,6 +9,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const writeSync = fs.writeSync;
 const [entry, network, ancestorsJson] = process.argv.slice(2);
+// Ten frames (Node's default) often end inside aws-cdk-lib or a library before reaching the answer's line.
+Error.stackTraceLimit = 50;
 let reported = false;
 function report(value) {
   if (reported) return;

@@ -67,10 +67,17 @@ export function writeFiles(dir: string, files: readonly AnswerFile[]): void {
   }
 }
 
-/** The file, line and column of the first stack frame inside `root` (paths relative to it), from a Node or Python trace. */
-export function frameInside(trace: string, root: string): { file: string; line: number; column?: number } | undefined {
+/**
+ * The file, line and column of the first stack frame inside `root` (paths relative to it), from a Node or Python
+ * trace; frames in `skip` (files infra-review wrote, such as a generated entry) are passed over.
+ */
+export function frameInside(
+  trace: string,
+  root: string,
+  skip: readonly string[] = [],
+): { file: string; line: number; column?: number } | undefined {
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const node = new RegExp(`${escaped}/([^\\s():]+):(\\d+)(?::(\\d+))?`).exec(trace);
+  const node = [...trace.matchAll(new RegExp(`${escaped}/([^\\s():]+):(\\d+)(?::(\\d+))?`, 'g'))].find((m) => !skip.includes(m[1]));
   if (node) return { file: node[1], line: Number(node[2]), ...(node[3] ? { column: Number(node[3]) } : {}) };
   const python = [...trace.matchAll(new RegExp(`File "${escaped}/([^"]+)", line (\\d+)`, 'g'))].at(-1);
   return python ? { file: python[1], line: Number(python[2]) } : undefined;
