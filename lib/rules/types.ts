@@ -19,6 +19,8 @@ export interface SourceLocation {
 /** A concrete observation that supports a violation: a property of a resource, or a line of source. */
 export interface Evidence {
   resource?: string;
+  /** In a review of multi-stack apps: the stack of `resource`. */
+  stack?: string;
   /** Dotted path inside the resource, e.g. `Properties.Environment.Variables`. */
   path?: string;
   /** The value found there (omitted when the point is that it is missing). */
