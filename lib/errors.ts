@@ -1,3 +1,5 @@
+import type { ZodError } from 'zod';
+
 /** The one error type of infra-review: a code that maps to an HTTP status and to a CLI exit code. */
 export type AppErrorCode =
   | 'bad_request:input'
@@ -73,4 +75,12 @@ export class AppError extends Error {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   return new AppError('internal:unexpected', 'Unexpected error', { cause: error });
+}
+
+/**
+ * Invalid input as one line a person can act on: each issue as `<where>: <message>`, joined by '; '. `where` is the
+ * issue's path, or what `name` makes of it (the CLI names its options); the whole value is `input`.
+ */
+export function zodErrorMessage(error: Pick<ZodError, 'issues'>, name: (path: string) => string = (path) => path || 'input'): string {
+  return error.issues.map((issue) => `${name(issue.path.map(String).join('.'))}: ${issue.message}`).join('; ');
 }

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { AppError } from '../errors';
+import { AppError, zodErrorMessage } from '../errors';
 
 /** What a form shows after its server action ran: nothing yet, an error to show, or success with data. */
 export type ActionState<T extends object = object> =
@@ -10,12 +10,7 @@ export async function runAction<T extends object>(work: () => Promise<T>): Promi
   try {
     return { status: 'ok', at: Date.now(), ...(await work()) };
   } catch (error) {
-    if (error instanceof ZodError)
-      return {
-        status: 'error',
-        at: Date.now(),
-        message: error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '),
-      };
+    if (error instanceof ZodError) return { status: 'error', at: Date.now(), message: zodErrorMessage(error) };
     if (error instanceof AppError && error.status < 500) return { status: 'error', at: Date.now(), message: error.message };
     console.error(error);
     return { status: 'error', at: Date.now(), message: 'Something went wrong. Try again.' };

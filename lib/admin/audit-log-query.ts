@@ -66,7 +66,7 @@ export function streamAuditJsonLines(query: AuditQuery): ReadableStream<Uint8Arr
   return new ReadableStream({
     async pull(controller) {
       if (cursor === null) return controller.close();
-      const page = await listAudit({ ...auditFilterOf(query), limit: EXPORT_PAGE, cursor }, undefined);
+      const page = await listAudit({ ...auditFilterOf(query), limit: EXPORT_PAGE, cursor });
       if (page.entries.length > 0) controller.enqueue(encoder.encode(auditToJsonLines(page.entries)));
       cursor = page.nextCursor;
       if (cursor === null) controller.close();

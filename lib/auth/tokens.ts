@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError, zodErrorMessage } from '../errors';
 import type { Auth } from './auth';
 import { auditAuthChange, SYSTEM_ACTOR, type Actor } from './audit-log';
 import { getUserById, type AppUser } from './users';
@@ -29,8 +29,7 @@ export async function createToken(
   actor: Actor = SYSTEM_ACTOR,
 ): Promise<{ id: string; token: string; expiresAt: Date | null }> {
   const parsed = createSchema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError('bad_request:input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success) throw new AppError('bad_request:input', zodErrorMessage(parsed.error));
   const { userId, name, expiresInDays } = parsed.data;
   const created = await auth.api.createApiKey({
     body: { userId, name, expiresIn: expiresInDays ? expiresInDays * 24 * 60 * 60 : null },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError, zodErrorMessage } from '../errors';
 import type { DbHandle } from '../db/connection';
 import type { Auth } from './auth';
 import { ROLES, isRole, type Role } from './roles';
@@ -32,8 +32,7 @@ export type NewUser = z.input<typeof newUserSchema>;
 /** Creates a user with an email+password account; 409 when the email is taken, 400 on invalid input. */
 export async function createUser(auth: Auth, input: NewUser, actor: Actor = SYSTEM_ACTOR): Promise<AppUser> {
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError('bad_request:input', parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
+  if (!parsed.success) throw new AppError('bad_request:input', zodErrorMessage(parsed.error));
   const { email, name, password, role } = parsed.data;
   const ctx = await auth.$context;
   if (await ctx.internalAdapter.findUserByEmail(email)) throw new AppError('conflict:state', `a user with email ${email} exists`);

@@ -214,4 +214,15 @@ describe('infra-review exports for CI (--format sarif|junit, --fail-on)', () => 
     expect(cli('analyze', template, '--format', 'html').code).toBe(2);
     expect(cli('analyze', path.join(dir, 'nope.yaml'), '--fail-on', 'info').code).toBe(2);
   });
+
+  it('names the option whose value is invalid', () => {
+    const template = file('ci6.yaml', yamlTemplate);
+    const badFormat = cli('analyze', template, '--format', 'html');
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toMatch(/^infra-review: invalid --format: .*"json".*"md".*"sarif".*"junit"/);
+    const badReviewFormat = cli('review', '--format', 'pdf', '--fail-on', 'warning');
+    expect(badReviewFormat.code).toBe(2);
+    expect(badReviewFormat.stderr).toMatch(/invalid --format:/);
+    expect(badReviewFormat.stderr).not.toMatch(/--fail-on/);
+  });
 });

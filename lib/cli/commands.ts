@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { AppError, zodErrorMessage } from '../errors';
 import { exportFindings, modelTemplateFiles } from '../report/export';
 import { failsAt } from '../report/junit';
 import { templateFilesOfText } from '../report/locate';
@@ -30,6 +30,16 @@ commands:
 
 const formatSchema = z.enum(['json', 'md', 'sarif', 'junit']);
 
+/** The value of option `--<name>` parsed by `schema`; invalid, its ZodError names the option. */
+function parseOption<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
+  return z.object({ [name]: schema }).parse({ [name]: value })[name] as T;
+}
+
+/** The CLI's name for a path of invalid input: the option it came from (`expiresInDays` is `--expires-in-days`). */
+function optionName(path: string): string {
+  return path ? `--${path.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'input';
+}
+
 /** The `--fail-on` severity, if given; anything but a severity is bad input (exit 2). */
 function parseFailOn(value: string | undefined): Severity | undefined {
   if (value === undefined) return undefined;
@@ -53,7 +63,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
     options: { format: { type: 'string', default: 'json' }, 'fail-on': { type: 'string' }, packs: { type: 'string' } },
     allowPositionals: true,
   });
-  const format = formatSchema.parse(values.format);
+  const format = parseOption('format', formatSchema, values.format);
   const failOn = parseFailOn(values['fail-on']);
   if (positionals.length !== 1) throw new AppError('bad_request:input', 'analyze takes exactly one file');
   const file = positionals[0];
@@ -79,7 +89,7 @@ async function reviewCommand(args: string[]): Promise<number> {
     allowPositionals: true,
   });
   if (positionals.length > 0) throw new AppError('bad_request:input', `unexpected argument: ${positionals[0]}`);
-  const format = formatSchema.parse(values.format);
+  const format = parseOption('format', formatSchema, values.format);
   const failOn = parseFailOn(values['fail-on']);
   const def = bundledReview();
   if (values.reference) def.reference = { label: 'reference', file: values.reference };
@@ -119,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const message =
       error instanceof z.ZodError
-        ? `invalid --format: expected json, md, sarif or junit`
+        ? `invalid ${zodErrorMessage(error, optionName)}`
         : error instanceof Error
           ? error.message
           : String(error);

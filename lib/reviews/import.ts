@@ -34,7 +34,7 @@ export interface ImportProgress {
 /** How to import: who is recorded as creator, whether to analyze now, with how many analyses at once. */
 export interface ImportOptions {
   createdBy: string;
-  /** Analyze each stored review now (default); false leaves them `pending`, analyzed when first opened. */
+  /** Analyze each stored review now (default); false leaves them `pending` (opening one analyzes it in memory, recording nothing). */
   analyze?: boolean;
   concurrency?: number;
   onProgress?: (progress: ImportProgress) => void;

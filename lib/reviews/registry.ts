@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { cache } from 'react';
 import { getAppSettings } from '../admin/settings';
+import { getDb } from '../db/connection';
 import type { Database } from '../db/schema';
-import { getStoredReviewDefinition, listStoredReviews, runStoredReview } from './service';
+import { getStoredReviewDefinition, listStoredReviews } from './service';
 import type { ReviewRowFilter } from '../db/queries/reviews';
 import { modelCounts, type ReviewListExtras } from './summary';
 import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from '../pipeline/bundled';
@@ -20,26 +22,34 @@ export interface ReviewListItem extends ReviewListExtras {
   totals: { model: number; reference: number; acknowledged: number };
 }
 
-/** The definition of the review with this id as the app runs it (the reference with the admin's settings); `not_found:review` for unknown ids. */
-export async function getReviewDefinition({ id }: { id: string }, db?: Kysely<Database>): Promise<ReviewDefinition> {
+// React's cache() memoizes for one server render, so a page and every panel it renders (deploy gate, coverage,
+// stack) resolve a definition and a review once; outside a render (API routes, the CLI, tests) it calls through.
+// Results are shared: treat them as read-only.
+const definitionById = cache(async (id: string, db: Kysely<Database>): Promise<ReviewDefinition> => {
   if (id !== BUNDLED_REVIEW_ID) return getStoredReviewDefinition({ id }, db);
   const settings = await getAppSettings(db);
   return bundledReview(projectRoot(), settings.referenceNatGateways === 1 ? {} : { natGateways: settings.referenceNatGateways });
+});
+
+// A read never writes: a stored review is run here in memory (the pipeline caches by content); its list summary is
+// recorded by the mutations that analyze it (creating a review, importing with analysis).
+const reviewById = cache(async (id: string, packs: string): Promise<ReviewResult> => {
+  const definition = await definitionById(id, getDb().db);
+  const review = await runReview(packs ? { ...definition, rulePacks: packs.split(',') } : definition);
+  return applyReviewAcknowledgements(review, await listAcknowledgementsByReview({ reviewId: id }));
+});
+
+/** The definition of the review with this id as the app runs it (the reference with the admin's settings); `not_found:review` for unknown ids. */
+export function getReviewDefinition({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewDefinition> {
+  return definitionById(id, db);
 }
 
 /**
  * The full review with this id, with `rulePacks` run when given (not recorded in the stored summary) and the review's
- * acknowledgements applied (lib/reviews/acknowledgements); `not_found:review` for unknown ids.
+ * acknowledgements applied (lib/reviews/acknowledgements); `not_found:review` for unknown ids. Writes nothing.
  */
-export async function getReviewById({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewResult> {
-  const review = await runReviewById({ id, rulePacks });
-  return applyReviewAcknowledgements(review, await listAcknowledgementsByReview({ reviewId: id }));
-}
-
-async function runReviewById({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewResult> {
-  if (rulePacks?.length) return runReview({ ...(await getReviewDefinition({ id })), rulePacks });
-  if (id !== BUNDLED_REVIEW_ID) return runStoredReview({ id });
-  return runReview(await getReviewDefinition({ id }));
+export function getReviewById({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewResult> {
+  return reviewById(id, (rulePacks ?? []).join(','));
 }
 
 /** Every review matching the filter, summarized: the bundled one first, then stored ones, newest first. */

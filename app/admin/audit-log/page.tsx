@@ -9,6 +9,7 @@ import { auditFilterOf, auditFilterParams, parseAuditQuery } from '@/lib/admin/a
 import { getAuth } from '@/lib/auth/auth';
 import { listUsers } from '@/lib/auth/users';
 import { listAudit } from '@/lib/db/queries/audit-log';
+import { zodErrorMessage } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,12 +33,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <AdminHeader title="Audit log" current="/admin/audit-log" />
         <AuditFilters values={values} users={users} />
         <p role="alert" className={ui.error}>
-          Invalid filter: {error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}
+          Invalid filter: {zodErrorMessage(error)}
         </p>
       </div>
     );
   }
-  const { entries, nextCursor } = await listAudit(auditFilterOf(query), undefined);
+  const { entries, nextCursor } = await listAudit(auditFilterOf(query));
   const filters = auditFilterParams(query);
   return (
     <div className="space-y-4">

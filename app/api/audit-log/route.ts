@@ -15,5 +15,5 @@ export const GET = handle(async (req: Request) => {
   await requireUser(req, 'admin');
   const query = parseAuditQuery(new URL(req.url).searchParams);
   if (query.format === 'jsonl') return new Response(streamAuditJsonLines(query), { headers: JSONL_HEADERS });
-  return Response.json(await listAudit(auditFilterOf(query), undefined));
+  return Response.json(await listAudit(auditFilterOf(query)));
 });

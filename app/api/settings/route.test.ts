@@ -8,7 +8,7 @@ import { GET, PUT } from './route';
 
 const env = useRouteTestEnv();
 
-const settingAudit = async () => (await listAudit({ action: 'setting.set', limit: 100 }, undefined)).entries;
+const settingAudit = async () => (await listAudit({ action: 'setting.set', limit: 100 })).entries;
 
 describe('/api/settings', () => {
   it('reads the defaults before anything is set', async () => {
