@@ -1,29 +1,18 @@
 import { getReviewCoverage, type ReviewCoverage } from '@/lib/coverage/review';
-import { toAppError } from '@/lib/errors';
+import { loadPanel } from '@/components/panel/load-panel';
 import { CoverageColumn, FoundItem, MissedItem, UnlistedItem } from './coverage-columns';
-
-/** Loads a review's coverage; an error becomes a message (the rest of the review page still renders). */
-async function loadCoverage(reviewId: string): Promise<ReviewCoverage | { error: string }> {
-  try {
-    return await getReviewCoverage({ id: reviewId });
-  } catch (error) {
-    const appError = toAppError(error);
-    if (appError.status >= 500) console.error(error);
-    return { error: appError.status >= 500 ? 'Coverage could not be computed.' : appError.message };
-  }
-}
 
 /** The coverage panel of a review page: loads the review's coverage; nothing when the review has no human review. */
 export async function CoveragePanel({ reviewId }: { reviewId: string }) {
-  const coverage = await loadCoverage(reviewId);
-  if ('error' in coverage) {
+  const coverage = await loadPanel(() => getReviewCoverage({ id: reviewId }), 'Coverage could not be computed.');
+  if (coverage.status === 'error') {
     return (
       <p data-testid="coverage-error" className="text-sm text-red-700">
-        {coverage.error}
+        {coverage.message}
       </p>
     );
   }
-  return <CoverageView coverage={coverage} />;
+  return <CoverageView coverage={coverage.value} />;
 }
 
 /**

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listAuditSessions } from '@/lib/audit/create-session';
+import { loadPanel } from '@/components/panel/load-panel';
 import { formatTime } from './format';
 import { StartSessionForm } from './start-session-form';
 import { StatusBadge } from './status-badge';
@@ -7,17 +8,15 @@ import { StatusBadge } from './status-badge';
 /** The review page's "Audit sessions" panel: this review's sessions with progress, and for reviewers a start form. */
 export async function AuditSessionsPanel({ reviewId, canStart }: { reviewId: string; canStart: boolean }) {
   // The review stays usable when the session store cannot be read: the panel says so instead of failing the page.
-  const sessions = await listAuditSessions({ reviewId }).catch((error: unknown) => {
-    console.error('listing audit sessions failed', error);
-    return null;
-  });
-  if (!sessions) {
+  const loaded = await loadPanel(() => listAuditSessions({ reviewId }), 'Audit sessions could not be loaded.');
+  if (loaded.status === 'error') {
     return (
       <p data-testid="sessions-panel-error" className="text-xs text-red-700">
-        Audit sessions could not be loaded.
+        {loaded.message}
       </p>
     );
   }
+  const sessions = loaded.value;
   return (
     <section
       data-testid="sessions-panel"
