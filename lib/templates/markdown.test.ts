@@ -45,6 +45,20 @@ describe('extractCodeBlocks', () => {
   it('keeps the file names given in the text or in a first-line comment', () => {
     expect(extractCodeBlocks(answer).map((b) => b.name)).toEqual(['app.py', 'lib/template.yaml', 'bin/app.ts', undefined, undefined]);
   });
+
+  it('drops a naming comment that pushed the shebang off the first line, keeping line numbers true', () => {
+    const md = ['Entry:', '', '```typescript', '// bin/tap.ts', '#!/usr/bin/env node', "import 'source-map-support/register';", '```'].join(
+      '\n',
+    );
+    const [block] = extractCodeBlocks(md);
+    expect(block).toMatchObject({ name: 'bin/tap.ts', startLine: 5 });
+    expect(block.text.split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  it('keeps a first-line comment that is followed by code rather than a shebang', () => {
+    const [block] = extractCodeBlocks(['```ts', '// bin/tap.ts', "import * as cdk from 'aws-cdk-lib';", '```'].join('\n'));
+    expect(block.text.split('\n')[0]).toBe('// bin/tap.ts');
+  });
 });
 
 describe('classifyMarkdown', () => {

@@ -59,10 +59,11 @@ export function extractCodeBlocks(markdown: string): CodeBlock[] {
     const above = nameAbove(lines, fence.fenceLine, previousEnd);
     previousEnd = fence.endLine;
     const named = info.name ? { name: info.name, from: 'info' as const } : pickName(comment, above);
+    const skipped = comment ? nameCommentBeforeShebang(fence.lines) : 0;
     return {
       info: info.lang,
-      text: fence.lines.join('\n'),
-      startLine: fence.startLine,
+      text: fence.lines.slice(skipped).join('\n'),
+      startLine: fence.startLine + skipped,
       ...(named ? { name: named.name, nameFrom: named.from } : {}),
       fenceLine: fence.fenceLine,
       endLine: fence.endLine,
@@ -71,6 +72,17 @@ export function extractCodeBlocks(markdown: string): CodeBlock[] {
       section: kinds[fence.fenceLine - 1] ?? 'answer',
     };
   });
+}
+
+/**
+ * Lines to drop before a shebang that a naming comment pushed off the first line (`// bin/tap.ts` then
+ * `#!/usr/bin/env node`): the comment only names the block, and a shebang anywhere but line 1 does not compile.
+ */
+function nameCommentBeforeShebang(lines: readonly string[]): number {
+  const shebang = lines.findIndex((line) => line.startsWith('#!'));
+  if (shebang < 1) return 0;
+  const before = lines.slice(0, shebang).filter((line) => line.trim());
+  return before.length === 1 && firstLineName(before) !== undefined ? shebang : 0;
 }
 
 /** A first-line comment wins over the text above, unless the text gives the same file with a longer path. */
