@@ -28,7 +28,7 @@ interface DeclaredClass {
 }
 
 /**
- * Chooses the entry of a TypeScript answer: the given one, else the file `cdk.json`'s app command runs, else a file creating an `App` (files under `bin/` first),
+ * Chooses the entry of a TypeScript answer: the given one, else the file `cdk.json`'s app command runs, else a file creating an `App` (files under `bin/` first, then in the answer's order),
  * else a generated entry that puts the exported, concrete Stack class no other file instantiates into a new App. A Stack class extends
  * `Stack` (`cdk.Stack`, an alias) directly or through the answer's own classes (an abstract base). The generated entry passes the
  * props its constructor requires that name the environment (`environmentSuffix`: context, else `dev`).
@@ -43,7 +43,8 @@ export function planTypeScriptEntry(files: readonly AnswerFile[], entry?: string
   const appFile = readCdkJson(files).appFile;
   if (appFile && CODE_FILE.test(appFile)) return { kind: 'file', path: appFile };
   const code = files.filter((f) => CODE_FILE.test(f.path) && !f.path.endsWith('.d.ts') && !/\.test\.|\.spec\./.test(f.path));
-  const apps = code.filter((f) => CREATES_APP.test(f.text)).sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path));
+  // Stable sort: among several apps (variants of one answer) the first the answer gives is its main one.
+  const apps = code.filter((f) => CREATES_APP.test(f.text)).sort((a, b) => rank(a.path) - rank(b.path));
   if (apps.length) return { kind: 'file', path: apps[0].path };
   const classes = stackClasses(code).filter((c) => c.exported && !c.abstract);
   const roots = classes.filter(

@@ -91,6 +91,15 @@ describe('planTypeScriptEntry', () => {
     expect(plan).toEqual({ kind: 'file', path: 'bin/tap.ts' });
   });
 
+  it('among several apps under bin/, takes the first the answer gives (its main one, not a later variant)', () => {
+    const app = "const app = new App();\nnew TapStack(app, 'T');";
+    const plan = planTypeScriptEntry([
+      { path: 'bin/tap.ts', text: app },
+      { path: 'bin/tap-modular.ts', text: app },
+    ]);
+    expect(plan).toEqual({ kind: 'file', path: 'bin/tap.ts' });
+  });
+
   it('generates an entry for the Stack class no other file instantiates', () => {
     const plan = planTypeScriptEntry([
       { path: 'lib/network-stack.ts', text: stack('NetworkStack') },
