@@ -2,7 +2,7 @@ import type { AppUser } from '@/lib/auth/users';
 import { ui } from './styles';
 
 /** The raw filter values of the audit log page's query string (what the form shows). */
-export type AuditFilterValues = Partial<Record<'actor' | 'action' | 'entityType' | 'since' | 'until', string>>;
+export type AuditLogFilterValues = Partial<Record<'actor' | 'action' | 'entityType' | 'since' | 'until', string>>;
 
 const ACTIONS = [
   'user.create',
@@ -20,7 +20,7 @@ const ACTIONS = [
 const ENTITY_TYPES = ['user', 'token', 'setting', 'session', 'verdict', 'comment', 'manual_finding', 'signoff', 'deploy'];
 
 /** A plain GET form over /admin/audit-log: actor, action, entity type and date range (no client code needed). */
-export function AuditFilters({ values, users }: { values: AuditFilterValues; users: AppUser[] }) {
+export function AuditLogFilters({ values, users }: { values: AuditLogFilterValues; users: AppUser[] }) {
   return (
     <form
       method="get"

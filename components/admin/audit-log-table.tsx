@@ -1,8 +1,8 @@
-import type { AuditEntry } from '@/lib/admin/audit-log-query';
+import type { AuditLogEntry } from '@/lib/admin/audit-log-query';
 import { ui } from './styles';
 
 /** Audit entries as given (newest first), each change's before and after JSON folded in a <details>. */
-export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+export function AuditLogEntries({ entries }: { entries: AuditLogEntry[] }) {
   if (entries.length === 0)
     return (
       <p className="py-6 text-center text-sm text-slate-500" data-testid="audit-empty">

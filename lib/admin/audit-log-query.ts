@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { listAudit, auditToJsonLines, type AuditFilter } from '../db/queries/audit-log';
+import { listAuditLog, auditLogToJsonLines, type AuditLogFilter } from '../db/queries/audit-log';
 /** An audit-log entry as listed (the admin pages' view of the log). */
-export type { AuditEntry } from '../db/queries/audit-log';
+export type { AuditLogEntry } from '../db/queries/audit-log';
 
 const text = (max: number) => z.string().trim().min(1).max(max).optional();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,7 +19,7 @@ function instant(endOfDay: boolean) {
 }
 
 /** The audit log's query string: filters (`until` exclusive; a date `until` includes that whole day), page size, cursor, format. */
-export const auditQuerySchema = z.strictObject({
+export const auditLogQuerySchema = z.strictObject({
   actor: text(200),
   action: text(100),
   entityType: text(100),
@@ -32,23 +32,23 @@ export const auditQuerySchema = z.strictObject({
 });
 
 /** A parsed audit log query. */
-export type AuditQuery = z.output<typeof auditQuerySchema>;
+export type AuditLogQuery = z.output<typeof auditLogQuerySchema>;
 
 /** Parses URL search params (empty values count as absent); throws a ZodError on anything invalid or unknown. */
-export function parseAuditQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): AuditQuery {
+export function parseAuditLogQuery(params: URLSearchParams | Record<string, string | string[] | undefined>): AuditLogQuery {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   const given = entries.filter(([, value]) => value !== undefined && value !== '');
-  return auditQuerySchema.parse(Object.fromEntries(given));
+  return auditLogQuerySchema.parse(Object.fromEntries(given));
 }
 
-/** The listAudit filter of a query. */
-export function auditFilterOf(query: AuditQuery): AuditFilter {
+/** The listAuditLog filter of a query. */
+export function auditLogFilterOf(query: AuditLogQuery): AuditLogFilter {
   const { actor, action, entityType, entityId, since, until, limit, cursor } = query;
   return { actorId: actor, action, entityType, entityId, since, until, limit, cursor };
 }
 
 /** The query string that reproduces the filters of `query` (no page, no format), for links. */
-export function auditFilterParams(query: Partial<AuditQuery>, extra: Record<string, string> = {}): URLSearchParams {
+export function auditLogFilterParams(query: Partial<AuditLogQuery>, extra: Record<string, string> = {}): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of ['actor', 'action', 'entityType', 'entityId'] as const) if (query[key]) params.set(key, query[key]);
   if (query.since) params.set('since', query.since);
@@ -60,14 +60,14 @@ export function auditFilterParams(query: Partial<AuditQuery>, extra: Record<stri
 const EXPORT_PAGE = 1000;
 
 /** Every entry matching the filters of `query` (limit and cursor ignored) as JSON lines, newest first, streamed page by page. */
-export function streamAuditJsonLines(query: AuditQuery): ReadableStream<Uint8Array> {
+export function streamAuditLogJsonLines(query: AuditLogQuery): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: number | null | undefined;
   return new ReadableStream({
     async pull(controller) {
       if (cursor === null) return controller.close();
-      const page = await listAudit({ ...auditFilterOf(query), limit: EXPORT_PAGE, cursor });
-      if (page.entries.length > 0) controller.enqueue(encoder.encode(auditToJsonLines(page.entries)));
+      const page = await listAuditLog({ ...auditLogFilterOf(query), limit: EXPORT_PAGE, cursor });
+      if (page.entries.length > 0) controller.enqueue(encoder.encode(auditLogToJsonLines(page.entries)));
       cursor = page.nextCursor;
       if (cursor === null) controller.close();
     },

@@ -6,7 +6,7 @@ import { getReviewById } from '../reviews/registry';
 import type { ReviewResult } from '../pipeline/types';
 
 /** What audit services run against; tests pass their own database and reviews, the app uses the defaults. */
-export interface AuditDeps {
+export interface AuditSessionDeps {
   handle?: DbHandle;
   loadReview?: (input: { id: string }) => Promise<ReviewResult>;
   /** How long a session view waits for the current review to compare hashes (a cold synthesis takes ~10 s). */
@@ -14,7 +14,7 @@ export interface AuditDeps {
 }
 
 /** The deps with defaults filled in: the process database and the review registry. */
-export function resolveDeps(deps: AuditDeps = {}): Required<AuditDeps> {
+export function resolveDeps(deps: AuditSessionDeps = {}): Required<AuditSessionDeps> {
   return {
     handle: deps.handle ?? getDb(),
     loadReview: deps.loadReview ?? getReviewById,

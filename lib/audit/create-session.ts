@@ -6,7 +6,7 @@ import { getUserLabels } from '../db/queries/users';
 import { listJudgedKeysBySessions } from '../db/queries/verdicts';
 import type { AuthedUser } from '../auth/authorize';
 import { actorOf } from '../auth/authorize';
-import { assertReviewer, resolveDeps, type AuditDeps } from './context';
+import { assertReviewer, resolveDeps, type AuditSessionDeps } from './context';
 import { newSessionBody } from './schemas';
 import { toSessionInfo } from './sessions';
 import { sessionProgress } from './progress';
@@ -20,7 +20,7 @@ import { userRef } from './users';
  */
 export async function createAuditSession(
   { reviewId, input, user }: { reviewId: string; input: unknown; user: AuthedUser },
-  deps?: AuditDeps,
+  deps?: AuditSessionDeps,
 ): Promise<SessionInfo> {
   assertReviewer(user);
   const body = newSessionBody.parse(input ?? {});
@@ -38,7 +38,7 @@ export async function createAuditSession(
 }
 
 /** A review's sessions, newest first, each with its progress and sign-off count. */
-export async function listAuditSessions({ reviewId }: { reviewId: string }, deps?: AuditDeps): Promise<SessionSummary[]> {
+export async function listAuditSessions({ reviewId }: { reviewId: string }, deps?: AuditSessionDeps): Promise<SessionSummary[]> {
   const { db } = resolveDeps(deps).handle;
   const sessions = await listSessionsByReview({ reviewId }, db);
   if (sessions.length === 0) return [];

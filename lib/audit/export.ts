@@ -2,7 +2,7 @@ import { listManualFindingsBySession } from '../db/queries/manual-findings';
 import { listVerdictsBySession } from '../db/queries/verdicts';
 import { renderSessionMarkdown, sessionReportJson, type SessionReportInput } from '../report/session-report';
 import type { Category, Severity } from '../rules/types';
-import { resolveDeps, type AuditDeps } from './context';
+import { resolveDeps, type AuditSessionDeps } from './context';
 import { requireSession } from './sessions';
 import { getSnapshotBySession, modelFindings } from './snapshot';
 import { getUserLabels } from '../db/queries/users';
@@ -17,7 +17,7 @@ export interface ExportFile {
 /** The session's report as `MODEL_FAILURES.md` (seed format) or `session-<id>.json`, from the pinned model-side findings. */
 export async function exportSession(
   { sessionId, format }: { sessionId: string; format: 'md' | 'json' },
-  deps?: AuditDeps,
+  deps?: AuditSessionDeps,
 ): Promise<ExportFile> {
   const input = await sessionReportInput({ sessionId }, deps);
   if (format === 'json') {
@@ -31,7 +31,7 @@ export async function exportSession(
 }
 
 /** What the report is built from: model-side findings, verdicts labelled by user email, and manual findings. */
-export async function sessionReportInput({ sessionId }: { sessionId: string }, deps?: AuditDeps): Promise<SessionReportInput> {
+export async function sessionReportInput({ sessionId }: { sessionId: string }, deps?: AuditSessionDeps): Promise<SessionReportInput> {
   const { db } = resolveDeps(deps).handle;
   const session = await requireSession({ sessionId }, db);
   const [snapshot, verdicts, manual] = await Promise.all([

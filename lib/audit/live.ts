@@ -3,7 +3,7 @@ import type { AuthedUser } from '../auth/authorize';
 import type { DbHandle } from '../db/connection';
 import { listening, RECONNECTED_CHANNEL, subscribe } from '../db/notify';
 import { removePresence, touchPresence } from '../db/queries/presence';
-import { resolveDeps, type AuditDeps } from './context';
+import { resolveDeps, type AuditSessionDeps } from './context';
 import { formatSse, isSessionEvent, publishSessionEvents, sessionChannel, sessionEvent } from './events';
 import { listSessionPresence, pruneStalePresence } from './presence';
 import { requireSession } from './sessions';
@@ -34,7 +34,7 @@ export const SSE_HEADERS = {
  */
 export async function openSessionEvents(
   { sessionId, user, signal }: { sessionId: string; user: AuthedUser; signal: AbortSignal },
-  deps?: AuditDeps & { timings?: Partial<LiveTimings> },
+  deps?: AuditSessionDeps & { timings?: Partial<LiveTimings> },
 ): Promise<ReadableStream<Uint8Array>> {
   const { handle } = resolveDeps(deps);
   await requireSession({ sessionId }, handle.db);

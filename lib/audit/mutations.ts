@@ -5,7 +5,7 @@ import { addManualFinding } from '../db/queries/manual-findings';
 import { addSignoff } from '../db/queries/signoffs';
 import { upsertVerdict } from '../db/queries/verdicts';
 import { actorOf } from '../auth/authorize';
-import { assertReviewer, resolveDeps, type AuditDeps } from './context';
+import { assertReviewer, resolveDeps, type AuditSessionDeps } from './context';
 import { publishSessionEvents, sessionEvent } from './events';
 import { commentBody, manualFindingBody, signoffBody, verdictBody } from './schemas';
 import { getUserLabels } from '../db/queries/users';
@@ -28,7 +28,10 @@ export interface MutationInput {
 }
 
 /** Records (or replaces) the user's verdict on a finding; an identical verdict writes and publishes nothing. */
-export async function setVerdict({ sessionId, key, user, input }: MutationInput & { key: string }, deps?: AuditDeps): Promise<VerdictView> {
+export async function setVerdict(
+  { sessionId, key, user, input }: MutationInput & { key: string },
+  deps?: AuditSessionDeps,
+): Promise<VerdictView> {
   assertReviewer(user);
   const body = verdictBody.parse(input);
   const labels = selfLabels(user);
@@ -44,7 +47,7 @@ export async function setVerdict({ sessionId, key, user, input }: MutationInput 
 /** Adds a markdown comment to a finding, stored verbatim (clients render it inert). */
 export async function addSessionComment(
   { sessionId, key, user, input }: MutationInput & { key: string },
-  deps?: AuditDeps,
+  deps?: AuditSessionDeps,
 ): Promise<CommentView> {
   assertReviewer(user);
   const body = commentBody.parse(input);
@@ -60,7 +63,10 @@ export async function addSessionComment(
 }
 
 /** Adds a finding the rules missed; it is judged and commented under its id as key. */
-export async function addSessionManualFinding({ sessionId, user, input }: MutationInput, deps?: AuditDeps): Promise<ManualFindingView> {
+export async function addSessionManualFinding(
+  { sessionId, user, input }: MutationInput,
+  deps?: AuditSessionDeps,
+): Promise<ManualFindingView> {
   assertReviewer(user);
   const body = manualFindingBody.parse(input);
   return withTransaction(async (trx) => {
@@ -73,7 +79,7 @@ export async function addSessionManualFinding({ sessionId, user, input }: Mutati
 /** Signs the session off for the user; the sign-off that reaches the required count closes it (and publishes `closed`). */
 export async function signOffSession(
   { sessionId, user, input }: MutationInput,
-  deps?: AuditDeps,
+  deps?: AuditSessionDeps,
 ): Promise<{ signoff: SignoffView; signoffs: number; session: SessionInfo }> {
   assertReviewer(user);
   signoffBody.parse(input);

@@ -5,7 +5,7 @@ import { listManualFindingsBySession } from '../db/queries/manual-findings';
 import { listSignoffsBySession } from '../db/queries/signoffs';
 import { listVerdictsBySession } from '../db/queries/verdicts';
 import type { AuditSession } from '../db/schema';
-import { resolveDeps, type AuditDeps } from './context';
+import { resolveDeps, type AuditSessionDeps } from './context';
 import { listSessionPresence } from './presence';
 import { requireSession, toSessionInfo } from './sessions';
 import { sessionProgress } from './progress';
@@ -16,7 +16,10 @@ import { userRef } from './users';
 import { groupByKey, toCommentView, toManualFindingView, toSignoffView, toVerdictView } from './views';
 
 /** Everything a session page shows, from the pinned snapshot and the database; `not_found:session` for unknown ids. */
-export async function getSessionView({ sessionId, user }: { sessionId: string; user: AuthedUser }, deps?: AuditDeps): Promise<SessionView> {
+export async function getSessionView(
+  { sessionId, user }: { sessionId: string; user: AuthedUser },
+  deps?: AuditSessionDeps,
+): Promise<SessionView> {
   const { handle, loadReview, stalenessTimeoutMs } = resolveDeps(deps);
   const { db } = handle;
   const session = await requireSession({ sessionId }, db);
@@ -70,7 +73,7 @@ export async function getSessionView({ sessionId, user }: { sessionId: string; u
  */
 export async function stalenessOf(
   session: AuditSession,
-  loadReview: NonNullable<AuditDeps['loadReview']>,
+  loadReview: NonNullable<AuditSessionDeps['loadReview']>,
   timeoutMs: number,
 ): Promise<SessionStaleness> {
   let timer: NodeJS.Timeout | undefined;

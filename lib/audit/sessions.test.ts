@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../auth/roles';
 import { createTestUsers, type TestUser } from '../auth/test-users';
-import { listAudit } from '../db/queries/audit-log';
+import { listAuditLog } from '../db/queries/audit-log';
 import { REQUIRED_SIGNOFFS_SETTING } from '../db/queries/sessions';
 import { setSetting } from '../db/queries/settings';
 import { dialects, useMigratedDb } from '../db/test-dialects';
@@ -39,7 +39,7 @@ describe.each(dialects())('opening and viewing audit sessions on $name', (dialec
     expect(view.stale).toEqual({ referenceChanged: false, modelChanged: true, known: true });
     expect(view.progress).toEqual({ judged: 0, total: 3 });
     expect(view.me).toEqual({ id: users.viewer.user.id, label: users.viewer.email, role: 'viewer', canEdit: false });
-    const { entries } = await listAudit({ entityType: 'session', entityId: session.id, limit: 5 }, t.handle.db);
+    const { entries } = await listAuditLog({ entityType: 'session', entityId: session.id, limit: 5 }, t.handle.db);
     expect(entries.map((e) => [e.action, e.actorLabel])).toEqual([['session.create', users.reviewer.email]]);
   });
 

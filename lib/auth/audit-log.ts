@@ -1,4 +1,4 @@
-import { appendAudit } from '../db/queries/audit-log';
+import { appendAuditLog } from '../db/queries/audit-log';
 import type { Actor } from '../db/queries/shared';
 import type { Auth } from './auth';
 
@@ -15,5 +15,5 @@ export async function auditAuthChange(
   auth: Auth,
   entry: { actor: Actor; action: string; entityType: 'user' | 'token'; entityId: string; before?: unknown; after?: unknown },
 ): Promise<void> {
-  await appendAudit(entry, auth.options.database.db);
+  await appendAuditLog(entry, auth.options.database.db);
 }

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AwsTarget } from '../aws/target';
 import type { DbHandle } from '../db/connection';
 import { publish } from '../db/notify';
-import { appendAudit } from '../db/queries/audit-log';
+import { appendAuditLog } from '../db/queries/audit-log';
 import type { DeployRow } from '../db/queries/deploys';
 import type { Actor } from '../db/queries/shared';
 import type { Database } from '../db/schema';
@@ -79,7 +79,7 @@ export async function auditDeploy(
   row: DeployRow,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
-  await appendAudit(
+  await appendAuditLog(
     {
       actor,
       action,

@@ -1,14 +1,14 @@
 import { ZodError } from 'zod';
 import { AdminHeader } from '@/components/admin/admin-nav';
 import { getAdminPageUser } from '@/components/admin/admin-page';
-import { AuditFilters, type AuditFilterValues } from '@/components/admin/audit-log-filters';
-import { AuditTable } from '@/components/admin/audit-log-table';
+import { AuditLogFilters, type AuditLogFilterValues } from '@/components/admin/audit-log-filters';
+import { AuditLogEntries } from '@/components/admin/audit-log-table';
 import { Forbidden } from '@/components/admin/forbidden';
 import { ui } from '@/components/admin/styles';
-import { auditFilterOf, auditFilterParams, parseAuditQuery } from '@/lib/admin/audit-log-query';
+import { auditLogFilterOf, auditLogFilterParams, parseAuditLogQuery } from '@/lib/admin/audit-log-query';
 import { getAuth } from '@/lib/auth/auth';
 import { listUsers } from '@/lib/auth/users';
-import { listAudit } from '@/lib/db/queries/audit-log';
+import { listAuditLog } from '@/lib/db/queries/audit-log';
 import { zodErrorMessage } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
@@ -21,35 +21,35 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const values = Object.fromEntries(
     ['actor', 'action', 'entityType', 'since', 'until'].map((k) => [k, typeof raw[k] === 'string' ? raw[k] : undefined]),
-  ) as AuditFilterValues;
+  ) as AuditLogFilterValues;
   const users = await listUsers(await getAuth());
   let query;
   try {
-    query = parseAuditQuery(raw);
+    query = parseAuditLogQuery(raw);
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
     return (
       <div className="space-y-4">
         <AdminHeader title="Audit log" current="/admin/audit-log" />
-        <AuditFilters values={values} users={users} />
+        <AuditLogFilters values={values} users={users} />
         <p role="alert" className={ui.error}>
           Invalid filter: {zodErrorMessage(error)}
         </p>
       </div>
     );
   }
-  const { entries, nextCursor } = await listAudit(auditFilterOf(query));
-  const filters = auditFilterParams(query);
+  const { entries, nextCursor } = await listAuditLog(auditLogFilterOf(query));
+  const filters = auditLogFilterParams(query);
   return (
     <div className="space-y-4">
       <AdminHeader title="Audit log" current="/admin/audit-log" />
-      <AuditFilters values={values} users={users} />
+      <AuditLogFilters values={values} users={users} />
       <div className="flex items-center justify-between text-sm">
         <span className="text-slate-600">
           {entries.length} entries{query.cursor ? ' (older page)' : ''}
         </span>
         <a
-          href={`/api/audit-log?${auditFilterParams(query, { format: 'jsonl' })}`}
+          href={`/api/audit-log?${auditLogFilterParams(query, { format: 'jsonl' })}`}
           download="audit-log.jsonl"
           className={ui.secondary}
           data-testid="audit-export"
@@ -57,7 +57,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           Export JSON lines
         </a>
       </div>
-      <AuditTable entries={entries} />
+      <AuditLogEntries entries={entries} />
       <nav aria-label="Pages" className="flex justify-between text-sm">
         {query.cursor ? (
           <a href={`/admin/audit-log?${filters}`} className={ui.secondary} data-testid="audit-newest">
@@ -68,7 +68,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         )}
         {nextCursor !== null && (
           <a
-            href={`/admin/audit-log?${auditFilterParams(query, { cursor: String(nextCursor) })}`}
+            href={`/admin/audit-log?${auditLogFilterParams(query, { cursor: String(nextCursor) })}`}
             className={ui.secondary}
             data-testid="audit-older"
           >

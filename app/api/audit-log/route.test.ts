@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { testRequest } from '@/lib/audit/test-support';
 import { useRouteTestEnv } from '../admin/_test/route-env';
 import { getDb } from '@/lib/db/connection';
-import type { AuditEntry } from '@/lib/db/queries/audit-log';
-import { appendAudit } from '@/lib/db/queries/audit-log';
+import type { AuditLogEntry } from '@/lib/db/queries/audit-log';
+import { appendAuditLog } from '@/lib/db/queries/audit-log';
 import { GET } from './route';
 
 const env = useRouteTestEnv();
 
-async function page(query: string): Promise<{ entries: AuditEntry[]; nextCursor: number | null }> {
+async function page(query: string): Promise<{ entries: AuditLogEntry[]; nextCursor: number | null }> {
   const response = await GET(testRequest('GET', `/api/audit-log${query}`, { cookie: env.users.admin }));
   expect(response.status).toBe(200);
   return response.json();
@@ -40,7 +40,7 @@ describe('GET /api/audit-log', () => {
     expect(tokens.entries.every((e) => e.entityType === 'token')).toBe(true);
     const one = await page(`?entityType=user&entityId=${env.users.viewer.user.id}`);
     expect(one.entries.map((e) => e.action)).toEqual(['user.create']);
-    await appendAudit(
+    await appendAuditLog(
       {
         actor: { id: env.users.admin.user.id, label: env.users.admin.email },
         action: 'test.mark',
@@ -90,7 +90,7 @@ describe('GET /api/audit-log', () => {
       .db.transaction()
       .execute(async (trx) => {
         for (let i = 0; i < 1005; i++)
-          await appendAudit({ actor: { id: null, label: 'bulk' }, action: 'test.bulk', entityType: 'test', entityId: String(i) }, trx);
+          await appendAuditLog({ actor: { id: null, label: 'bulk' }, action: 'test.bulk', entityType: 'test', entityId: String(i) }, trx);
       });
     const response = await GET(testRequest('GET', '/api/audit-log?format=jsonl&action=test.bulk&limit=5', { cookie: env.users.admin }));
     expect(response.status).toBe(200);
@@ -101,7 +101,7 @@ describe('GET /api/audit-log', () => {
     const lines = text
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as AuditEntry);
+      .map((line) => JSON.parse(line) as AuditLogEntry);
     expect(lines).toHaveLength(1005);
     expect(new Set(lines.map((e) => e.entityId)).size).toBe(1005);
     expect(lines.every((e) => e.action === 'test.bulk' && e.actorLabel === 'bulk')).toBe(true);

@@ -1,7 +1,7 @@
-import { auditFilterOf, parseAuditQuery, streamAuditJsonLines } from '@/lib/admin/audit-log-query';
+import { auditLogFilterOf, parseAuditLogQuery, streamAuditLogJsonLines } from '@/lib/admin/audit-log-query';
 import { handle } from '@/lib/api/handler';
 import { requireUser } from '@/lib/auth/guard';
-import { listAudit } from '@/lib/db/queries/audit-log';
+import { listAuditLog } from '@/lib/db/queries/audit-log';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,7 @@ const JSONL_HEADERS = {
 /** The audit log, newest first (admin): one page `{entries, nextCursor}`, or with `format=jsonl` every matching entry as JSON lines. */
 export const GET = handle(async (req: Request) => {
   await requireUser(req, 'admin');
-  const query = parseAuditQuery(new URL(req.url).searchParams);
-  if (query.format === 'jsonl') return new Response(streamAuditJsonLines(query), { headers: JSONL_HEADERS });
-  return Response.json(await listAudit(auditFilterOf(query)));
+  const query = parseAuditLogQuery(new URL(req.url).searchParams);
+  if (query.format === 'jsonl') return new Response(streamAuditLogJsonLines(query), { headers: JSONL_HEADERS });
+  return Response.json(await listAuditLog(auditLogFilterOf(query)));
 });

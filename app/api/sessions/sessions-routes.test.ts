@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listAudit } from '@/lib/db/queries/audit-log';
+import { listAuditLog } from '@/lib/db/queries/audit-log';
 import { countRows } from '@/lib/db/test-fixtures';
 import { dialects } from '@/lib/db/test-dialects';
 import type { Database } from '@/lib/db/schema';
@@ -181,7 +181,7 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
     );
     expect(json.headers.get('content-disposition')).toBe(`attachment; filename="session-${session.id}.json"`);
     expect((await json.json()).findings.every((f: { consensus: string | null }) => f.consensus !== null)).toBe(true);
-    const { entries } = await listAudit({ actorId: env.users.deployer.user.id, action: 'verdict.set', limit: 1000 }, env.handle.db);
+    const { entries } = await listAuditLog({ actorId: env.users.deployer.user.id, action: 'verdict.set', limit: 1000 }, env.handle.db);
     expect(entries.length).toBeGreaterThan(10);
     expect(entries.every((e) => e.actorLabel === env.users.deployer.email)).toBe(true);
   });

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { testRequest } from '@/lib/audit/test-support';
 import { useRouteTestEnv } from '../admin/_test/route-env';
-import { listAudit } from '@/lib/db/queries/audit-log';
+import { listAuditLog } from '@/lib/db/queries/audit-log';
 import { REQUIRED_SIGNOFFS_SETTING } from '@/lib/db/queries/sessions';
 import { getSetting } from '@/lib/db/queries/settings';
 import { GET, PUT } from './route';
 
 const env = useRouteTestEnv();
 
-const settingAudit = async () => (await listAudit({ action: 'setting.set', limit: 100 })).entries;
+const settingAudit = async () => (await listAuditLog({ action: 'setting.set', limit: 100 })).entries;
 
 describe('/api/settings', () => {
   it('reads the defaults before anything is set', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testRequest } from '@/lib/audit/test-support';
 import { idParams, useRouteTestEnv } from '../admin/_test/route-env';
 import { verifyToken } from '@/lib/auth/tokens';
-import { listAudit } from '@/lib/db/queries/audit-log';
+import { listAuditLog } from '@/lib/db/queries/audit-log';
 import { DELETE } from './[id]/route';
 import { GET, POST } from './route';
 
@@ -45,7 +45,7 @@ describe('/api/tokens', () => {
     expect(listed.map((t) => t.name)).toEqual(['ci', 'test']);
     expect(listed.find((t) => t.id === id)?.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(listed)).not.toContain(token);
-    const audit = await listAudit({ action: 'token.create', entityId: id, limit: 1 });
+    const audit = await listAuditLog({ action: 'token.create', entityId: id, limit: 1 });
     expect(audit.entries[0]).toMatchObject({ actorId: env.users.viewer.user.id });
   });
 
@@ -58,7 +58,7 @@ describe('/api/tokens', () => {
     expect(await verifyToken(env.auth, token)).toBeNull();
     expect((await GET(testRequest('GET', '/api/tokens', { bearer: token }))).status).toBe(401);
     expect((await list({ cookie: env.users.reviewer })).find((t) => t.id === id)?.enabled).toBe(false);
-    expect((await listAudit({ action: 'token.revoke', entityId: id, limit: 1 })).entries[0]).toMatchObject({
+    expect((await listAuditLog({ action: 'token.revoke', entityId: id, limit: 1 })).entries[0]).toMatchObject({
       actorId: env.users.reviewer.user.id,
     });
   });

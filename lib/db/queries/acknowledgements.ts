@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { getDb } from '../connection';
 import type { AcknowledgementRow, Database } from '../schema';
-import { appendAudit } from './audit-log';
+import { appendAuditLog } from './audit-log';
 import { inTransaction, type Actor } from './shared';
 
 /** Every acknowledgement row of a review (expired ones included), oldest first. */
@@ -19,7 +19,7 @@ export async function insertAcknowledgementRow(
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx.insertInto('acknowledgements').values(row).execute();
-    await appendAudit(
+    await appendAuditLog(
       {
         actor,
         action: 'acknowledgement.create',
@@ -47,7 +47,7 @@ export function deleteAcknowledgementRow(
       .executeTakeFirst();
     if (!before) return undefined;
     await trx.deleteFrom('acknowledgements').where('id', '=', ackId).execute();
-    await appendAudit(
+    await appendAuditLog(
       {
         actor,
         action: 'acknowledgement.delete',

@@ -4,7 +4,7 @@ import type { AuditLogRow, Database, IsoTimestamp } from '../schema';
 import { nowIso, parseJson, type Actor } from './shared';
 
 /** A state change to record: who did what to which entity, with the entity before and after. */
-export interface AuditInput {
+export interface AuditLogInput {
   actor: Actor;
   action: string;
   entityType: string;
@@ -14,7 +14,7 @@ export interface AuditInput {
 }
 
 /** An audit log entry with its JSON documents parsed. */
-export interface AuditEntry {
+export interface AuditLogEntry {
   id: number;
   at: IsoTimestamp;
   actorId: string | null;
@@ -27,7 +27,7 @@ export interface AuditEntry {
 }
 
 /** Which entries to list, newest first; `cursor` is the `nextCursor` of the previous page. */
-export interface AuditFilter {
+export interface AuditLogFilter {
   actorId?: string;
   action?: string;
   entityType?: string;
@@ -41,7 +41,7 @@ export interface AuditFilter {
 const MAX_PAGE = 1000;
 
 /** Appends one entry; pass the transaction of the write it records so both commit or neither does. */
-export async function appendAudit(entry: AuditInput, trx: Kysely<Database>): Promise<void> {
+export async function appendAuditLog(entry: AuditLogInput, trx: Kysely<Database>): Promise<void> {
   await trx
     .insertInto('audit_log')
     .values({
@@ -58,10 +58,10 @@ export async function appendAudit(entry: AuditInput, trx: Kysely<Database>): Pro
 }
 
 /** One page of entries matching every given filter (`since` inclusive, `until` exclusive), newest first. */
-export async function listAudit(
-  filter: AuditFilter,
+export async function listAuditLog(
+  filter: AuditLogFilter,
   db: Kysely<Database> = getDb().db,
-): Promise<{ entries: AuditEntry[]; nextCursor: number | null }> {
+): Promise<{ entries: AuditLogEntry[]; nextCursor: number | null }> {
   const limit = Math.min(Math.max(Math.trunc(filter.limit), 1), MAX_PAGE);
   let query = db.selectFrom('audit_log').selectAll();
   if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
@@ -80,11 +80,11 @@ export async function listAudit(
 }
 
 /** Entries as JSON lines (one object per line, newline-terminated) for export. */
-export function auditToJsonLines(entries: AuditEntry[]): string {
+export function auditLogToJsonLines(entries: AuditLogEntry[]): string {
   return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
 }
 
-function toAuditEntry(row: AuditLogRow): AuditEntry {
+function toAuditEntry(row: AuditLogRow): AuditLogEntry {
   return {
     // pg returns bigserial as a string; ids stay far below 2^53.
     id: Number(row.id),

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '@/lib/errors';
 import { getDb } from '../connection';
 import type { Comment, Database } from '../schema';
-import { appendAudit } from './audit-log';
+import { appendAuditLog } from './audit-log';
 import { lockOpenSession } from './sessions';
 import { inTransaction, nowIso, type UserActor } from './shared';
 
@@ -30,7 +30,7 @@ export async function addComment(
       created_at: nowIso(),
     };
     await trx.insertInto('comments').values(comment).execute();
-    await appendAudit(
+    await appendAuditLog(
       {
         actor: input.actor,
         action: 'comment.add',

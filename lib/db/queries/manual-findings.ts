@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { getDb } from '../connection';
 import type { Database, ManualFindingRow } from '../schema';
-import { appendAudit } from './audit-log';
+import { appendAuditLog } from './audit-log';
 import { lockOpenSession } from './sessions';
 import { inTransaction, nowIso, type UserActor } from './shared';
 
@@ -48,7 +48,7 @@ export async function addManualFinding(
       createdAt: nowIso(),
     };
     await trx.insertInto('manual_findings').values(toRow(finding)).execute();
-    await appendAudit(
+    await appendAuditLog(
       {
         actor: input.actor,
         action: 'finding.add',

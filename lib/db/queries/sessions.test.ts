@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedDb } from '../test-dialects';
 import { openTestSession, user } from '../test-fixtures';
-import { listAudit } from './audit-log';
+import { listAuditLog } from './audit-log';
 import { addComment, listCommentsBySession } from './comments';
 import { addManualFinding, listManualFindingsBySession } from './manual-findings';
 import { closeSession, getSessionById, listSessionsByReview, REQUIRED_SIGNOFFS_SETTING } from './sessions';
@@ -19,7 +19,7 @@ describe.each(dialects())('sessions, sign-offs and settings on $name', (dialect)
     expect(await getSessionById({ id: session.id }, t.handle.db)).toEqual(session);
     expect(await getSessionById({ id: 'missing' }, t.handle.db)).toBeUndefined();
     expect((await listSessionsByReview({ reviewId: 'bundled' }, t.handle.db)).map((s) => s.id)).toContain(session.id);
-    const { entries } = await listAudit({ entityType: 'session', entityId: session.id, limit: 5 }, t.handle.db);
+    const { entries } = await listAuditLog({ entityType: 'session', entityId: session.id, limit: 5 }, t.handle.db);
     expect(entries.map((entry) => [entry.action, entry.actorId])).toEqual([['session.create', alice.id]]);
   });
 
@@ -29,7 +29,7 @@ describe.each(dialects())('sessions, sign-offs and settings on $name', (dialect)
     await setSetting({ key: REQUIRED_SIGNOFFS_SETTING, value: 3, actor: alice }, t.handle.db);
     expect(await getSetting({ key: REQUIRED_SIGNOFFS_SETTING }, t.handle.db)).toBe(3);
     expect((await openTestSession(t.handle.db)).required_signoffs).toBe(3);
-    const { entries } = await listAudit({ action: 'setting.set', limit: 5 }, t.handle.db);
+    const { entries } = await listAuditLog({ action: 'setting.set', limit: 5 }, t.handle.db);
     expect(entries[0]).toMatchObject({ before: 2, after: 3 });
   });
 
@@ -52,7 +52,7 @@ describe.each(dialects())('sessions, sign-offs and settings on $name', (dialect)
     const results = await Promise.all(signers.map((actor) => addSignoff({ sessionId: session.id, actor }, t.handle.db)));
     expect(results.map((result) => result.signoffs).sort()).toEqual([1, 2, 3, 4]);
     expect((await getSessionById({ id: session.id }, t.handle.db))?.status).toBe('closed');
-    const { entries } = await listAudit({ action: 'session.close', entityId: session.id, limit: 5 }, t.handle.db);
+    const { entries } = await listAuditLog({ action: 'session.close', entityId: session.id, limit: 5 }, t.handle.db);
     expect(entries).toHaveLength(1);
   });
 
@@ -110,7 +110,7 @@ describe.each(dialects())('sessions, sign-offs and settings on $name', (dialect)
       t.handle.db,
     );
     expect(await listManualFindingsBySession({ sessionId: session.id }, t.handle.db)).toEqual([finding]);
-    const { entries } = await listAudit({ action: 'finding.add', entityId: finding.id, limit: 1 }, t.handle.db);
+    const { entries } = await listAuditLog({ action: 'finding.add', entityId: finding.id, limit: 1 }, t.handle.db);
     expect(entries[0].after).toEqual(finding);
   });
 });

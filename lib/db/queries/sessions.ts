@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '@/lib/errors';
 import { dialectOf, getDb } from '../connection';
 import type { AuditSession, Database } from '../schema';
-import { appendAudit } from './audit-log';
+import { appendAuditLog } from './audit-log';
 import { getSetting } from './settings';
 import { inTransaction, nowIso, type UserActor } from './shared';
 
@@ -38,7 +38,7 @@ export async function createSession(input: NewSession, db: Kysely<Database> = ge
       closed_at: null,
     };
     await trx.insertInto('audit_sessions').values(session).execute();
-    await appendAudit(
+    await appendAuditLog(
       {
         actor: input.actor,
         action: 'session.create',
@@ -72,7 +72,7 @@ export async function closeSession(
     const before = await lockOpenSession({ id, mode: 'update' }, trx);
     const after: AuditSession = { ...before, status: 'closed', closed_at: nowIso() };
     await trx.updateTable('audit_sessions').set({ status: after.status, closed_at: after.closed_at }).where('id', '=', id).execute();
-    await appendAudit({ actor, action: 'session.close', entityType: 'session', entityId: id, before, after }, trx);
+    await appendAuditLog({ actor, action: 'session.close', entityType: 'session', entityId: id, before, after }, trx);
     return after;
   });
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { getDb } from '../connection';
 import type { Database } from '../schema';
-import { appendAudit } from './audit-log';
+import { appendAuditLog } from './audit-log';
 import { inTransaction, nowIso, type Actor } from './shared';
 
 /** The setting's JSON value, or undefined when it was never set. */
@@ -25,6 +25,6 @@ export async function setSetting(
         conflict.column('key').doUpdateSet({ value: row.value, updated_at: row.updated_at, updated_by: row.updated_by }),
       )
       .execute();
-    await appendAudit({ actor, action: 'setting.set', entityType: 'setting', entityId: key, before: before ?? null, after: value }, trx);
+    await appendAuditLog({ actor, action: 'setting.set', entityType: 'setting', entityId: key, before: before ?? null, after: value }, trx);
   });
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '@/lib/errors';
 import { getDb } from '../connection';
 import type { AuditSession, Database, Signoff } from '../schema';
-import { appendAudit } from './audit-log';
+import { appendAuditLog } from './audit-log';
 import { lockOpenSession } from './sessions';
 import { inTransaction, nowIso, type UserActor } from './shared';
 
@@ -26,7 +26,7 @@ export async function addSignoff(
 
     const signoff: Signoff = { session_id: sessionId, user_id: actor.id, created_at: nowIso() };
     await trx.insertInto('signoffs').values(signoff).execute();
-    await appendAudit(
+    await appendAuditLog(
       {
         actor,
         action: 'signoff.add',
@@ -42,7 +42,10 @@ export async function addSignoff(
     if (signoffs < session.required_signoffs) return { signoff, signoffs, session };
     const closed: AuditSession = { ...session, status: 'closed', closed_at: signoff.created_at };
     await trx.updateTable('audit_sessions').set({ status: 'closed', closed_at: closed.closed_at }).where('id', '=', sessionId).execute();
-    await appendAudit({ actor, action: 'session.close', entityType: 'session', entityId: sessionId, before: session, after: closed }, trx);
+    await appendAuditLog(
+      { actor, action: 'session.close', entityType: 'session', entityId: sessionId, before: session, after: closed },
+      trx,
+    );
     return { signoff, signoffs, session: closed };
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedDb } from '../test-dialects';
 import { openTestSession, user } from '../test-fixtures';
-import { listAudit } from './audit-log';
+import { listAuditLog } from './audit-log';
 import { listPresenceBySession, prunePresence, removePresence, touchPresence } from './presence';
 import { listVerdictsBySession, upsertVerdict } from './verdicts';
 import type { VerdictValue } from '../schema';
@@ -26,7 +26,10 @@ describe.each(dialects())('verdicts and presence on $name', (dialect) => {
       [alice.id, 'false_positive', 'the bucket is a website'],
       [bob.id, 'confirmed', null],
     ]);
-    const { entries } = await listAudit({ action: 'verdict.set', entityId: `${session.id}/S3/public/${alice.id}`, limit: 10 }, t.handle.db);
+    const { entries } = await listAuditLog(
+      { action: 'verdict.set', entityId: `${session.id}/S3/public/${alice.id}`, limit: 10 },
+      t.handle.db,
+    );
     expect(
       entries.map((entry) => [(entry.before as { verdict: string } | null)?.verdict ?? null, (entry.after as { verdict: string }).verdict]),
     ).toEqual([

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '@/lib/errors';
 import { getDb } from '../connection';
 import { VERDICT_VALUES, type Database, type Verdict, type VerdictValue } from '../schema';
-import { appendAudit } from './audit-log';
+import { appendAuditLog } from './audit-log';
 import { lockOpenSession } from './sessions';
 import { inTransaction, nowIso, type UserActor } from './shared';
 
@@ -35,7 +35,7 @@ export async function upsertVerdict(
           .doUpdateSet({ verdict: after.verdict, reason, updated_at: after.updated_at }),
       )
       .execute();
-    await appendAudit(
+    await appendAuditLog(
       {
         actor: input.actor,
         action: 'verdict.set',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors';
-import { listAudit } from '../../db/queries/audit-log';
+import { listAuditLog } from '../../db/queries/audit-log';
 import { dialects, useMigratedDb } from '../../db/test-dialects';
 import { user } from '../../db/test-fixtures';
 import { applyAcknowledgements } from './apply';
@@ -57,7 +57,7 @@ describe.each(dialects())('review acknowledgements on $name', (dialect) => {
       expiresAt: future,
     });
 
-    const { entries } = await listAudit({ action: 'acknowledgement.create', entityId: perRule.id, limit: 5 }, t.handle.db);
+    const { entries } = await listAuditLog({ action: 'acknowledgement.create', entityId: perRule.id, limit: 5 }, t.handle.db);
     expect(entries).toHaveLength(1);
     expect(entries[0].after).toMatchObject({ reason: 'SSL terminates at the CDN', review_id: reviewId });
   });
@@ -100,7 +100,7 @@ describe.each(dialects())('review acknowledgements on $name', (dialect) => {
     });
     expect(await deleteAcknowledgement({ reviewId, ackId: ack.id, actor: alice }, t.handle.db)).toMatchObject({ id: ack.id });
     expect(await listAcknowledgementsByReview({ reviewId }, t.handle.db)).toEqual([]);
-    const { entries } = await listAudit({ action: 'acknowledgement.delete', entityId: ack.id, limit: 5 }, t.handle.db);
+    const { entries } = await listAuditLog({ action: 'acknowledgement.delete', entityId: ack.id, limit: 5 }, t.handle.db);
     expect(entries.map((e) => [(e.before as { id: string }).id, e.after])).toEqual([[ack.id, null]]);
   });
 });

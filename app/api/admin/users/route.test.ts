@@ -3,7 +3,7 @@ import { testRequest } from '@/lib/audit/test-support';
 import { idParams, useRouteTestEnv } from '../_test/route-env';
 import { signInCookie } from '@/lib/auth/test-users';
 import { getUserById, type AppUser } from '@/lib/auth/users';
-import { listAudit } from '@/lib/db/queries/audit-log';
+import { listAuditLog } from '@/lib/db/queries/audit-log';
 import { PATCH } from './[id]/route';
 import { GET, POST } from './route';
 
@@ -33,7 +33,7 @@ describe('/api/admin/users', () => {
     expect(user).toMatchObject({ email: 'new.person@test.invalid', role: 'reviewer' });
     expect(password.length).toBeGreaterThanOrEqual(20);
     expect(await signInCookie(env.auth, { email: user.email, password })).toContain('session_token');
-    const audit = await listAudit({ action: 'user.create', entityId: user.id, limit: 5 });
+    const audit = await listAuditLog({ action: 'user.create', entityId: user.id, limit: 5 });
     expect(audit.entries[0]).toMatchObject({ actorId: env.users.admin.user.id, after: { email: user.email, role: 'reviewer' } });
     expect(JSON.stringify(audit.entries)).not.toContain(password);
   });
@@ -61,7 +61,7 @@ describe('/api/admin/users', () => {
     const response = await setRole(env.users.viewer.user.id, 'reviewer');
     expect(response.status).toBe(200);
     expect((await response.json()).user).toMatchObject({ id: env.users.viewer.user.id, role: 'reviewer' });
-    const audit = await listAudit({ action: 'user.set_role', entityId: env.users.viewer.user.id, limit: 5 });
+    const audit = await listAuditLog({ action: 'user.set_role', entityId: env.users.viewer.user.id, limit: 5 });
     expect(audit.entries[0]).toMatchObject({ actorId: env.users.admin.user.id, before: { role: 'viewer' }, after: { role: 'reviewer' } });
     expect((await setRole('no-such-user', 'viewer')).status).toBe(404);
     expect((await setRole(env.users.viewer.user.id, 'owner')).status).toBe(400);

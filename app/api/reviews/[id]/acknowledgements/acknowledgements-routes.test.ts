@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testRequest } from '@/lib/audit/test-support';
 import { idParams, useRouteTestEnv } from '../../../admin/_test/route-env';
-import { listAudit } from '@/lib/db/queries/audit-log';
+import { listAuditLog } from '@/lib/db/queries/audit-log';
 import { getDb } from '@/lib/db/connection';
 import { POST as createReview } from '../../route';
 import { GET as getFindings } from '../findings/route';
@@ -82,7 +82,7 @@ describe('/api/reviews/{id}/acknowledgements', () => {
     expect(
       (await modelFindings(id, '&packs=aws-solutions')).find((f) => f.rules?.includes('AwsSolutions-S10'))?.acknowledged,
     ).toBeUndefined();
-    const { entries } = await listAudit({ entityType: 'acknowledgement', entityId: acknowledgement.id, limit: 10 }, getDb().db);
+    const { entries } = await listAuditLog({ entityType: 'acknowledgement', entityId: acknowledgement.id, limit: 10 }, getDb().db);
     expect(entries.map((e) => e.action).sort()).toEqual(['acknowledgement.create', 'acknowledgement.delete']);
   });
 
