@@ -1,6 +1,6 @@
 import { sessionProgress } from '@/lib/audit/progress';
 import type { ManualFindingView, SessionProgress } from '@/lib/audit/types';
-import type { CommentEntry, PresenceEntry, SessionStreamEvent, SessionView, SignoffEntry, VerdictEntry } from './types';
+import type { CommentView, PresenceView, SessionStreamEvent, SessionView, SignoffView, VerdictView } from './types';
 
 /** What applying an event yields: the next view, or `refetch` when only a fresh GET can bring the view up to date. */
 export type ApplyResult = { view: SessionView } | { refetch: true };
@@ -16,14 +16,14 @@ export function applySessionEvent(view: SessionView, event: SessionStreamEvent):
     case 'verdict': {
       if (!event.key || !isObject(data) || typeof data.userId !== 'string') return { refetch: true };
       const others = (view.verdicts[event.key] ?? []).filter((v) => v.userId !== data.userId);
-      const next = data.verdict ? [...others, data as unknown as VerdictEntry] : others;
+      const next = data.verdict ? [...others, data as unknown as VerdictView] : others;
       return { view: { ...view, verdicts: { ...view.verdicts, [event.key]: next } } };
     }
     case 'comment': {
       if (!event.key || !isObject(data) || typeof data.id !== 'string') return { refetch: true };
       const thread = view.comments[event.key] ?? [];
       if (thread.some((c) => c.id === data.id)) return { view };
-      return { view: { ...view, comments: { ...view.comments, [event.key]: [...thread, data as unknown as CommentEntry] } } };
+      return { view: { ...view, comments: { ...view.comments, [event.key]: [...thread, data as unknown as CommentView] } } };
     }
     case 'manual-finding': {
       if (!isObject(data) || typeof data.id !== 'string') return { refetch: true };
@@ -33,7 +33,7 @@ export function applySessionEvent(view: SessionView, event: SessionStreamEvent):
     case 'signoff': {
       if (!isObject(data) || typeof data.userId !== 'string') return { refetch: true };
       if (view.signoffs.some((s) => s.userId === data.userId)) return { view };
-      return { view: { ...view, signoffs: [...view.signoffs, data as unknown as SignoffEntry] } };
+      return { view: { ...view, signoffs: [...view.signoffs, data as unknown as SignoffView] } };
     }
     case 'closed': {
       const closedAt = isObject(data) && typeof data.closedAt === 'string' ? data.closedAt : event.at;
@@ -42,7 +42,7 @@ export function applySessionEvent(view: SessionView, event: SessionStreamEvent):
     case 'presence': {
       const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.presence) ? data.presence : null;
       if (!list) return { refetch: true };
-      return { view: { ...view, presence: list as PresenceEntry[] } };
+      return { view: { ...view, presence: list as PresenceView[] } };
     }
     default:
       return { refetch: true };

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { MarkdownBody } from './markdown-body';
 import { formatTime } from './format';
 import { sendJson, sessionUrl } from './session-api';
-import type { CommentEntry } from './types';
+import type { CommentView } from './types';
 
 const MAX_COMMENT = 10_000;
 
@@ -17,7 +17,7 @@ export function CommentThread({
 }: {
   sessionId: string;
   findingKey: string;
-  comments: CommentEntry[];
+  comments: CommentView[];
   canEdit: boolean;
 }) {
   return (

@@ -1,7 +1,7 @@
 import { CommentThread } from './comment-thread';
 import { VerdictControls } from './verdict-controls';
 import { VerdictList } from './verdict-list';
-import type { CommentEntry, VerdictEntry } from './types';
+import type { CommentView, VerdictView } from './types';
 
 /** What a session records on one finding (pinned or manual): everybody's verdicts, my verdict controls, the comments. */
 export function FindingDiscussion({
@@ -15,8 +15,8 @@ export function FindingDiscussion({
 }: {
   sessionId: string;
   findingKey: string;
-  verdicts: VerdictEntry[];
-  comments: CommentEntry[];
+  verdicts: VerdictView[];
+  comments: CommentView[];
   meId: string;
   canEdit: boolean;
   /** More about the finding (its evidence), folded between the verdicts and the comments. */

@@ -1,5 +1,5 @@
 import type { LiveStatus } from './use-session-events';
-import type { PresenceEntry } from './types';
+import type { PresenceView } from './types';
 
 const LIVE_LABEL: Record<LiveStatus, { text: string; dot: string }> = {
   live: { text: 'live', dot: 'bg-emerald-500' },
@@ -8,7 +8,7 @@ const LIVE_LABEL: Record<LiveStatus, { text: string; dot: string }> = {
 };
 
 /** Who is in the session now (one initials avatar and name per participant), and the state of the live connection. */
-export function PresenceList({ presence, live }: { presence: PresenceEntry[]; live: LiveStatus }) {
+export function PresenceList({ presence, live }: { presence: PresenceView[]; live: LiveStatus }) {
   const people = [...new Map(presence.map((p) => [p.userId, p])).values()];
   return (
     <div className="flex items-center gap-2 text-xs">

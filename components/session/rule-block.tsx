@@ -2,10 +2,10 @@ import { FindingExplanation } from '@/components/findings/finding-explanation';
 import { SeverityBadge } from '@/components/findings/severity-badge';
 import { worstSeverity } from '@/components/findings/group';
 import { SessionFindingRow } from './session-finding-row';
-import type { SessionFinding, SessionView } from './types';
+import type { KeyedFinding, SessionView } from './types';
 
 /** The findings of one rule in a category: the rule, its title and explanation once, then one row per finding. */
-export function RuleBlock({ rule, findings, view }: { rule: string; findings: SessionFinding[]; view: SessionView }) {
+export function RuleBlock({ rule, findings, view }: { rule: string; findings: KeyedFinding[]; view: SessionView }) {
   const first = findings[0];
   const isModel = first.side === 'model';
   return (
@@ -51,8 +51,8 @@ export function RuleBlock({ rule, findings, view }: { rule: string; findings: Se
 }
 
 /** Findings grouped by rule, groups in the order of their first finding. */
-export function groupByRule(findings: readonly SessionFinding[]): { rule: string; findings: SessionFinding[] }[] {
-  const groups = new Map<string, SessionFinding[]>();
+export function groupByRule(findings: readonly KeyedFinding[]): { rule: string; findings: KeyedFinding[] }[] {
+  const groups = new Map<string, KeyedFinding[]>();
   for (const f of findings) groups.set(f.rule, [...(groups.get(f.rule) ?? []), f]);
   return [...groups].map(([rule, list]) => ({ rule, findings: list }));
 }

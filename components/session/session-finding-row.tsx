@@ -1,10 +1,10 @@
 import { EvidenceList, formatLocation } from '@/components/findings/evidence-list';
 import { AcknowledgedBadge } from '@/components/findings/severity-badge';
 import { FindingDiscussion } from './finding-discussion';
-import type { FindingRowProps, SessionFinding } from './types';
+import type { FindingRowProps, KeyedFinding } from './types';
 
 /** One pinned finding inside its rule's block: where and what, its evidence folded, then what the session records on it. */
-export function SessionFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<SessionFinding>) {
+export function SessionFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<KeyedFinding>) {
   const where = finding.resources.length > 0 ? finding.resources.join(', ') : finding.location ? formatLocation(finding.location) : null;
   return (
     <li

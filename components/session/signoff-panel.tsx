@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { formatTime } from './format';
 import { sendJson, sessionUrl } from './session-api';
-import type { SignoffEntry } from './types';
+import type { SignoffView } from './types';
 
 /** Sign-offs so far out of those required to close the session, and my sign-off button while I may still give it. */
 export function SignoffPanel({
@@ -14,7 +14,7 @@ export function SignoffPanel({
   canEdit,
 }: {
   sessionId: string;
-  signoffs: SignoffEntry[];
+  signoffs: SignoffView[];
   required: number;
   meId: string;
   canEdit: boolean;

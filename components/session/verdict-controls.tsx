@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { VERDICT_VALUES } from '@/lib/audit/verdict-labels';
 import { VERDICT_STYLES } from './labels';
 import { sendJson, sessionUrl } from './session-api';
-import type { VerdictEntry, VerdictValue } from './types';
+import type { VerdictView, VerdictValue } from './types';
 
 /** The four verdict buttons for one finding (mine aria-pressed) and an optional reason sent with the verdict. */
-export function VerdictControls({ sessionId, findingKey, mine }: { sessionId: string; findingKey: string; mine?: VerdictEntry }) {
+export function VerdictControls({ sessionId, findingKey, mine }: { sessionId: string; findingKey: string; mine?: VerdictView }) {
   const [reason, setReason] = useState(mine?.reason ?? '');
   const [pending, setPending] = useState<VerdictValue | null>(null);
   const [error, setError] = useState<string | null>(null);

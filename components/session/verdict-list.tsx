@@ -1,8 +1,8 @@
 import { VERDICT_STYLES } from './labels';
-import type { VerdictEntry } from './types';
+import type { VerdictView } from './types';
 
 /** Everybody's verdict on one finding ("alice: Confirmed"), with reasons; a note when nobody has judged it yet. */
-export function VerdictList({ verdicts }: { verdicts: VerdictEntry[] }) {
+export function VerdictList({ verdicts }: { verdicts: VerdictView[] }) {
   if (verdicts.length === 0) return <p className="py-1 text-xs text-slate-400">No verdicts yet.</p>;
   return (
     <ul className="flex flex-wrap gap-1.5 py-0.5">
