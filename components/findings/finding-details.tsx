@@ -6,7 +6,7 @@ import { FindingCard, RuleAndTitle } from './finding-card';
 import { FindingDiff } from './finding-diff';
 import { FindingExplanation } from './finding-explanation';
 import { SIDE_LABELS } from './labels';
-import { AcknowledgedBadge, SeverityBadge } from './severity-badge';
+import { AcknowledgedBadge, SeverityBadge, SharedBadge } from './severity-badge';
 
 /**
  * One finding as a native `<details>`: the summary line, and when opened its explanation, evidence and diff.
@@ -23,16 +23,18 @@ export function FindingDetails({
 }) {
   const isModel = finding.side === 'model';
   const acknowledged = Boolean(finding.acknowledged);
+  const shared = Boolean(finding.shared);
   const data = {
     'data-testid': 'finding',
     'data-rule': finding.rule,
     'data-side': finding.side,
     'data-severity': finding.severity,
     'data-acknowledged': acknowledged ? 'true' : 'false',
+    'data-shared': shared ? 'true' : 'false',
   };
   const summary = (
     <>
-      <SeverityBadge severity={finding.severity} muted={!isModel || acknowledged} />
+      <SeverityBadge severity={finding.severity} muted={!isModel || acknowledged || shared} />
       {grouped ? (
         <>
           <Where finding={finding} grouped />
@@ -45,6 +47,7 @@ export function FindingDetails({
           <Where finding={finding} />
         </>
       )}
+      {shared && <SharedBadge />}
       {finding.acknowledged && (
         <span className="flex min-w-0 basis-full items-center gap-2 pl-5 text-xs text-slate-600">
           <AcknowledgedBadge reason={finding.acknowledged.reason} />
@@ -54,7 +57,7 @@ export function FindingDetails({
     </>
   );
   return (
-    <FindingCard side={finding.side} dimmed={acknowledged} data={data} summary={summary}>
+    <FindingCard side={finding.side} dimmed={acknowledged || shared} data={data} summary={summary}>
       <div className="space-y-4 border-t border-slate-200 px-4 py-4">
         {!grouped && <FindingExplanation finding={finding} />}
         <Section title="Message">

@@ -29,3 +29,16 @@ export function AcknowledgedBadge({ reason }: { reason?: string }) {
     </span>
   );
 }
+
+/** Marks a model finding the reference has too: a shared problem, not counted among the model's failures. */
+export function SharedBadge() {
+  return (
+    <span
+      data-testid="shared-badge"
+      title="The reference has the same finding on the paired resource: not counted among the model's failures"
+      className="inline-flex items-center rounded-md bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-300"
+    >
+      shared with the reference
+    </span>
+  );
+}

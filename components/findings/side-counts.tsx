@@ -59,6 +59,11 @@ export function SideCounts({
           {counts.acknowledged} acknowledged
         </span>
       )}
+      {(counts.shared ?? 0) > 0 && (
+        <span data-testid={`shared-${category}-${side}`} className="text-xs text-slate-500">
+          {counts.shared} shared with the reference
+        </span>
+      )}
     </div>
   );
 }

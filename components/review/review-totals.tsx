@@ -4,10 +4,10 @@ import { CATEGORIES, SEVERITIES } from '@/lib/rules/types';
 
 /** Sums a side's counts over all categories. */
 function totalsOf(review: ReviewResult, side: Side): SeverityCounts {
-  const sum: SeverityCounts = { error: 0, warning: 0, info: 0, total: 0, acknowledged: 0 };
+  const sum: SeverityCounts = { error: 0, warning: 0, info: 0, total: 0, acknowledged: 0, shared: 0 };
   for (const c of CATEGORIES) {
     const counts = review.counts[c][side];
-    for (const key of Object.keys(sum) as (keyof SeverityCounts)[]) sum[key] += counts[key];
+    for (const key of Object.keys(sum) as (keyof SeverityCounts)[]) sum[key] = (sum[key] ?? 0) + (counts[key] ?? 0);
   }
   return sum;
 }

@@ -194,6 +194,18 @@ describe('infra-review exports for CI (--format sarif|junit, --fail-on)', () => 
     expect(errorGate.code).toBe(0);
   });
 
+  it('gates and exports only the model own findings: a problem the reference has too is shared, not a failure', () => {
+    const template = file('shared.yaml', yamlTemplate);
+    const gate = cli('review', '--reference', template, '--model', template, '--fail-on', 'info', '--format', 'sarif');
+    expect(gate.code).toBe(0);
+    expect(JSON.parse(gate.stdout).runs[0].results).toEqual([]);
+    const review = JSON.parse(cli('review', '--reference', template, '--model', template).stdout);
+    const model = review.findings.filter((f: { side: string }) => f.side === 'model');
+    expect(model.length).toBeGreaterThan(0);
+    expect(model.every((f: { shared?: boolean }) => f.shared === true)).toBe(true);
+    expect(cli('analyze', template, '--fail-on', 'info').code).toBe(1);
+  });
+
   it('exits 1 for the bundled review with --fail-on warning and prints SARIF with it', () => {
     const { code, stdout } = cli('review', '--format', 'sarif', '--fail-on', 'warning');
     expect(code).toBe(1);

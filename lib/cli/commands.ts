@@ -10,6 +10,7 @@ import { SEVERITIES, type Severity } from '../rules/types';
 import { analyzeFile } from '../pipeline/analyze-file';
 import { bundledReview } from '../pipeline/bundled';
 import { runReview } from '../pipeline/run';
+import { modelOwnFindings } from '../pipeline/shared';
 import { parseRulePacks, RULE_PACK_IDS } from '../rules/cdk-nag/packs';
 
 const USAGE = `usage: infra-review <command> [options]
@@ -98,7 +99,7 @@ async function reviewCommand(args: string[]): Promise<number> {
   if (values.packs !== undefined) def.rulePacks = parseRulePacks(values.packs);
   const review = await runReview(def);
   if (review.reference.status === 'failed') process.stderr.write(`warning: reference: ${review.reference.message}\n`);
-  const modelFindings = review.findings.filter((f) => f.side === 'model');
+  const modelFindings = modelOwnFindings(review.findings);
   if (format === 'json') out(JSON.stringify(review));
   else if (format === 'md') out(renderModelFailures(modelFindings, { artifact: values.model ?? 'MODEL_RESPONSE.md' }));
   else

@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/finding';
+import { modelOwnFindings } from '../pipeline/shared';
 import type { ReviewFinding } from '../pipeline/types';
 import { dedupe, normalizeId, normalizeName, pathTerms, sameResource, termsOfText, type NamedTerms } from './terms';
 import type { CoverageNumbers, CoverageResult, HumanFailure } from './types';
@@ -42,7 +43,7 @@ export function matchStrength(failure: HumanFailure, terms: NamedTerms): 0 | 1 |
  * Findings matched to no failure are the ones the human did not list.
  */
 export function matchCoverage(failures: readonly HumanFailure[], findings: readonly ReviewFinding[], typeOf?: TypeOf): CoverageResult {
-  const model = findings.filter((f) => f.side === 'model');
+  const model = modelOwnFindings(findings);
   const terms = new Map(model.map((f) => [f, termsOfFinding(f, typeOf)] as const));
   const listed = new Set<ReviewFinding>();
   const found: CoverageResult['found'] = [];

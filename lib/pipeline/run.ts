@@ -5,6 +5,8 @@ import { hashValue } from '../templates/load';
 import { loadArtifact } from './artifacts';
 import type { ArtifactSpec, LoadedArtifact } from './types';
 import { countFindings } from './counts';
+import { reviewDifferences } from './differences';
+import { markSharedFindings } from './shared';
 import { diffArtifacts, reviewsByStack, stacksOf, tagStack } from './stack-review';
 import type { Finding } from '../rules/finding';
 import type { SourceFile } from '../templates/types';
@@ -84,7 +86,8 @@ async function compute(
   if (validatorWasReady) await analyses;
   const diff = diffArtifacts(reference, model);
   const [referenceFindings, modelFindings] = await analyses;
-  const findings = sortFindings([...modelFindings, ...referenceFindings]);
+  const differences = reviewDifferences(reference, model).map((f): ReviewFinding => ({ ...f, side: 'model' }));
+  const findings = markSharedFindings(sortFindings([...modelFindings, ...differences, ...referenceFindings]));
   return {
     id: def.id,
     name: def.name,

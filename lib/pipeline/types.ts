@@ -11,6 +11,8 @@ export type Side = 'model' | 'reference';
 /** A finding of a review: the CLI/API finding shape plus its side. */
 export interface ReviewFinding extends Finding {
   side: Side;
+  /** A model finding the reference has too (same rule on the paired resource): shown, not counted among the model's failures. */
+  shared?: boolean;
 }
 
 /** How one artifact of a review was obtained; `failed` carries an explained, user-visible error. */
@@ -42,7 +44,12 @@ export type ArtifactState =
     };
 
 /** Findings per severity. */
-export type SeverityCounts = Record<Severity, number> & { total: number; acknowledged: number };
+export type SeverityCounts = Record<Severity, number> & {
+  total: number;
+  acknowledged: number;
+  /** Model findings the reference shares, counted here only (not in the severities). */
+  shared?: number;
+};
 
 /** A complete review as served to the UI and API (plain JSON). */
 export interface ReviewResult {

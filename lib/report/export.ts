@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadArtifact } from '../pipeline/artifacts';
 import type { ReviewDefinition } from '../pipeline/run';
+import { modelOwnFindings } from '../pipeline/shared';
 import type { ReviewResult } from '../pipeline/types';
 import type { Finding } from '../rules/finding';
 import { renderJunit } from './junit';
@@ -57,12 +58,13 @@ export async function modelTemplateFiles(def: ReviewDefinition): Promise<Templat
 }
 
 /**
- * A review in a format. SARIF, JUnit and markdown carry the model-side findings (what is reviewed), pointing at the
+ * A review in a format. SARIF, JUnit and markdown carry the model's own findings (model-side, not shared with the
+ * reference: what is reviewed), pointing at the
  * model's template or markdown lines; `json` is the whole review as the API serves it.
  */
 export async function exportReview(format: ExportFormat, review: ReviewResult, def: ReviewDefinition): Promise<ExportedFile> {
   const name = `infra-review-${review.id}`;
   if (format === 'json') return { body: JSON.stringify(review), contentType: CONTENT_TYPES.json, filename: `${name}.json` };
-  const findings = review.findings.filter((f) => f.side === 'model');
+  const findings = modelOwnFindings(review.findings);
   return exportFindings(format, { findings, templates: await modelTemplateFiles(def), artifact: review.model.origin, name });
 }

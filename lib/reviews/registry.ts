@@ -74,7 +74,7 @@ export async function listReviews(filter: ReviewRowFilter = {}): Promise<ReviewL
       reference: review.reference,
       model: review.model,
       totals: {
-        model: open.filter((f) => f.side === 'model').length,
+        model: open.filter((f) => f.side === 'model' && !f.shared).length,
         reference: open.filter((f) => f.side === 'reference').length,
         acknowledged: review.findings.length - open.length,
       },

@@ -26,11 +26,11 @@ export interface StoredSummary {
   generatedAt: string | null;
 }
 
-/** Open model-side findings per category and per severity of a review. */
+/** Open model-side findings per category and per severity of a review (the model's own: shared ones left out). */
 export function modelCounts(review: Pick<ReviewResult, 'findings'>): CachedCounts {
   const counts = Object.fromEntries([...CATEGORIES, ...SEVERITIES].map((k) => [k, 0])) as CachedCounts;
   for (const f of review.findings) {
-    if (f.side !== 'model' || f.acknowledged) continue;
+    if (f.side !== 'model' || f.acknowledged || f.shared) continue;
     counts[f.category]++;
     counts[f.severity]++;
   }
@@ -41,7 +41,7 @@ export function modelCounts(review: Pick<ReviewResult, 'findings'>): CachedCount
 export function totalsOf(review: Pick<ReviewResult, 'findings'>): { model: number; reference: number; acknowledged: number } {
   const open = review.findings.filter((f) => !f.acknowledged);
   return {
-    model: open.filter((f) => f.side === 'model').length,
+    model: open.filter((f) => f.side === 'model' && !f.shared).length,
     reference: open.filter((f) => f.side === 'reference').length,
     acknowledged: review.findings.length - open.length,
   };
