@@ -6,7 +6,7 @@ import { loadArtifact } from './artifacts';
 import type { ArtifactSpec, LoadedArtifact } from './types';
 import { countFindings } from './counts';
 import { reviewDifferences } from './differences';
-import { markSharedFindings } from './shared';
+import { counterpartsOf, markSharedFindings } from './shared';
 import { diffArtifacts, reviewsByStack, stacksOf, tagStack } from './stack-review';
 import type { Finding } from '../rules/finding';
 import type { SourceFile } from '../templates/types';
@@ -87,7 +87,10 @@ async function compute(
   const diff = diffArtifacts(reference, model);
   const [referenceFindings, modelFindings] = await analyses;
   const differences = reviewDifferences(reference, model).map((f): ReviewFinding => ({ ...f, side: 'model' }));
-  const findings = markSharedFindings(sortFindings([...modelFindings, ...differences, ...referenceFindings]));
+  const findings = markSharedFindings(
+    sortFindings([...modelFindings, ...differences, ...referenceFindings]),
+    counterpartsOf(reference, model),
+  );
   return {
     id: def.id,
     name: def.name,

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { countFindings } from './counts';
-import { markSharedFindings, modelOwnFindings } from './shared';
-import type { ReviewFinding, Side } from './types';
+import { parseTemplate } from '../templates/load';
+import { counterpartsOf, markSharedFindings, modelOwnFindings } from './shared';
+import type { LoadedArtifact, ReviewFinding, Side } from './types';
+
+function loaded(resources: Record<string, unknown>): LoadedArtifact {
+  const template = parseTemplate(JSON.stringify({ Resources: resources }), 't.json');
+  return {
+    state: { status: 'ok', label: 't', origin: 't.json', kind: 'template-file', hash: template.hash, resourceCount: 1, sources: [] },
+    template,
+    sources: [],
+  };
+}
 
 function finding(side: Side, rule: string, resources: string[], extra: Partial<ReviewFinding> = {}): ReviewFinding {
   return {
@@ -28,7 +38,7 @@ describe('markSharedFindings', () => {
   it('pairs resources through the counterpart given (an alignment), not by name', () => {
     const findings = [finding('model', 'iam-least-privilege', ['AppRoleABCD1234']), finding('reference', 'iam-least-privilege', ['Role'])];
     expect(markSharedFindings(findings)[0].shared).toBeUndefined();
-    const counterpart = (id: string) => (id === 'AppRoleABCD1234' ? 'Role' : undefined);
+    const counterpart = (id: string) => (id === 'AppRoleABCD1234' ? { id: 'Role' } : undefined);
     expect(markSharedFindings(findings, counterpart)[0].shared).toBe(true);
   });
 
@@ -68,6 +78,15 @@ describe('markSharedFindings', () => {
       finding('reference', 'iam-least-privilege', ['Role'], { stack: 'Data' }),
     ];
     expect(markSharedFindings(findings)[0].shared).toBeUndefined();
+  });
+});
+
+describe('counterpartsOf', () => {
+  it('pairs a renamed model resource with its reference counterpart through the alignment', () => {
+    const role = { Type: 'AWS::IAM::Role', Properties: { RoleName: 'app-role', Path: '/' } };
+    const counterpartOf = counterpartsOf(loaded({ Role: role }), loaded({ AppRoleABCD1234: role }));
+    expect(counterpartOf('AppRoleABCD1234')).toEqual({ id: 'Role', stack: undefined });
+    expect(counterpartOf('Nothing')).toBeUndefined();
   });
 });
 
