@@ -18,11 +18,15 @@ export interface ReportIssue {
 /** Wording for rules outside the catalog (e.g. findings reviewers added by hand), keyed by rule id. */
 export type Explanations = Record<string, Pick<ReportIssue, 'heading' | 'summary' | 'problem' | 'impact' | 'fix'>>;
 
-/** Groups findings into issues (seed order for catalog rules, then first-seen order), using catalog (or given) wording where available. */
+/**
+ * Groups findings into issues (seed order for catalog rules, then first-seen order), using catalog (or given) wording
+ * where available. A finding with its own fix (a difference from the reference) is an issue of its own, worded by itself.
+ */
 export function groupIssues(findings: readonly Finding[], explanations: Explanations = {}): ReportIssue[] {
   const issues = new Map<string, ReportIssue>();
   for (const f of findings) {
-    let issue = issues.get(f.rule);
+    const key = f.fix ? `${f.rule}#${issues.size}` : f.rule;
+    let issue = issues.get(key);
     if (!issue) {
       const catalog = catalogEntry(f.rule);
       const entry = explanations[f.rule] ?? (catalog && { ...catalog, summary: catalog.title });
@@ -30,13 +34,13 @@ export function groupIssues(findings: readonly Finding[], explanations: Explanat
         rule: f.rule,
         category: f.category,
         findings: [],
-        heading: entry?.heading ?? f.title,
-        summary: entry?.summary ?? f.title,
-        problem: entry?.problem ?? f.message,
+        heading: (f.fix && f.title) || (entry?.heading ?? f.title),
+        summary: (f.fix && f.title) || (entry?.summary ?? f.title),
+        problem: (f.fix && f.message) || (entry?.problem ?? f.message),
         impact: entry?.impact ?? `Reported by ${f.source} as ${f.severity}.`,
-        fix: entry?.fix ?? 'See the rule documentation.',
+        fix: f.fix ?? entry?.fix ?? 'See the rule documentation.',
       };
-      issues.set(f.rule, issue);
+      issues.set(key, issue);
     }
     issue.findings.push(f);
   }

@@ -18,6 +18,8 @@ export interface Finding {
   /** In a review of a multi-stack app: the stack whose template the finding is about (absent for source findings). */
   stack?: string;
   evidence?: Evidence[];
+  /** What the reference does instead (difference findings): replaces the catalog's generic fix in exports. */
+  fix?: string;
   /** Present when the artifact itself accepts this finding on purpose. */
   acknowledged?: { reason: string; author?: string; expiresAt?: string; ackId?: string };
   /** Acknowledgements of the review that matched this finding but have expired: reported, not applied. */

@@ -1,0 +1,54 @@
+/* Where a template points at a resource: the paths of the settings that reference it, and the role that gives it. */
+import { referencedIds } from '../templates/query';
+import type { CfnTemplate } from '../templates/types';
+import type { ResourceRole } from './knowledge';
+
+/** One setting of a resource that references another: the resource, the dotted path and the value found there. */
+export interface ReferenceSite {
+  resource: string;
+  path: string;
+  value: unknown;
+}
+
+/** Every setting of `template` (its resources' properties) whose value references `target`, deepest intrinsic first found. */
+export function sitesReferencing(template: CfnTemplate, target: string): ReferenceSite[] {
+  const sites: ReferenceSite[] = [];
+  for (const [id, resource] of Object.entries(template.Resources ?? {})) {
+    if (id === target || !resource?.Properties) continue;
+    collect(resource.Properties, 'Properties', target, (path, value) => sites.push({ resource: id, path, value }));
+  }
+  return sites;
+}
+
+function collect(value: unknown, path: string, target: string, found: (path: string, value: unknown) => void): void {
+  if (!value || typeof value !== 'object' || !referencedIds(value).has(target)) return;
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  if (!Array.isArray(value) && entries.some(([key]) => key === 'Ref' || key.startsWith('Fn::'))) {
+    found(path, value);
+    return;
+  }
+  for (const [key, child] of entries) collect(child, `${path}.${key}`, target, found);
+}
+
+// Settings that make their target a dead-letter queue, as dotted paths below Properties, lower-cased.
+const DLQ_PATHS = [
+  /^properties\.redrivepolicy\.deadlettertargetarn$/,
+  /^properties\.deadletterconfig\.targetarn$/,
+  /\.onfailure\.destination$/,
+];
+
+/** The role a resource plays for the settings that reference it (a queue that is a DLQ), or its own (an alias with provisioned concurrency). */
+export function roleOf(template: CfnTemplate, id: string, sites: readonly ReferenceSite[]): ResourceRole | undefined {
+  const resource = template.Resources[id];
+  if (sites.some((site) => DLQ_PATHS.some((pattern) => pattern.test(site.path.toLowerCase())))) return 'dead-letter queue';
+  if (resource?.Properties?.ProvisionedConcurrencyConfig) return 'provisioned concurrency';
+  if (resource?.Properties?.SourceDBInstanceIdentifier || resource?.Properties?.ReplicationSourceIdentifier) return 'read replica';
+  return undefined;
+}
+
+/** Whether a value references any of `ids`. */
+export function referencesAny(value: unknown, ids: ReadonlySet<string>): boolean {
+  if (ids.size === 0) return false;
+  for (const id of referencedIds(value)) if (ids.has(id)) return true;
+  return false;
+}
