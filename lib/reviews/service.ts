@@ -108,7 +108,8 @@ export async function getStoredReviewSummary({ id }: { id: string }, db: Kysely<
   return listItemOfRow(row);
 }
 
-function specOf(side: 'reference' | 'model', artifact: StoredArtifact, natGateways: number): ArtifactSpec {
+/** The pipeline's spec of one side of a stored (or planned) review: its files as inline artifacts, or the `infra/` reference. */
+export function storedArtifactSpec(side: 'reference' | 'model', artifact: StoredArtifact, natGateways = 1): ArtifactSpec {
   if ('infra' in artifact) return referenceSpec(projectRoot(), natGateways === 1 ? {} : { natGateways });
   return {
     label: side,
@@ -131,8 +132,8 @@ async function definitionOfRow(row: ReviewRow, db: Kysely<Database>): Promise<Re
   return {
     id: row.id,
     name: row.name,
-    reference: specOf('reference', reference, natGateways),
-    model: specOf('model', JSON.parse(row.model_json) as StoredArtifact, natGateways),
+    reference: storedArtifactSpec('reference', reference, natGateways),
+    model: storedArtifactSpec('model', JSON.parse(row.model_json) as StoredArtifact, natGateways),
   };
 }
 
