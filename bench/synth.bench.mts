@@ -1,5 +1,5 @@
 /*
- * npm run bench:synth [-- --only <glob>] [--limit N] [--side model|ideal] [--corpus <dir>] [--tsc] [--validate]
+ * npm run bench:synth [-- --only <glob>[,<glob>...]] [--limit N] [--side model|ideal] [--corpus <dir>] [--tsc] [--validate]
  * Synthesizes the CDK tasks of ../shared/corpus (cdk-ts-*, cdk-py-*), the model's answer and the ideal code, both
  * plain (`cdk synth` over a `cdk init` scaffold, outside any sandbox, for comparison only: bench/synth/plain.mts) and
  * isolated (synthesizeIsolated), at most 2 syntheses at once. `--tsc` type-checks first as the scaffold's cdk.json
@@ -35,7 +35,14 @@ const globToRegExp = (glob: string) =>
       .replace(/\?/g, '.')}$`,
   );
 const answers = corpusAnswers(path.resolve(values.corpus ?? path.join(root, '../shared/corpus')), {
-  only: values.only ? globToRegExp(values.only) : undefined,
+  only: values.only
+    ? new RegExp(
+        values.only
+          .split(',')
+          .map((glob) => globToRegExp(glob).source)
+          .join('|'),
+      )
+    : undefined,
   limit: values.limit ? Number(values.limit) : undefined,
   sides: values.side ? [values.side as Side] : ['model', 'ideal'],
 });

@@ -10,6 +10,8 @@ export interface Outcome {
   /** Resources per stack and type (the JSON report shows them for differing stacks). */
   types?: Record<string, Record<string, number>>;
   error?: string;
+  /** `file:line` in the answer that the error points at, when it names one. */
+  at?: string;
   detail?: string;
 }
 
@@ -44,33 +46,52 @@ export function resourceDiff(plain: Outcome, isolated: Outcome): Record<string, 
 
 /** The plain CLI's outcome. */
 export function plainOutcome(result: PlainResult): Outcome {
-  return result.status === 'ok'
-    ? { status: 'ok', ms: result.ms, ...resourcesOf(result.stacks) }
-    : { status: 'failed', ms: result.ms, error: keyLine(result.error), detail: result.error.slice(-2000) };
+  if (result.status === 'ok') return { status: 'ok', ms: result.ms, ...resourcesOf(result.stacks) };
+  return {
+    status: 'failed',
+    ms: result.ms,
+    error: keyLine(result.error),
+    at: answerLocation(result.error),
+    detail: result.error.slice(-3000),
+  };
 }
 
 /** The isolated synthesis's outcome; `ms` is the caller's wall time. */
 export function isolatedOutcome(result: IsolatedSynthResult, ms: number): Outcome {
   if (result.status === 'ok') return { status: 'ok', ms, ...resourcesOf(result.templates) };
   if (result.status === 'unsupported') return { status: 'unsupported', ms, error: result.message };
-  const where = result.diagnostics[0] ? `${result.diagnostics[0].file}:${result.diagnostics[0].line} ` : '';
+  const at = result.diagnostics[0] ? `${result.diagnostics[0].file}:${result.diagnostics[0].line}` : undefined;
   const text = [result.message, ...result.diagnostics.map((d) => d.message)].join('\n');
-  return { status: 'failed', ms, error: `${result.stage}: ${where}${keyLine(text)}`, detail: text.slice(-2000) };
+  return { status: 'failed', ms, error: `${result.stage}: ${at ? `${at} ` : ''}${keyLine(text)}`, at, detail: text.slice(-3000) };
 }
 
 /** Compares two outcomes of the same answer. */
 export function verdictOf(plain: Outcome, isolated: Outcome): Verdict {
   if (plain.status === 'unsupported' || isolated.status === 'unsupported') return 'unsupported';
-  if (plain.status === 'ok' && isolated.status === 'ok')
-    return JSON.stringify(sorted(plain.resources!)) === JSON.stringify(sorted(isolated.resources!))
-      ? 'same-resources'
-      : 'different-resources';
+  if (plain.status === 'ok' && isolated.status === 'ok') return sameStacks(plain, isolated) ? 'same-resources' : 'different-resources';
   if (plain.status === 'ok') return 'plain-only-ok';
   if (isolated.status === 'ok') return 'isolated-only-ok';
   return sameError(plain, isolated) ? 'same-error' : 'different-error';
 }
 
-const sorted = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+/** The same stacks by resource types and counts; names are not compared, as some answers put Date.now() in them. */
+function sameStacks(plain: Outcome, isolated: Outcome): boolean {
+  const shape = (o: Outcome) =>
+    Object.values(o.types ?? {})
+      .map((types) => JSON.stringify(Object.entries(types).sort(([a], [b]) => a.localeCompare(b))))
+      .sort();
+  return JSON.stringify(shape(plain)) === JSON.stringify(shape(isolated));
+}
+
+/** `file:line` of the answer that an error names first: esbuild's `file:line:col: ERROR`, a TypeScript diagnostic, a Node frame, the last Python frame. */
+export function answerLocation(text: string): string | undefined {
+  const compiler =
+    /^([\w./-]+\.[cm]?[jt]sx?):(\d+):\d+: ERROR/m.exec(text) ?? /^([\w./-]+\.[cm]?[jt]sx?)\((\d+),\d+\): error TS/m.exec(text);
+  const node = /^\s+at (?:.*\()?((?!node:|\/)[\w./-]+\.[cm]?[jt]sx?):(\d+):\d+\)?$/m.exec(text);
+  const python = [...text.matchAll(/File "((?!\/)[^"]+\.py)", line (\d+)/g)].at(-1);
+  const found = compiler ?? node ?? python;
+  return found ? `${found[1]}:${found[2]}` : undefined;
+}
 
 const EXCEPTION = /^(?:[\w.]*(?:Error|Exception)|jsii\.errors\.\w+)(?:\s*\[[^\]]*\])?: .+/;
 
@@ -86,7 +107,7 @@ export function keyLine(text: string): string {
     .filter(Boolean);
   const exceptions = lines.filter((l) => EXCEPTION.test(l));
   const line =
-    lines.find((l) => /error TS\d+: /.test(l)) ??
+    lines.find((l) => /error TS\d+: |^\S+:\d+:\d+: ERROR: /.test(l)) ??
     lines.find((l) => /^«\w+» /.test(l)) ??
     (text.includes('Traceback (most recent call last)') ? exceptions.at(-1) : exceptions[0]) ??
     lines.find((l) => /^ERROR:? /.test(l)) ??
@@ -104,6 +125,8 @@ function sameError(plain: Outcome, isolated: Outcome): boolean {
       .trim();
   const plainCore = core(plain.error ?? '');
   const isolatedCore = core(isolated.error ?? '');
+  // A compile failure is the same when both point at the same line: esbuild and TypeScript word syntax errors differently.
+  if (isolated.error?.startsWith('compile:') && plain.at !== undefined && plain.at === isolated.at) return true;
   return (
     (plainCore.length > 0 && (isolated.detail ?? '').replace(/\/\S*\//g, '').includes(plainCore.slice(0, 120))) ||
     (isolatedCore.length > 0 && (plain.detail ?? '').replace(/\/\S*\//g, '').includes(isolatedCore.slice(0, 120)))

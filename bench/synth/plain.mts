@@ -58,10 +58,12 @@ export async function synthesizePlain(
       CDK_DISABLE_CLI_TELEMETRY: 'true',
       AWS_EC2_METADATA_DISABLED: 'true',
       npm_config_update_notifier: 'false',
+      JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: process.versions.node.split('.')[0],
+      JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
       ...(validate ? {} : { CDK_VALIDATION: 'false' }),
     });
     const ms = performance.now() - started;
-    if (run.code !== 0) return { status: 'failed', error: run.output, ms };
+    if (run.code !== 0) return { status: 'failed', error: run.output.replaceAll(`${dir}/`, ''), ms };
     const assembly = readAssembly(path.join(dir, 'cdk.out'));
     return assembly.ok ? { status: 'ok', stacks: assembly.stacks, ms } : { status: 'failed', error: assembly.message, ms };
   } finally {
@@ -84,6 +86,8 @@ function layOut(
     const tsconfig = JSON.parse(readFileSync(path.join(dir, 'tsconfig.json'), 'utf8'));
     tsconfig.compilerOptions.types = (tsconfig.compilerOptions.types ?? []).filter((t: string) => t !== 'jest');
     writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+    // `cdk init` (without --generate-only) runs npm install, which writes the lock file NodejsFunction looks for.
+    writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify({ name: 'app', lockfileVersion: 3, requires: true, packages: {} }));
   }
   const answer = files.filter((f) => !isTestFile(f.path));
   for (const file of answer) {
@@ -107,12 +111,9 @@ function layOut(
     // The CLI stops on a cdk.json that does not parse, before running anything.
     return { error: `cdk.json is not valid JSON: ${(error as Error).message}` };
   }
-  const scaffoldJson = JSON.parse(readFileSync(path.join(scaffold, 'cdk.json'), 'utf8'));
-  // The answer's cdk.json keeps its context; the app runs with the scaffold's runner (no ts-node is installed here).
-  writeFileSync(
-    path.join(dir, 'cdk.json'),
-    JSON.stringify({ ...cdkJson, app: command, context: { ...scaffoldJson.context, ...cdkJson.context } }),
-  );
+  // The answer's cdk.json replaces the scaffold's, context and all; only the app runs with the scaffold's runner
+  // (ts-node, which answers' cdk.json files name, is not installed here).
+  writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ ...cdkJson, app: command }));
   return { command };
 }
 
@@ -128,12 +129,12 @@ function scaffoldOf(language: 'typescript' | 'python'): string {
   return dir;
 }
 
-/** `cdk synth` of the app in `dir`, killed (with its group) after 5 minutes; output is stdout and stderr, last 8 KB. */
+/** `cdk synth` of the app in `dir`, killed (with its group) after 5 minutes; output is stdout and stderr, last 64 KB. */
 function runCli(dir: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(cdk, ['synth', '--quiet', '--no-notices'], { cwd: dir, env, detached: true });
     let output = '';
-    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8192));
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-65536));
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 300_000);
