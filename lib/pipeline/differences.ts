@@ -1,0 +1,33 @@
+/* Difference findings of a review: the model against its reference, one stack pair at a time, aligned once per pair. */
+import { alignLoaded } from '../align/index';
+import { differenceFindings } from '../differences/index';
+import type { Finding } from '../rules/finding';
+import { findAcknowledgement, readAcknowledgements } from '../rules/metadata-acknowledgements';
+import type { LoadedTemplate } from '../templates/types';
+import { reviewsByStack, stacksOf, tagStack } from './stack-review';
+import { pairStacks } from './stacks';
+import type { LoadedArtifact } from './types';
+
+/**
+ * Model-side findings of every difference from the reference; none when either side has no template (a review
+ * without a reference is unchanged). Multi-stack apps: per pair of stacks (pairStacks), tagged with the model stack's name.
+ */
+export function reviewDifferences(reference: LoadedArtifact, model: LoadedArtifact): Finding[] {
+  const [from, to] = [stacksOf(reference), stacksOf(model)];
+  if (from.length === 0 || to.length === 0) return [];
+  if (!reviewsByStack(reference, model)) return templateDifferences(from[0].template, to[0].template);
+  return pairStacks(from, to).flatMap((pair) =>
+    pair.reference && pair.model ? tagStack(templateDifferences(pair.reference.template, pair.model.template), pair.model.name) : [],
+  );
+}
+
+/** Difference findings of one template pair; the model's own acknowledgements (template metadata) apply to them as to rule findings. */
+function templateDifferences(reference: LoadedTemplate, model: LoadedTemplate): Finding[] {
+  const findings = differenceFindings(reference.template, model.template, alignLoaded(reference, model));
+  const acks = readAcknowledgements(model.template);
+  if (acks.length === 0) return findings;
+  return findings.map((finding) => {
+    const ack = findAcknowledgement(acks, finding.rule, finding.resources);
+    return ack ? { ...finding, acknowledged: { reason: ack.reason } } : finding;
+  });
+}
