@@ -13,8 +13,9 @@ export interface ImpactSummary {
 }
 
 /**
- * The resource changes for the given logical ids, in the diff's own order; unknown ids are ignored. With `stack` (the
- * name of a stack on the `from` or `to` side of a multi-stack diff), only the changes of the pair that stack is in.
+ * The resource changes for the given logical ids (a `from` side ID, or the `to` side's `modelLogicalId` of an aligned
+ * pair), in the diff's own order; unknown ids are ignored. With `stack` (the name of a stack on the `from` or `to` side
+ * of a multi-stack diff), only the changes of the pair that stack is in.
  */
 export function diffForResources(
   diff: TemplateDiffJson,
@@ -23,7 +24,10 @@ export function diffForResources(
 ): ResourceChange[] {
   const wanted = new Set(logicalIds);
   const pairKey = stack && diff.stacks?.find((pair) => pair[stack.side] === stack.name)?.stack;
-  return diff.resources.filter((change) => wanted.has(change.logicalId) && (!stack || !diff.stacks || change.stack === pairKey));
+  return diff.resources.filter(
+    (change) =>
+      (wanted.has(change.logicalId) || wanted.has(change.modelLogicalId ?? '')) && (!stack || !diff.stacks || change.stack === pairKey),
+  );
 }
 
 /** The resource changes whose type (old or new, for a type change) is one of `types`, in the diff's own order. */

@@ -1,5 +1,6 @@
 /* Converts the library's ResourceDifference into a plain ResourceChange (no library objects inside). */
 import { deepEqual, type ResourceDifference } from '@aws-cdk/cloudformation-diff';
+import { nestedChanges } from './nested';
 import { changedImpact, isDestructive, toImpact, toPropertyImpact } from './impact';
 import type { PropertyChange, ResourceChange } from './types';
 
@@ -79,11 +80,12 @@ function typeChange(oldResource: Json, newResource: Json): PropertyChange[] {
   return changes;
 }
 
-/** A PropertyChange without undefined keys, so that it survives a JSON round trip unchanged. */
+/** A PropertyChange without undefined keys, so that it survives a JSON round trip unchanged; an updated object or array carries its nested changes. */
 export function valueChange(path: string, before: unknown, after: unknown): PropertyChange {
   if (before === undefined) return { path, change: 'added', after };
   if (after === undefined) return { path, change: 'removed', before };
-  return { path, change: 'updated', before, after };
+  const nested = nestedChanges(before, after);
+  return nested.length > 0 ? { path, change: 'updated', before, after, nested } : { path, change: 'updated', before, after };
 }
 
 function sortedKeys(record: object): string[] {

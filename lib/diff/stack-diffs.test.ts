@@ -30,7 +30,14 @@ describe('diffStacks', () => {
       ['AppStackdev/Data', 'Role', 'added'],
     ]);
     expect(diff.other).toEqual([
-      { path: 'Outputs.Url', change: 'updated', before: { Value: 'a' }, after: { Value: 'b' }, stack: 'AppStackdev' },
+      {
+        path: 'Outputs.Url',
+        change: 'updated',
+        before: { Value: 'a' },
+        after: { Value: 'b' },
+        nested: [{ path: 'Value', depth: 0, change: 'updated', before: 'a', after: 'b' }],
+        stack: 'AppStackdev',
+      },
     ]);
   });
 

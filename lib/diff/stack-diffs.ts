@@ -1,5 +1,6 @@
 /* One diff for multi-stack apps: a diff per pair of stacks, merged with each entry tagged by its stack. */
 import { diffTemplates } from './template-diff';
+import type { Alignment } from '../align/types';
 import type { CfnTemplate } from '../templates/types';
 import type { ChangeTable, PairedBy, StackPairing, TemplateDiffJson } from './types';
 
@@ -8,6 +9,8 @@ export interface StackComparison {
   from?: { name?: string; template: CfnTemplate };
   to?: { name?: string; template: CfnTemplate };
   pairedBy?: PairedBy;
+  /** Alignment of `to`'s resources with `from`'s (lib/align), so renamed resources diff as one; none: by logical ID only. */
+  alignment?: Alignment;
 }
 
 /** The counterpart of a stack nothing paired with: no resources or sections (its format version, which says nothing). */
@@ -28,7 +31,12 @@ export function diffStacks(comparisons: readonly StackComparison[], labels: { fr
     return {
       c,
       stack,
-      diff: diffTemplates(c.from?.template ?? emptyLike(c.to?.template), c.to?.template ?? emptyLike(c.from?.template), labels),
+      diff: diffTemplates(
+        c.from?.template ?? emptyLike(c.to?.template),
+        c.to?.template ?? emptyLike(c.from?.template),
+        labels,
+        c.alignment ? { alignment: c.alignment } : {},
+      ),
     };
   });
   const resources = parts.flatMap(({ stack, diff }) => diff.resources.map((r) => ({ ...r, stack })));

@@ -82,6 +82,10 @@ describe('diffTemplates', () => {
             impact: 'replace',
             before: [{ AttributeName: 'id', KeyType: 'HASH' }],
             after: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+            nested: [
+              { path: '[0]', depth: 0, change: 'updated' },
+              { path: '[0].AttributeName', depth: 1, change: 'updated', before: 'id', after: 'pk' },
+            ],
           },
         ],
       },
@@ -110,7 +114,13 @@ describe('diffTemplates', () => {
     expect(b).toMatchObject({ change: 'updated', impact: 'update', destructive: false });
     expect(b.properties).toEqual([
       { path: 'DependsOn', change: 'added', after: ['A'] },
-      { path: 'Metadata', change: 'updated', before: { m: 1 }, after: { m: 2 } },
+      {
+        path: 'Metadata',
+        change: 'updated',
+        before: { m: 1 },
+        after: { m: 2 },
+        nested: [{ path: 'm', depth: 0, change: 'updated', before: 1, after: 2 }],
+      },
       { path: 'UpdateReplacePolicy', change: 'added', after: 'Retain' },
     ]);
   });
@@ -219,7 +229,13 @@ describe('diffTemplates', () => {
       { path: 'Description', change: 'updated', before: 'v1', after: 'v2' },
       { path: 'Parameters.Env', change: 'removed', before: { Type: 'String' } },
       { path: 'Conditions.IsProd', change: 'added', after: { 'Fn::Equals': ['a', 'b'] } },
-      { path: 'Outputs.ApiUrl', change: 'updated', before: { Value: 'a' }, after: { Value: 'b' } },
+      {
+        path: 'Outputs.ApiUrl',
+        change: 'updated',
+        before: { Value: 'a' },
+        after: { Value: 'b' },
+        nested: [{ path: 'Value', depth: 0, change: 'updated', before: 'a', after: 'b' }],
+      },
       { path: 'Outputs.Old', change: 'removed', before: { Value: 'x' } },
     ]);
   });

@@ -1,13 +1,19 @@
 /* Diffs two CloudFormation templates with @aws-cdk/cloudformation-diff and returns plain JSON (TemplateDiffJson). */
 import { fullDiff, type DescribeChangeSetOutput, type TemplateDiff } from '@aws-cdk/cloudformation-diff';
+import type { Alignment, ResourcePair } from '../align/types';
 import type { CfnTemplate } from '../templates/types';
 import { compareResourceChanges, compareText, toResourceChange, valueChange } from './resource-changes';
+import { renameToReference } from './rename';
 import { toChangeTable } from './tables';
 import type { PropertyChange, ResourceChange, TemplateDiffJson } from './types';
 
-/** Options passed through to fullDiff; `changeSet` is a DescribeChangeSet output to merge (none by default: no network here). */
+/**
+ * Options: `changeSet` is a DescribeChangeSet output to merge into fullDiff (none by default: no network here);
+ * `alignment` (of `to` with `from`, see lib/align) renames `to`'s paired resources to their `from` IDs first.
+ */
 export interface DiffOptions {
   changeSet?: unknown;
+  alignment?: Alignment;
 }
 
 // `other` follows the order of sections in a template; unknown top-level keys come last.
@@ -37,11 +43,15 @@ export function diffTemplates(
 ): TemplateDiffJson {
   // fullDiff normalizes (rewrites) what it gets; this library version copies first, but we do not rely on that.
   const fromCopy: Record<string, unknown> = structuredClone({ ...from });
-  const toCopy: Record<string, unknown> = structuredClone({ ...to });
+  // A resource renamed in `to` is compared with its counterpart as one resource: the rename happens on a copy.
+  const aligned = options.alignment ? renameToReference(to, options.alignment) : undefined;
+  const toCopy: Record<string, unknown> = structuredClone({ ...(aligned?.template ?? to) });
   const diff = fullDiff(fromCopy, toCopy, options.changeSet as DescribeChangeSetOutput | undefined);
 
   const resources: ResourceChange[] = [];
-  diff.resources.forEachDifference((logicalId, difference) => resources.push(toResourceChange(logicalId, difference)));
+  diff.resources.forEachDifference((logicalId, difference) =>
+    resources.push(withPairing(toResourceChange(logicalId, difference), aligned?.renamed.get(logicalId))),
+  );
   resources.sort(compareResourceChanges);
 
   const other = otherChanges(diff, fromCopy, toCopy);
@@ -67,6 +77,12 @@ export function diffTemplates(
   if (securityGroups) result.securityGroups = securityGroups;
   if (diff.permissionsBroadened) result.permissionsBroadened = true;
   return result;
+}
+
+/** The change with the model's own logical ID and why the pair was made, when the model names the resource otherwise. */
+function withPairing(change: ResourceChange, pair: ResourcePair | undefined): ResourceChange {
+  if (!pair) return change;
+  return { ...change, modelLogicalId: pair.model, pairedBy: pair.signals, pairScore: pair.score, pairEvidence: pair.evidence };
 }
 
 /** Changes outside Resources, with paths like `Outputs.ApiUrl` or `Description`. */

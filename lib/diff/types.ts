@@ -1,10 +1,23 @@
 /** Plain-JSON diff between two templates (built from @aws-cdk/cloudformation-diff; no library objects inside). */
+import type { AlignmentSignal } from '../align/types';
 
 /** What deploying the change would do to a resource, worst first in DESTRUCTIVE_IMPACTS. */
 export type Impact = 'create' | 'update' | 'may-replace' | 'replace' | 'destroy' | 'orphan' | 'import' | 'none';
 
 /** Impacts that lose or recreate a resource (as cdk-diff-action treats them). */
 export const DESTRUCTIVE_IMPACTS: readonly Impact[] = ['replace', 'may-replace', 'destroy', 'orphan'];
+
+/** One line of a nested change inside an object or array value, as `cdk diff` prints them (`[+]`, `[-]`, `[~]`). */
+export interface NestedChange {
+  /** Path below the property: `Status`, `Rules[0].ExpirationInDays`. */
+  path: string;
+  /** Nesting level (0 for direct children of the property's value), for indentation. */
+  depth: number;
+  change: 'added' | 'removed' | 'updated';
+  /** Absent on an `updated` line whose children follow (an object or array changed inside). */
+  before?: unknown;
+  after?: unknown;
+}
 
 /** One changed property (or other resource attribute) with values before and after. */
 export interface PropertyChange {
@@ -17,6 +30,8 @@ export interface PropertyChange {
   impact?: 'update' | 'replace' | 'may-replace' | 'none';
   /** In a diff of multi-stack apps, on `other` entries: the stack (as in ResourceChange). */
   stack?: string;
+  /** For an update of an object or array: the nested changes, line by line; absent otherwise. */
+  nested?: NestedChange[];
 }
 
 /** One resource that differs between the two templates. */
@@ -31,6 +46,12 @@ export interface ResourceChange {
   properties: PropertyChange[];
   /** In a diff of multi-stack apps: the stack of the resource, the `to` side's name, else the `from` side's (see `stacks`). */
   stack?: string;
+  /** When the model (`to` side) names this resource otherwise (an aligned pair, see lib/align): its logical ID there; `logicalId` is the reference's. */
+  modelLogicalId?: string;
+  /** For an aligned pair under two IDs: what paired them, the pair's score (0..1) and the evidence. */
+  pairedBy?: AlignmentSignal[];
+  pairScore?: number;
+  pairEvidence?: string[];
 }
 
 /** A table as shown by the CDK CLI: header cells and rows, each row tagged as added or removed. */

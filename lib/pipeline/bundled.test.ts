@@ -23,7 +23,8 @@ describe('the bundled review', () => {
     expect(v1?.resources).toEqual([]);
     const iam = review.findings.find((f) => f.rule === 'iam-least-privilege' && f.side === 'model');
     expect(iam?.resources.length).toBeGreaterThan(0);
-    expect(review.diff?.resources.some((r) => iam?.resources.includes(r.logicalId))).toBe(true);
+    // A renamed pair is one diff entry under the reference ID; the model finding names its own (modelLogicalId).
+    expect(review.diff?.resources.some((r) => iam?.resources.includes(r.modelLogicalId ?? r.logicalId))).toBe(true);
   });
 
   it('counts unacknowledged findings per category and side', async () => {

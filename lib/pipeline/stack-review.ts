@@ -1,4 +1,5 @@
 /* Reviews of multi-stack apps: which templates a side has, findings tagged by stack, and the diff of paired stacks. */
+import { alignLoaded } from '../align';
 import { diffStacks } from '../diff/stack-diffs';
 import { diffTemplates } from '../diff/template-diff';
 import type { TemplateDiffJson } from '../diff/types';
@@ -30,17 +31,22 @@ export function tagStack(findings: readonly Finding[], name: string | undefined)
 
 /**
  * Reference (from) to model (to) diff; null when either side has no template. Stack by stack (reviewsByStack), each
- * model stack against its counterpart found by pairStacks, else the one template of each side as before.
+ * model stack against its counterpart found by pairStacks, else the one template of each side as before; resources
+ * are aligned per pair of templates (lib/align), so a renamed resource is one updated entry.
  */
 export function diffArtifacts(reference: LoadedArtifact, model: LoadedArtifact): TemplateDiffJson | null {
   const labels = { from: reference.state.label, to: model.state.label };
   const [from, to] = [stacksOf(reference), stacksOf(model)];
   if (from.length === 0 || to.length === 0) return null;
-  if (!reviewsByStack(reference, model)) return diffTemplates(from[0].template.template, to[0].template.template, labels);
+  if (!reviewsByStack(reference, model)) {
+    const alignment = alignLoaded(from[0].template, to[0].template);
+    return diffTemplates(from[0].template.template, to[0].template.template, labels, { alignment });
+  }
   const comparisons = pairStacks(from, to).map((pair) => ({
     ...(pair.reference ? { from: { name: pair.reference.name, template: pair.reference.template.template } } : {}),
     ...(pair.model ? { to: { name: pair.model.name, template: pair.model.template.template } } : {}),
     ...(pair.pairedBy ? { pairedBy: pair.pairedBy } : {}),
+    ...(pair.reference && pair.model ? { alignment: alignLoaded(pair.reference.template, pair.model.template) } : {}),
   }));
   return diffStacks(comparisons, labels);
 }
