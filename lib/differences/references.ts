@@ -38,7 +38,7 @@ const DLQ_PATHS = [
 ];
 
 /** The role a resource plays for the settings that reference it (a queue that is a DLQ), or its own (an alias with provisioned concurrency). */
-export function roleOf(template: CfnTemplate, id: string, sites: readonly ReferenceSite[]): ResourceRole | undefined {
+export function resourceRoleOf(template: CfnTemplate, id: string, sites: readonly ReferenceSite[]): ResourceRole | undefined {
   const resource = template.Resources[id];
   if (sites.some((site) => DLQ_PATHS.some((pattern) => pattern.test(site.path.toLowerCase())))) return 'dead-letter queue';
   if (resource?.Properties?.ProvisionedConcurrencyConfig) return 'provisioned concurrency';

@@ -6,7 +6,7 @@ import { referencedIds } from '../templates/query';
 import type { CfnTemplate } from '../templates/types';
 import { differenceFinding, modelEvidence, referenceEvidence, shown } from './finding';
 import { ATTACHMENT_TYPES, IGNORED_TYPES, missingJudgement } from './knowledge';
-import { roleOf, sitesReferencing } from './references';
+import { resourceRoleOf, sitesReferencing } from './references';
 
 /** One finding per reference resource without counterpart, its attachments and the settings that point at it folded in. */
 export function missingResourceFindings(reference: CfnTemplate, model: CfnTemplate, alignment: Alignment): Finding[] {
@@ -15,7 +15,7 @@ export function missingResourceFindings(reference: CfnTemplate, model: CfnTempla
   return [...groups].map(([id, attached]) => {
     const resource = reference.Resources[id];
     const sites = sitesReferencing(reference, id).filter((site) => !attached.includes(site.resource) && site.resource !== id);
-    const role = roleOf(reference, id, sites);
+    const role = resourceRoleOf(reference, id, sites);
     const judgement = missingJudgement(resource.Type, role);
     const pointing = sites.filter((site) => counterpart.has(site.resource));
     const evidence: Evidence[] = [
