@@ -1,4 +1,4 @@
-import type { Category, Severity } from './types';
+import type { Category, Severity } from './categories';
 
 /** Wording and severity of one rule; the only place where either is written. */
 export interface CatalogEntry {
@@ -194,7 +194,8 @@ export const CATALOG = {
     severity: 'warning',
     heading: 'Property Set Otherwise Than in the Reference',
     title: 'Property differs from the reference',
-    problem: 'A property that matters (encryption, public access, retention, versioning, sizes, runtimes, IAM statements, environment, references) is omitted or set otherwise than on its counterpart in the reference.',
+    problem:
+      'A property that matters (encryption, public access, retention, versioning, sizes, runtimes, IAM statements, environment, references) is omitted or set otherwise than on its counterpart in the reference.',
     impact: 'The resource behaves otherwise than intended: less protected, less durable, sized or wired differently.',
     fix: 'Set the property as the reference does on its counterpart.',
   },

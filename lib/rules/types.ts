@@ -1,13 +1,7 @@
 import type { CfnTemplate, SourceFile } from '../templates/types';
 import type { RuleId } from './catalog';
 
-/** The five categories of the seed review, in its order. */
-export const CATEGORIES = ['syntax', 'deployment', 'security', 'performance', 'observability'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** Severities, most severe first. */
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { CATEGORIES, SEVERITIES, type Category, type Severity } from './categories';
 
 /** A place in a source file (1-based line). */
 export interface SourceLocation {
