@@ -13,7 +13,7 @@ describe('sameValue', () => {
     expect(sameValue({ 'Fn::GetAtt': 'Table.Arn' }, { 'Fn::GetAtt': ['Table', 'Arn'] }, none)).toBe(true);
   });
 
-  it("takes an empty-delimiter Fn::Join for the Fn::Sub that says the same", () => {
+  it('takes an empty-delimiter Fn::Join for the Fn::Sub that says the same', () => {
     const join = { 'Fn::Join': ['', ['app-', { Ref: 'EnvironmentSuffix' }, '-', { 'Fn::GetAtt': ['Table', 'Arn'] }]] };
     expect(sameValue(join, { 'Fn::Sub': 'app-${EnvironmentSuffix}-${Table.Arn}' }, none)).toBe(true);
   });

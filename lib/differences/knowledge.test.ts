@@ -12,7 +12,10 @@ describe('missingJudgement', () => {
 
   it('lets a role outrank the type: a queue used as a DLQ is a dead-letter queue', () => {
     expect(missingJudgement('AWS::SQS::Queue', 'dead-letter queue')).toMatchObject({ category: 'deployment', what: 'dead-letter queue' });
-    expect(missingJudgement('AWS::Lambda::Alias', 'provisioned concurrency')).toMatchObject({ category: 'performance', severity: 'warning' });
+    expect(missingJudgement('AWS::Lambda::Alias', 'provisioned concurrency')).toMatchObject({
+      category: 'performance',
+      severity: 'warning',
+    });
   });
 
   it('falls back to a deployment warning for types it does not know, and survives a resource without a type', () => {
@@ -23,7 +26,10 @@ describe('missingJudgement', () => {
 
 describe('propertyJudgement', () => {
   it('knows the properties that matter, across types and per type', () => {
-    expect(propertyJudgement('AWS::S3::Bucket', 'PublicAccessBlockConfiguration')).toMatchObject({ category: 'security', severity: 'error' });
+    expect(propertyJudgement('AWS::S3::Bucket', 'PublicAccessBlockConfiguration')).toMatchObject({
+      category: 'security',
+      severity: 'error',
+    });
     expect(propertyJudgement('AWS::RDS::DBInstance', 'EngineVersion')).toMatchObject({ category: 'deployment' });
     expect(propertyJudgement('AWS::Logs::LogGroup', 'RetentionInDays')).toMatchObject({ category: 'observability' });
     expect(propertyJudgement('AWS::Lambda::Function', 'MemorySize')).toMatchObject({ category: 'performance' });

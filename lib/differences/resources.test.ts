@@ -21,7 +21,9 @@ describe('missingResourceFindings', () => {
     expect(dlq.message).toContain('DlqPolicy');
     expect(dlq.evidence).toContainEqual(expect.objectContaining({ resource: 'Fn', path: 'Properties.DeadLetterConfig.TargetArn' }));
     expect(dlq.evidence).toContainEqual(expect.objectContaining({ resource: 'Handler', path: 'Properties.DeadLetterConfig.TargetArn' }));
-    expect(dlq.fix).toMatch(/defines `Dlq` \(AWS::SQS::Queue, with MessageRetentionPeriod `1209600`\) and sets `Fn` Properties\.DeadLetterConfig\.TargetArn/);
+    expect(dlq.fix).toMatch(
+      /defines `Dlq` \(AWS::SQS::Queue, with MessageRetentionPeriod `1209600`\) and sets `Fn` Properties\.DeadLetterConfig\.TargetArn/,
+    );
   });
 
   it('non-compliant: a missing log group is observability, a missing key security', () => {

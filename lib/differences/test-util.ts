@@ -4,7 +4,9 @@ import type { CfnTemplate } from '../templates/types';
 
 /** An alignment pairing reference ID → model ID as given; every other resource of each side is missing or extra. */
 export function alignment(reference: CfnTemplate, model: CfnTemplate, pairs: Record<string, string> = {}): Alignment {
-  const sameIds = Object.keys(reference.Resources).filter((id) => model.Resources[id] && !(id in pairs) && !Object.values(pairs).includes(id));
+  const sameIds = Object.keys(reference.Resources).filter(
+    (id) => model.Resources[id] && !(id in pairs) && !Object.values(pairs).includes(id),
+  );
   const all = { ...Object.fromEntries(sameIds.map((id) => [id, id])), ...pairs };
   const paired = new Set(Object.values(all));
   return {
