@@ -111,7 +111,10 @@ test.describe('the bundled review page', () => {
     await expect(diff.locator('[data-testid^="diff-resource-"]').first()).toBeVisible();
     const shown = await diff
       .locator('[data-testid^="diff-resource-"]')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')!.slice('diff-resource-'.length)));
+      // A pair the model names otherwise is one entry under the reference ID; the model's own is data-model-logical-id.
+      .evaluateAll((els) =>
+        els.map((el) => el.getAttribute('data-model-logical-id') ?? el.getAttribute('data-testid')!.slice('diff-resource-'.length)),
+      );
     expect(
       shown.every((id) => fromApi!.resources.includes(id)),
       `diff entries ${shown} belong to the finding`,

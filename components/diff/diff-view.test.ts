@@ -121,6 +121,38 @@ describe('ResourceChangeList', () => {
     expect(html).toContain('<details');
     expect(html).toContain('Properties.KeySchema');
   });
+
+  it('shows a renamed pair under both IDs with why it was paired, and nested changes line by line with their markers', () => {
+    const renamed = {
+      ...diff.resources[0],
+      logicalId: 'DataTable1A2B3C4D',
+      modelLogicalId: 'DataTableEF567890',
+      pairedBy: ['name' as const],
+      pairScore: 0.82,
+      pairEvidence: ['names alike (100%): id DataTable ~ id DataTable'],
+      properties: [
+        {
+          path: 'Properties.SSESpecification',
+          change: 'updated' as const,
+          before: { SSEEnabled: true, KMSMasterKeyId: 'k' },
+          after: { SSEEnabled: false },
+          nested: [
+            { path: 'KMSMasterKeyId', depth: 0, change: 'removed' as const, before: 'k' },
+            { path: 'SSEEnabled', depth: 0, change: 'updated' as const, before: true, after: false },
+          ],
+        },
+      ],
+    };
+    const html = render(createElement(ResourceChangeList, { changes: [renamed] }));
+    expect(html).toContain('data-model-logical-id="DataTableEF567890"');
+    expect(html).toContain('data-testid="diff-pairing"');
+    expect(html).toContain('score 0.82');
+    expect(html).toContain('data-testid="diff-nested"');
+    const lines = html.split('data-testid="diff-nested-line"').slice(1);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ data-change="removed"[^>]*>.*\[-\].*KMSMasterKeyId/);
+    expect(lines[1]).toMatch(/^ data-change="updated"[^>]*>.*\[~\].*SSEEnabled.*true.*→.*false/);
+  });
 });
 
 describe('previewText', () => {

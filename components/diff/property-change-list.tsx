@@ -1,6 +1,7 @@
 import type { PropertyChange } from '@/lib/diff/types';
 import { ImpactBadge } from './impact-badge';
 import { JsonValue } from './json-value';
+import { NestedChangeList } from './nested-change-list';
 
 /** Marker and color of each kind of change, shared by resource and property rows. */
 export const CHANGE_MARKERS: Readonly<Record<PropertyChange['change'], { symbol: string; label: string; text: string }>> = {
@@ -9,7 +10,7 @@ export const CHANGE_MARKERS: Readonly<Record<PropertyChange['change'], { symbol:
   updated: { symbol: '~', label: 'updated', text: 'text-amber-700' },
 };
 
-/** Property-level (or section-level) changes, each with its path, kind, impact and before/after values. */
+/** Property-level (or section-level) changes, each with its path, kind, impact and before/after values (nested line by line for updated objects and arrays). */
 export function PropertyChangeList({ properties }: { properties: readonly PropertyChange[] }) {
   if (properties.length === 0) return <p className="px-3 py-2 text-xs text-slate-500">No property-level changes.</p>;
   return (
@@ -35,11 +36,27 @@ function PropertyRow({ property }: { property: PropertyChange }) {
         <span className={`text-xs ${marker.text}`}>{marker.label}</span>
         {property.impact && property.impact !== 'update' && property.impact !== 'none' && <ImpactBadge impact={property.impact} />}
       </div>
-      <div className={`grid gap-2 ${showBefore && showAfter ? 'sm:grid-cols-2' : ''}`}>
-        {showBefore && <LabeledValue label="Before" value={property.before} tone="before" />}
-        {showAfter && <LabeledValue label="After" value={property.after} tone="after" />}
-      </div>
+      {property.nested ? (
+        <>
+          <NestedChangeList changes={property.nested} />
+          <details>
+            <summary className="text-xs text-sky-700 hover:underline">Whole values</summary>
+            <BeforeAfter property={property} showBefore showAfter />
+          </details>
+        </>
+      ) : (
+        <BeforeAfter property={property} showBefore={showBefore} showAfter={showAfter} />
+      )}
     </li>
+  );
+}
+
+function BeforeAfter({ property, showBefore, showAfter }: { property: PropertyChange; showBefore: boolean; showAfter: boolean }) {
+  return (
+    <div className={`grid gap-2 ${showBefore && showAfter ? 'sm:grid-cols-2' : ''}`}>
+      {showBefore && <LabeledValue label="Before" value={property.before} tone="before" />}
+      {showAfter && <LabeledValue label="After" value={property.after} tone="after" />}
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { loadReviewById } from '@/components/review/load-review';
 import { ReviewView } from '@/components/review/review-view';
@@ -35,7 +36,14 @@ export default async function ReviewPage({
   const [outcome, stack] = await Promise.all([loadReviewById({ id, rulePacks: packs }), deployable ? loadStackView({ id }) : undefined]);
   if (outcome.status === 'not-found') notFound();
   if (outcome.status === 'error') return <ReviewUnavailable message={outcome.message} />;
-  const selector = <PackSelector selected={packs} />;
+  const selector = (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <PackSelector selected={packs} />
+      <Link data-testid="review-diff-link" href={`/review/${encodeURIComponent(id)}/diff`} className="text-xs text-sky-700 hover:underline">
+        Full template diff
+      </Link>
+    </div>
+  );
   if (!stack)
     return (
       <div className="space-y-4">
