@@ -49,6 +49,11 @@ const schemas = {
           type: 'object',
           properties: {
             resource: { type: 'string' },
+            side: {
+              type: 'string',
+              enum: ['reference', 'model'],
+              description: 'Difference findings: the template the evidence is read from',
+            },
             stack: { type: 'string' },
             path: { type: 'string' },
             value: {},
@@ -56,6 +61,7 @@ const schemas = {
           },
         },
       },
+      fix: { type: 'string', description: 'Difference findings: what the reference does (its resource, property and value)' },
       acknowledged: {
         type: 'object',
         required: ['reason'],

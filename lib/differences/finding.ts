@@ -39,12 +39,12 @@ export function differenceFinding(
 
 /** Evidence of a reference resource at `path` (the value it has there, when it has one). */
 export function referenceEvidence(resource: string, path: string | undefined, value: unknown, note: string): Evidence {
-  return { resource, ...(path ? { path } : {}), ...(value !== undefined ? { value } : {}), note: `reference: ${note}` };
+  return { resource, side: 'reference', ...(path ? { path } : {}), ...(value !== undefined ? { value } : {}), note: `reference: ${note}` };
 }
 
 /** Evidence of a model resource at `path` (omitted value: the model does not set it). */
 export function modelEvidence(resource: string, path: string | undefined, value: unknown, note: string): Evidence {
-  return { resource, ...(path ? { path } : {}), ...(value !== undefined ? { value } : {}), note: `model: ${note}` };
+  return { resource, side: 'model', ...(path ? { path } : {}), ...(value !== undefined ? { value } : {}), note: `model: ${note}` };
 }
 
 /** A value as it reads in a sentence: short JSON in backticks. */

@@ -45,6 +45,7 @@ function sectionFinding(section: Section | 'Exports', entries: { name: string; v
   const judgement = SECTION_JUDGEMENTS[section];
   const names = entries.map((e) => `\`${e.name}\`${e.renamed ? ` (renamed \`${e.renamed}\`)` : ''}`);
   const evidence: Evidence[] = entries.map((e) => ({
+    side: 'reference' as const,
     path: `${section}.${e.name}`,
     value: e.value,
     note: `reference: ${section} \`${e.name}\`; model: ${e.renamed ? `named \`${e.renamed}\`` : 'absent'}`,

@@ -46,7 +46,10 @@ describe('reviewDifferences', () => {
     const model = app('model', ['TapStackdev', { Fn: functionResource() }], ['DataStackdev', { Table: resource('AWS::DynamoDB::Table') }]);
     const findings = reviewDifferences(reference, model);
     expect(findings.map((f) => [f.stack, f.rule, f.resources])).toEqual([['TapStackdev', 'difference/property', ['Fn']]]);
-    expect(findings[0].evidence?.every((e) => e.stack === 'TapStackdev')).toBe(true);
+    expect(findings[0].evidence?.map((e) => [e.side, e.stack])).toEqual([
+      ['reference', 'TapStack'],
+      ['model', 'TapStackdev'],
+    ]);
   });
 
   it('applies the model template’s own acknowledgements to difference findings', () => {

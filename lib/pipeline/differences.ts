@@ -16,9 +16,20 @@ export function reviewDifferences(reference: LoadedArtifact, model: LoadedArtifa
   const [from, to] = [stacksOf(reference), stacksOf(model)];
   if (from.length === 0 || to.length === 0) return [];
   if (!reviewsByStack(reference, model)) return templateDifferences(from[0].template, to[0].template);
-  return pairStacks(from, to).flatMap((pair) =>
-    pair.reference && pair.model ? tagStack(templateDifferences(pair.reference.template, pair.model.template), pair.model.name) : [],
+  return pairStacks(from, to).flatMap(({ reference: ours, model: theirs }) =>
+    ours && theirs
+      ? tagStack(templateDifferences(ours.template, theirs.template), theirs.name).map((f) => referenceStack(f, ours.name))
+      : [],
   );
+}
+
+/** The finding with the evidence read from the reference named by the reference's stack (tagStack names the model's). */
+function referenceStack(finding: Finding, name: string | undefined): Finding {
+  if (!finding.evidence?.some((e) => e.side === 'reference' && e.resource !== undefined)) return finding;
+  return {
+    ...finding,
+    evidence: finding.evidence.map((e) => (e.side === 'reference' && e.resource !== undefined ? { ...e, stack: name } : e)),
+  };
 }
 
 /** Difference findings of one template pair; the model's own acknowledgements (template metadata) apply to them as to rule findings. */

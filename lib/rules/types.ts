@@ -13,6 +13,8 @@ export interface SourceLocation {
 /** A concrete observation that supports a violation: a property of a resource, or a line of source. */
 export interface Evidence {
   resource?: string;
+  /** Difference findings: which template `resource`, `path` and `value` are read from (rule findings: their own side). */
+  side?: 'reference' | 'model';
   /** In a review of multi-stack apps: the stack of `resource`. */
   stack?: string;
   /** Dotted path inside the resource, e.g. `Properties.Environment.Variables`. */
