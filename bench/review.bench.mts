@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { alignTemplates } from '../lib/align';
 import { bundledModelSpec, bundledReview } from '../lib/pipeline/bundled';
+import { generateAlignedPair } from './generators/aligned-pair';
 import { runReview } from '../lib/pipeline/run';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -77,6 +79,22 @@ async function warmTimings(): Promise<{ newPair: number; repeat: number }> {
   return { newPair: median(newPair), repeat: median(repeat) };
 }
 
+const ALIGN_UNITS = 50;
+
+/** Median time (ms) to align a generated 500-resource pair whose every resource is renamed (no cache: alignTemplates), and how many pairs are right. */
+function alignTimings(): { align: number; right: number; total: number } {
+  const { reference, model, truth } = generateAlignedPair(ALIGN_UNITS);
+  const times: number[] = [];
+  let right = 0;
+  for (let i = 0; i < 3 + 9; i++) {
+    const started = performance.now();
+    const alignment = alignTemplates(reference, model);
+    if (i >= 3) times.push(performance.now() - started);
+    right = alignment.pairs.filter((pair) => truth.get(pair.reference) === pair.model).length;
+  }
+  return { align: median(times), right, total: truth.size };
+}
+
 const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 console.log(`infra-review benchmark (${runs} runs per process measurement, medians)\n`);
@@ -89,6 +107,7 @@ const cli = timeProcess(
 const floor = timeProcess('floor', node, [...tsx, 'bench/floor.mts']);
 const cold = timeProcess('cold review', node, [...tsx, 'lib/cli/main.ts', 'review', '--format', 'json']);
 const { newPair, repeat } = await warmTimings();
+const { align, right, total } = alignTimings();
 
 const row = (name: string, ms: number, ratio: string, goal: string, ok: boolean) =>
   console.log(`${name.padEnd(34)} ${ms.toFixed(1).padStart(9)} ms   ${ratio.padEnd(24)} ${goal.padEnd(30)} ${ok ? 'ok' : 'MISSED'}`);
@@ -104,3 +123,5 @@ row(
   newPair < 100 && cli / newPair >= 50,
 );
 row('repeated review, warm process', repeat, `${(cli / repeat).toFixed(0)}x faster than cdk diff`, '< 5 ms', repeat < 5);
+row(`align ${total}-resource pair (renamed)`, align, `${(cli / align).toFixed(0)}x faster than cdk diff`, '< 200 ms', align < 200);
+console.log(`\nalignment of the generated pair: ${right} of ${total} resources paired with their true counterpart`);

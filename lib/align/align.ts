@@ -1,7 +1,7 @@
 /* Aligns a model template with its reference: same logical ID first, then per type the best match by name, properties and graph position. */
 import type { CfnTemplate, LoadedTemplate } from '../templates/types';
 import { resourceGraph } from './graph';
-import { AlignmentSide, scoreCandidate, type Candidate } from './score';
+import { AlignmentSide, describeCandidate, scoreCandidate, type Candidate } from './score';
 import type { Alignment, ResourcePair } from './types';
 
 // Below these scores a candidate is no pair: a lone resource of a type on both sides needs little, several need real evidence.
@@ -118,8 +118,9 @@ function assign(
   return picks;
 }
 
-// Name tokens or property values held by more model resources than this do not tell them apart; the shortlist ignores them.
-const COMMON_KEY_LIMIT = 64;
+// Name tokens or property values held by more than this share of a bucket's model resources (and more than a few) do not tell them apart; the shortlist ignores them.
+const COMMON_KEY_SHARE = 0.1;
+const COMMON_KEY_MIN = 4;
 
 /** For a large bucket: per reference resource, the model resources sharing the most name tokens or property values (an inverted index, not a scan). */
 function prefilter(bucket: TypeBucket, reference: AlignmentSide, model: AlignmentSide): (referenceId: string) => string[] {
@@ -135,11 +136,12 @@ function prefilter(bucket: TypeBucket, reference: AlignmentSide, model: Alignmen
       else index.set(key, [id]);
     }
   }
+  const commonAbove = Math.max(COMMON_KEY_MIN, bucket.models.length * COMMON_KEY_SHARE);
   return (referenceId) => {
     const hits = new Map<string, number>();
     for (const key of keysOf(reference, referenceId)) {
       const postings = index.get(key);
-      if (!postings || postings.length > COMMON_KEY_LIMIT) continue;
+      if (!postings || postings.length > commonAbove) continue;
       for (const id of postings) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     return [...hits]
@@ -160,15 +162,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 function toPair(candidate: Candidate, bucket: TypeBucket): ResourcePair {
-  const evidence = bucket.lone ? [`the only unpaired ${bucket.type} on each side`, ...candidate.evidence] : candidate.evidence;
-  return {
-    reference: candidate.reference,
-    model: candidate.model,
-    type: bucket.type,
-    score: round3(candidate.score),
-    signals: candidate.signals,
-    evidence,
-  };
+  const { signals, evidence } = describeCandidate(candidate);
+  if (bucket.lone) evidence.unshift(`the only unpaired ${bucket.type} on each side`);
+  return { reference: candidate.reference, model: candidate.model, type: bucket.type, score: round3(candidate.score), signals, evidence };
 }
 
 function round3(value: number): number {

@@ -29,13 +29,20 @@ export class AlignmentSide {
   }
 }
 
-/** A scored candidate pair. */
+/** A scored candidate pair; its signals and evidence are worked out only for the pairs kept (see describeCandidate). */
 export interface Candidate {
   reference: string;
   model: string;
   score: number;
-  signals: AlignmentSignal[];
-  evidence: string[];
+  parts: ScorePart[];
+}
+
+/** One component of a score: its share (0..1), weight, and how to say it. */
+interface ScorePart {
+  signal: AlignmentSignal;
+  value: number;
+  weight: number;
+  evidence: () => string;
 }
 
 const WEIGHTS = { name: 0.4, properties: 0.3, graph: 0.3 } as const;
@@ -55,12 +62,12 @@ export function scoreCandidate(
   const name = nameSimilarity(referenceName, modelName);
   const properties = propertySimilarity(reference.leavesOf(referenceId), model.leavesOf(modelId));
   const graph = graphAgreement({ graph: reference.graph, id: referenceId }, { graph: model.graph, id: modelId }, modelOf);
-  const parts: { signal: AlignmentSignal; value: number; weight: number; evidence: string }[] = [
+  const parts: ScorePart[] = [
     {
       signal: 'name',
       value: name,
       weight: WEIGHTS.name,
-      evidence: `names alike (${percent(name)}): ${referenceName.source} ~ ${modelName.source}`,
+      evidence: () => `names alike (${percent(name)}): ${referenceName.source} ~ ${modelName.source}`,
     },
   ];
   if (properties.total > 0)
@@ -68,26 +75,30 @@ export function scoreCandidate(
       signal: 'properties',
       value: properties.score,
       weight: WEIGHTS.properties,
-      evidence: `${properties.equal} of ${properties.total} properties equal`,
+      evidence: () => `${properties.equal} of ${properties.total} properties equal`,
     });
   if (graph.total > 0)
     parts.push({
       signal: 'graph',
       value: graph.score,
       weight: WEIGHTS.graph,
-      evidence: `${graph.matched.length} of ${graph.total} neighbours paired alike${graph.matched.length ? ` (${graph.matched.join(', ')})` : ''}`,
+      evidence: () =>
+        `${graph.matched.length} of ${graph.total} neighbours paired alike${graph.matched.length ? ` (${graph.matched.join(', ')})` : ''}`,
     });
   const weight = parts.reduce((sum, part) => sum + part.weight, 0);
   const score = parts.reduce((sum, part) => sum + part.value * part.weight, 0) / weight;
-  const strongest = [...parts].sort((a, b) => b.value * b.weight - a.value * a.weight);
+  return { reference: referenceId, model: modelId, score, parts };
+}
+
+/** The signals that paired a candidate (strongest first) and the evidence of every component that contributed. */
+export function describeCandidate(candidate: Candidate): { signals: AlignmentSignal[]; evidence: string[] } {
+  const strongest = [...candidate.parts].sort((a, b) => b.value * b.weight - a.value * a.weight);
+  const contributing = strongest.filter((part) => part.value > 0);
   const kept = strongest.filter((part) => part.value >= SIGNAL_FLOOR || (part.signal === 'graph' && part.value > 0));
   return {
-    reference: referenceId,
-    model: modelId,
-    score,
     // A pair that rests on weak evidence only (a lone resource of its type) still says what it rests on most.
-    signals: (kept.length > 0 ? kept : strongest.filter((part) => part.value > 0).slice(0, 1)).map((part) => part.signal),
-    evidence: strongest.filter((part) => part.value > 0).map((part) => part.evidence),
+    signals: (kept.length > 0 ? kept : contributing.slice(0, 1)).map((part) => part.signal),
+    evidence: contributing.map((part) => part.evidence()),
   };
 }
 
