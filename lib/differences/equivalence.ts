@@ -15,7 +15,10 @@ export function modelToReference(alignment: Alignment): IdMap {
  * the equivalent `Fn::Sub`, scalars are strings, arrays unordered, and model IDs renamed to their counterparts.
  */
 export function canonical(value: unknown, ids: IdMap = new Map()): unknown {
-  if (Array.isArray(value)) return value.map((item) => canonical(item, ids)).sort(byJson);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => canonical(item, ids)).map((form) => [JSON.stringify(form), form] as const);
+    return items.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, form]) => form);
+  }
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object') return String(value);
   const entries = Object.entries(value as Record<string, unknown>);
@@ -35,10 +38,6 @@ export function canonical(value: unknown, ids: IdMap = new Map()): unknown {
 /** Whether two values mean the same once both are canonical (model IDs renamed through `ids`). */
 export function sameValue(referenceValue: unknown, modelValue: unknown, ids: IdMap): boolean {
   return JSON.stringify(canonical(referenceValue)) === JSON.stringify(canonical(modelValue, ids));
-}
-
-function byJson(a: unknown, b: unknown): number {
-  return JSON.stringify(a).localeCompare(JSON.stringify(b));
 }
 
 function rename(id: string, ids: IdMap): string {

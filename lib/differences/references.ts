@@ -10,23 +10,35 @@ export interface ReferenceSite {
   value: unknown;
 }
 
-/** Every setting of `template` (its resources' properties) whose value references `target`, deepest intrinsic first found. */
+/** Every setting of `template` (its resources' properties) whose value references `target`, at the intrinsic that does. */
 export function sitesReferencing(template: CfnTemplate, target: string): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
-  for (const [id, resource] of Object.entries(template.Resources ?? {})) {
-    if (id === target || !resource?.Properties) continue;
-    collect(resource.Properties, 'Properties', target, (path, value) => sites.push({ resource: id, path, value }));
+  for (const [id, targets] of referencesByResource(template)) {
+    if (id === target || !targets.has(target)) continue;
+    collect(template.Resources[id].Properties, 'Properties', target, (path, value) => sites.push({ resource: id, path, value }));
   }
   return sites;
 }
 
+const referenceIndex = new WeakMap<CfnTemplate, Map<string, Set<string>>>();
+
+/** Logical ID → what its properties reference, computed once per template object (templates are frozen). */
+export function referencesByResource(template: CfnTemplate): Map<string, Set<string>> {
+  let index = referenceIndex.get(template);
+  if (!index) {
+    index = new Map(Object.entries(template.Resources ?? {}).map(([id, resource]) => [id, referencedIds(resource?.Properties ?? {})]));
+    referenceIndex.set(template, index);
+  }
+  return index;
+}
+
 function collect(value: unknown, path: string, target: string, found: (path: string, value: unknown) => void): void {
-  if (!value || typeof value !== 'object' || !referencedIds(value).has(target)) return;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-  if (!Array.isArray(value) && entries.some(([key]) => key === 'Ref' || key.startsWith('Fn::'))) {
-    found(path, value);
+  if (!value || typeof value !== 'object') return;
+  if (!Array.isArray(value) && Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'))) {
+    if (referencedIds(value).has(target)) found(path, value);
     return;
   }
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
   for (const [key, child] of entries) collect(child, `${path}.${key}`, target, found);
 }
 

@@ -2,11 +2,10 @@
 import type { Alignment } from '../align/types';
 import type { Finding } from '../rules/finding';
 import type { Evidence } from '../rules/types';
-import { referencedIds } from '../templates/query';
 import type { CfnTemplate } from '../templates/types';
 import { differenceFinding, modelEvidence, referenceEvidence, shown } from './finding';
 import { ATTACHMENT_TYPES, IGNORED_TYPES, missingJudgement } from './knowledge';
-import { resourceRoleOf, sitesReferencing } from './references';
+import { referencesByResource, resourceRoleOf, sitesReferencing } from './references';
 
 /** One finding per reference resource without counterpart, its attachments and the settings that point at it folded in. */
 export function missingResourceFindings(reference: CfnTemplate, model: CfnTemplate, alignment: Alignment): Finding[] {
@@ -76,7 +75,7 @@ function foldAttachments(template: CfnTemplate, ids: readonly string[]): Map<str
   const isAttachment = (id: string) => ATTACHMENT_TYPES.has(template.Resources[id].Type);
   const usedBy = referrers(template);
   const parentOf = (id: string): string | undefined => {
-    const attached = isAttachment(id) && [...referencedIds(template.Resources[id].Properties ?? {})].find((t) => t !== id && listed.has(t));
+    const attached = isAttachment(id) && [...(referencesByResource(template).get(id) ?? [])].find((t) => t !== id && listed.has(t));
     if (attached) return attached;
     const users = [...(usedBy.get(id) ?? [])];
     if (users.length === 0 || !users.every((user) => listed.has(user))) return undefined;
@@ -98,8 +97,8 @@ function foldAttachments(template: CfnTemplate, ids: readonly string[]): Map<str
 /** Logical ID → the resources whose properties reference it. */
 function referrers(template: CfnTemplate): Map<string, Set<string>> {
   const users = new Map<string, Set<string>>();
-  for (const [id, resource] of Object.entries(template.Resources)) {
-    for (const target of referencedIds(resource?.Properties ?? {})) {
+  for (const [id, targets] of referencesByResource(template)) {
+    for (const target of targets) {
       if (target === id) continue;
       if (!users.has(target)) users.set(target, new Set());
       users.get(target)!.add(id);
