@@ -45,6 +45,7 @@ describe('isDefault', () => {
   it('knows what CloudFormation assumes when a property is omitted', () => {
     expect(isDefault('AWS::Lambda::Function', 'Timeout', 3)).toBe(true);
     expect(isDefault('AWS::S3::Bucket', 'DeletionPolicy', 'Delete')).toBe(true);
+    expect(isDefault('AWS::RDS::DBInstance', 'PubliclyAccessible', false)).toBe(true);
     expect(isDefault('AWS::DynamoDB::Table', 'PointInTimeRecoverySpecification', { PointInTimeRecoveryEnabled: 'false' })).toBe(true);
   });
 

@@ -89,7 +89,7 @@ const DEFAULTS: readonly [property: string, types: readonly string[], value: Cfn
   ['DeletionProtectionEnabled', [], false],
   ['StorageEncrypted', [], false],
   ['Encrypted', [], false],
-  ['PubliclyAccessible', ['AWS::RDS::DBCluster'], false],
+  ['PubliclyAccessible', [], false],
   ['MapPublicIpOnLaunch', [], false],
   ['EnableKeyRotation', [], false],
   ['Timeout', ['AWS::Lambda::Function'], 3],

@@ -93,6 +93,15 @@ export const ATTACHMENT_TYPES: ReadonlySet<string> = new Set([
   'AWS::Lambda::Version',
 ]);
 
+/** Resource types that only watch another resource: a resource only they use is still its own finding, not theirs. */
+export const OBSERVER_TYPES: ReadonlySet<string> = new Set([
+  'AWS::CloudWatch::Alarm',
+  'AWS::CloudWatch::CompositeAlarm',
+  'AWS::CloudWatch::Dashboard',
+  'AWS::Logs::MetricFilter',
+  'AWS::Logs::SubscriptionFilter',
+]);
+
 /** Resource types that never make a difference (CDK bookkeeping). */
 export const IGNORED_TYPES: ReadonlySet<string> = new Set(['AWS::CDK::Metadata']);
 

@@ -61,3 +61,14 @@ describe('extraResourceFindings', () => {
     expect(extraResourceFindings(model, alignment(template({}), model))).toEqual([]);
   });
 });
+
+describe('folding by use', () => {
+  it('non-compliant: a resource only an alarm watches is its own finding, not the alarm’s', () => {
+    const ref = template({
+      Instance: resource('AWS::EC2::Instance', { InstanceType: 't3.micro' }),
+      CpuAlarm: resource('AWS::CloudWatch::Alarm', { Dimensions: [{ Name: 'InstanceId', Value: { Ref: 'Instance' } }] }),
+    });
+    const titles = missingResourceFindings(ref, template({}), alignment(ref, template({}))).map((f) => f.title);
+    expect(titles).toEqual(['Missing resource: Instance', 'Missing CloudWatch alarm: CpuAlarm']);
+  });
+});

@@ -4,7 +4,7 @@ import type { Finding } from '../rules/finding';
 import type { Evidence } from '../rules/types';
 import type { CfnTemplate } from '../templates/types';
 import { differenceFinding, modelEvidence, referenceEvidence, shown } from './finding';
-import { ATTACHMENT_TYPES, IGNORED_TYPES, missingJudgement } from './knowledge';
+import { ATTACHMENT_TYPES, IGNORED_TYPES, OBSERVER_TYPES, missingJudgement } from './knowledge';
 import { referencesByResource, resourceRoleOf, sitesReferencing } from './references';
 
 /** One finding per reference resource without counterpart, its attachments and the settings that point at it folded in. */
@@ -79,7 +79,7 @@ function foldAttachments(template: CfnTemplate, ids: readonly string[]): Map<str
     if (attached) return attached;
     const users = [...(usedBy.get(id) ?? [])];
     if (users.length === 0 || !users.every((user) => listed.has(user))) return undefined;
-    return users.find((user) => !isAttachment(user));
+    return users.find((user) => !isAttachment(user) && !OBSERVER_TYPES.has(template.Resources[user].Type));
   };
   const rootOf = (id: string, seen = new Set<string>()): string => {
     const parent = parentOf(id);
