@@ -67,3 +67,13 @@ describe('IAM statements as property findings', () => {
     expect(propertyFindings(reference, narrow, alignment(reference, narrow))[0].severity).toBe('warning');
   });
 });
+
+describe('statements about missing resources', () => {
+  it('compliant: a reference statement only about a missing queue is left to the missing-resource finding', () => {
+    const ref = poldoc(
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': ['Dlq', 'Arn'] } } as never,
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' } as never,
+    );
+    expect(statementChanges(ref, allow('s3:GetObject', '*'), none, new Set(['Dlq']))).toEqual([]);
+  });
+});

@@ -65,10 +65,12 @@ interface Grants {
 function grants(statements: Record<string, unknown>[], effect: string, ids: IdMap, missing: ReadonlySet<string>): Grants {
   const result: Grants = { count: 0, actions: new Set(), resources: new Set(), principals: new Set(), conditions: new Set() };
   for (const statement of statements.filter((s) => (s.Effect ?? 'Allow') === effect)) {
+    // A statement only about missing resources (a DLQ's SendMessage) is part of the missing-resource finding.
+    const resources = list(statement.Resource ?? statement.NotResource);
+    if (resources.length > 0 && resources.every((resource) => referencesAny(resource, missing))) continue;
     result.count++;
     for (const action of list(statement.Action ?? statement.NotAction)) result.actions.add(text(action, ids).toLowerCase());
-    for (const resource of list(statement.Resource ?? statement.NotResource))
-      if (!referencesAny(resource, missing)) result.resources.add(text(resource, ids));
+    for (const resource of resources) if (!referencesAny(resource, missing)) result.resources.add(text(resource, ids));
     for (const principal of principals(statement.Principal))
       if (!referencesAny(principal, missing)) result.principals.add(text(principal, ids));
     if (statement.Condition) result.conditions.add(text(statement.Condition, ids));
