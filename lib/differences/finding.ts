@@ -33,7 +33,7 @@ export function differenceFinding(
     resources: [...new Set(report.resources)],
     evidence: report.evidence,
     fix: report.fix,
-    source: 'infra-review',
+    source: 'reference-diff',
   };
 }
 

@@ -63,6 +63,7 @@ describe('differenceFindings', () => {
     const findings = differenceFindings(ref, model, alignment(ref, model));
     expect(findings.map((f) => f.rule).sort()).toEqual(['difference/extra-resource', 'difference/missing-resource', 'difference/property']);
     for (const f of findings) {
+      expect(f.source).toBe('reference-diff');
       expect(f.fix).toBeTruthy();
       expect(f.evidence?.length).toBeGreaterThan(0);
     }
