@@ -13,11 +13,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { matchCoverage, type TypeOf } from '../lib/coverage/match';
+import { matchCoverage, type ReferenceOf, type TypeOf } from '../lib/coverage/match';
 import { parseHumanFailures } from '../lib/coverage/parse';
 import type { CoverageResult, HumanFailure } from '../lib/coverage/types';
 import { loadArtifact } from '../lib/pipeline/artifacts';
 import { reviewArtifacts, type ReviewDefinition } from '../lib/pipeline/run';
+import { counterpartsOf } from '../lib/pipeline/shared';
 import { stacksOf } from '../lib/pipeline/stack-review';
 import type { ReviewFinding } from '../lib/pipeline/types';
 import { shutdownValidator } from '../lib/rules/cfn-validate/client';
@@ -108,6 +109,7 @@ interface TaskRun {
   review: ReviewFinding[];
   templates: { file: string; template: CfnTemplate }[];
   typeOf: TypeOf;
+  referenceOf: ReferenceOf;
   modelStatus: string;
   error?: string;
 }
@@ -134,9 +136,12 @@ async function runTask(task: TaskEntry, templatesDir: string): Promise<TaskRun> 
       return { file, template: stack.template.template };
     });
     const typeOf: TypeOf = (id) => templates.map((t) => t.template.Resources?.[id]?.Type).find(Boolean);
-    return { task, failures, review: review.findings, templates, typeOf, modelStatus: review.model.status };
+    const counterpartOf = counterpartsOf(reference, model);
+    const referenceOf: ReferenceOf = (id) => counterpartOf(id)?.id;
+    return { task, failures, review: review.findings, templates, typeOf, referenceOf, modelStatus: review.model.status };
   } catch (error) {
-    return { task, failures, review: [], templates: [], typeOf: () => undefined, modelStatus: 'error', error: String(error) };
+    const nothing = () => undefined;
+    return { task, failures, review: [], templates: [], typeOf: nothing, referenceOf: nothing, modelStatus: 'error', error: String(error) };
   }
 }
 
@@ -232,9 +237,14 @@ try {
   const describe = (f: Finding) => `${f.rule} on ${f.resources.join(', ') || f.location?.file || 'the template'}: ${f.message}`;
   for (const run of runs) {
     const results: Record<Tool, CoverageResult> = {
-      'infra-review': matchCoverage(run.failures, run.review, run.typeOf),
-      'cfn-lint': matchCoverage(run.failures, asModel(run.templates.flatMap((t) => lint.get(path.resolve(t.file)) ?? [])), run.typeOf),
-      'cdk-nag': matchCoverage(run.failures, asModel(nag.get(run) ?? []), run.typeOf),
+      'infra-review': matchCoverage(run.failures, run.review, run.typeOf, run.referenceOf),
+      'cfn-lint': matchCoverage(
+        run.failures,
+        asModel(run.templates.flatMap((t) => lint.get(path.resolve(t.file)) ?? [])),
+        run.typeOf,
+        run.referenceOf,
+      ),
+      'cdk-nag': matchCoverage(run.failures, asModel(nag.get(run) ?? []), run.typeOf, run.referenceOf),
     };
     for (const tool of TOOLS) for (const key of [run.task.platform, 'total']) add(tallies.get(`${tool}:${key}`)!, results[tool]);
     const own = results['infra-review'];

@@ -18,8 +18,15 @@ function testIdText(html: string, testId: string): string {
 describe('CoverageView', async () => {
   const def = bundledReview();
   const [review, markdown, typeOf] = await Promise.all([runReview(def), readFile(bundledHumanReviewPath(), 'utf8'), modelTypes(def)]);
-  const { failures, result } = reviewCoverage(review, markdown, typeOf);
-  const coverage: ReviewCoverage = { reviewId: 'bundled', humanReview: 'seed.md', failures, result, numbers: coverageNumbers(result) };
+  const { failures, unread, result } = reviewCoverage(review, markdown, typeOf);
+  const coverage: ReviewCoverage = {
+    reviewId: 'bundled',
+    humanReview: 'seed.md',
+    failures,
+    unread,
+    result,
+    numbers: coverageNumbers(result),
+  };
 
   it('shows the bundled review side by side: 14 of 14 found, none missed, the findings the seed does not list', () => {
     const html = renderToStaticMarkup(createElement(CoverageView, { coverage }));
@@ -30,6 +37,17 @@ describe('CoverageView', async () => {
     expect(testIdText(html, 'coverage-missed-count')).toBe('0');
     expect(html.match(/data-testid="coverage-unlisted-item"/g)).toHaveLength(result.unlisted.length);
     expect(html).toContain('Missing Dead Letter Queue Configuration');
+    expect(html.match(/data-testid="coverage-parsed-item"/g)).toHaveLength(14);
+    expect(testIdText(html, 'coverage-unread-count')).toBe('0');
+  });
+
+  it('lists what could not be read and names the selected packs whose findings it counts', () => {
+    const html = renderToStaticMarkup(
+      createElement(CoverageView, { coverage: { ...coverage, unread: ['A paragraph of praise.'] }, rulePacks: ['aws-solutions'] }),
+    );
+    expect(testIdText(html, 'coverage-unread-count')).toBe('1');
+    expect(html).toContain('data-testid="coverage-unread-item"');
+    expect(testIdText(html, 'coverage-sources')).toMatch(/the aws-solutions pack, shared ones\s+left out/);
   });
 
   it('shows a missed failure and renders nothing without a human review', () => {

@@ -55,7 +55,7 @@ export function ReviewView({
           ))}
         </nav>
       </header>
-      <CoveragePanel reviewId={review.id} />
+      <CoveragePanel reviewId={review.id} rulePacks={review.rulePacks} />
       {CATEGORIES.map((c) => (
         <CategorySection
           key={c}

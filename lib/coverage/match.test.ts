@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewFinding } from '../pipeline/types';
-import { aggregateCoverage, coverageNumbers, matchCoverage, matchStrength, termsOfFinding } from './match';
+import { aggregateCoverage, coverageNumbers, matchCoverage, matchesFailure, termsOfFinding } from './match';
 import { parseHumanFailures } from './parse';
 import { normalizeId, sameResource } from './terms';
 
@@ -51,40 +51,76 @@ describe('normalization', () => {
 });
 
 describe('matchCoverage', () => {
-  it('finds a failure by a shared resource or property of the same category only', () => {
-    const bucket = finding({ rule: 'bucket-public', category: 'security', resources: ['DataArchive774FA568'] });
+  it('finds a failure by the same resource and the same problem, across categories', () => {
+    const bucket = finding({
+      rule: 'bucket-public',
+      category: 'security',
+      resources: ['DataArchive774FA568'],
+      evidence: [{ resource: 'DataArchive774FA568', path: 'Properties.PublicAccessBlockConfiguration', note: 'not set' }],
+    });
+    const bucketVersioning = finding({
+      rule: 'versioning',
+      category: 'security',
+      resources: ['DataArchive774FA568'],
+      message: 'Versioning is off.',
+    });
     const wildcard = finding({ rule: 'iam', category: 'security', resources: ['Role1'], message: 'Role1 allows s3:* on every bucket.' });
-    const dlqWrongCategory = finding({
+    const dlqOtherCategory = finding({
       rule: 'dlq',
       category: 'observability',
       resources: ['Fn'],
-      evidence: [{ resource: 'Fn', path: 'Properties.DeadLetterConfig', note: 'no DLQ' }],
+      evidence: [{ resource: 'Fn', path: 'Properties.DeadLetterConfig', note: 'not set' }],
     });
-    const result = matchCoverage(human, [bucket, wildcard, dlqWrongCategory]);
+    const typeOf = (id: string) => ({ Role1: 'AWS::IAM::Role', Fn: 'AWS::Lambda::Function' })[id];
+    const result = matchCoverage(human, [bucket, bucketVersioning, wildcard, dlqOtherCategory], typeOf);
     expect(result.found.map((f) => [f.failure.id, f.findings.map((x) => x.rule)])).toEqual([
       ['security-1', ['bucket-public']],
       ['security-2', ['iam']],
+      ['deployment-1', ['dlq']],
     ]);
-    expect(result.missed.map((f) => f.id)).toEqual(['deployment-1', 'performance-1']);
-    expect(result.unlisted).toEqual([dlqWrongCategory]);
-    expect(result.coverage).toBe(0.5);
+    expect(result.missed.map((f) => f.id)).toEqual(['performance-1']);
+    expect(result.unlisted).toEqual([bucketVersioning]);
+    expect(result.coverage).toBe(0.75);
   });
 
-  it('falls back to a shared resource type only when no finding shares a name, and then lists every such finding', () => {
-    const api = finding({ rule: 'api-caching', category: 'performance', resources: ['Api1'] });
-    const apiOther = finding({ rule: 'api-logging', category: 'performance', resources: ['Api1'] });
+  it('never matches by a shared resource type alone: the problem must be the same', () => {
+    const apiLogging = finding({ rule: 'api-logging', category: 'performance', resources: ['Api1'], message: 'Api1 has no access logs.' });
     const typeOf = (id: string) => (id === 'Api1' ? 'AWS::ApiGateway::RestApi' : undefined);
-    const result = matchCoverage(human, [api, apiOther], typeOf);
-    expect(result.found.find((f) => f.failure.id === 'performance-1')?.findings).toEqual([api, apiOther]);
-    const named = finding({
-      rule: 'cache',
-      category: 'performance',
+    expect(matchCoverage(human, [apiLogging], typeOf).found).toEqual([]);
+    const cache = finding({
+      rule: 'stage-settings',
+      category: 'deployment',
       resources: ['Api1'],
-      evidence: [{ path: 'Properties.CacheClusterEnabled', note: 'no stage caching' }],
+      evidence: [{ path: 'Properties.CacheClusterEnabled', note: 'off' }],
     });
-    const withName = matchCoverage(human, [api, named], typeOf);
-    expect(withName.found.find((f) => f.failure.id === 'performance-1')?.findings).toEqual([named]);
-    expect(withName.unlisted).toEqual([api]);
+    const result = matchCoverage(human, [apiLogging, cache], typeOf);
+    expect(result.found.find((f) => f.failure.id === 'performance-1')?.findings).toEqual([cache]);
+    expect(result.unlisted).toEqual([apiLogging]);
+  });
+
+  it('finds a failure that names a reference resource by the model resource paired with it', () => {
+    const renamed = finding({
+      rule: 'public',
+      category: 'security',
+      resources: ['ArchiveBucket'],
+      evidence: [{ resource: 'ArchiveBucket', path: 'Properties.PublicAccessBlockConfiguration', note: 'not set' }],
+    });
+    expect(matchCoverage(human.slice(0, 1), [renamed]).found).toEqual([]);
+    const referenceOf = (id: string) => (id === 'ArchiveBucket' ? 'DataArchive' : undefined);
+    expect(matchCoverage(human.slice(0, 1), [renamed], undefined, referenceOf).found).toHaveLength(1);
+  });
+
+  it('leaves shared findings out: they are not the model own failures', () => {
+    const bucket = finding({
+      rule: 'bucket-public',
+      category: 'security',
+      resources: ['DataArchive774FA568'],
+      evidence: [{ path: 'Properties.PublicAccessBlockConfiguration', note: 'not set' }],
+      shared: true,
+    });
+    const result = matchCoverage(human, [bucket]);
+    expect(result.found).toEqual([]);
+    expect(result.unlisted).toEqual([]);
   });
 
   it('ignores reference-side findings and a finding that only shares a category', () => {
@@ -93,14 +129,20 @@ describe('matchCoverage', () => {
       side: 'reference' as const,
     };
     const unrelated = finding({ rule: 'kms', category: 'security', resources: ['Key1'] });
-    expect(matchStrength(human[0], termsOfFinding(unrelated))).toBe(0);
+    expect(matchesFailure(human[0], termsOfFinding(unrelated))).toBe(false);
     const result = matchCoverage(human, [reference, unrelated]);
     expect(result.found).toEqual([]);
     expect(result.unlisted).toEqual([unrelated]);
   });
 
   it('aggregates over reviews by failures, not by averaging ratios', () => {
-    const a = matchCoverage(human, [finding({ rule: 'bucket-public', category: 'security', resources: ['DataArchive774FA568'] })]);
+    const bucket = finding({
+      rule: 'bucket-public',
+      category: 'security',
+      resources: ['DataArchive774FA568'],
+      evidence: [{ path: 'Properties.PublicAccessBlockConfiguration', note: 'not set' }],
+    });
+    const a = matchCoverage(human, [bucket]);
     const b = matchCoverage(human.slice(0, 1), []);
     expect(coverageNumbers(a)).toEqual({ failures: 4, found: 1, missed: 3, unlisted: 0, coverage: 0.25 });
     expect(aggregateCoverage([a, b])).toEqual({ reviews: 2, failures: 5, found: 1, missed: 4, unlisted: 0, coverage: 0.2 });

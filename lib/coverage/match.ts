@@ -2,57 +2,90 @@ import type { Finding } from '../rules/finding';
 import { modelOwnFindings } from '../pipeline/shared';
 import type { ReviewFinding } from '../pipeline/types';
 import { dedupe, normalizeId, normalizeName, pathTerms, sameResource, termsOfText, type NamedTerms } from './terms';
+import { problemsOfProperties, problemsOfText } from './problems';
 import type { CoverageNumbers, CoverageResult, HumanFailure } from './types';
 
 /** The resource type of a logical ID in the reviewed template, when known. */
 export type TypeOf = (logicalId: string) => string | undefined;
 
+/** The reference resource a model resource is paired with (lib/align), when known: a human names the ideal's resources. */
+export type ReferenceOf = (modelLogicalId: string) => string | undefined;
+
+/** What a finding names, and the problems it is about. */
+export interface FindingTerms extends NamedTerms {
+  problems: string[];
+}
+
 /**
- * What a finding names: its resources and the resources of its evidence (with their types), the property paths and
- * values of its evidence, and what its message and evidence notes name.
+ * What a finding names: its resources, their counterparts in the reference, and the resources of its evidence (with
+ * their types); the property paths and values of its evidence and what its title, message and evidence notes name; and
+ * the problems all of these mean (by the problem vocabulary, its rule id included).
  */
-export function termsOfFinding(finding: Finding, typeOf: TypeOf = () => undefined): NamedTerms {
-  const texts = [finding.message, ...(finding.evidence ?? []).map((e) => e.note)].join('\n');
+export function termsOfFinding(
+  finding: Finding,
+  typeOf: TypeOf = () => undefined,
+  referenceOf: ReferenceOf = () => undefined,
+): FindingTerms {
+  const texts = [finding.title, finding.message, ...(finding.evidence ?? []).map((e) => e.note)].join('\n');
   const fromText = termsOfText(texts);
-  const ids = [...finding.resources, ...(finding.evidence ?? []).flatMap((e) => (e.resource ? [e.resource] : [])), ...fromText.ids];
+  const own = [...finding.resources, ...(finding.evidence ?? []).flatMap((e) => (e.resource ? [e.resource] : []))];
+  const ids = [...own, ...own.flatMap((id) => referenceOf(id) ?? []), ...fromText.ids];
   const properties = [...fromText.properties];
   for (const e of finding.evidence ?? []) {
     if (e.path) properties.push(...pathTerms(e.path));
     if (typeof e.value === 'string' && e.value.length <= 60 && !/\s/.test(e.value)) properties.push(e.value);
   }
   const types = [...fromText.types, ...ids.flatMap((id) => typeOf(id) ?? [])];
-  return dedupe({ ids, types, properties });
+  const terms = dedupe({ ids, types, properties });
+  const problems = new Set([
+    ...problemsOfText(texts.replace(/`[^`\n]*`/g, ' ')),
+    ...problemsOfProperties([...terms.properties, ...(finding.rules ?? [finding.rule])]),
+  ]);
+  return { ...terms, problems: [...problems] };
 }
 
-/** How strongly a finding matches a failure: 2 when they share a named resource or property, 1 a resource type only, 0 nothing. */
-export function matchStrength(failure: HumanFailure, terms: NamedTerms): 0 | 1 | 2 {
+/** Whether a finding is about a resource the failure names: a named logical ID or construct (or its counterpart), else a named resource type; a failure that names no resource leaves it to the problem. */
+function sharesResource(failure: HumanFailure, terms: NamedTerms): boolean {
   const failureIds = failure.resources.filter((r) => !r.startsWith('AWS::'));
   const failureTypes = failure.resources.filter((r) => r.startsWith('AWS::'));
+  if (failureIds.length === 0 && failureTypes.length === 0) return true;
   const findingNames = new Set([...terms.properties.map(normalizeName), ...terms.ids.map(normalizeId)]);
-  const sharesResource = failureIds.some(
-    (named) => terms.ids.some((id) => sameResource(named, id)) || findingNames.has(normalizeId(named)),
+  return (
+    failureIds.some((named) => terms.ids.some((id) => sameResource(named, id)) || findingNames.has(normalizeId(named))) ||
+    failureTypes.some((t) => terms.types.includes(t))
   );
-  const sharesProperty = failure.properties.some((p) => findingNames.has(normalizeName(p)));
-  if (sharesResource || sharesProperty) return 2;
-  return failureTypes.some((t) => terms.types.includes(t)) ? 1 : 0;
+}
+
+/** Whether a finding is about the problem the failure names: a problem of the vocabulary, or a property, action or value both name. */
+function sharesProblem(failure: HumanFailure, terms: FindingTerms): boolean {
+  if (failure.problems.some((p) => terms.problems.includes(p))) return true;
+  const findingNames = new Set(terms.properties.map(normalizeName));
+  return failure.properties.some((p) => findingNames.has(normalizeName(p)));
+}
+
+/** Whether a finding matches a failure: the same resource (or its counterpart) and the same problem; a shared type alone never does. */
+export function matchesFailure(failure: HumanFailure, terms: FindingTerms): boolean {
+  return sharesResource(failure, terms) && sharesProblem(failure, terms);
 }
 
 /**
- * Matches a human review's failures with a review's model-side findings. A failure is found by the findings of its
- * category that share a named resource or property with it; when none does, by those that share a resource type.
- * Findings matched to no failure are the ones the human did not list.
+ * Matches a human review's failures with a review's model findings (the model's own: shared ones left out), across
+ * categories: a failure is found by every finding on the same resource (or its counterpart in the reference) about the
+ * same problem. Findings matched to no failure are the ones the human did not list.
  */
-export function matchCoverage(failures: readonly HumanFailure[], findings: readonly ReviewFinding[], typeOf?: TypeOf): CoverageResult {
+export function matchCoverage(
+  failures: readonly HumanFailure[],
+  findings: readonly ReviewFinding[],
+  typeOf?: TypeOf,
+  referenceOf?: ReferenceOf,
+): CoverageResult {
   const model = modelOwnFindings(findings);
-  const terms = new Map(model.map((f) => [f, termsOfFinding(f, typeOf)] as const));
+  const terms = new Map(model.map((f) => [f, termsOfFinding(f, typeOf, referenceOf)] as const));
   const listed = new Set<ReviewFinding>();
   const found: CoverageResult['found'] = [];
   const missed: HumanFailure[] = [];
   for (const failure of failures) {
-    const candidates = model.filter((f) => f.category === failure.category);
-    const strengths = candidates.map((f) => matchStrength(failure, terms.get(f)!));
-    const best = Math.max(0, ...strengths);
-    const matched = candidates.filter((_, i) => best > 0 && strengths[i] === best);
+    const matched = model.filter((f) => matchesFailure(failure, terms.get(f)!));
     if (matched.length === 0) missed.push(failure);
     else found.push({ failure, findings: matched });
     for (const f of matched) listed.add(f);

@@ -20,7 +20,7 @@ const strings = { type: 'array', items: { type: 'string' } };
 export const coverageApiSchemas = {
   HumanFailure: {
     type: 'object',
-    required: ['id', 'category', 'title', 'text', 'resources', 'properties'],
+    required: ['id', 'category', 'title', 'text', 'resources', 'properties', 'problems'],
     properties: {
       id: { type: 'string', description: '`<category>-<n>`' },
       category: { type: 'string', enum: [...CATEGORIES] },
@@ -30,6 +30,10 @@ export const coverageApiSchemas = {
       properties: {
         ...strings,
         description: 'Property names and paths, IAM actions, environment variables, identifiers and values it names',
+      },
+      problems: {
+        ...strings,
+        description: 'Problems of the problem vocabulary it names (`encryption`, `dlq`, `retention`, `output`, `naming`, …)',
       },
     },
   },
@@ -46,11 +50,12 @@ export const coverageApiSchemas = {
   },
   ReviewCoverage: {
     type: 'object',
-    required: ['reviewId', 'humanReview', 'failures', 'result', 'numbers'],
+    required: ['reviewId', 'humanReview', 'failures', 'unread', 'result', 'numbers'],
     properties: {
       reviewId: { type: 'string' },
       humanReview: { type: ['string', 'null'], description: 'Where the human MODEL_FAILURES.md came from; null when the review has none' },
       failures: { type: 'array', items: ref('HumanFailure') },
+      unread: { ...strings, description: 'Passages of the human review that belong to no failure' },
       result: {
         oneOf: [
           {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModelFailures } from '../report/seed-structure';
-import { cleanTitle, parseHumanFailures } from './parse';
+import { cleanTitle, parseHumanFailures, readHumanReview } from './parse';
 
 const seed = readFileSync(path.join(import.meta.dirname, '../../infra/model/MODEL_FAILURES.md'), 'utf8');
 
@@ -79,9 +79,90 @@ describe('parseHumanFailures', () => {
     expect(failures[0].resources).toContain('AWS::IAM::Role');
   });
 
-  it('leaves out failures outside a known category and reads nothing from an empty text', () => {
-    expect(parseHumanFailures('# Notes\n\n## Misc\n\n### Something odd\ntext\n')).toEqual([]);
+  it('reads failures of any section, its category from its own words when no heading names one, and nothing from an empty text', () => {
+    const failures = parseHumanFailures('# Notes\n\n## Misc\n\n### Something odd\nThe bucket has no encryption.\n');
+    expect(failures.map((f) => [f.id, f.title])).toEqual([['security-1', 'Something odd']]);
     expect(parseHumanFailures('')).toEqual([]);
+  });
+
+  it('maps section words to categories: critical and runtime to deployment, IAM to security, cost to performance, lint to syntax', () => {
+    const md = [
+      '## Critical Failures',
+      '### 1. Stack does not deploy',
+      'Circular dependency.',
+      '## IAM problems',
+      '- **Role too broad**: `s3:*`',
+      '## Cost',
+      '- **Oversized instances**',
+      '## Lint findings',
+      '- **Unused parameter**',
+      '## Logging gaps',
+      '- **No log group**',
+    ].join('\n');
+    expect(parseHumanFailures(md).map((f) => f.id)).toEqual(['deployment-1', 'security-1', 'performance-1', 'syntax-1', 'observability-1']);
+  });
+
+  it('reads every shape real reviews use, skipping summaries, praise, restatements and impact or fix sub-items', () => {
+    const md = [
+      '# Model Failures',
+      '## Summary',
+      '1. Creates new VPC instead of using existing one',
+      '## What the model did right',
+      '- **Good tagging**: every resource is tagged',
+      '## Critical deployment blockers',
+      '* **`LatestAmiId` defined under `Resources`** using SSM parameter type.',
+      '  ➜ Must be a **Parameter**.',
+      '* **Target Group uses non-existent `Targets` property.**',
+      '## Security',
+      '### 1. **Hardcoded Database Password**',
+      '**Model Failure:**',
+      'The password is in plain text.',
+      '**Impact:**',
+      '- **Severity: CRITICAL**',
+      '### 2. Parameter and Configuration Management',
+      '**Failure 2.1: Missing Metadata Section**',
+      '- **Issue**: No `Metadata` section',
+      '- **Impact**: Poor console experience',
+      '**Failure 2.2: Missing VPC CIDR Parameter**',
+      '- **Issue**: VPC CIDR hardcoded',
+      '## Observability',
+      '#### Hardcoded Database Password',
+      'Said again.',
+    ].join('\n');
+    const failures = parseHumanFailures(md);
+    expect(failures.map((f) => [f.category, f.title])).toEqual([
+      ['deployment', '`LatestAmiId` defined under `Resources`'],
+      ['deployment', 'Target Group uses non-existent `Targets` property.'],
+      ['security', 'Hardcoded Database Password'],
+      ['security', 'Missing Metadata Section'],
+      ['security', 'Missing VPC CIDR Parameter'],
+    ]);
+    expect(failures[0].text).toContain('Must be a **Parameter**');
+    expect(failures[3].text).toBe('- **Issue**: No `Metadata` section\n- **Impact**: Poor console experience');
+  });
+
+  it('keeps Issue, Impact and Fix sub-headings and colon-ended bold labels in the failure they belong to', () => {
+    const md = [
+      '# Infrastructure Failures and Fixes',
+      '## 1. Missing EnvironmentSuffix Parameter Usage',
+      '### Issue',
+      'Names lack the suffix.',
+      '### Fix',
+      'Added `${EnvironmentSuffix}`.',
+      '## Model Failure 2: Bucket naming (CRITICAL)',
+      '**Why This Fix is Necessary**:',
+      '- S3 names must be lowercase',
+      '- Deployments collide',
+    ].join('\n');
+    expect(parseHumanFailures(md).map((f) => f.title)).toEqual(['Missing EnvironmentSuffix Parameter Usage', 'Bucket naming (CRITICAL)']);
+  });
+
+  it('returns what it could not read: prose that belongs to no failure', () => {
+    const { failures, unread } = readHumanReview(
+      'The model answer mostly works, but the reviewers disagree on several points of its design.\n\n## Issues\n- **No DLQ**: the function has none\n',
+    );
+    expect(failures.map((f) => f.title)).toEqual(['No DLQ']);
+    expect(unread).toEqual(['The model answer mostly works, but the reviewers disagree on several points of its design.']);
   });
 
   it('cleans numbering, Issue prefixes and emphasis from titles', () => {

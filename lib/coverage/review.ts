@@ -6,8 +6,9 @@ import { getReviewById, getReviewDefinition, listReviews } from '../reviews/regi
 import type { ReviewDefinition } from '../pipeline/run';
 import type { ReviewResult } from '../pipeline/types';
 import { getStoredReviewTexts } from '../reviews/service';
-import { aggregateCoverage, coverageNumbers, matchCoverage, type TypeOf } from './match';
-import { parseHumanFailures } from './parse';
+import { counterpartsOf } from '../pipeline/shared';
+import { aggregateCoverage, coverageNumbers, matchCoverage, type ReferenceOf, type TypeOf } from './match';
+import { readHumanReview } from './parse';
 import type { CoverageNumbers, CoverageResult, HumanFailure } from './types';
 
 /** Coverage of a review against its human MODEL_FAILURES.md, as served to the UI and API; `null` parts when it has none. */
@@ -16,6 +17,8 @@ export interface ReviewCoverage {
   /** Where the human review came from (a path), or null when the review has none. */
   humanReview: string | null;
   failures: HumanFailure[];
+  /** Text of the human review that belongs to no failure. */
+  unread: string[];
   result: CoverageResult | null;
   numbers: CoverageNumbers | null;
 }
@@ -42,24 +45,32 @@ export async function modelTypes(def: ReviewDefinition): Promise<TypeOf> {
   return (id) => templates.map((t) => t.template.Resources[id]?.Type).find(Boolean);
 }
 
-/** Coverage of a review's model-side findings against a human review's markdown. */
+/** The reference resource each model resource is paired with (lib/align), for failures that name the ideal's resources. */
+export async function referenceCounterparts(def: ReviewDefinition): Promise<ReferenceOf> {
+  const [reference, model] = await Promise.all([loadArtifact(def.reference), loadArtifact(def.model)]);
+  const counterpartOf = counterpartsOf(reference, model);
+  return (id) => counterpartOf(id)?.id;
+}
+
+/** Coverage of a review's model findings (its own, not shared) against a human review's markdown, and what could not be read. */
 export function reviewCoverage(
   review: ReviewResult,
   humanMarkdown: string,
   typeOf?: TypeOf,
-): { failures: HumanFailure[]; result: CoverageResult } {
-  const failures = parseHumanFailures(humanMarkdown);
-  return { failures, result: matchCoverage(failures, review.findings, typeOf) };
+  referenceOf?: ReferenceOf,
+): { failures: HumanFailure[]; unread: string[]; result: CoverageResult } {
+  const { failures, unread } = readHumanReview(humanMarkdown);
+  return { failures, unread, result: matchCoverage(failures, review.findings, typeOf, referenceOf) };
 }
 
-/** Coverage of the review with this id; `not_found:review` for unknown ids, null parts when it has no human review. */
-export async function getReviewCoverage({ id }: { id: string }): Promise<ReviewCoverage> {
+/** Coverage of the review with this id, counting the findings of the selected cdk-nag packs too; `not_found:review` for unknown ids, null parts when it has no human review. */
+export async function getReviewCoverage({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewCoverage> {
   const def = await getReviewDefinition({ id });
   const human = await humanReviewOf(id);
-  if (!human) return { reviewId: id, humanReview: null, failures: [], result: null, numbers: null };
-  const [review, typeOf] = await Promise.all([getReviewById({ id }), modelTypes(def)]);
-  const { failures, result } = reviewCoverage(review, human.markdown, typeOf);
-  return { reviewId: id, humanReview: human.origin, failures, result, numbers: coverageNumbers(result) };
+  if (!human) return { reviewId: id, humanReview: null, failures: [], unread: [], result: null, numbers: null };
+  const [review, typeOf, referenceOf] = await Promise.all([getReviewById({ id, rulePacks }), modelTypes(def), referenceCounterparts(def)]);
+  const { failures, unread, result } = reviewCoverage(review, human.markdown, typeOf, referenceOf);
+  return { reviewId: id, humanReview: human.origin, failures, unread, result, numbers: coverageNumbers(result) };
 }
 
 /** Coverage over every review that has a human review: the aggregate numbers and each review's. */

@@ -13,6 +13,14 @@ export interface HumanFailure {
   resources: string[];
   /** Property names and paths, IAM actions, environment variables, code identifiers and literal values named. */
   properties: string[];
+  /** The problems its text names, by the problem vocabulary (`encryption`, `dlq`, `retention`, `output`, `naming`, ...). */
+  problems: string[];
+}
+
+/** A human review as read: its failures, and the text that belongs to none (shown so that a reader sees what was left out). */
+export interface HumanReview {
+  failures: HumanFailure[];
+  unread: string[];
 }
 
 /** A human failure and the engine findings that match it. */
