@@ -1,0 +1,32 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { countFindings } from '@/lib/pipeline/counts';
+import { markSharedFindings } from '@/lib/pipeline/shared';
+import type { ReviewFinding } from '@/lib/pipeline/types';
+import { CategorySection } from './category-section';
+
+const finding = (side: 'model' | 'reference', resource: string): ReviewFinding => ({
+  side,
+  rule: 'iam-least-privilege',
+  category: 'security',
+  severity: 'error',
+  title: 'Wildcard IAM',
+  message: `wildcard on ${resource}`,
+  resources: [resource],
+  source: 'infra-review',
+});
+
+describe('a model finding shared with the reference', () => {
+  const findings = markSharedFindings([finding('model', 'Role'), finding('model', 'Other'), finding('reference', 'Role')]);
+  const html = renderToStaticMarkup(
+    createElement(CategorySection, { category: 'security', counts: countFindings(findings).security, findings, diff: null }),
+  );
+
+  it('is badged as shared and not counted among the model open findings', () => {
+    expect(html.match(/data-testid="shared-badge"/g)).toHaveLength(1);
+    expect(html).toContain('shared with the reference');
+    expect(html).toMatch(/data-testid="count-security-model"[^>]*>1</);
+    expect(html).toMatch(/data-testid="shared-security-model"[^>]*>1 shared with the reference</);
+  });
+});
