@@ -108,7 +108,7 @@ export function keyLine(text: string): string {
   const exceptions = lines.filter((l) => EXCEPTION.test(l));
   const line =
     lines.find((l) => /error TS\d+: |^\S+:\d+:\d+: ERROR: /.test(l)) ??
-    lines.find((l) => /^«\w+» /.test(l)) ??
+    lines.find((l) => /^\[?«\w+» /.test(l)) ??
     (text.includes('Traceback (most recent call last)') ? exceptions.at(-1) : exceptions[0]) ??
     lines.find((l) => /^ERROR:? /.test(l)) ??
     lines.find((l) => !/^(node:internal|\^|at |\.\.\.|Node\.js v|\[WARNING\])/.test(l) && !/Subprocess exited with error/.test(l)) ??
@@ -120,7 +120,7 @@ export function keyLine(text: string): string {
 function sameError(plain: Outcome, isolated: Outcome): boolean {
   const core = (line: string) =>
     line
-      .replace(/^.*?(?:error TS\d+|[\w.]*(?:Error|Exception)|jsii\.errors\.\w+)(?:\s*\[[^\]]*\])?: |^«\w+» |^ERROR:? /, '')
+      .replace(/^.*?(?:error TS\d+|[\w.]*(?:Error|Exception)|jsii\.errors\.\w+)(?:\s*\[[^\]]*\])?: |^\[?«\w+» |^ERROR:? /, '')
       .replace(/\/\S*\//g, '')
       .trim();
   const plainCore = core(plain.error ?? '');
