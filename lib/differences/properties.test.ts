@@ -62,3 +62,15 @@ describe('propertyFindings', () => {
     expect(propertyFindings(reference, model, alignment(reference, model, { R: 'M' }))).toEqual([]);
   });
 });
+
+describe('lists set otherwise', () => {
+  it('non-compliant: names only the rules one side has and the other lacks', () => {
+    const ssh = { IpProtocol: 'tcp', FromPort: 22, ToPort: 22 };
+    const https = { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' };
+    const group = (...rules: object[]) => resource('AWS::EC2::SecurityGroup', { SecurityGroupIngress: rules as never });
+    const [finding] = pairOf(group(https, { ...ssh, CidrIp: '10.0.0.0/8' }), group(https, { ...ssh, CidrIp: '0.0.0.0/0' }));
+    expect(finding.message).toBe(
+      '`M` sets otherwise Properties.SecurityGroupIngress (ingress rules): only the reference has `{"IpProtocol":"tcp","FromPort":22,"ToPort":22,"CidrIp":"10.0.0.0/8"}`; only the model has `{"IpProtocol":"tcp","FromPort":22,"ToPort":22,"CidrIp":"0.0.0.0/0"}`.',
+    );
+  });
+});

@@ -96,8 +96,22 @@ function propertyFinding(
   const verb = modValue === undefined ? 'does not set' : refValue === undefined ? 'sets, where the reference does not,' : 'sets otherwise';
   return make(
     `${judgement.what} not as in the reference`,
-    `\`${pair.model}\` ${verb} ${path} (${judgement.what}): reference ${shown(refValue)}, model ${shown(modValue)}.`,
+    `\`${pair.model}\` ${verb} ${path} (${judgement.what}): ${valuesSaid(refValue, modValue, ids)}.`,
   );
+}
+
+/** Both values; for two lists (rules, subnets), only the items one has and the other lacks. */
+function valuesSaid(refValue: unknown, modValue: unknown, ids: IdMap): string {
+  if (!Array.isArray(refValue) || !Array.isArray(modValue)) return `reference ${shown(refValue)}, model ${shown(modValue)}`;
+  const key = (item: unknown, map: IdMap = new Map()) => JSON.stringify(canonical(item, map));
+  const modelKeys = new Set(modValue.map((item) => key(item, ids)));
+  const referenceKeys = new Set(refValue.map((item) => key(item)));
+  const lacking = refValue.filter((item) => !modelKeys.has(key(item)));
+  const added = modValue.filter((item) => !referenceKeys.has(key(item, ids)));
+  return [
+    ...(lacking.length ? [`only the reference has ${lacking.map(shown).join(', ')}`] : []),
+    ...(added.length ? [`only the model has ${added.map(shown).join(', ')}`] : []),
+  ].join('; ');
 }
 
 /** Whether a reference to a paired resource became a reference to another resource (or a literal) in the model. */
