@@ -55,6 +55,11 @@ describe('extractCodeBlocks', () => {
     expect(block.text.split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 
+  it('drops a naming comment above a JSON document, which would not parse with it', () => {
+    const [block] = extractCodeBlocks(['```json', '// cdk.json', '{ "app": "npx ts-node bin/tap.ts" }', '```'].join('\n'));
+    expect(block).toMatchObject({ name: 'cdk.json', text: '{ "app": "npx ts-node bin/tap.ts" }', startLine: 3 });
+  });
+
   it('keeps a first-line comment that is followed by code rather than a shebang', () => {
     const [block] = extractCodeBlocks(['```ts', '// bin/tap.ts', "import * as cdk from 'aws-cdk-lib';", '```'].join('\n'));
     expect(block.text.split('\n')[0]).toBe('// bin/tap.ts');

@@ -59,7 +59,7 @@ export function extractCodeBlocks(markdown: string): CodeBlock[] {
     const above = nameAbove(lines, fence.fenceLine, previousEnd);
     previousEnd = fence.endLine;
     const named = info.name ? { name: info.name, from: 'info' as const } : pickName(comment, above);
-    const skipped = comment ? nameCommentBeforeShebang(fence.lines) : 0;
+    const skipped = comment ? namingCommentLines(fence.lines, comment) : 0;
     return {
       info: info.lang,
       text: fence.lines.slice(skipped).join('\n'),
@@ -75,14 +75,15 @@ export function extractCodeBlocks(markdown: string): CodeBlock[] {
 }
 
 /**
- * Lines to drop before a shebang that a naming comment pushed off the first line (`// bin/tap.ts` then
- * `#!/usr/bin/env node`): the comment only names the block, and a shebang anywhere but line 1 does not compile.
+ * Leading lines to drop when the block's naming comment would break the file: a comment in JSON (`// cdk.json` above
+ * `{`), or one that pushed a shebang off line 1 (`// bin/tap.ts` above `#!/usr/bin/env node`). It only names the block.
  */
-function nameCommentBeforeShebang(lines: readonly string[]): number {
-  const shebang = lines.findIndex((line) => line.startsWith('#!'));
-  if (shebang < 1) return 0;
-  const before = lines.slice(0, shebang).filter((line) => line.trim());
-  return before.length === 1 && firstLineName(before) !== undefined ? shebang : 0;
+function namingCommentLines(lines: readonly string[], name: string): number {
+  const comment = lines.findIndex((line) => line.trim());
+  const next = lines.findIndex((line, i) => i > comment && line.trim());
+  if (comment < 0 || next < 0) return 0;
+  if (lines[next].startsWith('#!') || (/\.json$/i.test(name) && /^\s*[{[]/.test(lines[next]))) return next;
+  return 0;
 }
 
 /** A first-line comment wins over the text above, unless the text gives the same file with a longer path. */

@@ -76,9 +76,16 @@ export function synthContext(files: readonly AnswerFile[], withCdkJson = true): 
   return { ...flags, ...contextDefaults(files), ...(withCdkJson ? readCdkJson(files).context : {}), [BUNDLING_STACKS]: [] };
 }
 
-/** `CDK_CONTEXT_JSON` for the worker (synthContext), as the CDK CLI sets it; cdk.json's context is left out beyond 64 KB. */
+/** Region the CDK CLI gives an app when no profile or AWS_REGION names one; an app reads it as `CDK_DEFAULT_REGION`. */
+export const CLI_DEFAULT_REGION = 'us-east-1';
+
+/**
+ * The environment the CDK CLI gives an app: `CDK_CONTEXT_JSON` (synthContext; cdk.json's context is left out beyond
+ * 64 KB) and `CDK_DEFAULT_REGION`. No `CDK_DEFAULT_ACCOUNT`: the CLI sets it only from credentials, which the worker never has.
+ */
 export function contextEnv(files: readonly AnswerFile[]): Record<string, string> {
   const json = JSON.stringify(synthContext(files));
   // An environment string is limited to 128 KB on Linux; beyond 64 KB the answer's context is left out rather than failing the start.
-  return { CDK_CONTEXT_JSON: json.length <= 64 * 1024 ? json : JSON.stringify(synthContext(files, false)) };
+  const context = json.length <= 64 * 1024 ? json : JSON.stringify(synthContext(files, false));
+  return { CDK_CONTEXT_JSON: context, CDK_DEFAULT_REGION: CLI_DEFAULT_REGION };
 }

@@ -124,22 +124,6 @@ function typeBody(name: string, code: readonly AnswerFile[]): string {
   return '';
 }
 
-/** Chooses the entry of a Python answer: the given one, else the `.py` file cdk.json's app command runs, else `app.py`, else a file that creates an `App(`. */
-export function planPythonEntry(files: readonly AnswerFile[], entry?: string): EntryPlan {
-  const appFile = readCdkJson(files).appFile;
-  const wanted =
-    entry ??
-    (appFile?.endsWith('.py') ? appFile : undefined) ??
-    (files.some((f) => f.path === 'app.py') ? 'app.py' : files.find((f) => f.path.endsWith('.py') && /\bApp\s*\(/.test(f.text))?.path);
-  if (wanted && files.some((f) => f.path === wanted)) return { kind: 'file', path: wanted };
-  return {
-    kind: 'missing',
-    message: wanted
-      ? `The entry ${wanted} is not one of the answer's files.`
-      : 'The answer has no Python CDK app entry (app.py or a file creating an App).',
-  };
-}
-
 function rank(file: string): number {
   return file.startsWith('bin/') ? 0 : 1;
 }

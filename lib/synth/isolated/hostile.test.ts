@@ -64,7 +64,15 @@ const seen = { env: process.env, parent };`),
       if (result.status !== 'ok') throw new Error(JSON.stringify(result));
       const seen = JSON.parse(String((result.templates[0].template.Outputs?.Seen as { Value: string }).Value));
       expect(JSON.stringify(seen)).not.toContain('canary-secret-1f3e');
-      expect(Object.keys(seen.env).sort()).toEqual(['CDK_CONTEXT_JSON', 'CDK_OUTDIR', 'CDK_VALIDATION', 'HOME', 'NODE_PATH', 'TMPDIR']);
+      expect(Object.keys(seen.env).sort()).toEqual([
+        'CDK_CONTEXT_JSON',
+        'CDK_DEFAULT_REGION',
+        'CDK_OUTDIR',
+        'CDK_VALIDATION',
+        'HOME',
+        'NODE_PATH',
+        'TMPDIR',
+      ]);
       expect(seen.parent).toBe('refused: ERR_ACCESS_DENIED');
     } finally {
       delete process.env.INFRA_REVIEW_CANARY;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAssembly } from './assembly';
 import { contextEnv, readCdkJson } from './cdk-json';
-import { planPythonEntry, planTypeScriptEntry } from './entry';
+import { planTypeScriptEntry } from './entry';
 import { createSlots } from './slots';
 import { permissionFlag } from './node-worker';
 import { frameInside, unsafePath } from './workspace';
@@ -117,22 +117,6 @@ describe('planTypeScriptEntry', () => {
       message: expect.stringContaining('bin/app.ts'),
     });
   });
-
-  it('finds a Python entry: app.py first, else a file creating an App', () => {
-    expect(
-      planPythonEntry([
-        { path: 'main.py', text: 'app = cdk.App()' },
-        { path: 'app.py', text: '' },
-      ]),
-    ).toEqual({ kind: 'file', path: 'app.py' });
-    expect(
-      planPythonEntry([
-        { path: 'stacks.py', text: 'x = 1' },
-        { path: 'main.py', text: 'app = cdk.App()' },
-      ]),
-    ).toEqual({ kind: 'file', path: 'main.py' });
-    expect(planPythonEntry([{ path: 'stacks.py', text: 'x = 1' }])).toMatchObject({ kind: 'missing' });
-  });
 });
 
 describe('workspace helpers', () => {
@@ -218,6 +202,12 @@ describe('readCdkJson', () => {
     expect(readCdkJson([{ path: 'cdk.json', text: '{ nope' }])).toEqual({});
     const oversized = contextEnv([{ path: 'cdk.json', text: JSON.stringify({ context: { big: 'x'.repeat(70_000) } }) }]);
     expect(JSON.parse(oversized.CDK_CONTEXT_JSON)).toEqual({ 'aws:cdk:bundling-stacks': [] });
+  });
+
+  it('gives the app the region the CDK CLI defaults to, and no account (the CLI has one only from credentials)', () => {
+    const env = contextEnv([{ path: 'bin/app.ts', text: '' }]);
+    expect(env.CDK_DEFAULT_REGION).toBe('us-east-1');
+    expect(env).not.toHaveProperty('CDK_DEFAULT_ACCOUNT');
   });
 });
 
