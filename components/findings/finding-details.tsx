@@ -4,7 +4,7 @@ import type { ReviewFinding } from '@/lib/pipeline/types';
 import { EvidenceList, formatLocation } from './evidence-list';
 import { FindingCard, RuleAndTitle } from './finding-card';
 import { FindingDiff } from './finding-diff';
-import { FindingExplanation } from './finding-explanation';
+import { FindingExplanation, OwnFix } from './finding-explanation';
 import { SIDE_LABELS } from './labels';
 import { AcknowledgedBadge, SeverityBadge, SharedBadge } from './severity-badge';
 
@@ -59,7 +59,7 @@ export function FindingDetails({
   return (
     <FindingCard side={finding.side} dimmed={acknowledged || shared} data={data} summary={summary}>
       <div className="space-y-4 border-t border-slate-200 px-4 py-4">
-        {!grouped && <FindingExplanation finding={finding} />}
+        {grouped ? <OwnFix finding={finding} /> : <FindingExplanation finding={finding} />}
         <Section title="Message">
           <p data-testid="finding-message" className="text-slate-800">
             {finding.message}

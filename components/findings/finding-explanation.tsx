@@ -1,8 +1,12 @@
 import type { ReviewFinding } from '@/lib/pipeline/types';
 import { catalogEntry } from '@/lib/rules/catalog';
 
-/** Problem / Impact / Fix from the rule catalog; for findings outside it, an explanation of who reported them. */
-export function FindingExplanation({ finding }: { finding: ReviewFinding }) {
+/**
+ * Problem / Impact / Fix from the rule catalog; for findings outside it, an explanation of who reported them.
+ * A finding with a fix of its own (a difference from the reference says what the reference does) shows that fix,
+ * unless `generic` (a group's explanation, shared by instances whose own fixes differ).
+ */
+export function FindingExplanation({ finding, generic = false }: { finding: ReviewFinding; generic?: boolean }) {
   const entry = catalogEntry(finding.rule);
   if (!entry) {
     return (
@@ -17,9 +21,14 @@ export function FindingExplanation({ finding }: { finding: ReviewFinding }) {
     <dl className="grid gap-3 sm:grid-cols-3">
       <Block testId="finding-problem" label="Problem" text={entry.problem} />
       <Block testId="finding-impact" label="Impact" text={entry.impact} />
-      <Block testId="finding-fix" label="Fix" text={entry.fix} />
+      <Block testId="finding-fix" label="Fix" text={(!generic && finding.fix) || entry.fix} />
     </dl>
   );
+}
+
+/** The fix a finding carries of its own (what the reference does), shown on an instance inside its rule's group. */
+export function OwnFix({ finding }: { finding: ReviewFinding }) {
+  return finding.fix ? <Block testId="finding-own-fix" label="Fix in the reference" text={finding.fix} /> : null;
 }
 
 function Block({ testId, label, text }: { testId: string; label: string; text: string }) {

@@ -32,7 +32,7 @@ export function FindingGroup({ group, diff }: { group: RuleGroup; diff: Template
   return (
     <FindingCard side={first.side} dimmed={allAcknowledged} outer data={data} summary={summary}>
       <div className="space-y-3 border-t border-slate-200 px-4 py-4">
-        <FindingExplanation finding={first} />
+        <FindingExplanation finding={first} generic={group.findings.length > 1} />
         <ul data-testid="finding-group-items" className="space-y-1.5">
           {group.findings.map((f, i) => (
             <li key={i}>

@@ -30,7 +30,7 @@ export function RuleBlock({ rule, findings, view }: { rule: string; findings: Ke
           <span className="ml-auto text-xs text-slate-500">Problem, impact, fix</span>
         </summary>
         <div className="px-3 pb-3">
-          <FindingExplanation finding={first} />
+          <FindingExplanation finding={first} generic={findings.length > 1} />
         </div>
       </details>
       <ul className="divide-y divide-slate-100">
