@@ -37,9 +37,13 @@ export function termsOfFinding(
   }
   const types = [...fromText.types, ...ids.flatMap((id) => typeOf(id) ?? [])];
   const terms = dedupe({ ids, types, properties });
+  // What a finding is about is said first: its title, the first clause of its message and its first evidence path (later
+  // clauses and evidence say where it is referenced from, which is not the problem).
+  const gist = `${finding.title}\n${finding.message.split(/;\s|\.\s/)[0]}`.replace(/`[^`\n]*`/g, ' ');
+  const firstPath = finding.evidence?.find((e) => e.path)?.path;
   const problems = new Set([
-    ...problemsOfText(texts.replace(/`[^`\n]*`/g, ' ')),
-    ...problemsOfProperties([...terms.properties, ...(finding.rules ?? [finding.rule])]),
+    ...problemsOfText(gist),
+    ...problemsOfProperties([...(firstPath ? pathTerms(firstPath) : []), ...termsOfText(gist).types, ...(finding.rules ?? [finding.rule])]),
   ]);
   return { ...terms, problems: [...problems] };
 }
@@ -58,7 +62,10 @@ function sharesResource(failure: HumanFailure, terms: NamedTerms): boolean {
 
 /** Whether a finding is about the problem the failure names: a problem of the vocabulary, or a property, action or value both name. */
 function sharesProblem(failure: HumanFailure, terms: FindingTerms): boolean {
-  if (failure.problems.some((p) => terms.problems.includes(p))) return true;
+  // A title that names a problem says what the failure is about; its body then only explains (impact, fix, context).
+  const titleProblems = problemsOfText(failure.title.replace(/`[^`\n]*`/g, ' '));
+  const problems = titleProblems.length > 0 ? titleProblems : failure.problems;
+  if (problems.some((p) => terms.problems.includes(p))) return true;
   const findingNames = new Set(terms.properties.map(normalizeName));
   return failure.properties.some((p) => findingNames.has(normalizeName(p)));
 }
