@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { projectRoot } from '@/lib/pipeline/bundled';
-import type { ArtifactState, Side } from '@/lib/pipeline/types';
+import type { ArtifactState, Side, SynthesisFailure } from '@/lib/pipeline/types';
 import { SynthesisError } from './synthesis-error';
 
 const KIND_LABELS: Record<Extract<ArtifactState, { status: 'ok' }>['kind'], string> = {
@@ -13,7 +13,8 @@ const TITLES: Record<Side, string> = { reference: 'Reference', model: 'Model' };
 
 /** One artifact of a review: where it came from, its template hash and resource count, its stacks (multi-stack apps), its sources; or its failure. */
 export function ArtifactCard({ side, artifact }: { side: Side; artifact: ArtifactState }) {
-  const ok = artifact.status === 'ok';
+  // A CDK side whose synthesis failed still has its sources analyzed, but it has no template: never a green "ok".
+  const ok = artifact.status === 'ok' && !artifact.synthesis;
   return (
     <section
       data-testid={`artifact-${side}`}
@@ -34,6 +35,12 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
         <SynthesisError artifact={artifact} />
       ) : (
         <>
+          {artifact.synthesis && <SynthesisFailureNote failure={artifact.synthesis} />}
+          {artifact.note && (
+            <p data-testid="artifact-note" className="text-xs text-slate-600">
+              {artifact.note}
+            </p>
+          )}
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-xs">
             <dt className="text-slate-500">Kind</dt>
             <dd data-testid="artifact-kind" className="text-slate-800">
@@ -76,6 +83,22 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
         </>
       )}
     </section>
+  );
+}
+
+/** Why the CDK code gave no template, and whose fault that is (a tool fault is infra-review's, and no finding blames the answer). */
+function SynthesisFailureNote({ failure }: { failure: SynthesisFailure }) {
+  return (
+    <p
+      data-testid="artifact-synthesis-failure"
+      data-fault={failure.fault}
+      className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 ring-1 ring-inset ring-red-600/20"
+    >
+      <span className="font-semibold">
+        {failure.fault === 'tool' ? 'Synthesis failed in infra-review, not in the answer' : `Synthesis failed (${failure.stage})`}:
+      </span>{' '}
+      {failure.message} Only the source files were analyzed.
+    </p>
   );
 }
 

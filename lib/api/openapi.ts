@@ -114,6 +114,13 @@ const schemas = {
         items: { type: 'string' },
         description: 'How a markdown answer was read: main template, drafts set aside, blocks that do not parse',
       },
+      note: { type: 'string', description: 'What the review could not do for this artifact (e.g. CDK code not synthesized)' },
+      synthesis: {
+        type: 'object',
+        description: 'CDK code whose synthesis failed: only its sources were analyzed; fault "tool" means infra-review, not the answer',
+        required: ['stage', 'message', 'fault'],
+        properties: { stage: { type: 'string' }, message: { type: 'string' }, fault: { type: 'string', enum: ['answer', 'tool'] } },
+      },
       stacks: {
         type: 'array',
         description: 'A multi-stack app: every stack synthesized, nested ones after their parent',

@@ -13,7 +13,8 @@ export const BUNDLED_REVIEW_ID = 'bundled';
 
 /** Root of the project (where `infra/` lives): INFRA_REVIEW_ROOT, or the working directory. */
 export function projectRoot(): string {
-  return path.resolve(process.env.INFRA_REVIEW_ROOT ?? process.cwd());
+  // Read at run time (`next start` serves from the checkout); traced, it pulls the whole project, .cache's venvs included, into the build.
+  return path.resolve(/* turbopackIgnore: true */ process.env.INFRA_REVIEW_ROOT ?? process.cwd());
 }
 
 /** The reference: the CDK app in `infra/`, synthesized in-process, with its TypeScript sources for the source rules. */

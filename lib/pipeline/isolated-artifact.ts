@@ -81,7 +81,13 @@ export function artifactOfSynthesis(
         : result.stage === 'tool'
           ? `CDK synthesis failed, a fault of infra-review and not of the answer (${result.message}): source rules only`
           : `CDK synthesis failed (${result.stage}): source rules only`;
-    return { ...loadInlineArtifact(label, files, note), extraFindings: isolatedSynthFindings(result) };
+    const inline = loadInlineArtifact(label, files, note);
+    const synthesis =
+      result.status === 'failed'
+        ? { stage: result.stage, message: result.message, fault: result.stage === 'tool' ? ('tool' as const) : ('answer' as const) }
+        : { stage: 'unsupported', message: result.message, fault: 'tool' as const };
+    const state = inline.state.status === 'ok' ? { ...inline.state, synthesis } : inline.state;
+    return { ...inline, state, extraFindings: isolatedSynthFindings(result) };
   }
   const loaded = loadInlineArtifact(
     label,

@@ -33,6 +33,8 @@ export type ArtifactState =
       notes?: string[];
       /** A multi-stack app: every stack synthesized (nested ones after their parent), each analyzed and compared; absent for one stack. */
       stacks?: { name: string; parent?: string; resourceCount: number }[];
+      /** CDK code whose synthesis failed (only its sources were analyzed): the stage, the reason, and whose fault it is. */
+      synthesis?: SynthesisFailure;
     }
   | {
       status: 'failed';
@@ -42,6 +44,13 @@ export type ArtifactState =
       message: string;
       detail?: string;
     };
+
+/** Why a CDK side has no template: `answer` when its code is at fault (reported as cdk-* findings), `tool` when infra-review is (no finding). */
+export interface SynthesisFailure {
+  stage: string;
+  message: string;
+  fault: 'answer' | 'tool';
+}
 
 /** Findings per severity. */
 export type SeverityCounts = Record<Severity, number> & {

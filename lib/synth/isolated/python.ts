@@ -18,8 +18,10 @@ export const PYTHON_CDK_VENV = '.cache/python-cdk-venv';
 export function pythonToolchain(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const configured = env.INFRA_REVIEW_PYTHON?.trim();
   if (configured) return configured;
-  const installed = path.join(path.resolve(env.INFRA_REVIEW_ROOT ?? process.cwd()), PYTHON_CDK_VENV, 'bin', 'python');
-  return existsSync(installed) ? installed : undefined;
+  // A runtime path, not a build input: unannotated, Next's file tracer follows it into the venv's symlinks and panics.
+  const root = path.resolve(/* turbopackIgnore: true */ env.INFRA_REVIEW_ROOT ?? process.cwd());
+  const installed = path.join(/* turbopackIgnore: true */ root, PYTHON_CDK_VENV, 'bin', 'python');
+  return existsSync(/* turbopackIgnore: true */ installed) ? installed : undefined;
 }
 
 /**
