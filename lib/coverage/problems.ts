@@ -77,10 +77,10 @@ export const PROBLEMS: readonly ProblemEntry[] = [
     pattern: /cloudtrail|audit (?:trail|log)|flow logs?|aws config\b|guardduty/,
     properties: ['AWS::CloudTrail::Trail', 'AWS::EC2::FlowLog'],
   },
-  { id: 'output', pattern: /\boutputs?\b|\bexports?\b|cross-stack/, properties: ['Outputs', 'Export'] },
+  { id: 'output', pattern: /\boutputs?\b|\bexport(?:s|ed)? (?:names?|values?)|cross-stack|stack exports?/, properties: ['Outputs', 'Export'] },
   {
     id: 'parameter',
-    pattern: /\bparameters?\b|\bparameteri[sz]|hard-?coded|\bconditions?\b|\bmappings?\b/,
+    pattern: /\bparameters?\b|\bparameteri[sz]|\bconditions?\b|\bmappings?\b/,
     properties: ['Parameters', 'Conditions', 'Mappings', 'AllowedValues', 'AllowedPattern'],
   },
   {
