@@ -77,7 +77,11 @@ export const PROBLEMS: readonly ProblemEntry[] = [
     pattern: /cloudtrail|audit (?:trail|log)|flow logs?|aws config\b|guardduty/,
     properties: ['AWS::CloudTrail::Trail', 'AWS::EC2::FlowLog'],
   },
-  { id: 'output', pattern: /\boutputs?\b|\bexport(?:s|ed)? (?:names?|values?)|cross-stack|stack exports?/, properties: ['Outputs', 'Export'] },
+  {
+    id: 'output',
+    pattern: /\boutputs?\b|\bexport(?:s|ed)? (?:names?|values?)|cross-stack|stack exports?/,
+    properties: ['Outputs', 'Export'],
+  },
   {
     id: 'parameter',
     pattern: /\bparameters?\b|\bparameteri[sz]|\bconditions?\b|\bmappings?\b/,
