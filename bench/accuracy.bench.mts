@@ -111,6 +111,8 @@ interface TaskRun {
   typeOf: TypeOf;
   referenceOf: ReferenceOf;
   modelStatus: string;
+  /** Why the model has no template (e.g. a failed synthesis), from its artifact state. */
+  modelNote?: string;
   error?: string;
 }
 
@@ -138,7 +140,8 @@ async function runTask(task: TaskEntry, templatesDir: string): Promise<TaskRun> 
     const typeOf: TypeOf = (id) => templates.map((t) => t.template.Resources?.[id]?.Type).find(Boolean);
     const counterpartOf = counterpartsOf(reference, model);
     const referenceOf: ReferenceOf = (id) => counterpartOf(id)?.id;
-    return { task, failures, review: review.findings, templates, typeOf, referenceOf, modelStatus: review.model.status };
+    const modelNote = review.model.status === 'ok' ? review.model.note : review.model.message;
+    return { task, failures, review: review.findings, templates, typeOf, referenceOf, modelStatus: review.model.status, modelNote };
   } catch (error) {
     const nothing = () => undefined;
     return { task, failures, review: [], templates: [], typeOf: nothing, referenceOf: nothing, modelStatus: 'error', error: String(error) };
@@ -255,6 +258,8 @@ try {
       task: run.task.dir,
       platform: run.task.platform,
       model: run.modelStatus,
+      modelTemplates: run.templates.length,
+      ...(run.modelNote ? { modelNote: run.modelNote } : {}),
       ...(run.error ? { error: run.error } : {}),
       failures: run.failures.map((f) => ({ id: f.id, category: f.category, title: f.title })),
       ...Object.fromEntries(
@@ -273,7 +278,10 @@ try {
     });
   }
 
-  console.log(`\n${runs.length} tasks of ${corpus} (${runs.filter((r) => r.error).length} could not be reviewed)`);
+  const withoutTemplate = runs.filter((r) => r.templates.length === 0).length;
+  console.log(
+    `\n${runs.length} tasks of ${corpus} (${runs.filter((r) => r.error).length} could not be reviewed; ${withoutTemplate} model answers gave no template: the peers had nothing to check there)`,
+  );
   console.log(
     `reviews ${(reviewMs / 1000).toFixed(0)} s (synthesis included), cfn-lint ${(lintMs / 1000).toFixed(1)} s, cdk-nag ${(nagMs / 1000).toFixed(1)} s\n`,
   );
