@@ -107,7 +107,8 @@ export const PROBLEMS: readonly ProblemEntry[] = [
   { id: 'tags', pattern: /\btag(?:s|ged|ging)?\b/, properties: ['Tags'] },
   {
     id: 'version',
-    pattern: /\bengine version|\bversions?\b|\bruntimes?\b|\bdeprecated\b|\boutdated\b|end[- ]of[- ]life/,
+    // "Outdated" or "deprecated" alone says nothing of versions ("outdated imports"): the thing that ages must be named.
+    pattern: /\bengine versions?|\bversions?\b|\bruntimes?\b|\bengines?\b|end[- ]of[- ]life/,
     properties: ['EngineVersion', 'Runtime', 'cdk-v1-imports'],
   },
   {
