@@ -127,6 +127,37 @@ describe('infra-review review', () => {
     expect(review.findings.every((f: { side: string }) => ['model', 'reference'].includes(f.side))).toBe(true);
   });
 
+  it('reports what the model lacks or sets otherwise than the reference as difference findings, renamed resources paired', () => {
+    const reference = file(
+      'diff-ref.yaml',
+      [
+        'Resources:',
+        '  DataBucket1A2B3C4D:',
+        '    Type: AWS::S3::Bucket',
+        '    Properties:',
+        '      VersioningConfiguration: { Status: Enabled }',
+        '  Dlq:',
+        '    Type: AWS::SQS::Queue',
+        'Outputs:',
+        '  BucketName: { Value: !Ref DataBucket1A2B3C4D }',
+        '',
+      ].join('\n'),
+    );
+    const model = file('diff-model.yaml', 'Resources:\n  DataBucketEF567890:\n    Type: AWS::S3::Bucket\n');
+    const review = JSON.parse(cli('review', '--reference', reference, '--model', model).stdout);
+    // Updated rows come first, then removed ones: the renamed bucket is one updated row, not one removed and one added.
+    expect(review.diff.resources).toEqual([
+      expect.objectContaining({ logicalId: 'DataBucket1A2B3C4D', modelLogicalId: 'DataBucketEF567890', change: 'updated' }),
+      expect.objectContaining({ logicalId: 'Dlq', change: 'removed' }),
+    ]);
+    const differences = review.findings.filter((f: { source: string }) => f.source === 'reference-diff');
+    const rules = differences.map((f: { rule: string }) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['difference/missing-resource', 'difference/property', 'difference/template-section']));
+    const versioning = differences.find((f: { rule: string }) => f.rule === 'difference/property');
+    expect(versioning).toMatchObject({ side: 'model', resources: ['DataBucketEF567890'] });
+    expect(versioning.fix).toContain('VersioningConfiguration');
+  });
+
   it("prints the seed's MODEL_FAILURES.md structure with --format md", () => {
     const { code, stdout } = cli('review', '--format', 'md');
     expect(code).toBe(0);
