@@ -5,7 +5,13 @@ import type { FindingRowProps, KeyedFinding } from './types';
 
 /** One pinned finding inside its rule's block: where and what, its evidence folded, then what the session records on it. */
 export function SessionFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<KeyedFinding>) {
-  const where = finding.resources.length > 0 ? finding.resources.join(', ') : finding.location ? formatLocation(finding.location) : null;
+  const resources = finding.resources.length > 0 ? finding.resources.join(', ') : null;
+  // In a multi-stack app the same logical id may stand in several stacks: the stack says which.
+  const where = resources
+    ? `${finding.stack ? `${finding.stack} › ` : ''}${resources}`
+    : finding.location
+      ? formatLocation(finding.location)
+      : null;
   return (
     <li
       data-testid="session-finding"

@@ -125,3 +125,14 @@ describe('MarkdownBody', () => {
     expect(html).not.toContain('javascript:');
   });
 });
+
+describe('a session finding row', () => {
+  it('names the stack before the resources in a multi-stack review', async () => {
+    const { SessionFindingRow } = await import('./session-finding-row');
+    const row = { ...finding('k9'), resources: ['Table'], stack: 'TapStack/DataStack' } as SessionView['findings'][number];
+    const html = renderToStaticMarkup(
+      createElement(SessionFindingRow, { sessionId: 's1', finding: row, verdicts: [], comments: [], meId: 'u1', canEdit: false }),
+    );
+    expect(html).toMatch(/data-testid="session-finding-where"[^>]*>TapStack\/DataStack › Table</);
+  });
+});
