@@ -52,6 +52,23 @@ describe('reviewDifferences', () => {
     ]);
   });
 
+  it('non-compliant: a reference stack the model lacks altogether is missing resource by resource, under its own name', () => {
+    const reference = app(
+      'reference',
+      ['TapStack', { Fn: functionResource() }],
+      ['MonitoringStack', { Alarm: resource('AWS::CloudWatch::Alarm'), Key: resource('AWS::KMS::Key') }],
+    );
+    const model = app('model', ['TapStackdev', { Fn: functionResource() }]);
+    const findings = reviewDifferences(reference, model);
+    expect(findings.map((f) => [f.stack, f.rule, f.category])).toEqual(
+      expect.arrayContaining([
+        ['MonitoringStack', 'difference/missing-resource', 'observability'],
+        ['MonitoringStack', 'difference/missing-resource', 'security'],
+      ]),
+    );
+    expect(findings.every((f) => f.stack === 'MonitoringStack')).toBe(true);
+  });
+
   it('applies the model template’s own acknowledgements to difference findings', () => {
     const reference = templateArtifact('reference', { Fn: functionResource({ Timeout: 30 }) });
     const fn = {

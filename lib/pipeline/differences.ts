@@ -3,6 +3,7 @@ import { alignLoaded } from '../align/index';
 import { differenceFindings } from '../differences/index';
 import type { Finding } from '../rules/finding';
 import { findAcknowledgement, readAcknowledgements } from '../rules/metadata-acknowledgements';
+import { fromObject } from '../templates/load';
 import type { LoadedTemplate } from '../templates/types';
 import { reviewsByStack, stacksOf, tagStack } from './stack-review';
 import { pairStacks } from './stacks';
@@ -10,17 +11,28 @@ import type { LoadedArtifact } from './types';
 
 /**
  * Model-side findings of every difference from the reference; none when either side has no template (a review
- * without a reference is unchanged). Multi-stack apps: per pair of stacks (pairStacks), tagged with the model stack's name.
+ * without a reference is unchanged). Multi-stack apps: per pair of stacks (pairStacks), tagged with the model stack's name;
+ * a reference stack without a counterpart is compared with an empty template, its findings tagged with its own name.
  */
 export function reviewDifferences(reference: LoadedArtifact, model: LoadedArtifact): Finding[] {
   const [from, to] = [stacksOf(reference), stacksOf(model)];
   if (from.length === 0 || to.length === 0) return [];
   if (!reviewsByStack(reference, model)) return templateDifferences(from[0].template, to[0].template);
-  return pairStacks(from, to).flatMap(({ reference: ours, model: theirs }) =>
-    ours && theirs
-      ? tagStack(templateDifferences(ours.template, theirs.template), theirs.name).map((f) => referenceStack(f, ours.name))
-      : [],
-  );
+  return pairStacks(from, to).flatMap(({ reference: ours, model: theirs }) => {
+    if (ours && theirs)
+      return tagStack(templateDifferences(ours.template, theirs.template), theirs.name).map((f) => referenceStack(f, ours.name));
+    // A reference stack the model has no counterpart for: everything in it is missing, said under the reference stack's name.
+    if (ours)
+      return tagStack(templateDifferences(ours.template, emptyCounterpart(ours.template)), ours.name).map((f) =>
+        referenceStack(f, ours.name),
+      );
+    return [];
+  });
+}
+
+/** An empty template standing for a stack the model lacks (never mutated; the alignment then pairs nothing). */
+function emptyCounterpart(reference: LoadedTemplate): LoadedTemplate {
+  return fromObject({ Resources: {} }, `${reference.path} (absent from the model)`);
 }
 
 /** The finding with the evidence read from the reference named by the reference's stack (tagStack names the model's). */
