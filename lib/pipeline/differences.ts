@@ -5,8 +5,7 @@ import type { Finding } from '../rules/finding';
 import { findAcknowledgement, readAcknowledgements } from '../rules/metadata-acknowledgements';
 import { fromObject } from '../templates/load';
 import type { LoadedTemplate } from '../templates/types';
-import { reviewsByStack, stacksOf, tagStack } from './stack-review';
-import { pairStacks } from './stacks';
+import { tagStack, templatePairsOf } from './stack-review';
 import type { LoadedArtifact } from './types';
 
 /**
@@ -15,10 +14,10 @@ import type { LoadedArtifact } from './types';
  * a reference stack without a counterpart is compared with an empty template, its findings tagged with its own name.
  */
 export function reviewDifferences(reference: LoadedArtifact, model: LoadedArtifact): Finding[] {
-  const [from, to] = [stacksOf(reference), stacksOf(model)];
-  if (from.length === 0 || to.length === 0) return [];
-  if (!reviewsByStack(reference, model)) return templateDifferences(from[0].template, to[0].template);
-  return pairStacks(from, to).flatMap(({ reference: ours, model: theirs }) => {
+  const { byStack, pairs } = templatePairsOf(reference, model);
+  if (!byStack)
+    return pairs.flatMap((pair) => (pair.reference && pair.model ? templateDifferences(pair.reference.template, pair.model.template) : []));
+  return pairs.flatMap(({ reference: ours, model: theirs }) => {
     if (ours && theirs)
       return tagStack(templateDifferences(ours.template, theirs.template), theirs.name).map((f) => referenceStack(f, ours.name));
     // A reference stack the model has no counterpart for: everything in it is missing, said under the reference stack's name.

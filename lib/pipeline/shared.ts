@@ -1,6 +1,5 @@
 import { alignLoaded } from '../align';
-import { reviewsByStack, stacksOf } from './stack-review';
-import { pairStacks } from './stacks';
+import { templatePairsOf } from './stack-review';
 import type { LoadedArtifact, ReviewFinding } from './types';
 
 /** The reference resource (and its stack) a model resource of a stack is paired with, or undefined when it has none. */
@@ -11,9 +10,8 @@ export const sameLogicalId: CounterpartOf = (id, stack) => ({ id, stack });
 
 /** Counterparts by the alignment of each pair of templates (stacks paired as the diff pairs them); none when a side has no template. */
 export function counterpartsOf(reference: LoadedArtifact, model: LoadedArtifact): CounterpartOf {
-  const [from, to] = [stacksOf(reference), stacksOf(model)];
-  if (from.length === 0 || to.length === 0) return () => undefined;
-  const pairs = reviewsByStack(reference, model) ? pairStacks(from, to) : [{ reference: from[0], model: to[0] }];
+  const { pairs } = templatePairsOf(reference, model);
+  if (pairs.length === 0) return () => undefined;
   const byStack = new Map<string, { stack?: string; referenceOf: Map<string, string> }>();
   for (const pair of pairs) {
     if (!pair.reference || !pair.model) continue;

@@ -4,7 +4,7 @@ import { diffStacks } from '../diff/stack-diffs';
 import { diffTemplates } from '../diff/template-diff';
 import type { TemplateDiffJson } from '../diff/types';
 import type { Finding } from '../rules/finding';
-import { pairStacks, type StackTemplate } from './stacks';
+import { pairStacks, type StackPair, type StackTemplate } from './stacks';
 import type { LoadedArtifact } from './types';
 
 /** The templates of a side: its stacks, else its one (unnamed) template, else none. */
@@ -17,6 +17,17 @@ export function stacksOf(artifact: LoadedArtifact): StackTemplate[] {
 /** Whether a review goes stack by stack: when either side has several stacks (one template each is reviewed as it always was). */
 export function reviewsByStack(reference: LoadedArtifact, model: LoadedArtifact): boolean {
   return stacksOf(reference).length > 1 || stacksOf(model).length > 1;
+}
+
+/**
+ * The template pairs a review compares, computed one way for the diff, difference findings and shared problems: every
+ * stack pair (pairStacks) when the review goes stack by stack, else the one template of each side; none when a side has no template.
+ */
+export function templatePairsOf(reference: LoadedArtifact, model: LoadedArtifact): { byStack: boolean; pairs: StackPair[] } {
+  const [from, to] = [stacksOf(reference), stacksOf(model)];
+  if (from.length === 0 || to.length === 0) return { byStack: false, pairs: [] };
+  const byStack = reviewsByStack(reference, model);
+  return { byStack, pairs: byStack ? pairStacks(from, to) : [{ reference: from[0], model: to[0] }] };
 }
 
 /** The findings with `stack` set to `name`, on the evidence that names a resource too; unchanged when the stack has no name. */
@@ -36,13 +47,14 @@ export function tagStack(findings: readonly Finding[], name: string | undefined)
  */
 export function diffArtifacts(reference: LoadedArtifact, model: LoadedArtifact): TemplateDiffJson | null {
   const labels = { from: reference.state.label, to: model.state.label };
-  const [from, to] = [stacksOf(reference), stacksOf(model)];
-  if (from.length === 0 || to.length === 0) return null;
-  if (!reviewsByStack(reference, model)) {
-    const alignment = alignLoaded(from[0].template, to[0].template);
-    return diffTemplates(from[0].template.template, to[0].template.template, labels, { alignment });
+  const { byStack, pairs } = templatePairsOf(reference, model);
+  if (pairs.length === 0) return null;
+  if (!byStack) {
+    const [{ reference: from, model: to }] = pairs;
+    if (!from || !to) return null;
+    return diffTemplates(from.template.template, to.template.template, labels, { alignment: alignLoaded(from.template, to.template) });
   }
-  const comparisons = pairStacks(from, to).map((pair) => ({
+  const comparisons = pairs.map((pair) => ({
     ...(pair.reference ? { from: { name: pair.reference.name, template: pair.reference.template.template } } : {}),
     ...(pair.model ? { to: { name: pair.model.name, template: pair.model.template.template } } : {}),
     ...(pair.pairedBy ? { pairedBy: pair.pairedBy } : {}),

@@ -34,6 +34,9 @@ export async function getReviewRowById({ id }: { id: string }, db: Kysely<Databa
   return db.selectFrom('reviews').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+// The cached counts: open model findings per category and per severity (the migration keeps its own frozen list).
+const COUNT_COLUMNS = [...CATEGORIES, ...SEVERITIES].map((name) => `count_${name}` as const);
+
 /** Rows without their stored files (list views), newest first, filtered. */
 export async function listReviewRows(
   filter: ReviewRowFilter = {},
@@ -54,14 +57,7 @@ export async function listReviewRows(
       'analyzed_at',
       'metadata_json',
       'summary_json',
-      'count_syntax',
-      'count_deployment',
-      'count_security',
-      'count_performance',
-      'count_observability',
-      'count_error',
-      'count_warning',
-      'count_info',
+      ...COUNT_COLUMNS,
     ]);
   if (filter.platform) query = query.where('platform', '=', filter.platform);
   if (filter.language) query = query.where('language', '=', filter.language);
