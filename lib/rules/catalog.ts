@@ -1,17 +1,8 @@
-import type { Category, Severity } from './categories';
+import type { CatalogEntry } from './categories';
+import { ACCESS_AND_SECRETS_CATALOG } from './catalog-access-secrets';
+import { NETWORK_DATA_VALUES_CATALOG } from './catalog-network-data-values';
 
-/** Wording and severity of one rule; the only place where either is written. */
-export interface CatalogEntry {
-  category: Category;
-  severity: Severity;
-  /** Short name of the failure, as in the seed's summary table. */
-  title: string;
-  problem: string;
-  impact: string;
-  fix: string;
-  /** Heading used for this failure in a MODEL_FAILURES.md export. */
-  heading: string;
-}
+export type { CatalogEntry } from './categories';
 
 /** Every rule of the seed review, keyed by rule id, in the seed's order; then the rules about an answer's form. */
 export const CATALOG = {
@@ -226,6 +217,8 @@ export const CATALOG = {
     impact: 'Usually harmless; it may cost money or widen what the stack exposes.',
     fix: 'Keep only the resources the reference defines, unless the extra one is wanted.',
   },
+  ...ACCESS_AND_SECRETS_CATALOG,
+  ...NETWORK_DATA_VALUES_CATALOG,
 } as const satisfies Record<string, CatalogEntry>;
 
 /** Id of a rule of the seed review. */

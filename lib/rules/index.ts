@@ -33,5 +33,11 @@ export const SEED_RULES: readonly Rule[] = [
   lambdaThrottleAlarm,
 ];
 
-/** Every rule the engine runs by default: the seed's, then the rules about an answer's form (each id has a CATALOG entry). */
-export const RULES: readonly Rule[] = [...SEED_RULES, templateBlockSyntax];
+/** General rules beyond the seed: classes of failure reviewers list and linters miss (each id has a CATALOG entry). */
+export const GENERAL_RULES: readonly Rule[] = [
+  // IAM and hard-coded values (catalog-access-secrets.ts)
+  // networking, stateful data and rejected values (catalog-network-data-values.ts)
+];
+
+/** Every rule the engine runs by default: the seed's, the rules about an answer's form, then the general rules (each id has a CATALOG entry). */
+export const RULES: readonly Rule[] = [...SEED_RULES, templateBlockSyntax, ...GENERAL_RULES];
