@@ -1,6 +1,7 @@
 import type { CatalogEntry } from './categories';
 import { ACCESS_AND_SECRETS_CATALOG } from './catalog-access-secrets';
 import { NETWORK_DATA_VALUES_CATALOG } from './catalog-network-data-values';
+import { PROTECTION_DEFAULTS_CATALOG } from './catalog-protection-defaults';
 
 export type { CatalogEntry } from './categories';
 
@@ -219,6 +220,7 @@ export const CATALOG = {
   },
   ...ACCESS_AND_SECRETS_CATALOG,
   ...NETWORK_DATA_VALUES_CATALOG,
+  ...PROTECTION_DEFAULTS_CATALOG,
 } as const satisfies Record<string, CatalogEntry>;
 
 /** Id of a rule of the seed review. */

@@ -37,6 +37,7 @@ export const SEED_RULES: readonly Rule[] = [
 export const GENERAL_RULES: readonly Rule[] = [
   // IAM and hard-coded values (catalog-access-secrets.ts)
   // networking, stateful data and rejected values (catalog-network-data-values.ts)
+  // protections off by default: encryption, public access, IMDS, HTTPS, availability (catalog-protection-defaults.ts)
 ];
 
 /** Every rule the engine runs by default: the seed's, the rules about an answer's form, then the general rules (each id has a CATALOG entry). */
