@@ -14,6 +14,7 @@ import { rule as apiCaching } from './performance/api-caching';
 import { rule as lambdaLogGroup } from './observability/lambda-log-group';
 import { rule as lambdaThrottleAlarm } from './observability/lambda-throttle-alarm';
 import { rule as templateBlockSyntax } from './syntax/template-block-syntax';
+import { rule as iamManagedPolicyExists } from './deployment/iam-managed-policy-exists';
 
 /** The seed review's rules, in the seed's order; each id has a CATALOG entry. */
 export const SEED_RULES: readonly Rule[] = [
@@ -36,6 +37,7 @@ export const SEED_RULES: readonly Rule[] = [
 /** General rules beyond the seed: classes of failure reviewers list and linters miss (each id has a CATALOG entry). */
 export const GENERAL_RULES: readonly Rule[] = [
   // IAM and hard-coded values (catalog-access-secrets.ts)
+  iamManagedPolicyExists,
   // networking, stateful data and rejected values (catalog-network-data-values.ts)
   // protections off by default: encryption, public access, IMDS, HTTPS, availability (catalog-protection-defaults.ts)
 ];
