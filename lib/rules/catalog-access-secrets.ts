@@ -12,4 +12,14 @@ export const ACCESS_AND_SECRETS_CATALOG = {
     impact: 'IAM rejects the attachment ("Policy ... does not exist or is not attachable"); the stack fails to deploy and rolls back.',
     fix: 'Use the exact name and path of an existing AWS managed policy (e.g. `service-role/AWSLambdaBasicExecutionRole`, `service-role/AWS_ConfigRole`), or write the permissions as an inline policy.',
   },
+  'iam-resource-arns': {
+    category: 'deployment',
+    severity: 'error',
+    heading: 'Resource Names Where IAM Requires ARNs',
+    title: 'Resource names where IAM requires ARNs',
+    problem:
+      'A policy statement names its resources by name, URL or ID (`Ref` to a bucket, table, queue or log group, `${Bucket}/*`, a bare bucket name) instead of by ARN, or applies S3 object actions to the bucket ARN only (or bucket actions to `/*` only).',
+    impact: 'IAM rejects a resource that is not an ARN and the stack fails to deploy; a statement at the wrong S3 level deploys but matches nothing, so every request it should allow is denied.',
+    fix: 'Use ARNs: `Fn::GetAtt <Bucket>.Arn` for bucket actions and `${<Bucket>.Arn}/*` for object actions, `Fn::GetAtt <Table>.Arn`, `<Queue>.Arn`, `arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:<name>:*`.',
+  },
 } as const satisfies Record<string, CatalogEntry>;

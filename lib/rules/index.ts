@@ -15,6 +15,7 @@ import { rule as lambdaLogGroup } from './observability/lambda-log-group';
 import { rule as lambdaThrottleAlarm } from './observability/lambda-throttle-alarm';
 import { rule as templateBlockSyntax } from './syntax/template-block-syntax';
 import { rule as iamManagedPolicyExists } from './deployment/iam-managed-policy-exists';
+import { rule as iamResourceArns } from './deployment/iam-resource-arns';
 
 /** The seed review's rules, in the seed's order; each id has a CATALOG entry. */
 export const SEED_RULES: readonly Rule[] = [
@@ -38,6 +39,7 @@ export const SEED_RULES: readonly Rule[] = [
 export const GENERAL_RULES: readonly Rule[] = [
   // IAM and hard-coded values (catalog-access-secrets.ts)
   iamManagedPolicyExists,
+  iamResourceArns,
   // networking, stateful data and rejected values (catalog-network-data-values.ts)
   // protections off by default: encryption, public access, IMDS, HTTPS, availability (catalog-protection-defaults.ts)
 ];

@@ -24,7 +24,11 @@ function check({ template }: RuleInput): Violation[] {
     }
     if (!evidence.length) continue;
     violations.push({
-      message: `${id} names ${evidence.length === 1 ? 'an AWS managed policy that' : `${evidence.length} AWS managed policies that`} cannot be attached: ${evidence.map((e) => e.note).join('; ')}.`,
+      message:
+        `${id} names ${evidence.length === 1 ? 'an AWS managed policy that' : `${evidence.length} AWS managed policies that`} cannot be attached: ${evidence.map((e) => e.note).join('; ')}`.replace(
+          /[^?]$/,
+          '$&.',
+        ),
       resources: [id],
       evidence,
     });
