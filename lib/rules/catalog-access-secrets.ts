@@ -19,7 +19,19 @@ export const ACCESS_AND_SECRETS_CATALOG = {
     title: 'Resource names where IAM requires ARNs',
     problem:
       'A policy statement names its resources by name, URL or ID (`Ref` to a bucket, table, queue or log group, `${Bucket}/*`, a bare bucket name) instead of by ARN, or applies S3 object actions to the bucket ARN only (or bucket actions to `/*` only).',
-    impact: 'IAM rejects a resource that is not an ARN and the stack fails to deploy; a statement at the wrong S3 level deploys but matches nothing, so every request it should allow is denied.',
+    impact:
+      'IAM rejects a resource that is not an ARN and the stack fails to deploy; a statement at the wrong S3 level deploys but matches nothing, so every request it should allow is denied.',
     fix: 'Use ARNs: `Fn::GetAtt <Bucket>.Arn` for bucket actions and `${<Bucket>.Arn}/*` for object actions, `Fn::GetAtt <Table>.Arn`, `<Queue>.Arn`, `arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:<name>:*`.',
+  },
+  'hardcoded-secrets': {
+    category: 'security',
+    severity: 'error',
+    heading: 'Hardcoded Secrets',
+    title: 'Hardcoded secrets',
+    problem:
+      'A password, key or token is written in the template: a parameter default (of a secret-named or NoEcho parameter), a literal `MasterUserPassword`, `AuthToken` or `SecretString`, an SSM parameter value, a secret-named environment variable of a function or container, or an assignment in EC2 user data.',
+    impact:
+      'The secret is readable by anyone who can read the template, the stack, its events or the instance metadata, cannot be rotated without a redeploy, and ends up in version control.',
+    fix: 'Generate the secret in Secrets Manager (`GenerateSecretString`, or `ManageMasterUserPassword` for RDS) and reference it with `{{resolve:secretsmanager:...}}`; pass secrets to functions and containers as the secret ARN (ECS `Secrets`), never as a value.',
   },
 } as const satisfies Record<string, CatalogEntry>;
