@@ -23,6 +23,24 @@ export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   'hardcoded-secrets': ['hardcoded-secrets', 'cfn-lint/W2501'],
   'log-retention': ['cfn-validate/I3013', 'CloudWatchLogGroupRetentionPeriod'],
   'lambda-tracing': ['LambdaTracing', 'LambdaXrayEnabled'],
+  'encryption-at-rest': [
+    'encryption-at-rest',
+    'cfn-validate/W9008',
+    'RDSStorageEncrypted',
+    'EC2EBSVolumeEncrypted',
+    'EFSEncrypted',
+    'ElastiCacheRedisClusterEncryption',
+    'OpenSearchEncryptedAtRest',
+    'KinesisDataStreamSSE',
+    'DocumentDBClusterEncryptionAtRest',
+    'NeptuneClusterEncryptionAtRest',
+    'RedshiftClusterEncryptionAtRest',
+  ],
+  's3-public-access-block': ['s3-public-access-block', 'S3BucketLevelPublicAccessProhibited'],
+  'imdsv2-required': ['imdsv2-required', 'EC2IMDSv2Enabled'],
+  'alb-https': ['alb-https-listener', 'ALBHttpToHttpsRedirection'],
+  'database-public-access': ['rds-public-access', 'cfn-validate/W9011', 'RDSInstancePublicAccess'],
+  'database-multi-az': ['rds-multi-az', 'RDSMultiAZSupport'],
 };
 
 const PROBLEM_OF = new Map(Object.entries(EQUIVALENT_RULES).flatMap(([problem, members]) => members.map((m) => [m, problem] as const)));
