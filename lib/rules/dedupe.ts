@@ -23,6 +23,15 @@ export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   'hardcoded-secrets': ['hardcoded-secrets', 'cfn-lint/W2501'],
   'log-retention': ['cfn-validate/I3013', 'CloudWatchLogGroupRetentionPeriod'],
   'lambda-tracing': ['LambdaTracing', 'LambdaXrayEnabled'],
+  'admin-ports-open-to-internet': [
+    'security-group-open-admin-ports',
+    'EC2RestrictedSSH',
+    'EC2RestrictedCommonPorts',
+    'EC2RestrictedInbound',
+  ],
+  'stateful-retention-policy': ['stateful-resource-retention', 'cfn-lint/I3011'],
+  'data-backups': ['data-backups-disabled', 'DynamoDBPITREnabled', 'RDSInstanceBackupEnabled', 'RedshiftBackupEnabled'],
+  'deletion-protection': ['deletion-protection-disabled', 'RDSInstanceDeletionProtectionEnabled'],
   'encryption-at-rest': [
     'encryption-at-rest',
     'cfn-validate/W9008',

@@ -1,5 +1,5 @@
 /* VPC plumbing shared by network rules: subnets, their route tables, default routes, and what makes a subnet public. */
-import { asList, getPath, referencedOfType, refersTo, resourcesOfType } from '../../templates/query';
+import { asList, getPath, referencedIds, referencedOfType, refersTo, resourcesOfType } from '../../templates/query';
 import type { CfnResource, CfnTemplate, CfnValue } from '../../templates/types';
 import type { Evidence } from '../types';
 
@@ -83,10 +83,88 @@ function isGetAZs(value: CfnValue | undefined): boolean {
 }
 
 /** Whether a route's GatewayId is an internet gateway: a literal `igw-` id, an IGW resource, or an attachment of one. */
-function routesToInternetGateway(template: CfnTemplate, gateway: CfnValue | undefined): boolean {
+export function routesToInternetGateway(template: CfnTemplate, gateway: CfnValue | undefined): boolean {
   if (typeof gateway === 'string') return gateway.startsWith('igw-');
   if (referencedOfType(template, gateway, 'AWS::EC2::InternetGateway').length > 0) return true;
   return referencedOfType(template, gateway, 'AWS::EC2::VPCGatewayAttachment').some(
     (attachment) => asList(template.Resources[attachment].Properties?.InternetGatewayId).length > 0,
   );
+}
+
+/** The IPv4 default routes (`0.0.0.0/0`) of `subnetId`'s route tables, as `[logicalId, route]`. */
+export function defaultRoutesOfSubnet(template: CfnTemplate, subnetId: string): [string, CfnResource][] {
+  return routesOfSubnet(template, subnetId).filter(([, route]) => route.Properties?.DestinationCidrBlock === '0.0.0.0/0');
+}
+
+/**
+ * Whether the routing of `subnetId` can be read from the template alone: its VPC is a VPC resource of the template (so
+ * an unassociated subnet gets that VPC's main route table, which holds only the local route), every association names a
+ * route table resource, and every route of those tables has a literal destination and a target that is not a parameter.
+ */
+export function subnetRoutingIsKnown(template: CfnTemplate, subnetId: string): boolean {
+  const subnet = template.Resources[subnetId];
+  if (referencedOfType(template, subnet?.Properties?.VpcId, 'AWS::EC2::VPC').length === 0) return false;
+  const associations = resourcesOfType(template, 'AWS::EC2::SubnetRouteTableAssociation').filter(([, assoc]) =>
+    refersTo(assoc.Properties?.SubnetId, subnetId),
+  );
+  if (associations.some(([, assoc]) => referencedOfType(template, assoc.Properties?.RouteTableId, 'AWS::EC2::RouteTable').length === 0)) {
+    return false;
+  }
+  return routesOfSubnet(template, subnetId).every(([, route]) => {
+    const props = route.Properties ?? {};
+    if (props.DestinationCidrBlock !== undefined && typeof props.DestinationCidrBlock !== 'string') return false;
+    return Object.entries(props).every(
+      ([key, value]) => !key.endsWith('Id') || key === 'RouteTableId' || targetIsReadable(template, value),
+    );
+  });
+}
+
+/** What a subnet is meant to be, read from its logical ID, its Name or CDK subnet-type tag, and MapPublicIpOnLaunch. */
+export interface SubnetIntent {
+  intent: 'public' | 'private';
+  evidence: Evidence;
+}
+
+const PRIVATE_WORDS = /private|isolated|database/i;
+const PUBLIC_WORDS = /public/i;
+
+/** The intent of `subnetId` (public: maps public IPs or is named public; private: named private, isolated or database); undefined when unclear. */
+export function subnetIntent(template: CfnTemplate, subnetId: string): SubnetIntent | undefined {
+  const props = template.Resources[subnetId]?.Properties ?? {};
+  const mapsPublicIps = props.MapPublicIpOnLaunch === true || props.MapPublicIpOnLaunch === 'true';
+  const names = [subnetId, ...tagValues(props.Tags, 'Name'), ...tagValues(props.Tags, 'aws-cdk:subnet-type')];
+  const saysPublic = names.some((name) => PUBLIC_WORDS.test(name));
+  const saysPrivate = names.some((name) => PRIVATE_WORDS.test(name));
+  if (mapsPublicIps && !saysPrivate) {
+    return {
+      intent: 'public',
+      evidence: {
+        resource: subnetId,
+        path: 'Properties.MapPublicIpOnLaunch',
+        value: props.MapPublicIpOnLaunch,
+        note: 'the subnet assigns public IPs on launch',
+      },
+    };
+  }
+  if (saysPublic === saysPrivate || mapsPublicIps) return undefined;
+  const name = names.find((n) => (saysPublic ? PUBLIC_WORDS : PRIVATE_WORDS).test(n));
+  return {
+    intent: saysPublic ? 'public' : 'private',
+    evidence: { resource: subnetId, value: name, note: `the subnet is named ${saysPublic ? 'public' : 'private'}` },
+  };
+}
+
+/** The literal values of the tags with `key` in a Tags list. */
+function tagValues(tags: CfnValue | undefined, key: string): string[] {
+  return asList(tags).flatMap((tag) => {
+    const value = getPath(tag, 'Value');
+    return getPath(tag, 'Key') === key && typeof value === 'string' ? [value] : [];
+  });
+}
+
+/** Whether a route target is something the template shows: a literal id or a resource of the template (not a parameter or import). */
+function targetIsReadable(template: CfnTemplate, value: CfnValue | undefined): boolean {
+  if (value === undefined || typeof value === 'string') return true;
+  const ids = [...referencedIds(value)];
+  return ids.length > 0 && ids.every((id) => id in template.Resources);
 }
