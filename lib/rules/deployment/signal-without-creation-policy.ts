@@ -25,7 +25,7 @@ function check({ template }: RuleInput): Violation[] {
         message: exists
           ? `${id}'s user data signals ${target}, which has no CreationPolicy: the signal is rejected and CloudFormation does not wait for the bootstrap.`
           : `${id}'s user data signals ${target}, which the stack does not define: the signal is rejected.`,
-        resources: exists ? [target, id] : [id],
+        resources: exists ? [...new Set([target, id])] : [id],
         evidence: [
           { resource: id, path: userDataPath(template, id), value: signal.command, note: `cfn-signal for ${target}` },
           ...(exists ? [{ resource: target, path: 'CreationPolicy', note: 'missing' }] : []),
