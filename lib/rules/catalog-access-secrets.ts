@@ -34,4 +34,47 @@ export const ACCESS_AND_SECRETS_CATALOG = {
       'The secret is readable by anyone who can read the template, the stack, its events or the instance metadata, cannot be rotated without a redeploy, and ends up in version control.',
     fix: 'Generate the secret in Secrets Manager (`GenerateSecretString`, or `ManageMasterUserPassword` for RDS) and reference it with `{{resolve:secretsmanager:...}}`; pass secrets to functions and containers as the secret ARN (ECS `Secrets`), never as a value.',
   },
+  'hardcoded-account-ids': {
+    category: 'deployment',
+    severity: 'warning',
+    heading: 'Hardcoded Account IDs',
+    title: 'Hardcoded account IDs',
+    problem:
+      'A 12-digit account ID is written in an ARN, a principal, a source account or a parameter default instead of `${AWS::AccountId}` (or a parameter without a default); placeholder IDs (`123456789012`, `111111111111`) are named as such.',
+    impact:
+      'The stack only works in that one account; a placeholder account makes IAM reject the policy ("Invalid principal") and the deployment fails.',
+    fix: "Use `${AWS::AccountId}` (CDK: `Stack.of(this).account`) for the stack's own account, and a required parameter for another account.",
+  },
+  'hardcoded-ami-ids': {
+    category: 'deployment',
+    severity: 'warning',
+    heading: 'Hardcoded AMI IDs',
+    title: 'Hardcoded AMI IDs',
+    problem:
+      'An AMI ID (`ami-...`) is written in a resource, a parameter default or a region mapping instead of resolved from a public SSM parameter.',
+    impact:
+      'AMIs are regional and get deprecated and deregistered: the template fails in other regions and, later, everywhere ("Invalid id"); a placeholder ID never works.',
+    fix: 'Use a parameter of type `AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>` defaulting to `/aws/service/ami-amazon-linux-latest/...`, `{{resolve:ssm:...}}`, or `MachineImage.latestAmazonLinux2023()` in the CDK.',
+  },
+  'hardcoded-regions': {
+    category: 'syntax',
+    severity: 'warning',
+    heading: 'Hardcoded Regions',
+    title: 'Hardcoded regions',
+    problem:
+      "A region name is written where the stack's own region is meant: in an ARN of the stack's account, in `Fn::GetAZs`, or as the value of a region environment variable (not in mappings, conditions, parameters, replica lists or CloudFront certificates).",
+    impact: 'Deployed in another region, the stack points at resources that are not there, and its policies grant nothing.',
+    fix: "Use `${AWS::Region}` (`!GetAZs ''`; CDK: `Stack.of(this).region`).",
+  },
+  'hardcoded-partition': {
+    category: 'syntax',
+    severity: 'info',
+    heading: 'Hardcoded ARN Partition',
+    title: 'Hardcoded ARN partition',
+    problem:
+      'ARNs write the partition (`arn:aws:`) instead of `${AWS::Partition}`. Reported once per template, listing every place, AWS managed policy ARNs included.',
+    impact:
+      'Harmless in the commercial regions; the template cannot be deployed to the China (`aws-cn`) or GovCloud (`aws-us-gov`) partitions.',
+    fix: "Build ARNs with `!Sub 'arn:${AWS::Partition}:...'` (the CDK does so by itself).",
+  },
 } as const satisfies Record<string, CatalogEntry>;

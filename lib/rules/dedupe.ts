@@ -21,6 +21,7 @@ export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   'api-execution-logging': ['APIGWExecutionLoggingEnabled'],
   'hardcoded-availability-zones': ['hardcoded-availability-zones', 'cfn-validate/W3010'],
   'hardcoded-secrets': ['hardcoded-secrets', 'cfn-lint/W2501'],
+  'hardcoded-partition': ['hardcoded-partition', 'cfn-lint/I3042'],
   'log-retention': ['cfn-validate/I3013', 'CloudWatchLogGroupRetentionPeriod'],
   'lambda-tracing': ['LambdaTracing', 'LambdaXrayEnabled'],
   'admin-ports-open-to-internet': [

@@ -36,6 +36,10 @@ import { rule as rdsMultiAz } from './deployment/rds-multi-az';
 import { rule as iamManagedPolicyExists } from './deployment/iam-managed-policy-exists';
 import { rule as iamResourceArns } from './deployment/iam-resource-arns';
 import { rule as hardcodedSecrets } from './security/hardcoded-secrets';
+import { rule as hardcodedAccountIds } from './deployment/hardcoded-account-ids';
+import { rule as hardcodedAmiIds } from './deployment/hardcoded-ami-ids';
+import { rule as hardcodedRegions } from './syntax/hardcoded-regions';
+import { rule as hardcodedPartition } from './syntax/hardcoded-partition';
 
 /** The seed review's rules, in the seed's order; each id has a CATALOG entry. */
 export const SEED_RULES: readonly Rule[] = [
@@ -61,6 +65,10 @@ export const GENERAL_RULES: readonly Rule[] = [
   iamManagedPolicyExists,
   iamResourceArns,
   hardcodedSecrets,
+  hardcodedAccountIds,
+  hardcodedAmiIds,
+  hardcodedRegions,
+  hardcodedPartition,
   // networking, stateful data and rejected values (catalog-network-data-values.ts)
   publicSubnetRouting,
   internetGatewayRouteDependency,
