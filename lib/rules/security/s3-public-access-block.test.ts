@@ -10,6 +10,19 @@ describe('s3-public-access-block', () => {
     expect(violations[0].evidence).toEqual([{ resource: 'Data', path: 'Properties.PublicAccessBlockConfiguration', note: 'missing' }]);
   });
 
+  it('non-compliant 3: a bucket whose policy grants reads only under a condition is not public on purpose', () => {
+    const text = `
+Resources:
+  Data: { Type: AWS::S3::Bucket }
+  DataPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Data
+      PolicyDocument: { Statement: [{ Effect: Allow, Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceVpce': vpce-1 } } }] }
+`;
+    expect(rule.check(inputFromText(text)).map((v) => v.resources)).toEqual([['Data']]);
+  });
+
   it('non-compliant 2: a configuration that turns a setting off or leaves one out', () => {
     const text = `
 Resources:
@@ -26,7 +39,7 @@ Resources:
     ]);
   });
 
-  it('compliant: all four settings true, a website bucket, or settings decided by a condition', () => {
+  it('compliant: all four settings true, a website or public-read bucket, or settings decided by a condition', () => {
     const text = `
 Conditions: { Open: !Equals [!Ref AWS::Region, us-east-1] }
 Resources:
@@ -36,6 +49,12 @@ Resources:
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: 'true' }
   Site: { Type: AWS::S3::Bucket, Properties: { WebsiteConfiguration: { IndexDocument: index.html } } }
   Maybe: { Type: AWS::S3::Bucket, Properties: { PublicAccessBlockConfiguration: !If [Open, !Ref AWS::NoValue, { BlockPublicAcls: true }] } }
+  Assets: { Type: AWS::S3::Bucket, Properties: { PublicAccessBlockConfiguration: { BlockPublicAcls: false, BlockPublicPolicy: false } } }
+  AssetsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Assets
+      PolicyDocument: { Statement: [{ Effect: Allow, Principal: '*', Action: 's3:GetObject', Resource: !Sub '\${Assets.Arn}/*' }] }
 `;
     expect(rule.check(inputFromText(text))).toEqual([]);
   });

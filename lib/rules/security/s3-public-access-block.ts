@@ -1,18 +1,19 @@
-import { getPath, resourcesOfType } from '../../templates/query';
-import type { CfnValue } from '../../templates/types';
+import { asList, getPath, refersTo, resourcesOfType } from '../../templates/query';
+import type { CfnTemplate, CfnValue } from '../../templates/types';
 import type { Rule, RuleInput, Violation } from '../types';
+import { allowsAction } from '../util/iam';
 import { isIntrinsic, isSet, settingOf } from '../util/settings';
 
 const BLOCK_SETTINGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'] as const;
 
-/** Every bucket that is not a website must block public access with all four settings of its PublicAccessBlockConfiguration. */
+/** Every bucket that is not public on purpose (a website, a policy granting anyone s3:GetObject) must block public access with all four settings of its PublicAccessBlockConfiguration. */
 function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
   const violations: Violation[] = [];
   for (const [id, bucket] of resourcesOfType(template, 'AWS::S3::Bucket')) {
     const props = bucket.Properties ?? {};
-    // A website bucket is public on purpose; whether it should be is another question than a missing block.
-    if (isSet(props.WebsiteConfiguration)) continue;
+    // A website or public-read bucket is public on purpose; whether it should be is another question than a missing block.
+    if (isSet(props.WebsiteConfiguration) || grantsPublicRead(template, id)) continue;
     const config = props.PublicAccessBlockConfiguration;
     if (config === undefined) {
       violations.push({
@@ -44,4 +45,17 @@ export const rule: Rule = { id: 's3-public-access-block', check };
 function isOpen(value: CfnValue | undefined): boolean {
   const setting = settingOf(value);
   return setting === false || setting === 'absent';
+}
+
+/** Whether a bucket policy of the bucket allows anyone (`Principal: "*"`) to read objects without a condition. */
+function grantsPublicRead(template: CfnTemplate, bucketId: string): boolean {
+  return resourcesOfType(template, 'AWS::S3::BucketPolicy')
+    .filter(([, policy]) => refersTo(policy.Properties?.Bucket, bucketId))
+    .flatMap(([, policy]) => asList(getPath(policy, 'Properties.PolicyDocument.Statement')))
+    .some((statement) => {
+      if (!statement || typeof statement !== 'object' || Array.isArray(statement) || statement.Condition !== undefined) return false;
+      const principal = statement.Principal;
+      const anyone = principal === '*' || asList(getPath(principal, 'AWS')).includes('*');
+      return anyone && allowsAction(statement, 's3:GetObject');
+    });
 }
