@@ -121,6 +121,20 @@ test.describe('the bundled review page', () => {
     ).toBe(true);
   });
 
+  test('a finding of the synthesized reference shows its construct path and the source line that created it', async ({
+    reviewPage,
+    apiFindings,
+  }) => {
+    const fromApi = apiFindings.find((f) => f.side === 'reference' && f.rule === 'nat-gateway-redundancy');
+    expect(fromApi?.constructPath).toMatch(/\/Vpc\//);
+    await reviewPage.goto();
+    const finding = await reviewPage.open(reviewPage.findings({ side: 'reference', rule: 'nat-gateway-redundancy' }).first());
+    await expect(finding.getByTestId('finding-construct-path')).toHaveText(fromApi!.constructPath!);
+    await expect(finding.getByTestId('finding-construct-location')).toContainText(
+      `${fromApi!.constructLocation!.file}:${fromApi!.constructLocation!.line}`,
+    );
+  });
+
   test('a cloudformation-validate finding says who reported it', async ({ reviewPage, apiFindings }) => {
     const external = apiFindings.find((f) => f.source === 'cloudformation-validate');
     test.skip(!external, 'the review has no cloudformation-validate finding');

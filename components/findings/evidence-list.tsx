@@ -17,6 +17,8 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
           <p className="text-slate-800">{item.note}</p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
             {item.resource && <Field label="Resource" value={item.resource} />}
+            {item.constructPath && <Field label="Construct" value={item.constructPath} />}
+            {item.constructLocation && <Field label="Created at" value={formatLocation(item.constructLocation)} />}
             {item.path && <Field label="Path" value={item.path} />}
             {item.location && <Field label="Source" value={formatLocation(item.location)} />}
             {item.value !== undefined && (

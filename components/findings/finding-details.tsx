@@ -68,6 +68,19 @@ export function FindingDetails({
         <Section title="Evidence">
           <EvidenceList evidence={finding.evidence ?? []} />
         </Section>
+        {finding.constructPath && (
+          <Section title="Construct">
+            <p data-testid="finding-construct" className="break-all font-mono text-xs text-slate-800">
+              <span data-testid="finding-construct-path">{finding.constructPath}</span>
+              {finding.constructLocation && (
+                <span data-testid="finding-construct-location" className="text-slate-500">
+                  {' '}
+                  created at {formatLocation(finding.constructLocation)}
+                </span>
+              )}
+            </p>
+          </Section>
+        )}
         {finding.resources.length > 0 && (
           <Section title="Resources">
             <ul data-testid="finding-resources" className="flex flex-wrap gap-1">

@@ -46,7 +46,10 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
         sources,
       };
     }
-    template = synthesizedTemplates.get(outcome) ?? fromObject(outcome.template, `${origin}/${outcome.stackName}.template.json`);
+    template = synthesizedTemplates.get(outcome) ?? {
+      ...fromObject(outcome.template, `${origin}/${outcome.stackName}.template.json`),
+      constructs: outcome.constructs,
+    };
     synthesizedTemplates.set(outcome, template);
     kind = 'cdk-synthesized';
   }

@@ -125,7 +125,8 @@ function stackTemplateOf(label: string, stack: SynthesizedStack): StackTemplate 
     (isTemplateShape(raw) ? raw : { ...raw, Resources: {} }) as CfnTemplate,
     `${label}/${stack.stackName}.template.json`,
   );
-  return { name: stack.stackName, ...(stack.parent ? { parent: stack.parent } : {}), template };
+  const withConstructs = stack.constructs ? { ...template, constructs: stack.constructs } : template;
+  return { name: stack.stackName, ...(stack.parent ? { parent: stack.parent } : {}), template: withConstructs };
 }
 
 function resourceCount(stack: StackTemplate): number {

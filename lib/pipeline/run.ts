@@ -4,6 +4,7 @@ import { prewarmValidator, validatorIsReady } from '../rules/cfn-validate/client
 import { hashValue } from '../templates/load';
 import { loadArtifact } from './artifacts';
 import type { ArtifactSpec, LoadedArtifact } from './types';
+import { pointAtConstructs } from './construct-locations';
 import { countFindings } from './counts';
 import { reviewDifferences } from './differences';
 import { counterpartsOf, markSharedFindings } from './shared';
@@ -87,9 +88,9 @@ async function compute(
   const diff = diffArtifacts(reference, model);
   const [referenceFindings, modelFindings] = await analyses;
   const differences = reviewDifferences(reference, model).map((f): ReviewFinding => ({ ...f, side: 'model' }));
-  const findings = markSharedFindings(
-    sortFindings([...modelFindings, ...differences, ...referenceFindings]),
-    counterpartsOf(reference, model),
+  const findings = pointAtConstructs(
+    markSharedFindings(sortFindings([...modelFindings, ...differences, ...referenceFindings]), counterpartsOf(reference, model)),
+    { reference, model },
   );
   return {
     id: def.id,

@@ -44,8 +44,9 @@ export function templateFilesOfText(file: string, text: string): TemplateFile[] 
 }
 
 /**
- * Where a finding points: its own location (source findings, validator diagnostics), else the line of its first
- * resource found in one of the templates, else just the fallback file.
+ * Where a finding points: its own location (source findings, validator diagnostics), else the source line that created
+ * its construct (a synthesized CDK template's finding), else the line of its first resource found in one of the
+ * templates, else just the fallback file.
  */
 export function placeOf(finding: Finding, templates: readonly TemplateFile[], fallbackFile: string): FindingPlace {
   if (finding.location) {
@@ -55,6 +56,7 @@ export function placeOf(finding: Finding, templates: readonly TemplateFile[], fa
     const place = block ? { file: block[1], line: Number(block[2]) + line - 1 } : { file, line };
     return { file: exportPath(place.file), line: place.line, ...(column ? { column } : {}) };
   }
+  if (finding.constructLocation) return { file: exportPath(finding.constructLocation.file), line: finding.constructLocation.line };
   for (const resource of finding.resources) {
     for (const t of templates) {
       const line = t.resourceLines[resource];

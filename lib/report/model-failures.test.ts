@@ -36,3 +36,14 @@ describe('MODEL_FAILURES.md of difference findings', () => {
     ]);
   });
 });
+
+describe('MODEL_FAILURES.md of a synthesized CDK template', () => {
+  it("names the construct and the source line that created it in a finding's evidence", () => {
+    const markdown = renderModelFailures([
+      finding({ constructPath: 'TapStack/Data/MyBucket/Resource', constructLocation: { file: 'lib/data.ts', line: 7 } }),
+      finding({ resources: ['Other'], constructPath: 'TapStack/Other' }),
+    ]);
+    expect(markdown).toContain('`MyBucket` (construct `TapStack/Data/MyBucket/Resource`, created at `lib/data.ts:7`): ');
+    expect(markdown).toContain('`Other` (construct `TapStack/Other`): ');
+  });
+});

@@ -50,12 +50,19 @@ export function groupIssues(findings: readonly Finding[], explanations: Explanat
   return [...issues.values()].sort((a, b) => rank(a.rule) - rank(b.rule));
 }
 
-/** Where a finding is: `file:line` for source findings, its logical IDs otherwise. */
+/** Where a finding is: `file:line` for source findings, its logical IDs otherwise (with the construct and the line that created it, when known). */
 export function where(f: Finding): string {
   if (f.location) return `\`${f.location.file}:${f.location.line}\``;
   const resources = f.resources.map((r) => `\`${r}\``).join(', ');
   if (!resources) return 'the artifact';
-  return f.stack ? `${resources} in stack \`${f.stack}\`` : resources;
+  return `${f.stack ? `${resources} in stack \`${f.stack}\`` : resources}${constructOf(f)}`;
+}
+
+/** ` (construct `path`, created at `file:line`)`, or '' for a finding without a construct. */
+export function constructOf(f: Pick<Finding, 'constructPath' | 'constructLocation'>): string {
+  if (!f.constructPath) return '';
+  const at = f.constructLocation ? `, created at \`${f.constructLocation.file}:${f.constructLocation.line}\`` : '';
+  return ` (construct \`${f.constructPath}\`${at})`;
 }
 
 function cell(text: string): string {

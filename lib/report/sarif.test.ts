@@ -42,6 +42,16 @@ Resources:
           PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: Allow, Action: 's3:*', Resource: '*' }] }
 `;
 
+/** A catalog finding with no resources or place yet. */
+const base = {
+  rule: 'lambda-dead-letter-queue',
+  category: 'deployment',
+  severity: 'error',
+  title: 't',
+  message: 'm',
+  source: 'infra-review',
+} as const;
+
 describe('renderSarif', () => {
   it('uses a schema that rejects what SARIF 2.1.0 forbids (so the checks below can fail)', () => {
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
@@ -68,19 +78,21 @@ describe('renderSarif', () => {
   });
 
   it("names a resource of a multi-stack app by its stack as the logical location's fully qualified name", () => {
-    const base = {
-      rule: 'lambda-dead-letter-queue',
-      category: 'deployment',
-      severity: 'error',
-      title: 't',
-      message: 'm',
-      source: 'infra-review',
-    } as const;
     const log = renderSarif({ findings: [{ ...base, resources: ['Fn'], stack: 'Api/Worker' }], templates: [], artifact: 'answer.md' });
     expect(schemaErrors(log)).toEqual([]);
     const [result] = log.runs[0].results;
     expect(result.locations[0].logicalLocations).toEqual([{ name: 'Fn', kind: 'resource', fullyQualifiedName: 'Api/Worker/Fn' }]);
     expect(result.properties.stack).toBe('Api/Worker');
+  });
+
+  it('points a synthesized template’s finding at the source line that created its construct, and names the construct', () => {
+    const constructLocation = { file: 'lib/tap-stack.ts', line: 12 };
+    const finding = { ...base, resources: ['Fn9270CBC0'], constructPath: 'TapStack/Fn/Resource', constructLocation };
+    const log = renderSarif({ findings: [finding], templates: [], artifact: 'answer.md' });
+    expect(schemaErrors(log)).toEqual([]);
+    const [result] = log.runs[0].results;
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'lib/tap-stack.ts' }, region: { startLine: 12 } });
+    expect(result.properties.constructPath).toBe('TapStack/Fn/Resource');
   });
 
   it('exports the bundled review valid against the schema, pointing at the model template and markdown lines', async () => {

@@ -36,7 +36,7 @@ interface SarifResult {
     logicalLocations?: { name: string; kind: string; fullyQualifiedName?: string }[];
   }[];
   suppressions?: { kind: 'inSource'; justification: string }[];
-  properties: { category: string; source: string; resources: string[]; stack?: string };
+  properties: { category: string; source: string; resources: string[]; stack?: string; constructPath?: string };
 }
 
 /** What a SARIF export needs besides the findings: the templates they may point into and the artifact's file. */
@@ -100,7 +100,13 @@ export function renderSarif({ findings, templates, artifact }: SarifInput): Sari
         },
       ],
       ...(f.acknowledged ? { suppressions: [{ kind: 'inSource' as const, justification: f.acknowledged.reason }] } : {}),
-      properties: { category: f.category, source: f.source, resources: f.resources, ...(f.stack ? { stack: f.stack } : {}) },
+      properties: {
+        category: f.category,
+        source: f.source,
+        resources: f.resources,
+        ...(f.stack ? { stack: f.stack } : {}),
+        ...(f.constructPath ? { constructPath: f.constructPath } : {}),
+      },
     };
   });
   return {

@@ -17,6 +17,10 @@ export interface Finding {
   location?: SourceLocation;
   /** In a review of a multi-stack app: the stack whose template the finding is about (absent for source findings). */
   stack?: string;
+  /** A synthesized CDK template's finding: the construct path (`aws:cdk:path`, without the leading `/`) of its first resource that has one. */
+  constructPath?: string;
+  /** Where the answer's source created that construct (file and line), when its sources are at hand and the place is unambiguous. */
+  constructLocation?: SourceLocation;
   evidence?: Evidence[];
   /** What the reference does instead (difference findings): replaces the catalog's generic fix in exports. */
   fix?: string;

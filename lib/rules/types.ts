@@ -17,6 +17,9 @@ export interface Evidence {
   side?: 'reference' | 'model';
   /** In a review of multi-stack apps: the stack of `resource`. */
   stack?: string;
+  /** The construct path of `resource` in a synthesized CDK template, and where the source created it (see Finding). */
+  constructPath?: string;
+  constructLocation?: SourceLocation;
   /** Dotted path inside the resource, e.g. `Properties.Environment.Variables`. */
   path?: string;
   /** The value found there (omitted when the point is that it is missing). */

@@ -2,12 +2,21 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CfnTemplate } from '../templates/types';
+import type { CfnTemplate, ConstructRecord } from '../templates/types';
+import { constructRecords, creationFrame, type MetadataEntry } from './constructs';
 import { hashSources } from './sources';
 
 /** Outcome of synthesizing a CDK app: its template, or an explained failure (never a thrown error). */
 export type SynthOutcome =
-  | { status: 'ok'; template: CfnTemplate; stackName: string; sourceHash: string; durationMs: number }
+  | {
+      status: 'ok';
+      template: CfnTemplate;
+      stackName: string;
+      /** Each resource's construct by logical ID (lib/synth/constructs): path and, from its creation stack, the line of the app's sources. */
+      constructs: Record<string, ConstructRecord>;
+      sourceHash: string;
+      durationMs: number;
+    }
   | { status: 'failed'; message: string; detail?: string; sourceHash: string; durationMs: number };
 
 /** Which CDK app to synthesize: a TypeScript module under `appDir` exporting a builder function. */
@@ -23,7 +32,12 @@ export interface SynthTarget {
 }
 
 interface BuiltApp {
-  app: { synth(options?: unknown): { directory: string; getStackByName(name: string): { template: unknown } } };
+  app: {
+    synth(options?: unknown): {
+      directory: string;
+      getStackByName(name: string): { template: unknown; findMetadataByType(type: string): MetadataEntry[] };
+    };
+  };
   stack: { stackName: string; node?: unknown };
 }
 
@@ -50,12 +64,18 @@ async function run(target: SynthTarget, sourceHash: string): Promise<SynthOutcom
     const { app, stack } = build(target.config ?? {});
     const assembly = app.synth();
     let template: CfnTemplate;
+    let constructs: Record<string, ConstructRecord>;
     try {
-      template = assembly.getStackByName(stack.stackName).template as CfnTemplate;
+      const artifact = assembly.getStackByName(stack.stackName);
+      template = artifact.template as CfnTemplate;
+      const entries = ['aws:cdk:logicalId', 'aws:cdk:creationStack'].flatMap((type) =>
+        artifact.findMetadataByType(type).map((e) => ({ ...e, type })),
+      );
+      constructs = constructRecords(entries, template.Resources ?? {}, (trace) => creationFrame(trace, process.cwd()));
     } finally {
       rmSync(assembly.directory, { recursive: true, force: true });
     }
-    return { status: 'ok', template, stackName: stack.stackName, sourceHash, durationMs: performance.now() - started };
+    return { status: 'ok', template, stackName: stack.stackName, constructs, sourceHash, durationMs: performance.now() - started };
   } catch (error) {
     const err = error as Error;
     return {

@@ -41,6 +41,13 @@ export interface SourceFile {
   readonly templateFormat?: 'json' | 'yaml';
 }
 
+/** A resource's construct in a synthesized app: its path (without the leading `/`) and, when CDK recorded its creation stack, the answer's line that created it. */
+export interface ConstructRecord {
+  readonly path: string;
+  /** File relative to the app's root, 1-based line. */
+  readonly createdAt?: { readonly file: string; readonly line: number };
+}
+
 /** A parsed, frozen template plus what is needed to point users at lines in it. */
 export interface LoadedTemplate {
   readonly path: string;
@@ -52,6 +59,8 @@ export interface LoadedTemplate {
   readonly text?: string;
   /** Line (1-based) in the original text where a resource is defined, when known. */
   readonly resourceLines: Readonly<Record<string, number>>;
+  /** A synthesized template: each resource's construct (by logical ID), as the cloud assembly records it. */
+  readonly constructs?: Readonly<Record<string, ConstructRecord>>;
 }
 
 /** A fenced code block of a markdown document. */

@@ -1,6 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { App, NestedStack, Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAssembly } from './assembly';
 
@@ -82,5 +84,38 @@ describe('readAssembly with nested stacks', () => {
     const linked = assembly('nested-link', stackWith('N.nested.template.json'));
     symlinkSync(path.join(root, 'secret.json'), path.join(linked, 'N.nested.template.json'));
     expect(readAssembly(linked, linked)).toMatchObject({ ok: false, message: expect.stringContaining('not a regular file') });
+  });
+});
+
+describe('readAssembly constructs', () => {
+  it('gives each stack, nested ones included, the construct path and creating line of every resource from the stack metadata', () => {
+    const outdir = path.join(root, 'paths');
+    const app = new App({ outdir });
+    const parent = new Stack(app, 'Parent', { stackName: 'ParentStack' });
+    new s3.Bucket(parent, 'Bucket'); // line A
+    new s3.Bucket(new NestedStack(parent, 'Inner'), 'Bucket');
+    app.synth();
+    const read = readAssembly(outdir, outdir, 0, __dirname);
+    if (!read.ok) throw new Error(read.message);
+    const [top, inner] = read.stacks;
+    const lineA =
+      readFileSync(__filename, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.endsWith('// line A')) + 1;
+    expect(inner.stackName).toBe('ParentStack/Inner');
+    expect(
+      Object.values(top.constructs ?? {})
+        .map((c) => c.path)
+        .sort(),
+    ).toEqual(['Parent/Bucket/Resource', 'Parent/Inner.NestedStack/Inner.NestedStackResource']);
+    expect(Object.values(top.constructs ?? {}).find((c) => c.path === 'Parent/Bucket/Resource')?.createdAt).toEqual({
+      file: 'assembly.test.ts',
+      line: lineA,
+    });
+    expect(Object.values(inner.constructs ?? {}).map((c) => [c.path, c.createdAt?.line])).toEqual([
+      ['Parent/Inner/Bucket/Resource', lineA + 1],
+    ]);
+    for (const stack of read.stacks)
+      expect(Object.keys(stack.constructs ?? {}).sort()).toEqual(Object.keys(stack.template.Resources).sort());
   });
 });

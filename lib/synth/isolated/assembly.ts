@@ -1,6 +1,8 @@
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { CfnTemplate } from '../../templates/types';
+import { constructRecords, creationFrame, metadataEntries } from '../constructs';
+import { GENERATED_ENTRY } from './entry';
 import type { SynthesizedStack } from './types';
 
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -14,9 +16,10 @@ export type AssemblyRead = { ok: true; stacks: SynthesizedStack[] } | { ok: fals
  * Reads the stacks of a cloud assembly (`manifest.json`, nested stage assemblies included) that an untrusted
  * process wrote, each followed by its nested stacks (their `*.nested.template.json` files, named
  * `<parent>/<construct id>`, with `parent` set). Only regular files inside `dir` are read: symbolic links, hard links
- * and paths leaving the directory are refused; each file is capped at 16 MB and the assembly at 200 stacks. Never throws.
+ * and paths leaving the directory are refused; each file is capped at 16 MB and the assembly at 200 stacks. Each stack
+ * carries its resources' constructs (withConstructs; creation lines inside `src`, the answer's root). Never throws.
  */
-export function readAssembly(dir: string, root = dir, depth = 0): AssemblyRead {
+export function readAssembly(dir: string, root = dir, depth = 0, src?: string): AssemblyRead {
   try {
     const manifest = readJson(dir, 'manifest.json', root) as { artifacts?: Record<string, Artifact> };
     const artifacts = Object.entries(manifest.artifacts ?? {});
@@ -28,9 +31,10 @@ export function readAssembly(dir: string, root = dir, depth = 0): AssemblyRead {
           stackName: String(artifact.properties.stackName ?? id),
           template: readTemplate(dir, artifact.properties.templateFile, root),
         };
-        stacks.push(stack, ...nestedStacksOf(stack, { dir, root, assetFiles }, 0));
+        const group = [stack, ...nestedStacksOf(stack, { dir, root, assetFiles }, 0)];
+        stacks.push(...withConstructs(group, artifact, id, (name) => readJson(dir, name, root), src));
       } else if (artifact.type === 'cdk:cloud-assembly' && typeof artifact.properties?.directoryName === 'string' && depth < 3) {
-        const nested = readAssembly(inside(dir, artifact.properties.directoryName, root), root, depth + 1);
+        const nested = readAssembly(inside(dir, artifact.properties.directoryName, root), root, depth + 1, src);
         if (!nested.ok) return nested;
         stacks.push(...nested.stacks);
       }
@@ -44,7 +48,38 @@ export function readAssembly(dir: string, root = dir, depth = 0): AssemblyRead {
 
 interface Artifact {
   type?: string;
+  displayName?: unknown;
   properties?: { templateFile?: unknown; stackName?: unknown; directoryName?: unknown; file?: unknown };
+  metadata?: unknown;
+  additionalMetadataFile?: unknown;
+}
+
+/**
+ * A stack and its nested stacks with each resource's construct (lib/synth/constructs), read from the stack artifact's
+ * metadata (in the manifest, or the `additionalMetadataFile` newer CDK versions write): an entry belongs to the stack of
+ * the longest construct path it lies under (`/<displayName>`, then `/<displayName>/<nested construct id>`...). A
+ * creation stack frame inside `src` (the answer's root) gives the line that created the construct.
+ */
+function withConstructs(
+  group: SynthesizedStack[],
+  artifact: Artifact,
+  id: string,
+  read: (name: string) => unknown,
+  src?: string,
+): SynthesizedStack[] {
+  const [top] = group;
+  const displayName = String(artifact.displayName ?? id);
+  const prefixOf = (stack: SynthesizedStack) => `/${displayName}${stack.stackName.slice(top.stackName.length)}/`;
+  const extra = typeof artifact.additionalMetadataFile === 'string' ? read(artifact.additionalMetadataFile) : undefined;
+  const entries = [...metadataEntries(artifact.metadata), ...metadataEntries(extra)];
+  const frameOf = (trace: string) => (src ? creationFrame(trace, src, [GENERATED_ENTRY]) : undefined);
+  return group.map((stack) => {
+    const own = entries.filter(
+      (e) => group.filter((s) => e.path.startsWith(prefixOf(s))).sort((a, b) => b.stackName.length - a.stackName.length)[0] === stack,
+    );
+    const constructs = constructRecords(own, stack.template.Resources, frameOf);
+    return Object.keys(constructs).length > 0 ? { ...stack, constructs } : stack;
+  });
 }
 
 interface Place {

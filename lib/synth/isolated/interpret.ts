@@ -74,7 +74,7 @@ export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthR
     const message = `The app exited with ${run.signal ? `signal ${run.signal}` : `code ${run.exitCode}`}${lastLine ? `: ${lastLine}` : ''}`;
     return failed(stage, message, frame ? [{ ...frame, message: scrub(lastLine || message, ctx.scratch) }] : []);
   }
-  const assembly = readAssembly(ctx.outdir, ctx.scratch);
+  const assembly = readAssembly(ctx.outdir, ctx.scratch, 0, ctx.src);
   if (!assembly.ok) return failed('synth', `The app ran but produced no readable cloud assembly. ${assembly.message}`);
   if (!assembly.stacks.length) return failed('synth', 'The app ran but synthesized no stacks.');
   return { status: 'ok', templates: assembly.stacks, durationMs: ctx.durationMs, containment: ctx.containment };

@@ -1,4 +1,4 @@
-import type { CfnTemplate } from '../../templates/types';
+import type { CfnTemplate, ConstructRecord } from '../../templates/types';
 
 /** Languages whose CDK answers can be synthesized in isolation. */
 export const SUPPORTED_LANGUAGES = ['typescript', 'python'] as const;
@@ -81,6 +81,8 @@ export interface SynthesizedStack {
   template: CfnTemplate;
   /** For a nested stack: the name of the stack whose `AWS::CloudFormation::Stack` resource holds it. */
   parent?: string;
+  /** The template's resources' constructs by logical ID, from the stack's metadata (`aws:cdk:logicalId`, `aws:cdk:creationStack`). */
+  constructs?: Record<string, ConstructRecord>;
 }
 
 /** Outcome of synthesizing an untrusted answer: never a thrown error for the answer's faults. */
