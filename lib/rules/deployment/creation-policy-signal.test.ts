@@ -42,13 +42,15 @@ Resources:
     expect(rule.check(inputFromText(instance)).map((v) => v.resources)).toEqual([['Server']]);
   });
 
-  it('compliant: cfn-signal for the group (Fn::Sub, Fn::Join, a continued line), signal-resource, or user data that cannot be read', () => {
+  it('compliant: cfn-signal for the group (Fn::Sub, Fn::Join, a continued line), signal-resource, user data that cannot be read or runs a fetched script', () => {
     for (const userData of [
       `!Base64 { "Fn::Sub": "#!/bin/bash\\n/opt/aws/bin/cfn-signal -e $? \\\\\\n  --stack \${AWS::StackName} --resource Group --region \${AWS::Region}\\n" }`,
       `!Base64 { "Fn::Join": ["", ["#!/bin/bash\\n", "cfn-signal -e 0 --stack ", { Ref: "AWS::StackName" }, " --resource Group\\n"]] }`,
       `!Base64 "aws cloudformation signal-resource --stack-name s --logical-resource-id Group --unique-id i --status SUCCESS"`,
       `!Base64 { "Fn::Sub": "cfn-signal --stack x --resource \${ResourceName}" }`,
       `!Ref BootScript`,
+      `!Base64 "#!/bin/bash\\ncurl -fsSL https://example.com/bootstrap.sh | sudo bash\\n"`,
+      `!Base64 "#!/bin/bash\\naws s3 cp s3://artifacts/boot/setup.sh /tmp/setup.sh && bash /tmp/setup.sh\\n"`,
     ]) {
       expect(rule.check(inputFromText(groupWithUserData(userData))), userData).toEqual([]);
     }

@@ -51,6 +51,7 @@ Resources:
   Resolved: { Type: AWS::EC2::Instance, Properties: { ImageId: '{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64}}' } }
   Decided: { Type: AWS::EC2::Instance, Properties: { ImageId: ami-1, MetadataOptions: !If [Strict, { HttpTokens: required }, !Ref AWS::NoValue] } }
   External: { Type: AWS::EC2::Instance, Properties: { LaunchTemplate: { LaunchTemplateId: lt-0123, Version: '1' } } }
+  Ecs: { Type: AWS::EC2::Instance, Properties: { ImageId: '{{resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id}}' } }
 `;
     expect(resourcesOf(text)).toEqual([]);
   });

@@ -72,9 +72,9 @@ function judge(
   return { path: `${path}.HttpTokens`, note: 'HttpTokens is not set, and the metadata service accepts IMDSv1 by default' };
 }
 
-/** Whether the image is Amazon Linux 2023 (from its SSM parameter), whose AMIs require IMDSv2 unless told otherwise. */
+/** Whether the image is Amazon Linux 2023 (from its SSM parameter, ECS and EKS variants too), whose AMIs require IMDSv2 unless told otherwise. */
 function requiresImdsv2ByImage(template: CfnTemplate, imageId: CfnValue | undefined): boolean {
   const ref = getPath(imageId, 'Ref');
   const value = typeof ref === 'string' ? template.Parameters?.[ref]?.Default : imageId;
-  return /al2023/i.test(literalText(value as CfnValue | undefined) ?? '');
+  return /al2023|amazon-linux-2023/i.test(literalText(value as CfnValue | undefined) ?? '');
 }

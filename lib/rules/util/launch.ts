@@ -53,6 +53,9 @@ export function bootText(template: CfnTemplate, id: string): string | undefined 
   return [userData, ...init].join('\n');
 }
 
+/** A boot command that runs a script fetched at boot (`curl ... | bash`, `aws s3 cp s3://.../x.sh`). */
+const RUNS_FETCHED_SCRIPT = /(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+)?(?:ba)?sh\b|aws\s+s3\s+cp\s+\S+\.sh\b/;
+
 /** A resource signal in boot text: the logical ID it names, or `unknown` when that is not a literal. */
 export interface ResourceSignal {
   target: string | 'unknown';
@@ -62,6 +65,8 @@ export interface ResourceSignal {
 /** The resource signals (`cfn-signal --resource X`, `aws cloudformation signal-resource --logical-resource-id X`) in boot text; wait-handle signals are not resource signals. */
 export function resourceSignals(text: string): ResourceSignal[] {
   const signals: ResourceSignal[] = [];
+  // A script fetched and run at boot may send the signal; what it says cannot be read here.
+  if (RUNS_FETCHED_SCRIPT.test(text)) return [{ target: 'unknown', command: RUNS_FETCHED_SCRIPT.exec(text)?.[0] ?? '' }];
   for (const match of text.matchAll(/cfn-signal|signal-resource/g)) {
     const command = commandAt(text, match.index ?? 0);
     const target = /--(?:resource|logical-resource-id)(?:=|\s+)["']?([^\s"';)]+)/.exec(command)?.[1];
