@@ -1,4 +1,5 @@
 import { resourcesOfType } from '../../templates/query';
+import type { CfnResource, CfnTemplate } from '../../templates/types';
 import type { Rule, RuleInput, Violation } from '../types';
 import { holdsData, meantToBeKept } from '../util/data';
 
@@ -17,7 +18,7 @@ function check({ template }: RuleInput): Violation[] {
   const violations: Violation[] = [];
   for (const [id, resource] of resourcesOfType(template)) {
     const property = PROTECTION_PROPERTY[resource.Type];
-    if (!property || !holdsData(resource) || !meantToBeKept(resource)) continue;
+    if (!property || !holdsData(resource) || !meantToBeKept(resource) || retainedByCdkDefault(template, resource)) continue;
     const value = resource.Properties?.[property];
     // Only a missing or literally false setting is off; a parameter or condition may turn it on.
     if (value !== undefined && value !== false && value !== 'false') continue;
@@ -34,3 +35,12 @@ function check({ template }: RuleInput): Violation[] {
 }
 
 export const rule: Rule = { id: 'deletion-protection-disabled', check };
+
+/** CDK types whose RemovalPolicy defaults to RETAIN: in a synthesized template, their Retain may be CDK's default rather than the author's decision to keep them. */
+const CDK_RETAIN_BY_DEFAULT = new Set(['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable']);
+
+/** Whether the resource comes from a CDK construct that retains by default: the template has CDK's BootstrapVersion parameter or the resource its `aws:cdk:path`. */
+function retainedByCdkDefault(template: CfnTemplate, resource: CfnResource): boolean {
+  if (!CDK_RETAIN_BY_DEFAULT.has(resource.Type)) return false;
+  return template.Parameters?.BootstrapVersion !== undefined || resource.Metadata?.['aws:cdk:path'] !== undefined;
+}

@@ -111,16 +111,14 @@ const LIMITS: readonly Limit[] = [
 function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
   const violations: Violation[] = [];
-  for (const limit of LIMITS) {
-    for (const [id, resource] of resourcesOfType(template, limit.type)) {
-      const breaches = limit.breaches(resource, template);
-      if (breaches.length === 0) continue;
-      violations.push({
-        message: `${id} (${limit.type}) has a value the service rejects: ${breaches.map((b) => `${b.path} = ${JSON.stringify(b.value)} (${b.note})`).join('; ')}.`,
-        resources: [id],
-        evidence: breaches.map((breach) => ({ resource: id, ...breach })),
-      });
-    }
+  for (const [id, resource] of resourcesOfType(template)) {
+    const breaches = LIMITS.filter((limit) => limit.type === resource.Type).flatMap((limit) => limit.breaches(resource, template));
+    if (breaches.length === 0) continue;
+    violations.push({
+      message: `${id} (${resource.Type}) has a value the service rejects: ${breaches.map((b) => `${b.path} = ${JSON.stringify(b.value)} (${b.note})`).join('; ')}.`,
+      resources: [id],
+      evidence: breaches.map((breach) => ({ resource: id, ...breach })),
+    });
   }
   return violations;
 }
