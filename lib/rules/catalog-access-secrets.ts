@@ -77,4 +77,15 @@ export const ACCESS_AND_SECRETS_CATALOG = {
       'Harmless in the commercial regions; the template cannot be deployed to the China (`aws-cn`) or GovCloud (`aws-us-gov`) partitions.',
     fix: "Build ARNs with `!Sub 'arn:${AWS::Partition}:...'` (the CDK does so by itself).",
   },
+  'log-delivery-bucket-policy': {
+    category: 'deployment',
+    severity: 'error',
+    heading: 'Log Bucket Policy Grants the Wrong Principal',
+    title: 'Log bucket policy grants the wrong principal',
+    problem:
+      'A bucket receives CloudTrail, load balancer, S3 server access or VPC flow logs, but its bucket policy lets only other principals (the account root, `*`, a wrong service such as `elasticloadbalancing.amazonaws.com`) put objects, or, for CloudTrail and load balancers, there is no such policy at all.',
+    impact:
+      'CloudTrail and load balancers refuse a bucket they cannot write to and the deployment fails; the other services deliver nothing, so the logs the bucket was made for are lost.',
+    fix: 'Allow `s3:PutObject` on the log prefix to the delivering service: `cloudtrail.amazonaws.com`, the regional Elastic Load Balancing account or `logdelivery.elasticloadbalancing.amazonaws.com`, `logging.s3.amazonaws.com`, `delivery.logs.amazonaws.com` (the CDK constructs do this).',
+  },
 } as const satisfies Record<string, CatalogEntry>;

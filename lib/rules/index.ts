@@ -40,6 +40,7 @@ import { rule as hardcodedAccountIds } from './deployment/hardcoded-account-ids'
 import { rule as hardcodedAmiIds } from './deployment/hardcoded-ami-ids';
 import { rule as hardcodedRegions } from './syntax/hardcoded-regions';
 import { rule as hardcodedPartition } from './syntax/hardcoded-partition';
+import { rule as logDeliveryBucketPolicy } from './deployment/log-delivery-bucket-policy';
 
 /** The seed review's rules, in the seed's order; each id has a CATALOG entry. */
 export const SEED_RULES: readonly Rule[] = [
@@ -69,6 +70,7 @@ export const GENERAL_RULES: readonly Rule[] = [
   hardcodedAmiIds,
   hardcodedRegions,
   hardcodedPartition,
+  logDeliveryBucketPolicy,
   // networking, stateful data and rejected values (catalog-network-data-values.ts)
   publicSubnetRouting,
   internetGatewayRouteDependency,
