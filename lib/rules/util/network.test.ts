@@ -3,11 +3,14 @@ import { inputFromText } from '../test-util';
 import type { CfnTemplate } from '../../templates/types';
 import {
   availabilityZoneKey,
+  defaultRoutesOfSubnet,
   isPublicSubnet,
   natGatewaysOfSubnet,
   publicSubnetEvidence,
   routeTablesOfSubnet,
   routesOfSubnet,
+  subnetIntent,
+  subnetRoutingIsKnown,
   subnetsOfVpc,
 } from './network';
 
@@ -71,5 +74,43 @@ describe('network helpers', () => {
     expect(availabilityZoneKey(t, 'B')).toBe('us-east-1b');
     expect(availabilityZoneKey(t, 'C')).toBe('{"Ref":"ZoneParam"}');
     expect(availabilityZoneKey(t, 'D')).toBeUndefined();
+  });
+
+  it('lists the default routes of a subnet, not its other routes', () => {
+    expect(defaultRoutesOfSubnet(t, 'C').map(([id]) => id)).toEqual(['ToNat']);
+    expect(defaultRoutesOfSubnet(t, 'D')).toEqual([]);
+  });
+
+  it('reads routing as known only for subnets of a template VPC whose tables and targets are resources or literals', () => {
+    expect([subnetRoutingIsKnown(t, 'A'), subnetRoutingIsKnown(t, 'B'), subnetRoutingIsKnown(t, 'D')]).toEqual([true, true, true]);
+    const unknown = inputFromText(`
+Resources:
+  Vpc: { Type: AWS::EC2::VPC }
+  InParamVpc: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref VpcParam } }
+  ParamTable: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc } }
+  ParamAssoc: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref ParamTable, RouteTableId: !Ref TableParam } }
+  ImportedTarget: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc } }
+  Table: { Type: AWS::EC2::RouteTable }
+  Assoc: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref ImportedTarget, RouteTableId: !Ref Table } }
+  Route: { Type: AWS::EC2::Route, Properties: { RouteTableId: !Ref Table, DestinationCidrBlock: 0.0.0.0/0, TransitGatewayId: !ImportValue tgw } }
+`).template as CfnTemplate;
+    expect(['InParamVpc', 'ParamTable', 'ImportedTarget'].map((id) => subnetRoutingIsKnown(unknown, id))).toEqual([false, false, false]);
+  });
+
+  it('reads what a subnet is meant to be from MapPublicIpOnLaunch, its logical ID and its Name or CDK subnet-type tag', () => {
+    const named = inputFromText(`
+Resources:
+  PublicSubnet1: { Type: AWS::EC2::Subnet }
+  Web: { Type: AWS::EC2::Subnet, Properties: { MapPublicIpOnLaunch: true } }
+  DatabaseSubnetA: { Type: AWS::EC2::Subnet }
+  Tagged: { Type: AWS::EC2::Subnet, Properties: { Tags: [{ Key: aws-cdk:subnet-type, Value: Isolated }] } }
+  Both: { Type: AWS::EC2::Subnet, Properties: { Tags: [{ Key: Name, Value: private-for-public-alb }] } }
+  Mixed: { Type: AWS::EC2::Subnet, Properties: { MapPublicIpOnLaunch: true, Tags: [{ Key: Name, Value: private-a }] } }
+  App: { Type: AWS::EC2::Subnet }
+`).template as CfnTemplate;
+    const intents = ['PublicSubnet1', 'Web', 'DatabaseSubnetA', 'Tagged', 'Both', 'Mixed', 'App'].map(
+      (id) => subnetIntent(named, id)?.intent,
+    );
+    expect(intents).toEqual(['public', 'public', 'private', 'private', undefined, undefined, undefined]);
   });
 });
