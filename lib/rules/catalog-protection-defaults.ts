@@ -64,6 +64,17 @@ export const PROTECTION_DEFAULTS_CATALOG = {
     impact: 'Requests and responses (credentials, session cookies, data) cross the internet unencrypted.',
     fix: 'Add an HTTPS listener with an ACM certificate and make the HTTP listener redirect to HTTPS (`RedirectConfig: { Protocol: HTTPS, Port: 443, StatusCode: HTTP_301 }`).',
   },
+  'customer-key-not-applied': {
+    category: 'security',
+    severity: 'warning',
+    heading: 'Customer Managed Key Not Applied',
+    title: 'Customer managed key not applied',
+    problem:
+      'The stack defines a KMS key whose policy lets CloudWatch Logs (a `logs` service principal) or DynamoDB (`kms:ViaService`) use it, but a log group has no `KmsKeyId` or a table no `SSESpecification.KMSMasterKeyId`.',
+    impact:
+      'That data is encrypted only with an AWS owned or managed key: the key policy, rotation and audit trail the stack set up for it do not apply.',
+    fix: 'Point the resource at the key (`KmsKeyId: !GetAtt Key.Arn`; `SSESpecification: { SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !Ref Key }`).',
+  },
   'rds-public-access': {
     category: 'security',
     severity: 'error',
