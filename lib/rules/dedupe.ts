@@ -51,6 +51,7 @@ export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   'alb-https': ['alb-https-listener', 'ALBHttpToHttpsRedirection'],
   'database-public-access': ['rds-public-access', 'cfn-validate/W9011', 'RDSInstancePublicAccess'],
   'database-multi-az': ['rds-multi-az', 'RDSMultiAZSupport'],
+  'customer-key-not-applied': ['customer-key-not-applied', 'CloudWatchLogGroupEncrypted'],
 };
 
 const PROBLEM_OF = new Map(Object.entries(EQUIVALENT_RULES).flatMap(([problem, members]) => members.map((m) => [m, problem] as const)));
