@@ -88,4 +88,15 @@ export const ACCESS_AND_SECRETS_CATALOG = {
       'CloudTrail and load balancers refuse a bucket they cannot write to and the deployment fails; the other services deliver nothing, so the logs the bucket was made for are lost.',
     fix: 'Allow `s3:PutObject` on the log prefix to the delivering service: `cloudtrail.amazonaws.com`, the regional Elastic Load Balancing account or `logdelivery.elasticloadbalancing.amazonaws.com`, `logging.s3.amazonaws.com`, `delivery.logs.amazonaws.com` (the CDK constructs do this).',
   },
+  'iam-principals': {
+    category: 'security',
+    severity: 'error',
+    heading: 'IAM Principals That Cannot Work',
+    title: 'IAM principals that cannot work',
+    problem:
+      'A policy names a principal that cannot work as meant: a service principal that is not `<service>.amazonaws.com` (a typo such as `lambda.amazon.com`, an ARN or account under `Service`), a service written under `AWS`, or an `Allow` to `*` without any condition in a trust or resource policy (read-only access to bucket objects aside).',
+    impact:
+      'IAM rejects a malformed principal ("Invalid principal in policy") and the stack fails to deploy; an unconditioned `*` lets anyone assume the role or use the queue, topic, key or bucket.',
+    fix: 'Write services as `Service: <service>.amazonaws.com`, accounts and roles under `AWS`, and restrict `*` with conditions (`aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`) or name the principals.',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -42,6 +42,7 @@ import { rule as hardcodedAmiIds } from './deployment/hardcoded-ami-ids';
 import { rule as hardcodedRegions } from './syntax/hardcoded-regions';
 import { rule as hardcodedPartition } from './syntax/hardcoded-partition';
 import { rule as logDeliveryBucketPolicy } from './deployment/log-delivery-bucket-policy';
+import { rule as iamPrincipals } from './security/iam-principals';
 
 /** The seed review's rules, in the seed's order; each id has a CATALOG entry. */
 export const SEED_RULES: readonly Rule[] = [
@@ -72,6 +73,7 @@ export const GENERAL_RULES: readonly Rule[] = [
   hardcodedRegions,
   hardcodedPartition,
   logDeliveryBucketPolicy,
+  iamPrincipals,
   // networking, stateful data and rejected values (catalog-network-data-values.ts)
   publicSubnetRouting,
   internetGatewayRouteDependency,
