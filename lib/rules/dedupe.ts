@@ -46,7 +46,12 @@ export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
     'NeptuneClusterEncryptionAtRest',
     'RedshiftClusterEncryptionAtRest',
   ],
-  's3-public-access-block': ['s3-public-access-block', 'S3BucketLevelPublicAccessProhibited'],
+  's3-public-access-block': [
+    's3-public-access-block',
+    'S3BucketLevelPublicAccessProhibited',
+    'S3BucketPublicReadProhibited',
+    'S3BucketPublicWriteProhibited',
+  ],
   'imdsv2-required': ['imdsv2-required', 'EC2IMDSv2Enabled'],
   'alb-https': ['alb-https-listener', 'ALBHttpToHttpsRedirection'],
   'database-public-access': ['rds-public-access', 'cfn-validate/W9011', 'RDSInstancePublicAccess'],
