@@ -5,7 +5,7 @@ import type { Rule, RuleInput, Violation } from '../types';
 /** A route to an internet gateway must wait for the gateway's VPC attachment (DependsOn), or CloudFormation may create it first and fail. */
 function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
-  const dependencies = dependencyIndex(template);
+  const dependencies = new Map<string, string[]>();
   const violations: Violation[] = [];
   for (const [routeId, route] of resourcesOfType(template, 'AWS::EC2::Route')) {
     for (const igwId of referencedOfType(template, route.Properties?.GatewayId, 'AWS::EC2::InternetGateway')) {
@@ -20,7 +20,7 @@ function check({ template }: RuleInput): Violation[] {
             { resource: routeId, path: 'Properties.GatewayId', value: route.Properties?.GatewayId, note: 'the gateway is never attached' },
           ],
         });
-      } else if (!attachments.some((attachment) => dependsOn(dependencies, routeId, attachment))) {
+      } else if (!attachments.some((attachment) => dependsOn(template, dependencies, routeId, attachment))) {
         violations.push({
           message: `Route ${routeId} targets internet gateway ${igwId} but does not depend on its attachment ${attachments.join(', ')}: CloudFormation may create the route before the gateway is attached, and the route fails.`,
           resources: [routeId, igwId, ...attachments],
@@ -41,29 +41,29 @@ function check({ template }: RuleInput): Violation[] {
 
 export const rule: Rule = { id: 'internet-gateway-route-dependency', check };
 
-/** Each resource's direct dependencies: its DependsOn and the resources its properties reference. */
-function dependencyIndex(template: CfnTemplate): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  for (const [id, resource] of Object.entries(template.Resources ?? {})) {
-    const direct = [...asList(resource.DependsOn as string | string[] | undefined), ...referencedIds(resource.Properties)];
-    index.set(
-      id,
-      direct.filter((dep) => typeof dep === 'string' && dep in template.Resources),
+/** A resource's direct dependencies (its DependsOn and the resources its properties reference), read once and kept in `memo`. */
+function directDependencies(template: CfnTemplate, memo: Map<string, string[]>, id: string): string[] {
+  let direct = memo.get(id);
+  if (!direct) {
+    const resource = template.Resources[id];
+    direct = [...asList(resource?.DependsOn as string | string[] | undefined), ...referencedIds(resource?.Properties)].filter(
+      (dep) => dep in template.Resources,
     );
+    memo.set(id, direct);
   }
-  return index;
+  return direct;
 }
 
-/** Whether `from` depends on `target` directly or through other resources. */
-function dependsOn(index: Map<string, string[]>, from: string, target: string): boolean {
+/** Whether `from` depends on `target` directly or through other resources (only the resources reached are read). */
+function dependsOn(template: CfnTemplate, memo: Map<string, string[]>, from: string, target: string): boolean {
   const seen = new Set<string>();
-  const pending = [...(index.get(from) ?? [])];
+  const pending = [...directDependencies(template, memo, from)];
   while (pending.length) {
     const id = pending.pop() as string;
     if (id === target) return true;
     if (seen.has(id)) continue;
     seen.add(id);
-    pending.push(...(index.get(id) ?? []));
+    pending.push(...directDependencies(template, memo, id));
   }
   return false;
 }

@@ -19,8 +19,9 @@ const SCHEDULES: readonly { type: string; path: string; syntax: ScheduleSyntax }
 function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
   const violations: Violation[] = [];
-  for (const { type, path, syntax } of SCHEDULES) {
-    for (const [id, resource] of resourcesOfType(template, type)) {
+  for (const [id, resource] of resourcesOfType(template)) {
+    for (const { type, path, syntax } of SCHEDULES) {
+      if (resource.Type !== type) continue;
       for (const { path: at, value } of valuesAt(resource.Properties, path, 'Properties')) {
         // A canary's rate(0 minute) means "run once"; expressions built with intrinsics cannot be read.
         if (typeof value !== 'string' || (type === 'AWS::Synthetics::Canary' && value.trim() === 'rate(0 minute)')) continue;

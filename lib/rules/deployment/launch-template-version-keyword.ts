@@ -18,8 +18,9 @@ const VERSION_PATHS: readonly { type: string; path: string }[] = [
 function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
   const violations: Violation[] = [];
-  for (const { type, path } of VERSION_PATHS) {
-    for (const [id, resource] of resourcesOfType(template, type)) {
+  for (const [id, resource] of resourcesOfType(template)) {
+    for (const { type, path } of VERSION_PATHS) {
+      if (resource.Type !== type) continue;
       for (const { path: at, value } of valuesAt(resource.Properties, path, 'Properties')) {
         if (value !== '$Latest' && value !== '$Default') continue;
         const attribute = value === '$Latest' ? 'LatestVersionNumber' : 'DefaultVersionNumber';

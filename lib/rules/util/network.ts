@@ -12,17 +12,38 @@ export function subnetsOfVpc(template: CfnTemplate, vpcId: string): string[] {
 
 /** Logical IDs of the route tables associated with `subnetId` through `AWS::EC2::SubnetRouteTableAssociation`. */
 export function routeTablesOfSubnet(template: CfnTemplate, subnetId: string): string[] {
-  return resourcesOfType(template, 'AWS::EC2::SubnetRouteTableAssociation')
-    .filter(([, assoc]) => refersTo(assoc.Properties?.SubnetId, subnetId))
-    .flatMap(([, assoc]) => referencedOfType(template, assoc.Properties?.RouteTableId, 'AWS::EC2::RouteTable'));
+  return routingOf(template).tablesBySubnet.get(subnetId) ?? [];
 }
 
-/** `[logicalId, route]` of every `AWS::EC2::Route` in the route tables of `subnetId`. */
+/** `[logicalId, route]` of every `AWS::EC2::Route` in the route tables of `subnetId`, in template order. */
 export function routesOfSubnet(template: CfnTemplate, subnetId: string): [string, CfnResource][] {
+  const { routes, routeTables } = routingOf(template);
   const tables = routeTablesOfSubnet(template, subnetId);
-  return resourcesOfType(template, 'AWS::EC2::Route').filter(([, route]) =>
-    tables.some((table) => refersTo(route.Properties?.RouteTableId, table)),
-  );
+  return routes.filter(([id]) => (routeTables.get(id) ?? []).some((table) => tables.includes(table)));
+}
+
+/** Associations and routes of a template, read once per template (rules never mutate their input, so the object is the key). */
+interface Routing {
+  tablesBySubnet: Map<string, string[]>;
+  routes: [string, CfnResource][];
+  routeTables: Map<string, string[]>;
+}
+const ROUTING = new WeakMap<CfnTemplate, Routing>();
+
+function routingOf(template: CfnTemplate): Routing {
+  const cached = ROUTING.get(template);
+  if (cached) return cached;
+  const tablesBySubnet = new Map<string, string[]>();
+  for (const [, assoc] of resourcesOfType(template, 'AWS::EC2::SubnetRouteTableAssociation')) {
+    const tables = referencedOfType(template, assoc.Properties?.RouteTableId, 'AWS::EC2::RouteTable');
+    for (const subnet of referencedIds(assoc.Properties?.SubnetId))
+      tablesBySubnet.set(subnet, [...(tablesBySubnet.get(subnet) ?? []), ...tables]);
+  }
+  const routes = resourcesOfType(template, 'AWS::EC2::Route');
+  const routeTables = new Map(routes.map(([id, route]) => [id, [...referencedIds(route.Properties?.RouteTableId)]]));
+  const routing = { tablesBySubnet, routes, routeTables };
+  ROUTING.set(template, routing);
+  return routing;
 }
 
 /** Evidence that `subnetId` is public (maps public IPs, or routes to an internet gateway); empty when it is not. */
