@@ -99,4 +99,15 @@ export const ACCESS_AND_SECRETS_CATALOG = {
       'IAM rejects a malformed principal ("Invalid principal in policy") and the stack fails to deploy; an unconditioned `*` lets anyone assume the role or use the queue, topic, key or bucket.',
     fix: 'Write services as `Service: <service>.amazonaws.com`, accounts and roles under `AWS`, and restrict `*` with conditions (`aws:SourceArn`, `aws:SourceAccount`, `aws:PrincipalOrgID`) or name the principals.',
   },
+  'iam-wildcard-arns': {
+    category: 'security',
+    severity: 'warning',
+    heading: 'Wildcard ARNs Where the Stack Has the Resources',
+    title: 'Wildcard ARNs where specific ones are meant',
+    problem:
+      'An identity policy gives a service\'s data actions a wildcard ARN (`arn:aws:dynamodb:*:*:table/*`, `arn:aws:logs:*:*:*`, `arn:aws:s3:::*/*`) although the stack defines the tables, log groups or buckets meant (`Resource: "*"` is `iam-least-privilege`\'s; listing actions and permissions boundaries aside).',
+    impact:
+      "The role can read and write every such resource in the account (and every region), not just the stack's: a compromised function reaches other applications' data.",
+    fix: "Name the stack's resources: `Fn::GetAtt <Table>.Arn`, `${<Bucket>.Arn}/*`, `Fn::GetAtt <LogGroup>.Arn` (CDK: `table.grantReadData(fn)`, `logGroup.grantWrite(fn)`).",
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -43,6 +43,7 @@ import { rule as hardcodedRegions } from './syntax/hardcoded-regions';
 import { rule as hardcodedPartition } from './syntax/hardcoded-partition';
 import { rule as logDeliveryBucketPolicy } from './deployment/log-delivery-bucket-policy';
 import { rule as iamPrincipals } from './security/iam-principals';
+import { rule as iamWildcardArns } from './security/iam-wildcard-arns';
 
 /** The seed review's rules, in the seed's order; each id has a CATALOG entry. */
 export const SEED_RULES: readonly Rule[] = [
@@ -74,6 +75,7 @@ export const GENERAL_RULES: readonly Rule[] = [
   hardcodedPartition,
   logDeliveryBucketPolicy,
   iamPrincipals,
+  iamWildcardArns,
   // networking, stateful data and rejected values (catalog-network-data-values.ts)
   publicSubnetRouting,
   internetGatewayRouteDependency,

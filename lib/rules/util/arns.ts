@@ -94,3 +94,12 @@ export function isCdkSynthesized(template: CfnTemplate): boolean {
   const hashed = resources.filter(([id]) => /[A-Za-z][0-9A-F]{8}$/.test(id)).length;
   return resources.length >= 3 && hashed * 2 > resources.length;
 }
+
+/** A text of TextAt with its pseudo-parameter markers written back as `${AWS::Region}` etc. (for messages). */
+export function readableText(text: string): string {
+  return text
+    .replaceAll(PSEUDO.partition, '${AWS::Partition}')
+    .replaceAll(PSEUDO.region, '${AWS::Region}')
+    .replaceAll(PSEUDO.account, '${AWS::AccountId}')
+    .replaceAll(PSEUDO.other, '${...}');
+}
