@@ -12,7 +12,13 @@ import { SEVERITIES } from './types';
 export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   's3-encryption-at-rest': ['s3-encryption-enforced', 'S3DefaultEncryptionKMS'],
   's3-ssl-only': ['S3BucketSSLRequestsOnly'],
-  'iam-broad-permissions': ['iam-least-privilege', 'iam-wildcard-arns', 'cfn-validate/W2512', 'IAMNoWildcardPermissions', 'IAMPolicyNoStatementsWithFullAccess'],
+  'iam-broad-permissions': [
+    'iam-least-privilege',
+    'iam-wildcard-arns',
+    'cfn-validate/W2512',
+    'IAMNoWildcardPermissions',
+    'IAMPolicyNoStatementsWithFullAccess',
+  ],
   'iam-managed-policies': ['IAMNoManagedPolicies'],
   'lambda-dead-letter-queue': ['lambda-dead-letter-queue', 'LambdaDLQ'],
   'lambda-in-vpc': ['lambda-private-subnets', 'LambdaInsideVPC'],
