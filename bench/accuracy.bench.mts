@@ -1,14 +1,21 @@
 /*
- * npm run bench:accuracy [-- --only <platform|glob>] [--limit N] [--seed N] [--concurrency N]: imports the real review
- * tasks of ../shared/corpus (lib/reviews builds each review from its folder, as `import` does), runs each review, and
- * matches the human MODEL_FAILURES.md with the model's findings (lib/coverage). In the same run, cfn-lint (PyPI's
- * current release, scripts/ensure-cfn-lint.sh; one process over every model template) and cdk-nag alone (every pack)
- * look at the same model templates (for CDK tasks, the synthesized ones), and their findings go through the same
- * matcher. Prints per platform and in total: human failures, found, missed, and model findings the human did not list;
- * then a random sample (fixed seed) of 20 matches and 20 unlisted findings of infra-review, for a person to check.
- * Writes reports/bench-accuracy.json.
+ * npm run bench:accuracy [-- --only <platform|glob>] [--limit N] [--seed N] [--concurrency N] [--packs <ids|all>]:
+ * imports the real review tasks of ../shared/corpus (lib/reviews builds each review from its folder, as `import` does),
+ * runs each review (`--packs`: with those cdk-nag packs, as `review --packs` does; none by default), and matches the
+ * human MODEL_FAILURES.md with the model's findings (lib/coverage). In the same run three peers look at the same model
+ * templates (for CDK tasks, the synthesized ones): cfn-lint and checkov (PyPI's current releases, scripts/ensure-*.sh;
+ * one process each over every model template) and cdk-nag alone (every pack); their findings go through the same
+ * matcher (bench/accuracy/peers.ts). Prints per platform and in total: human failures, found, missed, and model findings
+ * the human did not list. Then the STATIC part (bench/accuracy/static-part.ts): the human failures a general rule could
+ * find in the model's template alone — of tasks whose model gave a template, not about tests, documentation or layout,
+ * naming a problem of the coverage vocabulary that template inspection can show (TEMPLATE_PROBLEMS: a property, policy,
+ * value or reference of a resource; not alarms, dashboards, outputs, parameters, naming or tag conventions, code), and
+ * not about a resource the model lacks altogether (which only the reference shows) — found by each source inside the
+ * review, by infra-review whole and without reference-diff, by each peer alone and by the peers together, with the
+ * failures a peer found and infra-review (without reference-diff) did not. Then random samples (fixed seed) of those
+ * gaps, of 20 matches and of 20 unlisted findings of infra-review, for a person to check. Writes
+ * reports/bench-accuracy.json.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,11 +32,12 @@ import { shutdownValidator } from '../lib/rules/cfn-validate/client';
 import { runNagPacks } from '../lib/rules/cdk-nag/run';
 import { RULE_PACK_IDS } from '../lib/rules/cdk-nag/packs';
 import type { Finding } from '../lib/rules/finding';
-import type { Category, Severity } from '../lib/rules/types';
 import { readTaskFolder } from '../lib/reviews/folder';
 import { storedArtifactSpec } from '../lib/reviews/service';
 import { planTask } from '../lib/reviews/task';
 import type { CfnTemplate } from '../lib/templates/types';
+import { runCfnLint, runCheckov } from './accuracy/peers';
+import { compareStatic, type StaticComparison } from './accuracy/static-part';
 
 const root = path.resolve(import.meta.dirname, '..');
 const corpus = path.resolve(root, process.env.CORPUS_DIR ?? '../shared/corpus');
@@ -39,6 +47,7 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     seed: { type: 'string', default: '1' },
     concurrency: { type: 'string', default: '2' },
+    packs: { type: 'string' },
   },
 });
 const limit = values.limit === undefined ? Infinity : Number(values.limit);
@@ -51,7 +60,8 @@ for (const [name, n] of [
 ] as const)
   if (!(n === Infinity || (Number.isInteger(n) && n >= 0))) throw new Error(`${name} must be a non-negative integer`);
 
-const TOOLS = ['infra-review', 'cfn-lint', 'cdk-nag'] as const;
+const TOOLS = ['infra-review', 'cfn-lint', 'cdk-nag', 'checkov'] as const;
+const PEERS = ['cfn-lint', 'cdk-nag', 'checkov'] as const;
 type Tool = (typeof TOOLS)[number];
 
 interface TaskEntry {
@@ -127,6 +137,7 @@ async function runTask(task: TaskEntry, templatesDir: string): Promise<TaskRun> 
     name: plan.name,
     reference: storedArtifactSpec('reference', plan.reference),
     model: storedArtifactSpec('model', plan.model),
+    ...(values.packs ? { rulePacks: [values.packs] } : {}),
   };
   try {
     const [reference, model] = await Promise.all([loadArtifact(def.reference), loadArtifact(def.model)]);
@@ -146,44 +157,6 @@ async function runTask(task: TaskEntry, templatesDir: string): Promise<TaskRun> 
     const nothing = () => undefined;
     return { task, failures, review: [], templates: [], typeOf: nothing, referenceOf: nothing, modelStatus: 'error', error: String(error) };
   }
-}
-
-interface CfnLintMatch {
-  Rule: { Id: string; Description?: string; ShortDescription?: string };
-  Level: string;
-  Message: string;
-  Filename: string;
-  Location: { Path?: (string | number)[] };
-}
-
-const LINT_SEVERITY: Record<string, Severity> = { Error: 'error', Warning: 'warning', Informational: 'info' };
-
-/** cfn-lint over every file in one process call; its matches as findings (the resource from the match's path), by file. */
-function runCfnLint(files: readonly string[]): Map<string, Finding[]> {
-  const byFile = new Map<string, Finding[]>(files.map((f) => [f, []]));
-  if (files.length === 0) return byFile;
-  const bin = execFileSync('bash', [path.join(root, 'scripts/ensure-cfn-lint.sh'), '--print-bin'], { encoding: 'utf8' }).trim();
-  const result = spawnSync(bin, ['--format', 'json', '--', ...files], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  if (!result.stdout.trim()) throw new Error(`cfn-lint printed nothing (exit ${result.status}): ${result.stderr.slice(-2000)}`);
-  for (const match of JSON.parse(result.stdout) as CfnLintMatch[]) {
-    const where = match.Location.Path ?? [];
-    const resource = where[0] === 'Resources' && typeof where[1] === 'string' ? where[1] : undefined;
-    // cfn-lint has no categories; its template errors (E0xxx) are syntax, the rest would fail or weaken a deployment.
-    const category: Category = match.Rule.Id.startsWith('E0') ? 'syntax' : 'deployment';
-    const finding: Finding = {
-      rule: `cfn-lint/${match.Rule.Id}`,
-      category,
-      severity: LINT_SEVERITY[match.Level] ?? 'warning',
-      title: match.Rule.ShortDescription ?? match.Rule.Description ?? match.Rule.Id,
-      message: match.Message,
-      resources: resource ? [resource] : [],
-      evidence: [{ ...(resource ? { resource } : {}), path: where.slice(2).join('.'), note: match.Message }],
-      source: 'infra-review',
-    };
-    const file = path.resolve(match.Filename);
-    byFile.get(file)?.push(finding);
-  }
-  return byFile;
 }
 
 interface Tally {
@@ -229,11 +202,17 @@ try {
   const nag = new Map<TaskRun, Finding[]>();
   for (const run of runs) nag.set(run, (await Promise.all(run.templates.map((t) => runNagPacks(t.template, RULE_PACK_IDS)))).flat());
   const nagMs = performance.now() - nagStarted;
+  const checkovStarted = performance.now();
+  const checkov = runs.some((r) => r.templates.length > 0) ? runCheckov(templatesDir) : new Map<string, Finding[]>();
+  const checkovMs = performance.now() - checkovStarted;
 
   const platforms = [...new Set(tasks.map((t) => t.platform))];
   const tallies = new Map<string, Tally>(
     TOOLS.flatMap((tool) => [...platforms, 'total'].map((p) => [`${tool}:${p}`, emptyTally()] as const)),
   );
+  const staticTallies = new Map<string, { failures: number; found: number }>();
+  const outsideStatic = new Map<string, Record<string, number>>();
+  const gaps: { task: string; failure: string; by: string[]; findings: string[] }[] = [];
   const perTask: unknown[] = [];
   const matches: { task: string; failure: string; category: string; findings: string[] }[] = [];
   const unlisted: { task: string; finding: string }[] = [];
@@ -248,7 +227,39 @@ try {
         run.referenceOf,
       ),
       'cdk-nag': matchCoverage(run.failures, asModel(nag.get(run) ?? []), run.typeOf, run.referenceOf),
+      checkov: matchCoverage(
+        run.failures,
+        asModel(run.templates.flatMap((t) => checkov.get(path.basename(t.file)) ?? [])),
+        run.typeOf,
+        run.referenceOf,
+      ),
     };
+    const peerFindings = (peer: (typeof PEERS)[number]) =>
+      asModel(
+        peer === 'cfn-lint'
+          ? run.templates.flatMap((t) => lint.get(path.resolve(t.file)) ?? [])
+          : peer === 'checkov'
+            ? run.templates.flatMap((t) => checkov.get(path.basename(t.file)) ?? [])
+            : (nag.get(run) ?? []),
+      );
+    const statics: StaticComparison = compareStatic({
+      failures: run.failures,
+      review: run.review,
+      peers: Object.fromEntries(PEERS.map((peer) => [peer, peerFindings(peer)])),
+      templates: run.templates.map((t) => t.template),
+      typeOf: run.typeOf,
+      referenceOf: run.referenceOf,
+    });
+    for (const key of [run.task.platform, 'total']) {
+      for (const [contender, ids] of Object.entries(statics.found)) {
+        const tally = staticTallies.get(`${contender}:${key}`) ?? { failures: 0, found: 0 };
+        staticTallies.set(`${contender}:${key}`, { failures: tally.failures + statics.failures.length, found: tally.found + ids.length });
+      }
+      const outside = outsideStatic.get(key) ?? {};
+      for (const [reason, n] of Object.entries(statics.outside)) outside[reason] = (outside[reason] ?? 0) + n;
+      outsideStatic.set(key, outside);
+    }
+    for (const gap of statics.gaps) gaps.push({ task: run.task.dir, failure: gap.failure.title, by: gap.by, findings: gap.findings });
     for (const tool of TOOLS) for (const key of [run.task.platform, 'total']) add(tallies.get(`${tool}:${key}`)!, results[tool]);
     const own = results['infra-review'];
     for (const m of own.found)
@@ -262,6 +273,7 @@ try {
       ...(run.modelNote ? { modelNote: run.modelNote } : {}),
       ...(run.error ? { error: run.error } : {}),
       failures: run.failures.map((f) => ({ id: f.id, category: f.category, title: f.title })),
+      static: { failures: statics.failures.map((f) => f.id), outside: statics.outside, found: statics.found },
       ...Object.fromEntries(
         TOOLS.map((tool) => [
           tool,
@@ -283,7 +295,7 @@ try {
     `\n${runs.length} tasks of ${corpus} (${runs.filter((r) => r.error).length} could not be reviewed; ${withoutTemplate} model answers gave no template: the peers had nothing to check there)`,
   );
   console.log(
-    `reviews ${(reviewMs / 1000).toFixed(0)} s (synthesis included), cfn-lint ${(lintMs / 1000).toFixed(1)} s, cdk-nag ${(nagMs / 1000).toFixed(1)} s\n`,
+    `reviews ${(reviewMs / 1000).toFixed(0)} s (synthesis included), cfn-lint ${(lintMs / 1000).toFixed(1)} s, cdk-nag ${(nagMs / 1000).toFixed(1)} s, checkov ${(checkovMs / 1000).toFixed(1)} s\n`,
   );
   console.log('| platform | tasks | human failures | tool | found | missed | unlisted findings |');
   console.log('|---|---:|---:|---|---:|---:|---:|');
@@ -294,7 +306,34 @@ try {
         `| ${p} | ${t.tasks} | ${t.failures} | ${tool} | ${t.found} (${percent(t.found, t.failures)}) | ${t.missed} | ${t.unlisted} |`,
       );
     }
+  const columns = [...platforms, 'total'];
+  const staticOf = (contender: string, p: string) => staticTallies.get(`${contender}:${p}`) ?? { failures: 0, found: 0 };
+  console.log('\nThe static part: human failures a general rule could find in the model template alone (bench/accuracy/static-part.ts)');
+  console.log(`| found by | ${columns.join(' | ')} |`);
+  console.log(`|---|${columns.map(() => '---:').join('|')}|`);
+  console.log(
+    `| static failures (of all) | ${columns.map((p) => `${staticOf('peers', p).failures} (of ${tallies.get(`infra-review:${p}`)!.failures})`).join(' | ')} |`,
+  );
+  const contenders = [...new Set([...staticTallies.keys()].map((k) => k.slice(0, k.lastIndexOf(':'))))];
+  for (const contender of contenders)
+    console.log(
+      `| ${contender} | ${columns
+        .map((p) => {
+          const t = staticOf(contender, p);
+          return `${t.found} (${percent(t.found, t.failures)})`;
+        })
+        .join(' | ')} |`,
+    );
+  console.log(`\nLeft out of the static part (total): ${JSON.stringify(outsideStatic.get('total') ?? {})}`);
+  console.log(`\nFound by a peer but not by infra-review without reference-diff: ${gaps.length}`);
   const next = random(seed);
+  for (const g of sample(gaps, 15, next))
+    console.log(
+      `- [${g.task}] "${g.failure}" (${g.by.join(', ')})\n    ← ${g.findings
+        .slice(0, 2)
+        .map((f) => f.slice(0, 200))
+        .join('\n    ← ')}`,
+    );
   console.log(`\nSample of infra-review matches (seed ${seed}):`);
   for (const m of sample(matches, 20, next))
     console.log(`- [${m.task}] ${m.category}: "${m.failure}"\n    ← ${m.findings.slice(0, 2).join('\n    ← ')}`);
@@ -305,11 +344,18 @@ try {
   const report = {
     generatedAt: new Date().toISOString(),
     corpus,
-    options: { only: values.only ?? null, limit: Number.isFinite(limit) ? limit : null, seed },
-    timings: { reviewMs, cfnLintMs: lintMs, cdkNagMs: nagMs },
+    options: { only: values.only ?? null, limit: Number.isFinite(limit) ? limit : null, seed, packs: values.packs ?? null },
+    timings: { reviewMs, cfnLintMs: lintMs, cdkNagMs: nagMs, checkovMs },
     totals: Object.fromEntries(
       TOOLS.map((tool) => [tool, Object.fromEntries([...platforms, 'total'].map((p) => [p, tallies.get(`${tool}:${p}`)]))]),
     ),
+    static: {
+      definition:
+        'human failures of tasks whose model gave a template, not about tests/docs/layout, naming a problem template inspection can show (TEMPLATE_PROBLEMS), and not about a resource the model lacks altogether (bench/accuracy/static-part.ts)',
+      totals: Object.fromEntries(contenders.map((c) => [c, Object.fromEntries(columns.map((p) => [p, staticOf(c, p)]))])),
+      outside: Object.fromEntries(outsideStatic),
+      foundByPeerNotByInfraReview: gaps,
+    },
     tasks: perTask,
   };
   writeFileSync(path.join(root, 'reports/bench-accuracy.json'), `${JSON.stringify(report, null, 2)}\n`);
