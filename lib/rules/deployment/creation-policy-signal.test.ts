@@ -73,7 +73,7 @@ Resources:
     });
 
     it('non-compliant: signals required without user data that sends them; compliant: CloudFormationInit adds cfn-signal', () => {
-      expect(rule.check(input(synthesized.template)).map((v) => v.resources[0])).toEqual([synthesized.ids.silent]);
+      expect(rule.check(input(synthesized.template)).map((v) => v.resources?.[0])).toEqual([synthesized.ids.silent]);
     });
   });
 });

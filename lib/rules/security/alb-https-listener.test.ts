@@ -50,7 +50,7 @@ describe('alb-https-listener', () => {
     });
 
     it('non-compliant: an HTTP listener with targets; compliant: addRedirect beside an HTTPS listener', () => {
-      expect(rule.check(input(synthesized.template)).map((v) => v.resources[0])).toEqual([synthesized.ids.open]);
+      expect(rule.check(input(synthesized.template)).map((v) => v.resources?.[0])).toEqual([synthesized.ids.open]);
     });
   });
 });

@@ -59,7 +59,7 @@ Resources:
 
     it('non-compliant: an instance in public subnets (CDK makes it publicly accessible too); compliant: isolated subnets', () => {
       const violations = rule.check(input(synthesized.template));
-      expect(violations.map((v) => v.resources[0])).toEqual([synthesized.ids.exposed]);
+      expect(violations.map((v) => v.resources?.[0])).toEqual([synthesized.ids.exposed]);
       expect(violations[0].message).toMatch(/is publicly accessible and is placed in public subnets/);
     });
   });
