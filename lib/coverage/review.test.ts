@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledReview } from '../pipeline/bundled';
 import { runReview } from '../pipeline/run';
 import { CATALOG } from '../rules/catalog';
+import { SEED_RULES } from '../rules/index';
 import { bundledHumanReviewPath, modelTypes, reviewCoverage } from './review';
 
 describe('coverage of the bundled review against the seed MODEL_FAILURES.md', async () => {
@@ -26,13 +27,13 @@ describe('coverage of the bundled review against the seed MODEL_FAILURES.md', as
     }
   });
 
-  it('lists every finding of a seed rule under a failure; what stays unlisted comes from elsewhere (validator, differences)', () => {
+  it('lists every finding of a seed rule under a failure; what stays unlisted comes from elsewhere (validators, differences, general rules)', () => {
     expect(result.unlisted.length).toBeGreaterThan(0);
-    const seedRules = new Set(Object.keys(CATALOG).filter((id) => !id.includes('/')));
-    for (const f of result.unlisted) expect(f.source === 'cloudformation-validate' || f.rule.startsWith('difference/'), f.rule).toBe(true);
+    const seedRules = new Set(SEED_RULES.map((rule) => rule.id as string));
+    for (const f of result.unlisted) expect(seedRules.has(f.rule), f.rule).toBe(false);
     expect(seedRules.size).toBeGreaterThan(0);
     const listed = new Set(result.found.flatMap((x) => x.findings));
-    const seedFindings = review.findings.filter((f) => f.side === 'model' && f.source === 'infra-review');
+    const seedFindings = review.findings.filter((f) => f.side === 'model' && f.source === 'infra-review' && seedRules.has(f.rule));
     for (const f of seedFindings) expect(listed.has(f), f.rule).toBe(true);
   });
 });
