@@ -1,5 +1,4 @@
 import { asList, referencedIds, resourcesOfType } from '../../templates/query';
-import type { CfnTemplate } from '../../templates/types';
 import type { Evidence, Rule, RuleInput, Violation } from '../types';
 import { arnsIn, readableText, textsIn } from '../util/arns';
 import { policyStatements, type AttachedStatement } from '../util/iam';
@@ -25,13 +24,19 @@ const ACCOUNT_LEVEL = /^[\w-]+:(List|Describe|CreateLogGroup$|GetRandomPassword$
 function check({ template }: RuleInput): Violation[] {
   if (!template) return [];
   const violations: Violation[] = [];
+  const defined = new Map(
+    Object.entries(SERVICES).map(([service, { types }]) => [
+      service,
+      types.flatMap((type) => resourcesOfType(template, type).map(([id]) => id)),
+    ]),
+  );
   const boundaries = new Set(
     Object.values(template.Resources ?? {}).flatMap((r) => [...referencedIds(r?.Properties?.PermissionsBoundary)]),
   );
   for (const s of policyStatements(template)) {
     // A permissions boundary caps what roles may do; it grants nothing, so broad ARNs there are its purpose.
     if (s.statement.Effect !== 'Allow' || boundaries.has(s.policyId)) continue;
-    const evidence = wildcardArns(template, s);
+    const evidence = wildcardArns(defined, s);
     if (!evidence.length) continue;
     const attached = s.roles.filter((id) => id !== s.policyId);
     violations.push({
@@ -46,7 +51,7 @@ function check({ template }: RuleInput): Violation[] {
 export const rule: Rule = { id: 'iam-wildcard-arns', check };
 
 /** The statement's resources that are wildcard ARNs of a service whose actions it grants and whose resources the stack defines. */
-function wildcardArns(template: CfnTemplate, s: AttachedStatement): Evidence[] {
+function wildcardArns(defined: Map<string, string[]>, s: AttachedStatement): Evidence[] {
   const actions = asList(s.statement.Action).filter((a): a is string => typeof a === 'string');
   const resources = asList(s.statement.Resource);
   return resources.flatMap((value, i) =>
@@ -56,14 +61,14 @@ function wildcardArns(template: CfnTemplate, s: AttachedStatement): Evidence[] {
         const name = arn.resource.replace(service?.prefix ?? /^/, '');
         if (!service || !/^\*($|[/:])/.test(name)) return [];
         const granted = actions.filter((a) => a.split(':')[0].toLowerCase() === arn.service && !ACCOUNT_LEVEL.test(a));
-        const defined = service.types.flatMap((type) => resourcesOfType(template, type).map(([id]) => id));
-        if (!granted.length || !defined.length) return [];
+        const ids = defined.get(arn.service) ?? [];
+        if (!granted.length || !ids.length) return [];
         return [
           {
             resource: s.policyId,
             path: place.path,
             value: place.value,
-            note: `${granted.join(', ')} on every ${arn.service} resource (${readableText(arn.arn)}) although the stack defines ${defined.slice(0, 3).join(', ')}${defined.length > 3 ? ', ...' : ''}`,
+            note: `${granted.join(', ')} on every ${arn.service} resource (${readableText(arn.arn)}) although the stack defines ${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', ...' : ''}`,
           },
         ];
       }),
