@@ -60,8 +60,9 @@ export const PROTECTION_DEFAULTS_CATALOG = {
     heading: 'Missing HTTPS Listener',
     title: 'Missing HTTPS listener',
     problem:
-      'An internet-facing Application Load Balancer serves plain HTTP: it has only HTTP listeners and none redirects to HTTPS, or an HTTP listener forwards traffic besides its HTTPS listener instead of redirecting.',
-    impact: 'Requests and responses (credentials, session cookies, data) cross the internet unencrypted.',
+      'An internet-facing Application Load Balancer serves plain HTTP: it has only HTTP listeners and none redirects to HTTPS, or an HTTP listener forwards traffic besides its HTTPS listener instead of redirecting; or an HTTP listener redirects to an HTTPS port on which the load balancer has no listener.',
+    impact:
+      'Requests and responses (credentials, session cookies, data) cross the internet unencrypted; a redirect to a port without a listener makes the application unreachable.',
     fix: 'Add an HTTPS listener with an ACM certificate and make the HTTP listener redirect to HTTPS (`RedirectConfig: { Protocol: HTTPS, Port: 443, StatusCode: HTTP_301 }`).',
   },
   'customer-key-not-applied': {

@@ -26,12 +26,24 @@ describe('alb-https-listener', () => {
     expect(rule.check(inputFromText(alb(forwardHttp + https)))[0].message).toContain('besides HTTPS');
   });
 
-  it('compliant: HTTP redirects to HTTPS, an internal or network load balancer, a conditional HTTP fallback, an unreadable protocol', () => {
+  it('non-compliant 3: an HTTP listener that redirects to an HTTPS port without a listener, internal load balancers too', () => {
+    const violations = rule.check(inputFromText(alb(redirectHttp)));
+    expect(violations.map((v) => v.resources)).toEqual([['Lb', 'Http']]);
+    expect(violations[0].message).toBe(
+      'Load balancer Lb redirects HTTP to HTTPS on port 443, where it has no listener: every request ends at a closed port.',
+    );
+    expect(rule.check(inputFromText(alb(redirectHttp, '{ Scheme: internal, Subnets: [subnet-1] }'))).map((v) => v.resources)).toEqual([
+      ['Lb', 'Http'],
+    ]);
+  });
+
+  it('compliant: HTTP redirects to HTTPS, an internal or network load balancer, a conditional HTTP fallback, an unreadable protocol, a redirect to another host', () => {
     expect(rule.check(inputFromText(alb(redirectHttp + https)))).toEqual([]);
     expect(rule.check(inputFromText(alb(forwardHttp, '{ Scheme: internal, Subnets: [subnet-1] }')))).toEqual([]);
     expect(rule.check(inputFromText(alb(forwardHttp, '{ Type: network, Subnets: [subnet-1] }')))).toEqual([]);
     expect(rule.check(inputFromText(alb(forwardHttp.replace('Http: {', 'Http: { Condition: HasCert,') + https)))).toEqual([]);
     expect(rule.check(inputFromText(alb(forwardHttp.replace('Protocol: HTTP,', 'Protocol: !Ref ListenerProtocol,'))))).toEqual([]);
+    expect(rule.check(inputFromText(alb(redirectHttp.replace("Port: '443'", "Port: '443', Host: www.example.com"))))).toEqual([]);
   });
 
   describe('CDK-synthesized', () => {
