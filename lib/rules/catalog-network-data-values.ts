@@ -113,7 +113,7 @@ export const NETWORK_DATA_VALUES_CATALOG = {
     heading: 'Property Values the Service Rejects',
     title: 'Property values the service rejects',
     problem:
-      'A value or combination that the service rejects when the resource is created: Lambda memory or ephemeral storage above 10240 MB, an API Gateway cache TTL above 3600 s, an Auto Scaling desired capacity outside min..max, a target group health check timeout not below its interval, an SQS event source batch above 10 without a batching window, ElastiCache automatic failover with one node, RDS MySQL/MariaDB/PostgreSQL storage below 20 GiB.',
+      'A value or combination that the service rejects when the resource is created: Lambda memory or ephemeral storage above 10240 MB, an API Gateway cache TTL above 3600 s or a method setting path with raw inner slashes (`/*/*`), an Auto Scaling desired capacity outside min..max, a target group health check timeout not below its interval, an SQS event source batch above 10 without a batching window, ElastiCache automatic failover with one node, RDS MySQL/MariaDB/PostgreSQL storage below 20 GiB.',
     impact: 'The resource fails to create and the stack rolls back.',
     fix: 'Keep each value within the limit the service documents (see the evidence for the limit each breaks).',
   },

@@ -20,7 +20,7 @@ Resources:
   Esm: { Type: AWS::Lambda::EventSourceMapping, Properties: { FunctionName: f, EventSourceArn: !GetAtt Queue.Arn, BatchSize: 50 } }
   Cache: { Type: AWS::ElastiCache::ReplicationGroup, Properties: { ReplicationGroupDescription: c, Engine: redis, CacheNodeType: cache.t3.micro, NumCacheClusters: 1, AutomaticFailoverEnabled: true } }
   Db: { Type: AWS::RDS::DBInstance, Properties: { Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: '10' } }
-  Stage: { Type: AWS::ApiGateway::Stage, Properties: { RestApiId: api, MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', CachingEnabled: true, CacheTtlInSeconds: 7200 }] } }`;
+  Stage: { Type: AWS::ApiGateway::Stage, Properties: { RestApiId: api, MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', CachingEnabled: true, CacheTtlInSeconds: 7200 }, { HttpMethod: '*', ResourcePath: '/*/*', MetricsEnabled: true }] } }`;
     const violations = rule.check(inputFromText(text));
     expect(violations.map((v) => [v.resources?.[0], v.evidence?.[0].path])).toEqual([
       ['Asg', 'Properties.DesiredCapacity'],
@@ -29,6 +29,10 @@ Resources:
       ['Cache', 'Properties.NumCacheClusters'],
       ['Db', 'Properties.AllocatedStorage'],
       ['Stage', 'Properties.MethodSettings.0.CacheTtlInSeconds'],
+    ]);
+    expect(violations.at(-1)?.evidence?.map((e) => e.path)).toEqual([
+      'Properties.MethodSettings.0.CacheTtlInSeconds',
+      'Properties.MethodSettings.1.ResourcePath',
     ]);
   });
 
@@ -43,7 +47,8 @@ ${functionYaml('Fn', '      MemorySize: 10240\n      EphemeralStorage: { Size: !
   Stream: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }
   FromStream: { Type: AWS::Lambda::EventSourceMapping, Properties: { FunctionName: f, EventSourceArn: !GetAtt Stream.Arn, BatchSize: 500, StartingPosition: LATEST } }
   Cache: { Type: AWS::ElastiCache::ReplicationGroup, Properties: { ReplicationGroupDescription: c, Engine: redis, NumCacheClusters: 2, AutomaticFailoverEnabled: true } }
-  Db: { Type: AWS::RDS::DBInstance, Properties: { Engine: sqlserver-ex, DBInstanceClass: db.t3.micro, AllocatedStorage: '10' } }`;
+  Db: { Type: AWS::RDS::DBInstance, Properties: { Engine: sqlserver-ex, DBInstanceClass: db.t3.micro, AllocatedStorage: '10' } }
+  Stage: { Type: AWS::ApiGateway::Stage, Properties: { RestApiId: api, MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*' }, { HttpMethod: GET, ResourcePath: '/~1items~1{id}' }] } }`;
     expect(rule.check(inputFromText(text))).toEqual([]);
   });
 

@@ -20,6 +20,19 @@ const atMost = (type: string, path: string, max: number, what: string): Limit =>
     }),
 });
 
+/** API Gateway method settings whose ResourcePath has a raw slash after its first character: inner slashes must be written `~1`. */
+function methodSettingPaths(type: string, path: string): Limit {
+  return {
+    type,
+    breaches: (resource) =>
+      valuesAt(resource.Properties, path, 'Properties').flatMap(({ path: at, value }) =>
+        typeof value === 'string' && value.startsWith('/') && value.slice(1).includes('/')
+          ? [{ path: at, value, note: 'a method setting path encodes inner slashes as ~1 (use /* for every resource)' }]
+          : [],
+      ),
+  };
+}
+
 /** Limits that cfn-lint 1.58 does not check (each verified against it): values and combinations the service rejects. */
 const LIMITS: readonly Limit[] = [
   atMost('AWS::Lambda::Function', 'MemorySize', 10240, 'Lambda memory (MB)'),
@@ -27,6 +40,8 @@ const LIMITS: readonly Limit[] = [
   atMost('AWS::ApiGateway::Stage', 'MethodSettings.*.CacheTtlInSeconds', 3600, 'API Gateway cache TTL (seconds)'),
   atMost('AWS::ApiGateway::Deployment', 'StageDescription.MethodSettings.*.CacheTtlInSeconds', 3600, 'API Gateway cache TTL (seconds)'),
   atMost('AWS::ApiGateway::Deployment', 'StageDescription.CacheTtlInSeconds', 3600, 'API Gateway cache TTL (seconds)'),
+  methodSettingPaths('AWS::ApiGateway::Stage', 'MethodSettings.*.ResourcePath'),
+  methodSettingPaths('AWS::ApiGateway::Deployment', 'StageDescription.MethodSettings.*.ResourcePath'),
   {
     type: 'AWS::AutoScaling::AutoScalingGroup',
     breaches: ({ Properties: p = {} }) => {
