@@ -76,6 +76,16 @@ export const PROTECTION_DEFAULTS_CATALOG = {
       'That data is encrypted only with an AWS owned or managed key: the key policy, rotation and audit trail the stack set up for it do not apply.',
     fix: 'Point the resource at the key (`KmsKeyId: !GetAtt Key.Arn`; `SSESpecification: { SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !Ref Key }`).',
   },
+  'kms-key-rotation': {
+    category: 'security',
+    severity: 'warning',
+    heading: 'KMS Key Rotation Not Enabled',
+    title: 'KMS key rotation not enabled',
+    problem: 'A symmetric encryption KMS key of the stack does not turn on automatic rotation (`EnableKeyRotation` is off by default).',
+    impact:
+      'The same key material protects data for the life of the key, against security baselines (CIS, Security Hub KMS.4) that expect yearly rotation.',
+    fix: 'Set `EnableKeyRotation: true` on the key (CDK: `enableKeyRotation: true`).',
+  },
   'rds-public-access': {
     category: 'security',
     severity: 'error',

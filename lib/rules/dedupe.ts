@@ -63,6 +63,7 @@ export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   'database-public-access': ['rds-public-access', 'cfn-validate/W9011', 'RDSInstancePublicAccess'],
   'database-multi-az': ['rds-multi-az', 'RDSMultiAZSupport'],
   'customer-key-not-applied': ['customer-key-not-applied', 'CloudWatchLogGroupEncrypted'],
+  'kms-key-rotation': ['kms-key-rotation', 'KMSBackingKeyRotationEnabled'],
 };
 
 const PROBLEM_OF = new Map(Object.entries(EQUIVALENT_RULES).flatMap(([problem, members]) => members.map((m) => [m, problem] as const)));

@@ -34,6 +34,7 @@ import { rule as albHttpsListener } from './security/alb-https-listener';
 import { rule as rdsPublicAccess } from './security/rds-public-access';
 import { rule as rdsMultiAz } from './deployment/rds-multi-az';
 import { rule as customerKeyNotApplied } from './security/customer-key-not-applied';
+import { rule as kmsKeyRotation } from './security/kms-key-rotation';
 import { rule as iamManagedPolicyExists } from './deployment/iam-managed-policy-exists';
 import { rule as iamResourceArns } from './deployment/iam-resource-arns';
 import { rule as hardcodedSecrets } from './security/hardcoded-secrets';
@@ -98,6 +99,7 @@ export const GENERAL_RULES: readonly Rule[] = [
   rdsPublicAccess,
   rdsMultiAz,
   customerKeyNotApplied,
+  kmsKeyRotation,
 ];
 
 /** Every rule the engine runs by default: the seed's, the rules about an answer's form, then the general rules (each id has a CATALOG entry). */
