@@ -1,6 +1,6 @@
 import type { CfnValue } from '../../templates/types';
 import type { Evidence, Rule, RuleInput, Violation } from '../types';
-import { literalText } from '../util/cfn';
+import { textsIn } from '../util/arns';
 import { lookupManagedPolicy } from '../util/managed-policies';
 
 /** Resource types whose `ManagedPolicyArns` attach policies to a principal of the stack. */
@@ -38,24 +38,13 @@ function check({ template }: RuleInput): Violation[] {
 
 export const rule: Rule = { id: 'iam-managed-policy-exists', check };
 
-/** An AWS managed policy ARN found in a value: where, the value written there, and its `path/name`. */
-interface PolicyReference {
-  path: string;
-  value: CfnValue;
-  name: string;
-}
-
 const AWS_POLICY_ARN = /arn:[^:\s"]*:iam::aws:policy\/([\w+=,.@/-]+)/g;
 
-/** AWS managed policy ARNs in a value: literal strings, and `Fn::Join`/`Fn::Sub` read as text (a name built from a parameter is skipped). */
-function awsPolicyReferences(value: CfnValue | undefined, path: string): PolicyReference[] {
-  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return [];
-  const text =
-    typeof value === 'string' || 'Fn::Join' in (value as object) || 'Fn::Sub' in (value as object) ? literalText(value) : undefined;
-  if (text !== undefined) {
-    return [...text.matchAll(AWS_POLICY_ARN)]
-      .filter((m) => !m[1].endsWith('/') && text[m.index + m[0].length] !== '*')
-      .map((m) => ({ path, value, name: m[1] }));
-  }
-  return Object.entries(value).flatMap(([key, child]) => awsPolicyReferences(child as CfnValue, `${path}.${key}`));
+/** AWS managed policy ARNs in a value, read as text (a name built from a parameter or ending in a wildcard is skipped). */
+function awsPolicyReferences(value: CfnValue | undefined, path: string): { path: string; value: CfnValue; name: string }[] {
+  return textsIn(value, path).flatMap((place) =>
+    [...(place.text.includes(':iam::aws:policy/') ? place.text.matchAll(AWS_POLICY_ARN) : [])]
+      .filter((m) => !m[1].endsWith('/') && !/^[*\u0001]/.test(place.text.slice(m.index + m[0].length)))
+      .map((m) => ({ path: place.path, value: place.value, name: m[1] })),
+  );
 }

@@ -12,12 +12,24 @@ export interface TextAt {
   text: string;
 }
 
+// Several rules read the same properties as text; templates are never mutated, so each object is read once per path.
+const TEXTS = new WeakMap<object, Map<string, readonly TextAt[]>>();
+
 /** Every string, `Fn::Sub` and `Fn::Join` inside a value, as text (`${AWS::Region}` and `{Ref: AWS::Region}` become PSEUDO.region, ...). */
-export function textsIn(value: CfnValue | undefined, path: string): TextAt[] {
+export function textsIn(value: CfnValue | undefined, path: string): readonly TextAt[] {
+  if (!value || typeof value !== 'object') return collectTexts(value, path);
+  const byPath = TEXTS.get(value) ?? new Map<string, readonly TextAt[]>();
+  TEXTS.set(value, byPath);
+  const cached = byPath.get(path) ?? collectTexts(value, path);
+  byPath.set(path, cached);
+  return cached;
+}
+
+function collectTexts(value: CfnValue | undefined, path: string): TextAt[] {
   const text = asText(value);
   if (text !== undefined) return [{ path, value: value as CfnValue, text }];
   if (!value || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) => textsIn(child, `${path}.${key}`));
+  return Object.entries(value).flatMap(([key, child]) => collectTexts(child, `${path}.${key}`));
 }
 
 /** The text of a string, `Fn::Sub` or `Fn::Join` (undefined for other values). */
@@ -58,6 +70,7 @@ export interface ArnParts {
 
 /** Every ARN in a text (`arn:<partition>:<service>:<region>:<account>:<resource>`). */
 export function arnsIn(text: string): ArnParts[] {
+  if (!text.includes('arn:')) return [];
   return [...text.matchAll(/arn:([^:\s"',]*):([^:\s"',]*):([^:\s"',]*):([^:\s"',]*):([^\s"',]*)/g)].map((m) => ({
     arn: m[0],
     partition: m[1],
@@ -71,9 +84,11 @@ export function arnsIn(text: string): ArnParts[] {
 /** The names of AWS regions (from aws-cdk-lib's region-info). */
 export const AWS_REGIONS: ReadonlySet<string> = new Set(RegionInfo.regions.map((r) => r.name));
 
-/** A region name inside a text: `us-east-1`, `eu-central-2`, `us-gov-west-1` (only names AWS has). */
+const REGION_NAME = new RegExp(`\\b(${[...AWS_REGIONS].join('|')})\\b`, 'g');
+
+/** The region names inside a text: `us-east-1`, `eu-central-2`, `us-gov-west-1` (only names AWS has). */
 export function regionsIn(text: string): string[] {
-  return (text.match(/\b[a-z]{2}(-[a-z]+)+-\d\b/g) ?? []).filter((name) => AWS_REGIONS.has(name));
+  return /-\d/.test(text) ? (text.match(REGION_NAME) ?? []) : [];
 }
 
 /** Accounts AWS services act from (regional Elastic Load Balancing log delivery), which a template rightly writes literally. */

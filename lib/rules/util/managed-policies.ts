@@ -25,9 +25,16 @@ for (const policy of data.policies) {
 export function lookupManagedPolicy(pathAndName: string): ManagedPolicyLookup {
   const serviceLinked = pathAndName.startsWith('aws-service-role/');
   if (KNOWN.has(pathAndName)) return { exists: true, serviceLinked };
-  const suggestion = closestPolicy(pathAndName);
+  // The same wrong names recur across answers; the search for a suggestion scans every policy, so remember it.
+  if (!SUGGESTIONS.has(pathAndName)) {
+    if (SUGGESTIONS.size >= 1000) SUGGESTIONS.clear();
+    SUGGESTIONS.set(pathAndName, closestPolicy(pathAndName));
+  }
+  const suggestion = SUGGESTIONS.get(pathAndName);
   return { exists: false, serviceLinked, ...(suggestion ? { suggestion } : {}) };
 }
+
+const SUGGESTIONS = new Map<string, string | undefined>();
 
 /** The same name under another path or in another case, else the closest name within a small edit distance, else the shortest one that contains it. */
 function closestPolicy(pathAndName: string): string | undefined {
