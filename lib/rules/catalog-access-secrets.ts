@@ -8,7 +8,7 @@ export const ACCESS_AND_SECRETS_CATALOG = {
     heading: 'Non-existent AWS Managed Policy',
     title: 'Non-existent AWS managed policy',
     problem:
-      'An `arn:aws:iam::aws:policy/...` ARN names no AWS managed policy (a wrong name, a missing `service-role/` path, a retired policy), or attaches a service-linked role policy (`aws-service-role/`) to a role, user or group of the stack.',
+      'An `arn:aws:iam::aws:policy/...` ARN names no AWS managed policy (a wrong name, a missing `service-role/` path, a retired policy), or attaches a service-linked role policy (`aws-service-role/`) to a role, user or group of the stack. For a CDK answer that does not synthesize, the names its code passes to `fromAwsManagedPolicyName` are checked.',
     impact: 'IAM rejects the attachment ("Policy ... does not exist or is not attachable"); the stack fails to deploy and rolls back.',
     fix: 'Use the exact name and path of an existing AWS managed policy (e.g. `service-role/AWSLambdaBasicExecutionRole`, `service-role/AWS_ConfigRole`), or write the permissions as an inline policy.',
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { inputFromText, input, logicalId, synthOnce } from '../test-util';
+import { inputFromText, input, logicalId, source, synthOnce } from '../test-util';
 import { lookupManagedPolicy } from '../util/managed-policies';
 import { rule } from './iam-managed-policy-exists';
 
@@ -84,6 +84,31 @@ describe('iam-managed-policy-exists', () => {
       expect(violations.map((v) => v.resources)).toEqual([[synthesized.ids.bad]]);
       expect(violations[0].evidence?.[0].note).toContain('did you mean arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforSSM?');
     });
+  });
+
+  it('non-compliant 4: without a template (a CDK answer that did not synthesize), the names its code attaches', () => {
+    const ts = source(
+      [
+        "role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AWSLambdaBasicExecutionRole'));",
+        "role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole'));",
+      ].join('\n'),
+      'typescript',
+      'lib/stack.ts',
+    );
+    const py = source('policy = iam.ManagedPolicy.from_aws_managed_policy_name("AWSCodePipelineFullAccess")', 'python', 'app.py');
+    const violations = rule.check(input(undefined, [ts, py]));
+    expect(violations.map((v) => [v.location, v.evidence?.[0].note])).toEqual([
+      [
+        { file: 'lib/stack.ts', line: 1 },
+        'no AWS managed policy is named AWSLambdaBasicExecutionRole; did you mean arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole?',
+      ],
+      [{ file: 'app.py', line: 1 }, expect.stringMatching(/AWSCodePipeline_FullAccess\?$/)],
+    ]);
+  });
+
+  it('compliant: code is not read when the template is at hand (its findings come from the template)', () => {
+    const ts = source("iam.ManagedPolicy.fromAwsManagedPolicyName('NoSuchPolicy')", 'typescript', 'lib/stack.ts');
+    expect(rule.check(input({ Resources: {} }, [ts]))).toEqual([]);
   });
 
   it('lookupManagedPolicy suggests nothing for a name unlike any policy', () => {

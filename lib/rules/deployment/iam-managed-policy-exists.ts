@@ -2,13 +2,15 @@ import type { CfnValue } from '../../templates/types';
 import type { Evidence, Rule, RuleInput, Violation } from '../types';
 import { textsIn } from '../util/arns';
 import { lookupManagedPolicy } from '../util/managed-policies';
+import { sourceLines } from '../util/source';
 
 /** Resource types whose `ManagedPolicyArns` attach policies to a principal of the stack. */
 const ATTACHING = new Set(['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']);
 
 /** Every `arn:<partition>:iam::aws:policy/<path/name>` of a resource must name an AWS managed policy that exists and can be attached. */
-function check({ template }: RuleInput): Violation[] {
-  if (!template) return [];
+function check({ template, sources }: RuleInput): Violation[] {
+  // Without a template (a CDK answer that did not synthesize) the names are read from the code that attaches them.
+  if (!template) return sourceViolations(sources);
   const violations: Violation[] = [];
   for (const [id, resource] of Object.entries(template.Resources ?? {})) {
     const attaching = ATTACHING.has(resource?.Type);
@@ -19,7 +21,7 @@ function check({ template }: RuleInput): Violation[] {
       if (found.exists && !(found.serviceLinked && attached)) continue;
       const note = found.exists
         ? `${ref.name} is a policy for service-linked roles; IAM refuses to attach it to ${resource.Type.replace('AWS::IAM::', 'a ').toLowerCase()}`
-        : `no AWS managed policy is named ${ref.name}${found.suggestion ? `; did you mean arn:aws:iam::aws:policy/${found.suggestion}?` : ''}`;
+        : unknownNote(ref.name, found.suggestion);
       evidence.push({ resource: id, path: ref.path, value: ref.value, note });
     }
     if (!evidence.length) continue;
@@ -37,6 +39,36 @@ function check({ template }: RuleInput): Violation[] {
 }
 
 export const rule: Rule = { id: 'iam-managed-policy-exists', check };
+
+/** `fromAwsManagedPolicyName('X')` (TypeScript), `from_aws_managed_policy_name("X")` (Python) and AWS managed policy ARNs in code. */
+const SOURCE_POLICY =
+  /(?:fromAwsManagedPolicyName|from_aws_managed_policy_name)\(\s*['"`]([\w+=,.@/-]+)['"`]|arn:aws[\w-]*:iam::aws:policy\/([\w+=,.@/-]+)/g;
+
+/** One violation per source line that names an AWS managed policy that does not exist. */
+function sourceViolations(sources: RuleInput['sources']): Violation[] {
+  return sourceLines(sources).flatMap((line) => {
+    const notes = [...line.text.matchAll(SOURCE_POLICY)]
+      .map((m) => m[1] ?? m[2])
+      .filter((name) => !name.endsWith('/') && !lookupManagedPolicy(name).exists)
+      .map((name) => unknownNote(name, lookupManagedPolicy(name).suggestion));
+    if (!notes.length) return [];
+    return [
+      {
+        message:
+          `${line.location.file}:${line.location.line} names an AWS managed policy that cannot be attached: ${notes.join('; ')}`.replace(
+            /[^?]$/,
+            '$&.',
+          ),
+        location: line.location,
+        evidence: notes.map((note) => ({ location: line.location, value: line.text.trim(), note })),
+      },
+    ];
+  });
+}
+
+function unknownNote(name: string, suggestion: string | undefined): string {
+  return `no AWS managed policy is named ${name}${suggestion ? `; did you mean arn:aws:iam::aws:policy/${suggestion}?` : ''}`;
+}
 
 const AWS_POLICY_ARN = /arn:[^:\s"]*:iam::aws:policy\/([\w+=,.@/-]+)/g;
 
