@@ -88,7 +88,7 @@ Resources:
   Param: { Type: AWS::SSM::Parameter, Properties: { Name: /app/db/password-secret-arn, Type: String, Value: !Ref Secret } }
   Fn:
     Type: AWS::Lambda::Function
-    Properties: { Environment: { Variables: { SECRET_ARN: !Ref Secret, TOKEN_TABLE: tokens, API_KEY_PARAMETER: /app/api-key, PASSWORD: '{{resolve:ssm-secure:/app/pw:1}}' } } }
+    Properties: { Environment: { Variables: { SECRET_ARN: !Ref Secret, TOKEN_TABLE: tokens, TOKEN_EXPIRY_SECONDS: '3600', JWT_ISSUER: my-app, API_KEY_PARAMETER: /app/api-key, PASSWORD: '{{resolve:ssm-secure:/app/pw:1}}' } } }
   Pool: { Type: AWS::Cognito::UserPoolClient, Properties: { GenerateSecret: true, TokenValidityUnits: { AccessToken: hours } } }
   Host:
     Type: AWS::EC2::Instance

@@ -20,7 +20,7 @@ export function isSecretName(name: string): boolean {
 
 /** Last words of a name that point at a secret or describe it rather than hold it. */
 const POINTER_WORDS = new Set(
-  'arn name id ids path paths parameter param ref length ttl expiry expiration rotation policy type version kms location url uri enabled required table bucket header field store'.split(
+  'arn name id ids path paths parameter param ref length ttl expiry expiration rotation policy type version kms location url uri enabled required table bucket header field store endpoint host issuer audience algorithm seconds minutes hours days timeout count size mode format prefix suffix file'.split(
     ' ',
   ),
 );
@@ -30,7 +30,7 @@ export function literalSecretValue(value: CfnValue | undefined): string | undefi
   const sub = value && typeof value === 'object' && !Array.isArray(value) ? value['Fn::Sub'] : undefined;
   const text = typeof value === 'string' ? value : typeof sub === 'string' && !sub.includes('${') ? sub : undefined;
   if (text === undefined || text.trim().length < 4 || text.includes('{{resolve:')) return undefined;
-  if (/^(true|false|yes|no|none|null|changeme|\*+)$/i.test(text.trim()) || /^(arn:|\/|s3:\/\/|https?:\/\/)/.test(text)) return undefined;
+  if (/^(true|false|yes|no|none|null|\*+|\d{1,6})$/i.test(text.trim()) || /^(arn:|\/|s3:\/\/|https?:\/\/)/.test(text)) return undefined;
   return text;
 }
 
