@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthesizeTemplate } from '../lib/synth';
-import { formatTemplate, MODEL_TEMPLATE_PATH } from './generate';
+import { constructPathsOf, formatTemplate, MODEL_CONSTRUCTS_PATH, MODEL_TEMPLATE_PATH } from './generate';
 import { buildModelApp, MODEL_LAMBDA_CODE } from './model-stack';
 
 interface Resource {
@@ -19,6 +19,12 @@ const fn = ofType('AWS::Lambda::Function')[0]!;
 describe("the port of the model's stack", () => {
   it('synthesizes to the committed model.template.json (regenerate with `npx tsx infra/model/generate.ts`)', () => {
     expect(formatTemplate(synthesizeTemplate(buildModelApp()))).toBe(committed);
+  });
+
+  it('has its construct paths committed beside it, one per resource (regenerate the same way)', () => {
+    const committedPaths = fs.readFileSync(MODEL_CONSTRUCTS_PATH, 'utf8');
+    expect(formatTemplate(constructPathsOf(buildModelApp()))).toBe(committedPaths);
+    expect(Object.keys(JSON.parse(committedPaths)).sort()).toEqual(Object.keys(template.Resources).sort());
   });
 
   it('inlines the same handler as the LAMBDA_CODE of MODEL_RESPONSE.md', () => {

@@ -29,6 +29,13 @@ export function readSourceFile(file: string): Promise<SourceFile> {
   }));
 }
 
+/** A JSON file of logical ID → construct path, as constructs of a loaded template. */
+function readConstructPaths(file: string): Promise<LoadedTemplate['constructs']> {
+  return parseFileCached(file, 'constructs', (text) =>
+    Object.fromEntries(Object.entries(JSON.parse(text) as Record<string, string>).map(([id, p]) => [id, { path: p }])),
+  );
+}
+
 /** Loads one side; synthesis failures become a `failed` state, unreadable files throw AppError. */
 export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> {
   if (spec.inline && spec.synthesize) return loadSynthesizedArtifact(spec.label, spec.inline, spec.synthesize);
@@ -57,6 +64,7 @@ export async function loadArtifact(spec: ArtifactSpec): Promise<LoadedArtifact> 
   if (spec.file && spec.file !== markdown) {
     const file = spec.file;
     template = await parseFileCached(file, 'template', (text) => parseTemplate(text, displayPath(file)));
+    if (spec.constructPaths) template = { ...template, constructs: await readConstructPaths(spec.constructPaths) };
   }
   if (markdown) {
     const parts = await parseFileCached(markdown, 'markdown', (text) => classifyMarkdown(text, displayPath(markdown)));

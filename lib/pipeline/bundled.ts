@@ -32,11 +32,12 @@ export function referenceSpec(root = projectRoot(), config: ReferenceSettings = 
   };
 }
 
-/** The bundled model output: its answer in markdown (sources) and the synthesized template of its port. */
+/** The bundled model output: its answer in markdown (sources) and the synthesized template of its port, with the port's construct paths. */
 export function bundledModelSpec(root = projectRoot()): ArtifactSpec {
   return {
     label: 'model',
     file: path.join(root, 'infra/model/model.template.json'),
+    constructPaths: path.join(root, 'infra/model/model.constructs.json'),
     markdown: path.join(root, 'infra/model/MODEL_RESPONSE.md'),
   };
 }

@@ -90,6 +90,8 @@ export interface ArtifactSpec {
   cdk?: SynthTarget;
   /** A template file (.json/.yaml/.yml) or a markdown answer (.md). */
   file?: string;
+  /** For a template `file` synthesized without construct metadata: a JSON file of logical ID → construct path. */
+  constructPaths?: string;
   /** A markdown answer whose code blocks are analyzed as sources (its templates too when no template is given). */
   markdown?: string;
   /** Source files analyzed by source rules. */
