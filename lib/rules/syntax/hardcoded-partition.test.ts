@@ -19,7 +19,7 @@ Resources:
     expect(violations).toHaveLength(1);
     expect(violations[0].resources).toEqual(['Role', 'Topic']);
     expect(violations[0].message).toBe(
-      '3 ARNs in 2 resources write the partition literally (1 of them AWS managed policy ARNs) instead of ${AWS::Partition}; the template cannot be deployed to the China or GovCloud partitions.',
+      '3 ARNs in 2 resources write the partition literally instead of ${AWS::Partition}; the template cannot be deployed to the China or GovCloud partitions (1 of them is an AWS managed policy ARN).',
     );
     expect(violations[0].evidence?.map((e) => [e.path, e.note])).toEqual([
       ['Properties.ManagedPolicyArns.0', 'ARN with the literal partition aws (AWS managed policy)'],

@@ -22,7 +22,7 @@ function check({ template }: RuleInput): Violation[] {
   const managed = evidence.filter((e) => e.note.endsWith('(AWS managed policy)')).length;
   return [
     {
-      message: `${evidence.length} ARN${evidence.length > 1 ? 's' : ''} in ${resources.length} resource${resources.length > 1 ? 's' : ''} write${evidence.length > 1 ? '' : 's'} the partition literally${managed ? ` (${managed} of them AWS managed policy ARNs)` : ''} instead of \${AWS::Partition}; the template cannot be deployed to the China or GovCloud partitions.`,
+      message: `${evidence.length} ARN${evidence.length > 1 ? 's' : ''} in ${resources.length} resource${resources.length > 1 ? 's' : ''} write${evidence.length > 1 ? '' : 's'} the partition literally instead of \${AWS::Partition}; the template cannot be deployed to the China or GovCloud partitions${managed ? ` (${managed} of them ${managed > 1 ? 'are AWS managed policy ARNs' : 'is an AWS managed policy ARN'})` : ''}.`,
       resources,
       evidence,
     },
