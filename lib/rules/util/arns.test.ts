@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CfnValue } from '../../templates/types';
 import { arnsIn, isCdkSynthesized, PSEUDO, readableText, regionsIn, textsIn } from './arns';
 
 describe('util/arns', () => {
   it('textsIn reads strings, Fn::Sub and Fn::Join as text with the pseudo parameters marked, each with its path', () => {
-    const value = {
+    const value: CfnValue = {
       A: 'arn:aws:s3:::b',
       B: { 'Fn::Sub': 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:${Name}' },
       C: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sqs:', { Ref: 'AWS::Region' }, ':', { 'Fn::GetAtt': ['Q', 'Arn'] }]] }],

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { CfnValue } from '../../templates/types';
 import { isSecretName, literalSecretValue, maskSecret, userDataSecrets } from './secrets';
 
 describe('util/secrets', () => {
   it('literalSecretValue keeps literals and leaves intrinsics, dynamic references, paths and flags out', () => {
     expect(literalSecretValue('hunter2222')).toBe('hunter2222');
     expect(literalSecretValue({ 'Fn::Sub': 'no-variables-here' })).toBe('no-variables-here');
-    for (const value of [
+    const notLiterals: CfnValue[] = [
       { Ref: 'P' },
       { 'Fn::Sub': '${P}-x' },
       '{{resolve:secretsmanager:s}}',
@@ -14,8 +15,8 @@ describe('util/secrets', () => {
       'true',
       '3600',
       'abc',
-    ])
-      expect(literalSecretValue(value)).toBeUndefined();
+    ];
+    for (const value of notLiterals) expect(literalSecretValue(value)).toBeUndefined();
   });
 
   it('userDataSecrets finds literal assignments, access keys and mysql -p, not variables or commands', () => {
