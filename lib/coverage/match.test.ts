@@ -135,6 +135,20 @@ describe('matchCoverage', () => {
     expect(result.unlisted).toEqual([unrelated]);
   });
 
+  it('takes the problem of a rule the vocabulary knows from its id, not from where its evidence points', () => {
+    const partition = finding({
+      rule: 'hardcoded-partition',
+      category: 'syntax',
+      resources: ['AppRole'],
+      evidence: [{ resource: 'AppRole', path: 'Properties.ManagedPolicyArns', value: 'arn:aws:iam::aws:policy/ReadOnlyAccess', note: 'x' }],
+    });
+    expect(termsOfFinding(partition).problems).toEqual(['hard-coded-value']);
+    const role = () => 'AWS::IAM::Role';
+    expect(matchesFailure(human[1], termsOfFinding(partition, role))).toBe(false);
+    const wildcard = finding({ rule: 'iam-least-privilege', category: 'security', resources: ['AppRole'] });
+    expect(matchesFailure(human[1], termsOfFinding(wildcard, role))).toBe(true);
+  });
+
   it('aggregates over reviews by failures, not by averaging ratios', () => {
     const bucket = finding({
       rule: 'bucket-public',

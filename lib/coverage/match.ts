@@ -41,9 +41,13 @@ export function termsOfFinding(
   // clauses and evidence say where it is referenced from, which is not the problem).
   const gist = `${finding.title}\n${finding.message.split(/;\s|\.\s/)[0]}`.replace(/`[^`\n]*`/g, ' ');
   const firstPath = finding.evidence?.find((e) => e.path)?.path;
+  // A rule the vocabulary knows by its id names its problem exactly: where it points (a partition literal inside a
+  // managed policy ARN) is not what it is about.
+  const ruleProblems = problemsOfProperties(finding.rules ?? [finding.rule]);
+  if (ruleProblems.length) return { ...terms, problems: ruleProblems };
   const problems = new Set([
     ...problemsOfText(gist),
-    ...problemsOfProperties([...(firstPath ? pathTerms(firstPath) : []), ...termsOfText(gist).types, ...(finding.rules ?? [finding.rule])]),
+    ...problemsOfProperties([...(firstPath ? pathTerms(firstPath) : []), ...termsOfText(gist).types]),
   ]);
   return { ...terms, problems: [...problems] };
 }
