@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond npm packages: Debian's Chromium for Playwright, PostgreSQL, the Python CDK toolchain.
+# Installs what the tests need beyond npm packages: Debian's Chromium for Playwright, PostgreSQL, the Python CDK toolchain,
+# cfn-lint.
 set -euo pipefail
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "Installing Debian's chromium for the end-to-end tests..."
@@ -16,4 +17,9 @@ fi
 if ! bash "$(dirname "$0")/ensure-python-cdk.sh"; then
   [ -n "${CI:-}" ] && { echo "The Python CDK toolchain could not be installed" >&2; exit 1; }
   echo "Python CDK toolchain unavailable: the Python synthesis tests are skipped" >&2
+fi
+# cfn-lint (.cache/cfn-lint-venv, PyPI, pinned), which every review runs beside cloudformation-validate: required in CI.
+if ! bash "$(dirname "$0")/ensure-cfn-lint.sh"; then
+  [ -n "${CI:-}" ] && { echo "cfn-lint could not be installed" >&2; exit 1; }
+  echo "cfn-lint unavailable: reviews carry a 'cfn-lint could not run' finding and the cfn-lint tests fail" >&2
 fi

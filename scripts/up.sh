@@ -27,6 +27,8 @@ fi
 
 # Python CDK answers are synthesized with the venv this installs (PyPI aws-cdk-lib); without it they get source rules only.
 bash scripts/ensure-python-cdk.sh || log "the Python CDK toolchain could not be installed (above): Python CDK answers get source rules only"
+# Every review runs cfn-lint (PyPI, pinned) in a long-lived worker; without it, reviews say that cfn-lint could not run.
+bash scripts/ensure-cfn-lint.sh || log "cfn-lint could not be installed (above): reviews carry a 'cfn-lint could not run' finding"
 
 next build
 exec next start

@@ -1,5 +1,12 @@
 import type { ReviewFinding } from '@/lib/pipeline/types';
 import { catalogEntry } from '@/lib/rules/catalog';
+import type { FindingSource } from '@/lib/rules/finding';
+
+/** The external linters whose checks have no catalog entry, by source. */
+const LINTER_NAMES: Partial<Record<FindingSource, string>> = {
+  'cloudformation-validate': '@aws/cloudformation-validate',
+  'cfn-lint': 'cfn-lint',
+};
 
 /**
  * Problem / Impact / Fix from the rule catalog; for findings outside it, an explanation of who reported them.
@@ -9,10 +16,11 @@ import { catalogEntry } from '@/lib/rules/catalog';
 export function FindingExplanation({ finding, generic = false }: { finding: ReviewFinding; generic?: boolean }) {
   const entry = catalogEntry(finding.rule);
   if (!entry) {
+    const linters = (finding.sources ?? [finding.source]).flatMap((source) => LINTER_NAMES[source] ?? []);
     return (
       <p data-testid="finding-external" className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-600 ring-1 ring-slate-200">
-        {finding.source === 'cloudformation-validate'
-          ? 'Reported by @aws/cloudformation-validate; this check has no entry in the rule catalog.'
+        {linters.length
+          ? `Reported by ${linters.join(' and ')}; this check has no entry in the rule catalog.`
           : 'This rule has no entry in the rule catalog.'}
       </p>
     );

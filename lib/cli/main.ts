@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /* Entry point of `npm run -s infra-review -- <command>`. */
+import { prewarmCfnLint } from '../rules/cfn-lint/client';
 import { prewarmValidator } from '../rules/cfn-validate/client';
 
-// The validation engine takes seconds to start: start it before loading the rest, so both proceed at once.
-if (['analyze', 'review'].includes(process.argv[2]) || (process.argv[2] === 'import' && !process.argv.includes('--no-analyze')))
+// The linters take seconds to start: start them before loading the rest, so all proceed at once.
+if (['analyze', 'review'].includes(process.argv[2]) || (process.argv[2] === 'import' && !process.argv.includes('--no-analyze'))) {
   prewarmValidator();
+  prewarmCfnLint();
+}
 
 import('./commands')
   .then(({ main }) => main(process.argv.slice(2)))

@@ -1,5 +1,6 @@
 import { analyzeArtifact, sortFindings, type AnalysisInput } from '../rules/analyze';
 import { parseRulePacks, type RulePackId } from '../rules/cdk-nag/packs';
+import { prewarmCfnLint } from '../rules/cfn-lint/client';
 import { prewarmValidator, validatorIsReady } from '../rules/cfn-validate/client';
 import { hashValue } from '../templates/load';
 import { loadArtifact } from './artifacts';
@@ -42,6 +43,7 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, compute: () =>
 /** Runs a review; a repeated run over identical artifacts returns the cached result without re-analyzing. */
 export async function runReview(def: ReviewDefinition): Promise<ReviewResult> {
   prewarmValidator();
+  prewarmCfnLint();
   parseRulePacks(def.rulePacks); // an unknown pack fails before any synthesis
   const [reference, model] = await Promise.all([loadArtifact(def.reference), loadArtifact(def.model)]);
   return reviewArtifacts(def, reference, model);

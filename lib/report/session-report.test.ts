@@ -44,7 +44,7 @@ describe('the session export', () => {
   it('leaves false positives out of the issues and lists them in an appendix with their reasons', async () => {
     const markdown = renderSessionMarkdown(await bundledSessionInput());
     const appendix = markdown.slice(markdown.indexOf('## Appendix: False Positives'));
-    expect(appendix).toContain('cfn-validate/W3010');
+    expect(appendix).toContain('cfn-validate/W3005');
     expect(appendix).toContain('linter style, not a model failure');
     expect(markdown.slice(0, markdown.indexOf('## Summary'))).not.toContain('cfn-validate/');
   });

@@ -1,4 +1,6 @@
 import { findAcknowledgement, readAcknowledgements } from './metadata-acknowledgements';
+import { lintTemplateText } from './cfn-lint/client';
+import { cfnLintFailureFinding, cfnLintRuleOf, matchToFinding } from './cfn-lint/map';
 import { validateTemplateText } from './cfn-validate/client';
 import { diagnosticToFinding, validatorFailureFinding } from './cfn-validate/map';
 import { baseNagRuleId } from './cdk-nag/mapping';
@@ -16,15 +18,16 @@ export interface AnalysisInput {
   sources: readonly SourceFile[];
 }
 
-/** Options of one analysis: the cdk-nag packs to run besides the seed rules and cloudformation-validate. */
+/** Options of one analysis: the cdk-nag packs to run besides the seed rules, cloudformation-validate and cfn-lint. */
 export interface AnalysisOptions {
   packs?: readonly RulePackId[];
 }
 
 /**
- * Runs the seed rules and cloudformation-validate over an artifact, plus the selected cdk-nag packs; acknowledged
- * findings are marked, never dropped. With packs selected, findings are deduplicated across sources (dedupeFindings);
- * without, the result is exactly the seed rules' and the validator's findings.
+ * Runs the seed rules, cloudformation-validate and cfn-lint (the two linters concurrently, each in its own thread or
+ * process) over an artifact, plus the selected cdk-nag packs; a linter that cannot run yields one finding saying so.
+ * Acknowledged findings are marked, never dropped. Findings are always deduplicated across sources (dedupeFindings):
+ * one problem at one place is one finding that lists every source and rule id that reported it.
  */
 export async function analyzeArtifact(input: AnalysisInput, options: AnalysisOptions = {}): Promise<Finding[]> {
   const packs = options.packs ?? [];
@@ -33,20 +36,29 @@ export async function analyzeArtifact(input: AnalysisInput, options: AnalysisOpt
     const { template } = input;
     const text = template.text ?? JSON.stringify(template.template, null, 1);
     const file = template.text ? template.path : undefined;
-    const [outcome, nagFindings] = await Promise.all([validateTemplateText(text, template.path), runNagPacks(template.template, packs)]);
+    const [outcome, lint, nagFindings] = await Promise.all([
+      validateTemplateText(text, template.path),
+      lintTemplateText(text),
+      runNagPacks(template.template, packs),
+    ]);
     if ('error' in outcome) findings.push(validatorFailureFinding(outcome.error));
     else findings.push(...outcome.diagnostics.map((d) => diagnosticToFinding(d, outcome.rules, file)));
+    if ('error' in lint) findings.push(cfnLintFailureFinding(lint.error));
+    else findings.push(...lint.matches.map((m) => matchToFinding(m, file)));
     findings.push(...nagFindings);
     const acks = readAcknowledgements(template.template);
     for (const finding of findings) {
-      // cdk-nag suppressions name the rule without its finding suffix (`AwsSolutions-IAM5`, not `AwsSolutions-IAM5[...]`).
-      const ack =
-        findAcknowledgement(acks, finding.rule, finding.resources) ??
-        findAcknowledgement(acks, baseNagRuleId(finding.rule), finding.resources);
+      // cdk-nag suppressions name the rule without its finding suffix (`AwsSolutions-IAM5`, not `AwsSolutions-IAM5[...]`);
+      // a linter rule acknowledged under one linter's id (`cfn-validate/W3005`) is acknowledged for the other too.
+      const lintRule = cfnLintRuleOf(finding.rule);
+      const sameLintRule = lintRule ? acks.filter((a) => cfnLintRuleOf(a.rule) === lintRule).map((a) => a.rule) : [];
+      const ack = [finding.rule, baseNagRuleId(finding.rule), ...sameLintRule]
+        .map((rule) => findAcknowledgement(acks, rule, finding.resources))
+        .find(Boolean);
       if (ack && !finding.acknowledged) finding.acknowledged = { reason: ack.reason };
     }
   }
-  return sortFindings(packs.length ? dedupeFindings(findings) : findings);
+  return sortFindings(dedupeFindings(findings));
 }
 
 /** Orders findings by the seed's category order, then severity, then rule id (stable otherwise). */

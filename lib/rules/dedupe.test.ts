@@ -57,6 +57,43 @@ describe('dedupeFindings', () => {
     expect(dedupeFindings([a, { ...a }])).toHaveLength(2);
   });
 
+  it('merges cfn-lint and cloudformation-validate reporting one diagnostic into one finding listing both', () => {
+    const at = (path: string) => [{ resource: 'Bucket', path, note: 'diagnostic' }];
+    const validated = finding({
+      rule: 'cfn-validate/F3002',
+      source: 'cloudformation-validate',
+      resources: ['Bucket'],
+      evidence: at('Properties.Nope'),
+    });
+    const linted = finding({ rule: 'cfn-lint/E3002', source: 'cfn-lint', resources: ['Bucket'], evidence: at('Properties.Nope') });
+    const merged = dedupeFindings([validated, linted]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({ sources: ['cloudformation-validate', 'cfn-lint'], rules: ['cfn-validate/F3002', 'cfn-lint/E3002'] });
+  });
+
+  it('keeps one linter rule on two properties of one resource apart, but merges a path with one inside it', () => {
+    const on = (rule: string, source: Finding['source'], path: string) =>
+      finding({ rule, source, resources: ['Fn'], evidence: [{ resource: 'Fn', path, note: rule }] });
+    const twoProperties = [
+      on('cfn-lint/E3012', 'cfn-lint', 'Properties.Timeout'),
+      on('cfn-lint/E3012', 'cfn-lint', 'Properties.MemorySize'),
+    ];
+    expect(dedupeFindings(twoProperties)).toHaveLength(2);
+    const nested = [on('cfn-validate/W3005', 'cloudformation-validate', 'DependsOn'), on('cfn-lint/W3005', 'cfn-lint', 'DependsOn.1')];
+    expect(dedupeFindings(nested)).toHaveLength(1);
+  });
+
+  it('merges linter diagnostics without resources only at the same template path', () => {
+    const output = (rule: string, source: Finding['source'], path: string) =>
+      finding({ rule, source, resources: [], evidence: [{ path, note: rule }] });
+    const findings = [
+      output('cfn-validate/F6101', 'cloudformation-validate', 'Outputs/Url/Value'),
+      output('cfn-lint/E6101', 'cfn-lint', 'Outputs.Url.Value'),
+      output('cfn-lint/E6101', 'cfn-lint', 'Outputs.Arn.Value'),
+    ];
+    expect(dedupeFindings(findings).map((f) => f.sources)).toEqual([['cloudformation-validate', 'cfn-lint'], ['cfn-lint']]);
+  });
+
   it('does not mutate its input', () => {
     const input = [structuredClone(seed), structuredClone(validate), structuredClone(nag)];
     dedupeFindings(input);

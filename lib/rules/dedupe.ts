@@ -1,13 +1,15 @@
 import { baseNagRuleId, nagRuleTopic } from './cdk-nag/mapping';
+import { CFN_LINT_RULE_PREFIX, cfnLintRuleOf } from './cfn-lint/map';
 import { VALIDATE_RULE_PREFIX } from './cfn-validate/map';
 import type { Finding, FindingSource } from './finding';
 import { SEVERITIES } from './types';
 
 /**
  * Which rules of different sources report the same problem. Keys are problem names; members are seed rule ids,
- * `cfn-validate/<id>` ids, and cdk-nag rule *topics* (the rule a pack applies: `S3BucketSSLRequestsOnly` covers
- * AwsSolutions-S10 and the HIPAA, NIST and PCI variants alike). Rules not listed here are their own problem, except that
- * cdk-nag rules with the same topic in different packs are always one problem.
+ * `cfn-validate/<id>` or `cfn-lint/<id>` ids (either stands for both: cfn-lint and cloudformation-validate reporting the
+ * same cfn-lint rule are always one problem, see cfnLintRuleOf), and cdk-nag rule *topics* (the rule a pack applies:
+ * `S3BucketSSLRequestsOnly` covers AwsSolutions-S10 and the HIPAA, NIST and PCI variants alike). Rules not listed here
+ * are their own problem, except that cdk-nag rules with the same topic in different packs are always one problem.
  */
 export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   's3-encryption-at-rest': ['s3-encryption-enforced', 'S3DefaultEncryptionKMS'],
@@ -69,35 +71,48 @@ export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
 
 const PROBLEM_OF = new Map(Object.entries(EQUIVALENT_RULES).flatMap(([problem, members]) => members.map((m) => [m, problem] as const)));
 
-/** The problem a rule id reports: its EQUIVALENT_RULES key, else `nag:<topic>` for cdk-nag rules, else the id itself. */
+/**
+ * The problem a rule id reports: its EQUIVALENT_RULES key, else `nag:<topic>` for cdk-nag rules, `cfn-lint:<id>` for
+ * the cfn-lint rule a cfn-lint or cloudformation-validate finding reports, else `seed:<id>`.
+ */
 export function problemOf(finding: Pick<Finding, 'rule' | 'source'>): string {
   if (finding.source === 'cdk-nag') {
     const topic = nagRuleTopic(baseNagRuleId(finding.rule));
     return PROBLEM_OF.get(topic) ?? `nag:${topic}`;
   }
-  return PROBLEM_OF.get(finding.rule) ?? (finding.rule.startsWith(VALIDATE_RULE_PREFIX) ? finding.rule : `seed:${finding.rule}`);
+  const lintRule = cfnLintRuleOf(finding.rule);
+  if (!lintRule) return PROBLEM_OF.get(finding.rule) ?? `seed:${finding.rule}`;
+  return (
+    PROBLEM_OF.get(finding.rule) ??
+    PROBLEM_OF.get(`${CFN_LINT_RULE_PREFIX}${lintRule}`) ??
+    PROBLEM_OF.get(`${VALIDATE_RULE_PREFIX}${lintRule}`) ??
+    `cfn-lint:${lintRule}`
+  );
 }
 
 /**
- * One finding per problem per resource: findings about the same problem (problemOf) that share a resource merge into
+ * One finding per problem per place: findings about the same problem (problemOf) that share a resource merge into
  * the first of them, which lists every source (`sources`) and rule id (`rules`) and takes the most severe severity.
- * Findings without resources (source-level) and acknowledged findings are never merged into an unacknowledged one or
- * the other way round, so no acknowledgement is lost or silently extended. The input is not mutated; order is kept.
+ * Two linter diagnostics (cfn-lint, cloudformation-validate) must also point at the same spot (samePlace): two E3012
+ * on different properties of one resource stay two findings. Findings without resources merge only when both are
+ * linter diagnostics at the same template path (an output, a parameter); other source-level findings never merge.
+ * Acknowledged findings are never merged into an unacknowledged one or the other way round, so no acknowledgement is
+ * lost or silently extended. The input is not mutated; order is kept.
  */
 export function dedupeFindings<T extends Finding>(findings: readonly T[]): T[] {
   const kept: T[] = [];
   const byKey = new Map<string, T[]>();
   for (const finding of findings) {
     const key = `${problemOf(finding)}\u0000${finding.acknowledged ? 'ack' : 'open'}`;
-    const candidates = finding.resources.length ? (byKey.get(key) ?? []) : [];
-    const target = candidates.find((c) => c.resources.some((r) => finding.resources.includes(r)));
+    const candidates = byKey.get(key) ?? [];
+    const target = candidates.find((c) => samePlace(c, finding));
     if (target) {
       merge(target, finding);
       continue;
     }
     const copy: T = { ...finding, sources: [...(finding.sources ?? [finding.source])], rules: [...(finding.rules ?? [finding.rule])] };
     kept.push(copy);
-    if (finding.resources.length) byKey.set(key, [...candidates, copy]);
+    byKey.set(key, [...candidates, copy]);
   }
   return kept;
 }
@@ -111,4 +126,31 @@ function merge(target: Finding, other: Finding): void {
   if (SEVERITIES.indexOf(other.severity) < SEVERITIES.indexOf(target.severity)) target.severity = other.severity;
   if (other.evidence?.length) target.evidence = [...(target.evidence ?? []), ...other.evidence];
   if (!target.location && other.location) target.location = other.location;
+}
+
+/** Where a linter diagnostic points inside its resource (or the template): its property path, else its line. */
+function spotOf(finding: Finding): { path?: string; line?: number } | undefined {
+  if (!cfnLintRuleOf(finding.rule)) return undefined;
+  // cloudformation-validate writes paths outside resources with slashes (`Outputs/Out/Value.Fn::GetAtt.1`).
+  return { path: finding.evidence?.[0]?.path?.replaceAll('/', '.'), line: finding.location?.line };
+}
+
+/**
+ * Whether two findings about one problem are about the same place: a shared resource, and for two linter diagnostics
+ * the same spot. Without resources, only two linter diagnostics at the same template path are.
+ */
+function samePlace(a: Finding, b: Finding): boolean {
+  const [x, y] = [spotOf(a), spotOf(b)];
+  if (!a.resources.length || !b.resources.length) {
+    return !a.resources.length && !b.resources.length && x?.path !== undefined && y?.path !== undefined && samePath(x.path, y.path);
+  }
+  if (!a.resources.some((r) => b.resources.includes(r))) return false;
+  if (!x || !y) return true;
+  if (x.path !== undefined && y.path !== undefined) return samePath(x.path, y.path);
+  return x.line === undefined || y.line === undefined || x.line === y.line;
+}
+
+/** Equal paths, or one inside the other: the validator points at `DependsOn` where cfn-lint points at `DependsOn.1`. */
+function samePath(p: string, q: string): boolean {
+  return p === q || p.startsWith(`${q}.`) || q.startsWith(`${p}.`);
 }

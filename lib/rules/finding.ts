@@ -1,7 +1,7 @@
 import type { Category, Evidence, Severity, SourceLocation } from './types';
 
-/** Everyone who reports findings: infra-review's own rules, `@aws/cloudformation-validate`, cdk-nag packs, and the comparison with the reference (lib/differences). */
-export const FINDING_SOURCES = ['infra-review', 'cloudformation-validate', 'cdk-nag', 'reference-diff'] as const;
+/** Everyone who reports findings: infra-review's own rules, `@aws/cloudformation-validate`, cfn-lint, cdk-nag packs, and the comparison with the reference (lib/differences). */
+export const FINDING_SOURCES = ['infra-review', 'cloudformation-validate', 'cfn-lint', 'cdk-nag', 'reference-diff'] as const;
 /** Who reported a finding. */
 export type FindingSource = (typeof FINDING_SOURCES)[number];
 

@@ -1,0 +1,224 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+
+/** Where scripts/ensure-cfn-lint.sh installs cfn-lint, relative to the project root. */
+export const CFN_LINT_VENV = '.cache/cfn-lint-venv';
+
+/** One cfn-lint diagnostic as the worker reports it: `path` is the template path (keys and list indexes). */
+export interface CfnLintMatch {
+  rule: string;
+  level: 'error' | 'warning' | 'informational';
+  title: string;
+  description: string;
+  message: string;
+  path: (string | number)[] | null;
+  line: number;
+  column: number;
+}
+
+/** Outcome of linting one template: cfn-lint's matches and version, or the reason cfn-lint could not run. */
+export type CfnLintOutcome = { matches: CfnLintMatch[]; version: string } | { error: string };
+
+/** Options of one lint: how long the template may take once cfn-lint has it (CFN_LINT_TIMEOUT_MS by default). */
+export interface LintOptions {
+  timeoutMs?: number;
+}
+
+/** Longest one template may take (or the worker may take to start) before the worker is killed and restarted. */
+const CFN_LINT_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_CFN_LINT_TIMEOUT_MS ?? 60_000);
+
+/**
+ * The python that runs cfn-lint: `INFRA_REVIEW_CFN_LINT` (a python executable, or a virtualenv directory) when set,
+ * else the virtualenv that `npm run up` and `npm test` install (CFN_LINT_VENV under INFRA_REVIEW_ROOT or the working
+ * directory); undefined when neither exists.
+ */
+export function cfnLintPython(env: Record<string, string | undefined> = process.env): string | undefined {
+  const configured = env.INFRA_REVIEW_CFN_LINT?.trim();
+  if (configured) {
+    const isDir = existsSync(/* turbopackIgnore: true */ configured) && statSync(/* turbopackIgnore: true */ configured).isDirectory();
+    return isDir ? path.join(/* turbopackIgnore: true */ configured, 'bin', 'python') : configured;
+  }
+  // Runtime paths, not build inputs: traced, they would pull the virtualenv into Next's build.
+  const root = path.resolve(/* turbopackIgnore: true */ env.INFRA_REVIEW_ROOT ?? process.cwd());
+  const installed = path.join(/* turbopackIgnore: true */ root, CFN_LINT_VENV, 'bin', 'python');
+  return existsSync(/* turbopackIgnore: true */ installed) ? installed : undefined;
+}
+
+function workerScript(): string {
+  const root = path.resolve(/* turbopackIgnore: true */ process.env.INFRA_REVIEW_ROOT ?? process.cwd());
+  return path.join(/* turbopackIgnore: true */ root, 'lib/rules/cfn-lint/worker.py');
+}
+
+interface Job {
+  text: string;
+  timeoutMs: number;
+  resolve: (outcome: CfnLintOutcome) => void;
+}
+
+interface Reply {
+  ready?: boolean;
+  version?: string;
+  id?: number;
+  matches?: CfnLintMatch[];
+  error?: string;
+}
+
+/**
+ * The one cfn-lint process: started on first use and fed one template at a time (a queue), so a template's timeout
+ * counts only its own linting. A template that takes too long, or a crash, ends the process; the next template
+ * starts a new one.
+ */
+class CfnLintWorker {
+  private child: ChildProcessWithoutNullStreams | undefined;
+  private ready: Promise<string> | undefined;
+  private readonly queue: Job[] = [];
+  private busy = false;
+  private nextId = 1;
+  /** Who waits on the current process: its start-up, then the template it lints; told of replies and of its end. */
+  private listener: ((reply: Reply) => void) | undefined;
+  private stderrTail = '';
+
+  /** Process id of the running cfn-lint process, if one runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  lint(text: string, timeoutMs: number): Promise<CfnLintOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ text, timeoutMs, resolve });
+      void this.drain();
+    });
+  }
+
+  /** Starts the process unless it runs; resolves with cfn-lint's version once it is ready. */
+  start(timeoutMs = CFN_LINT_TIMEOUT_MS): Promise<string> {
+    if (this.ready) return this.ready;
+    const python = cfnLintPython();
+    if (!python)
+      return Promise.reject(new Error('cfn-lint is not installed (run scripts/ensure-cfn-lint.sh or set INFRA_REVIEW_CFN_LINT)'));
+    const child = spawn(python, ['-u', workerScript()], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    this.child = child;
+    this.stderrTail = '';
+    child.stderr.on('data', (chunk: Buffer) => (this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000)));
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      let reply: Reply;
+      try {
+        reply = JSON.parse(line);
+      } catch {
+        return this.stop(child, `cfn-lint wrote something that is not a reply: ${line.slice(0, 200)}`);
+      }
+      if (this.child === child) this.listener?.(reply);
+    });
+    child.on('error', (error) => this.stop(child, `cfn-lint could not start: ${error.message}`));
+    // Writing to a process that just died fails with EPIPE; its exit (above) already tells the waiting template.
+    child.stdin.on('error', () => undefined);
+    child.on('exit', (code, signal) =>
+      this.stop(child, `cfn-lint exited (${signal ?? `code ${code}`}): ${this.stderrTail.trim().slice(-500)}`),
+    );
+    this.ready = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.stop(child, `cfn-lint did not start within ${timeoutMs / 1000} s`), timeoutMs);
+      this.listener = (reply) => {
+        clearTimeout(timer);
+        if (reply.ready) resolve(reply.version ?? 'unknown');
+        else reject(new Error(reply.error ?? 'cfn-lint did not start'));
+      };
+    });
+    this.ready.catch(() => undefined);
+    this.hold(this.busy);
+    return this.ready;
+  }
+
+  /** Ends `child` if it is still the current process, and tells whoever waits on it why. */
+  private stop(child: ChildProcessWithoutNullStreams, reason: string): void {
+    if (this.child !== child) return;
+    const listener = this.listener;
+    this.child = undefined;
+    this.ready = undefined;
+    this.listener = undefined;
+    child.kill('SIGKILL');
+    listener?.({ error: reason });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.busy) return;
+    const job = this.queue.shift();
+    if (!job) return this.hold(false);
+    this.busy = true;
+    this.hold(true);
+    job.resolve(await this.run(job));
+    this.busy = false;
+    void this.drain();
+  }
+
+  private async run(job: Job): Promise<CfnLintOutcome> {
+    let version: string;
+    try {
+      version = await this.start(Math.max(job.timeoutMs, CFN_LINT_TIMEOUT_MS));
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+    const child = this.child!;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.stop(child, `no answer within ${job.timeoutMs / 1000} s (cfn-lint restarted)`), job.timeoutMs);
+      this.listener = (reply) => {
+        if (reply.id !== undefined && reply.id !== id) return;
+        clearTimeout(timer);
+        resolve(reply.matches ? { matches: reply.matches, version } : { error: reply.error ?? 'cfn-lint gave no answer' });
+      };
+      child.stdin.write(`${JSON.stringify({ id, text: job.text })}\n`);
+    });
+  }
+
+  /** A busy process keeps Node running; an idle one does not (a CLI exits when its work is done). */
+  private hold(busy: boolean): void {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr] as { ref(): void; unref(): void }[]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+
+  /** Kills the process; queued templates get an error outcome. */
+  shutdown(): void {
+    for (const job of this.queue.splice(0)) job.resolve({ error: 'cfn-lint shut down' });
+    if (this.child) this.stop(this.child, 'cfn-lint shut down');
+  }
+}
+
+let shared: CfnLintWorker | undefined;
+
+function worker(): CfnLintWorker {
+  shared ??= new CfnLintWorker();
+  return shared;
+}
+
+/** Starts cfn-lint in the background (idempotent; errors surface on the first lint); call early to overlap its start-up. */
+export function prewarmCfnLint(): void {
+  if (cfnLintPython())
+    worker()
+      .start()
+      .catch(() => undefined);
+}
+
+/** Lints template text with the one shared cfn-lint process; never throws, never waits longer than the timeout. */
+export function lintTemplateText(text: string, options: LintOptions = {}): Promise<CfnLintOutcome> {
+  return worker().lint(text, options.timeoutMs ?? CFN_LINT_TIMEOUT_MS);
+}
+
+/** Process id of the cfn-lint process while it runs (tests check that a timeout restarts it). */
+export function cfnLintPid(): number | undefined {
+  return shared?.pid;
+}
+
+/** Kills the cfn-lint process (a later lint starts a new one); lets short-lived processes exit at once. */
+export function shutdownCfnLint(): void {
+  shared?.shutdown();
+  shared = undefined;
+}
