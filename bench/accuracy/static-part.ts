@@ -117,7 +117,12 @@ export function compareStatic(input: {
   const contenders: Record<string, readonly ReviewFinding[]> = {
     'infra-review': input.review,
     'infra-review without reference-diff': input.review.filter((f) => sourcesOf(f).some((s) => s !== 'reference-diff')),
-    ...Object.fromEntries(FINDING_SOURCES.map((s) => [`infra-review: ${s}`, input.review.filter((f) => sourcesOf(f).includes(s))])),
+    ...Object.fromEntries(
+      FINDING_SOURCES.map((s) => [
+        `infra-review: ${s === 'infra-review' ? 'rules' : s}`,
+        input.review.filter((f) => sourcesOf(f).includes(s)),
+      ]),
+    ),
     ...input.peers,
     peers: Object.values(input.peers).flat(),
   };
