@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cfnLintPid, cfnLintPython, lintTemplateText, shutdownCfnLint } from './client';
+import { cfnLintPid, lintTemplateText, shutdownCfnLint } from './client';
+import { cfnLintPython } from './python';
 import { INVALID_ALARM_PERIOD } from './test-templates';
 
 const broken = ['Resources:', ...INVALID_ALARM_PERIOD].join('\n');
@@ -38,6 +39,14 @@ describe('cfn-lint worker', () => {
     const next = await lintTemplateText(broken);
     expect(next).toMatchObject({ matches: [expect.objectContaining({ rule: 'E3615' })] });
     expect(cfnLintPid()).not.toBe(pid);
+  });
+
+  it('reports a template whose process dies while linting it, and lints the next template with a new process', async () => {
+    await lintTemplateText(broken);
+    const pending = lintTemplateText(broken);
+    process.kill(cfnLintPid()!, 'SIGKILL');
+    expect(await pending).toEqual({ error: expect.stringMatching(/^cfn-lint exited \(SIGKILL\)/) });
+    expect(await lintTemplateText(broken)).toMatchObject({ matches: [expect.objectContaining({ rule: 'E3615' })] });
   });
 
   it('reports a template cfn-lint cannot parse as its own E0000 diagnostic', async () => {

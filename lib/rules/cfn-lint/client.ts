@@ -1,10 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
-
-/** Where scripts/ensure-cfn-lint.sh installs cfn-lint, relative to the project root. */
-export const CFN_LINT_VENV = '.cache/cfn-lint-venv';
+import { cfnLintPython, workerScript } from './python';
 
 /** One cfn-lint diagnostic as the worker reports it: `path` is the template path (keys and list indexes). */
 export interface CfnLintMatch {
@@ -28,28 +24,6 @@ export interface LintOptions {
 
 /** Longest one template may take (or the worker may take to start) before the worker is killed and restarted. */
 const CFN_LINT_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_CFN_LINT_TIMEOUT_MS ?? 60_000);
-
-/**
- * The python that runs cfn-lint: `INFRA_REVIEW_CFN_LINT` (a python executable, or a virtualenv directory) when set,
- * else the virtualenv that `npm run up` and `npm test` install (CFN_LINT_VENV under INFRA_REVIEW_ROOT or the working
- * directory); undefined when neither exists.
- */
-export function cfnLintPython(env: Record<string, string | undefined> = process.env): string | undefined {
-  const configured = env.INFRA_REVIEW_CFN_LINT?.trim();
-  if (configured) {
-    const isDir = existsSync(/* turbopackIgnore: true */ configured) && statSync(/* turbopackIgnore: true */ configured).isDirectory();
-    return isDir ? path.join(/* turbopackIgnore: true */ configured, 'bin', 'python') : configured;
-  }
-  // Runtime paths, not build inputs: traced, they would pull the virtualenv into Next's build.
-  const root = path.resolve(/* turbopackIgnore: true */ env.INFRA_REVIEW_ROOT ?? process.cwd());
-  const installed = path.join(/* turbopackIgnore: true */ root, CFN_LINT_VENV, 'bin', 'python');
-  return existsSync(/* turbopackIgnore: true */ installed) ? installed : undefined;
-}
-
-function workerScript(): string {
-  const root = path.resolve(/* turbopackIgnore: true */ process.env.INFRA_REVIEW_ROOT ?? process.cwd());
-  return path.join(/* turbopackIgnore: true */ root, 'lib/rules/cfn-lint/worker.py');
-}
 
 interface Job {
   text: string;
@@ -150,8 +124,13 @@ class CfnLintWorker {
     if (!job) return this.hold(false);
     this.busy = true;
     this.hold(true);
-    job.resolve(await this.run(job));
-    this.busy = false;
+    try {
+      job.resolve(await this.run(job));
+    } catch (error) {
+      job.resolve({ error: `cfn-lint client failed: ${(error as Error).message}` });
+    } finally {
+      this.busy = false;
+    }
     void this.drain();
   }
 
@@ -162,7 +141,8 @@ class CfnLintWorker {
     } catch (error) {
       return { error: (error as Error).message };
     }
-    const child = this.child!;
+    const child = this.child;
+    if (!child) return { error: 'cfn-lint exited before it got the template' };
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.stop(child, `no answer within ${job.timeoutMs / 1000} s (cfn-lint restarted)`), job.timeoutMs);

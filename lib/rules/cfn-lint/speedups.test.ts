@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cfnLintPython } from './client';
+import { cfnLintPython } from './python';
 import { INVALID_ALARM_PERIOD } from './test-templates';
 
 const templates = [
