@@ -114,14 +114,14 @@ export function compareStatic(input: {
     else failures.push(failure);
   }
   const sourcesOf = (f: ReviewFinding) => f.sources ?? [f.source];
+  // Without the reference, nothing is known to be shared with it: the static contenders judge the model's template alone,
+  // as the peers do (a finding the ideal shares still counts, as a peer's would).
+  const alone = input.review.map((f) => (f.shared ? { ...f, shared: undefined } : f));
   const contenders: Record<string, readonly ReviewFinding[]> = {
     'infra-review': input.review,
-    'infra-review without reference-diff': input.review.filter((f) => sourcesOf(f).some((s) => s !== 'reference-diff')),
+    'infra-review without reference-diff': alone.filter((f) => sourcesOf(f).some((s) => s !== 'reference-diff')),
     ...Object.fromEntries(
-      FINDING_SOURCES.map((s) => [
-        `infra-review: ${s === 'infra-review' ? 'rules' : s}`,
-        input.review.filter((f) => sourcesOf(f).includes(s)),
-      ]),
+      FINDING_SOURCES.map((s) => [`infra-review: ${s === 'infra-review' ? 'rules' : s}`, alone.filter((f) => sourcesOf(f).includes(s))]),
     ),
     ...input.peers,
     peers: Object.values(input.peers).flat(),
