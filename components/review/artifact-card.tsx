@@ -86,18 +86,27 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
   );
 }
 
-/** Why the CDK code gave no template, and whose fault that is (a tool fault is infra-review's, and no finding blames the answer). */
+/**
+ * Why the CDK code gave no template, and whose fault that is (a tool fault is infra-review's, and no finding blames the
+ * answer); or, when a template was obtained despite the failure (`lenient`), how it falls short.
+ */
 function SynthesisFailureNote({ failure }: { failure: SynthesisFailure }) {
   return (
     <p
       data-testid="artifact-synthesis-failure"
       data-fault={failure.fault}
+      data-lenient={failure.lenient ? 'true' : undefined}
       className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 ring-1 ring-inset ring-red-600/20"
     >
       <span className="font-semibold">
         {failure.fault === 'tool' ? 'Synthesis failed in infra-review, not in the answer' : `Synthesis failed (${failure.stage})`}:
       </span>{' '}
-      {failure.message} Only the source files were analyzed.
+      {failure.message}{' '}
+      {failure.lenient ? (
+        <span data-testid="artifact-synthesis-lenient">Rules ran on a {failure.lenient}.</span>
+      ) : (
+        'Only the source files were analyzed.'
+      )}
     </p>
   );
 }

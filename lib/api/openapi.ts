@@ -119,7 +119,12 @@ const schemas = {
         type: 'object',
         description: 'CDK code whose synthesis failed: only its sources were analyzed; fault "tool" means infra-review, not the answer',
         required: ['stage', 'message', 'fault'],
-        properties: { stage: { type: 'string' }, message: { type: 'string' }, fault: { type: 'string', enum: ['answer', 'tool'] } },
+        properties: {
+          stage: { type: 'string' },
+          message: { type: 'string' },
+          fault: { type: 'string', enum: ['answer', 'tool'] },
+          lenient: { type: 'string', description: 'A template was obtained despite the failure (rules ran on it): how it falls short' },
+        },
       },
       stacks: {
         type: 'array',

@@ -74,6 +74,15 @@ export function artifactOfSynthesis(
   files: readonly InlineFile[],
   result: IsolatedSynthResult,
 ): LoadedArtifact & { extraFindings: Finding[] } {
+  if (result.status === 'failed' && result.lenient) {
+    const loaded = artifactOfStacks(label, files, result.lenient.templates);
+    if (loaded.state.status !== 'ok') return loaded;
+    const synthesis = { stage: result.stage, message: result.message, fault: 'answer' as const, lenient: result.lenient.note };
+    const note = [`CDK synthesis failed (${result.stage}), rules ran on a ${result.lenient.note}`, loaded.state.note]
+      .filter(Boolean)
+      .join('. ');
+    return { ...loaded, state: { ...loaded.state, synthesis, note }, extraFindings: isolatedSynthFindings(result) };
+  }
   if (result.status !== 'ok') {
     const note =
       result.status !== 'failed'
@@ -89,13 +98,22 @@ export function artifactOfSynthesis(
     const state = inline.state.status === 'ok' ? { ...inline.state, synthesis } : inline.state;
     return { ...inline, state, extraFindings: isolatedSynthFindings(result) };
   }
+  return artifactOfStacks(label, files, result.templates);
+}
+
+/** A side from the stacks a synthesis gave: every stack in `stacks`, the largest also as `template`, the sources analyzed too. */
+function artifactOfStacks(
+  label: string,
+  files: readonly InlineFile[],
+  templates: readonly SynthesizedStack[],
+): LoadedArtifact & { extraFindings: Finding[] } {
   const loaded = loadInlineArtifact(
     label,
     files.filter((f) => roleOf(f) !== 'template'),
   );
-  if (result.templates.length === 0 || loaded.state.status !== 'ok')
+  if (templates.length === 0 || loaded.state.status !== 'ok')
     return { ...loadInlineArtifact(label, files, 'the app synthesized no stack: source rules only'), extraFindings: [] };
-  const stacks = result.templates.map((stack) => stackTemplateOf(label, stack));
+  const stacks = templates.map((stack) => stackTemplateOf(label, stack));
   const main = stacks.reduce((largest, stack) => (resourceCount(stack) > resourceCount(largest) ? stack : largest));
   const several = stacks.length > 1;
   return {

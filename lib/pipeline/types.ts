@@ -33,7 +33,7 @@ export type ArtifactState =
       notes?: string[];
       /** A multi-stack app: every stack synthesized (nested ones after their parent), each analyzed and compared; absent for one stack. */
       stacks?: { name: string; parent?: string; resourceCount: number }[];
-      /** CDK code whose synthesis failed (only its sources were analyzed): the stage, the reason, and whose fault it is. */
+      /** CDK code whose synthesis failed (only its sources were analyzed, unless `lenient` says what template it has): the stage, the reason, and whose fault it is. */
       synthesis?: SynthesisFailure;
     }
   | {
@@ -50,6 +50,8 @@ export interface SynthesisFailure {
   stage: string;
   message: string;
   fault: 'answer' | 'tool';
+  /** The side has a template despite the failure, and how it falls short (e.g. `partial template: ...`); rules ran on it. */
+  lenient?: string;
 }
 
 /** Findings per severity. */

@@ -33,13 +33,15 @@ const Report = z.union([
   }),
 ]);
 
+type SynthFailure = Extract<IsolatedSynthResult, { status: 'failed' }>;
+
 const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|\bMemoryError\b/;
 const PYTHON_COMPILE = /\b(SyntaxError|IndentationError|TabError|ModuleNotFoundError|ImportError)\b/;
 const PYTHON_SANDBOX = /\b(PermissionError|Network is unreachable|ENETUNREACH|File too large)\b/;
 
 /** Turns a contained run into the answer's result: limits first, then the worker's report, then the exit and the assembly. */
 export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthResult {
-  const failed = (stage: SynthStage, message: string, diagnostics: SynthDiagnostic[] = []): IsolatedSynthResult => ({
+  const failed = (stage: SynthStage, message: string, diagnostics: SynthDiagnostic[] = []): SynthFailure => ({
     status: 'failed',
     stage,
     message: scrub(message, ctx.scratch),
@@ -65,7 +67,13 @@ export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthR
     const frame =
       frameInside(report.data.stack ?? '', ctx.src, [GENERATED_ENTRY]) ?? frameInside(report.data.message, ctx.src, [GENERATED_ENTRY]);
     const message = scrub(report.data.message, ctx.scratch);
-    return failed(report.data.stage, message, frame ? [{ ...frame, message }] : []);
+    const result = failed(report.data.stage, message, frame ? [{ ...frame, message }] : []);
+    const salvaged = (safeJson(run.report.trim().split('\n')[1] ?? '') as { status?: unknown } | undefined)?.status === 'partial';
+    const partial = salvaged && report.data.stage === 'synth' ? readAssembly(ctx.outdir, ctx.scratch, 0, ctx.src) : undefined;
+    if (!partial?.ok || !partial.stacks.length) return result;
+    const at = frame ? ` at ${frame.file}:${frame.line}` : '';
+    const note = `partial template: the constructs the app created before it failed${at}; what its code would have created after that is missing`;
+    return { ...result, lenient: { templates: partial.stacks, note } };
   }
   if (run.exitCode !== 0) {
     const lastLine = run.stderr.trim().split('\n').filter(Boolean).at(-1) ?? '';

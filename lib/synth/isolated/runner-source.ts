@@ -1,7 +1,8 @@
 /**
  * The worker's own code, written into each scratch directory and run by Node before the answer (kept as text so
  * that bundlers cannot rewrite it). It reports on fd 3 one JSON line: `{"status":"exited"}` when the answer ran
- * to the end (the assembly is then read from CDK_OUTDIR), or `{"status":"failed",stage,message,stack}`.
+ * to the end (the assembly is then read from CDK_OUTDIR), or `{"status":"failed",stage,message,stack}`, followed by
+ * `{"status":"partial"}` when, after the answer threw at stage synth, its apps synthesized what it had built so far.
  * argv: <entry file> <network: namespace|module> <JSON: stat of each directory above the scratch directory>.
  */
 export const RUNNER_SOURCE = String.raw`'use strict';
@@ -96,8 +97,25 @@ for (const name of ['stat', 'lstat']) {
     try { return await promised.apply(this, arguments); } catch (error) { const s = denied(error) && ancestorStat(file, options); if (s) return s; throw error; }
   };
 }
-process.on('uncaughtException', (error) => { report(failure(error)); process.exit(70); });
-process.on('unhandledRejection', (error) => { report(failure(error)); process.exit(70); });
+// Every App the answer creates (aws-cdk-lib's App constructor calls this hook), so that what its code built before an
+// exception can still be synthesized; infra-review marks such a template partial and keeps the failure.
+const apps = [];
+globalThis[Symbol.for('@aws-cdk/core.App#initHook')] = (app) => apps.push(app);
+function salvage() {
+  try {
+    for (const app of apps) app.synth({ force: true, errorOnDuplicateSynth: false });
+    writeSync(3, JSON.stringify({ status: 'partial' }) + '\n');
+  } catch {}
+}
+function fail(error) {
+  const failed = failure(error);
+  const first = !reported;
+  report(failed);
+  if (first && failed.stage === 'synth' && apps.length) salvage();
+  process.exit(70);
+}
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 process.on('exit', (code) => report({ status: 'exited', code }));
 require(entry);
 `;

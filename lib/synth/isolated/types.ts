@@ -95,5 +95,7 @@ export type IsolatedSynthResult =
       diagnostics: SynthDiagnostic[];
       durationMs: number;
       containment?: Containment;
+      /** Stacks obtained despite the failure (the constructs built before a synth-stage exception), and how they fall short. */
+      lenient?: { templates: SynthesizedStack[]; note: string };
     }
   | { status: 'unsupported'; language: string; message: string; supported: readonly string[] };
