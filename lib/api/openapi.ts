@@ -35,7 +35,7 @@ const schemas = {
     type: 'object',
     required: ['rule', 'category', 'severity', 'title', 'message', 'resources', 'source'],
     properties: {
-      rule: { type: 'string', description: 'Rule id, e.g. `iam-least-privilege` or `cfn-validate/W3005`' },
+      rule: { type: 'string', description: 'Rule id, e.g. `iam-least-privilege`, `cfn-validate/W3005` or `cfn-lint/E3012`' },
       category: { type: 'string', enum: [...CATEGORIES] },
       severity: { type: 'string', enum: [...SEVERITIES] },
       title: { type: 'string' },
@@ -84,7 +84,7 @@ const schemas = {
       sources: {
         type: 'array',
         items: { type: 'string', enum: [...FINDING_SOURCES] },
-        description: 'After deduplication (with packs): every source that reported this problem here',
+        description: 'After deduplication: every source that reported this problem here',
       },
       rules: { type: 'array', items: { type: 'string' }, description: 'After deduplication: every rule id merged into this finding' },
     },
