@@ -81,6 +81,13 @@ describe('dedupeFindings', () => {
     expect(dedupeFindings(twoProperties)).toHaveLength(2);
     const nested = [on('cfn-validate/W3005', 'cloudformation-validate', 'DependsOn'), on('cfn-lint/W3005', 'cfn-lint', 'DependsOn.1')];
     expect(dedupeFindings(nested)).toHaveLength(1);
+    const wholeResource = finding({
+      rule: 'cfn-validate/F3006',
+      source: 'cloudformation-validate',
+      resources: ['Fn'],
+      evidence: [{ resource: 'Fn', note: 'F3006' }],
+    });
+    expect(dedupeFindings([wholeResource, on('cfn-lint/E3006', 'cfn-lint', 'Type')])).toHaveLength(1);
   });
 
   it('merges linter diagnostics without resources only at the same template path', () => {

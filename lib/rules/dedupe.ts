@@ -147,6 +147,8 @@ function samePlace(a: Finding, b: Finding): boolean {
   if (!a.resources.some((r) => b.resources.includes(r))) return false;
   if (!x || !y) return true;
   if (x.path !== undefined && y.path !== undefined) return samePath(x.path, y.path);
+  // A diagnostic without a path is about its whole resource (the validator's unknown type); two such are told apart by line.
+  if (x.path !== undefined || y.path !== undefined) return true;
   return x.line === undefined || y.line === undefined || x.line === y.line;
 }
 
