@@ -67,25 +67,39 @@ export function interpretRun(run: ContainedRun, ctx: RunContext): IsolatedSynthR
     const frame =
       frameInside(report.data.stack ?? '', ctx.src, [GENERATED_ENTRY]) ?? frameInside(report.data.message, ctx.src, [GENERATED_ENTRY]);
     const message = scrub(report.data.message, ctx.scratch);
-    const result = failed(report.data.stage, message, frame ? [{ ...frame, message }] : []);
-    const salvaged = (safeJson(run.report.trim().split('\n')[1] ?? '') as { status?: unknown } | undefined)?.status === 'partial';
-    const partial = salvaged && report.data.stage === 'synth' ? readAssembly(ctx.outdir, ctx.scratch, 0, ctx.src) : undefined;
-    if (!partial?.ok || !partial.stacks.length) return result;
-    const at = frame ? ` at ${frame.file}:${frame.line}` : '';
-    const note = `partial template: the constructs the app created before it failed${at}; what its code would have created after that is missing`;
-    return { ...result, lenient: { templates: partial.stacks, note } };
+    return withPartialTemplate(failed(report.data.stage, message, frame ? [{ ...frame, message }] : []), run, ctx);
   }
   if (run.exitCode !== 0) {
     const lastLine = run.stderr.trim().split('\n').filter(Boolean).at(-1) ?? '';
     const frame = frameInside(run.stderr, ctx.src);
     const stage: SynthStage = PYTHON_COMPILE.test(lastLine) ? 'compile' : PYTHON_SANDBOX.test(lastLine) ? 'sandbox' : 'synth';
     const message = `The app exited with ${run.signal ? `signal ${run.signal}` : `code ${run.exitCode}`}${lastLine ? `: ${lastLine}` : ''}`;
-    return failed(stage, message, frame ? [{ ...frame, message: scrub(lastLine || message, ctx.scratch) }] : []);
+    return withPartialTemplate(
+      failed(stage, message, frame ? [{ ...frame, message: scrub(lastLine || message, ctx.scratch) }] : []),
+      run,
+      ctx,
+    );
   }
   const assembly = readAssembly(ctx.outdir, ctx.scratch, 0, ctx.src);
   if (!assembly.ok) return failed('synth', `The app ran but produced no readable cloud assembly. ${assembly.message}`);
   if (!assembly.stacks.length) return failed('synth', 'The app ran but synthesized no stacks.');
   return { status: 'ok', templates: assembly.stacks, durationMs: ctx.durationMs, containment: ctx.containment };
+}
+
+/**
+ * A synth-stage failure with the partial template of what the app built before it (`lenient`), when the worker
+ * reported `{"status":"partial"}` (its apps synthesized after the exception) and the assembly holds at least one resource.
+ */
+function withPartialTemplate(result: SynthFailure, run: ContainedRun, ctx: RunContext): SynthFailure {
+  const salvaged = run.report.split('\n').some((line) => (safeJson(line) as { status?: unknown } | undefined)?.status === 'partial');
+  const partial = salvaged && result.stage === 'synth' ? readAssembly(ctx.outdir, ctx.scratch, 0, ctx.src) : undefined;
+  // A stack that failed before its first resource gives an empty template: nothing for the rules, everything missing in the diff.
+  const built =
+    partial?.ok && partial.stacks.some((s) => Object.values(s.template.Resources ?? {}).some((r) => r?.Type !== 'AWS::CDK::Metadata'));
+  if (!partial?.ok || !built) return result;
+  const at = result.diagnostics[0] ? ` at ${result.diagnostics[0].file}:${result.diagnostics[0].line}` : '';
+  const note = `partial template: the constructs the app created before it failed${at}; what its code would have created after that is missing`;
+  return { ...result, lenient: { templates: partial.stacks, note } };
 }
 
 /**

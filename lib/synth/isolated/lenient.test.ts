@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { synthesizeIsolated } from './index';
+import { pythonToolchain } from './python';
 import { failedWith } from './test-util';
 import type { AnswerFile } from './types';
 
@@ -56,6 +57,19 @@ describe('synthesizeIsolated: a template despite a failure', () => {
     expect(result.lenient?.note).toMatch(/^partial template: .* before it failed at lib\/tap-stack\.ts:12;/);
   });
 
+  it('an answer that throws before building any resource gets no (empty) template', async () => {
+    const result = failedWith(
+      await synthesizeIsolated({
+        language: 'typescript',
+        limits: FAST,
+        files: answer(`    (s3.Bucket as any).fromNowhere(this, 'Assets');
+    new sqs.Queue(this, 'Jobs');`),
+      }),
+      'synth',
+    );
+    expect(result.lenient).toBeUndefined();
+  });
+
   it('an answer with a syntax error gets no template', async () => {
     const result = failedWith(
       await synthesizeIsolated({ language: 'typescript', limits: FAST, files: answer(`    new s3.Bucket(this, 'Assets', {`) }),
@@ -85,4 +99,47 @@ describe('synthesizeIsolated: a template despite a failure', () => {
     expect(result.message).toContain('no name yet');
     expect(result.lenient).toBeUndefined();
   });
+
+  it.skipIf(!pythonToolchain())(
+    'a Python answer that raises while building its stack keeps the partial template; one with a syntax error gets none',
+    async () => {
+      const stack = (body: string) => [
+        {
+          path: 'app.py',
+          text: `import aws_cdk as cdk
+from aws_cdk import Stack, aws_s3 as s3, aws_sqs as sqs
+
+class TapStack(Stack):
+    def __init__(self, scope, id, **kwargs):
+        super().__init__(scope, id, **kwargs)
+${body}
+
+app = cdk.App()
+TapStack(app, "TapStack")
+app.synth()
+`,
+        },
+      ];
+      const limits = { timeoutMs: 120_000 };
+      const raised = failedWith(
+        await synthesizeIsolated({
+          language: 'python',
+          limits,
+          files: stack('        s3.Bucket(self, "Data")\n        sqs.Queue(self, "Jobs", retention_days=4)\n'),
+        }),
+        'synth',
+      );
+      expect(raised.message).toMatch(/TypeError: .*retention_days/);
+      expect(raised.diagnostics[0]).toMatchObject({ file: 'app.py', line: 8 });
+      expect(typesOf(raised.lenient!.templates[0].template)).toEqual(['AWS::S3::Bucket']);
+      expect(raised.lenient?.note).toMatch(/^partial template: .* at app\.py:8;/);
+
+      const broken = failedWith(
+        await synthesizeIsolated({ language: 'python', limits, files: stack('        s3.Bucket(self, "Data"\n') }),
+        'compile',
+      );
+      expect(broken.lenient).toBeUndefined();
+    },
+    300_000,
+  );
 });

@@ -25,7 +25,7 @@ export function pythonToolchain(env: NodeJS.ProcessEnv = process.env): string | 
 }
 
 /**
- * Synthesizes a Python CDK answer with `python <entry>` (planPythonApp: app.py, cdk.json's app, or a generated entry
+ * Synthesizes a Python CDK answer with `python <entry>` (through PYTHON_RUNNER_SOURCE; planPythonApp: app.py, cdk.json's app, or a generated entry
  * for the answer's Stack class) in a contained process: the answer's root as working directory and PYTHONPATH (its
  * packages import as on a developer's machine), an otherwise empty environment (PATH names only the toolchain's and
  * Node's directories, as jsii needs Node; the context the TypeScript worker gets), a scratch directory, the time and
@@ -67,7 +67,8 @@ export async function synthesizePython(
     if (plan.kind === 'generated') writeFileSync(path.join(src, plan.path), plan.text);
     if (unprivileged) chownTree(scratch, NOBODY);
     const outdir = path.join(scratch, 'cdk.out');
-    const command = [python, '-B', path.join(src, plan.path)];
+    writeFileSync(path.join(scratch, 'runner.py'), PYTHON_RUNNER_SOURCE);
+    const command = [python, '-B', path.join(scratch, 'runner.py'), path.join(src, plan.path)];
     const run = await runContained({
       command: unprivileged ? 'setpriv' : python,
       args: unprivileged ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--', ...command] : command.slice(1),
@@ -95,6 +96,31 @@ export async function synthesizePython(
     return interpretRun(run, { scratch, src, outdir, limits, containment, durationMs: Date.now() - started });
   });
 }
+
+/**
+ * Runs the entry as `python <entry>` would (its directory first on sys.path, `__main__`); when the answer raises at run
+ * time after creating an App (not a syntax or import error), every App is synthesized with what it holds so far and
+ * `{"status":"partial"}` is written to fd 3; the exception then goes on as before (same traceback, same exit code).
+ */
+const PYTHON_RUNNER_SOURCE = String.raw`import gc, os, runpy, sys
+entry = sys.argv[1]
+sys.argv = sys.argv[1:]
+sys.path[0] = os.path.dirname(entry)
+try:
+    runpy.run_path(entry, run_name="__main__")
+except BaseException as error:
+    cdk = sys.modules.get("aws_cdk")
+    if cdk is not None and not isinstance(error, (SyntaxError, ImportError, SystemExit, KeyboardInterrupt)):
+        try:
+            apps = [o for o in gc.get_objects() if isinstance(o, cdk.App)]
+            for app in apps:
+                app.synth(force=True)
+            if apps:
+                os.write(3, b'{"status":"partial"}\n')
+        except BaseException:
+            pass
+    raise
+`;
 
 const NOBODY = 65534;
 let setprivCheck: boolean | undefined;
