@@ -1,6 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -14,7 +16,8 @@ export interface MonitoringProps {
 
 /**
  * Alarms that fire on the first throttle, the first error, and the first message in the
- * dead-letter queue (1-minute periods, one evaluation period), all notifying one SNS topic.
+ * dead-letter queue (1-minute periods, one evaluation period), all notifying one SNS topic
+ * encrypted with a customer managed key that CloudWatch may use (it cannot use the AWS managed SNS key).
  */
 export class Monitoring extends Construct {
   public readonly alarmTopic: sns.Topic;
@@ -24,7 +27,9 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { enforceSSL: true });
+    const topicKey = new kms.Key(this, 'AlarmTopicKey', { enableKeyRotation: true, description: 'Encrypts the alarm topic' });
+    topicKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', { enforceSSL: true, masterKey: topicKey });
     const period = Duration.minutes(1);
     this.throttlesAlarm = this.alarmOn(
       'ThrottlesAlarm',

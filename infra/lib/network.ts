@@ -15,7 +15,7 @@ export interface NetworkProps {
 
 /**
  * A VPC over two zones derived from the region (never literal names), with public subnets and
- * private subnets that egress through `natGateways` NAT gateways. Fewer NAT gateways than zones
+ * private subnets that egress through `natGateways` NAT gateways, and a flow log of all its traffic to CloudWatch Logs. Fewer NAT gateways than zones
  * is acknowledged in the template, on the VPC and on every NAT gateway, with the reason.
  */
 export class Network extends Construct {
@@ -34,6 +34,7 @@ export class Network extends Construct {
         { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
         { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 24 },
       ],
+      flowLogs: { All: { destination: ec2.FlowLogDestination.toCloudWatchLogs(), trafficType: ec2.FlowLogTrafficType.ALL } },
     });
     if (props.natGateways < MAX_AZS) this.acknowledgeSharedNat();
   }

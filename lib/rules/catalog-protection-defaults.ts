@@ -107,4 +107,37 @@ export const PROTECTION_DEFAULTS_CATALOG = {
       'The database is the single point of failure of an otherwise redundant design: an AZ outage or maintenance takes the application down.',
     fix: 'Set `MultiAZ: true` (or use an Aurora cluster with a replica in another zone); keep it off only for development, acknowledged.',
   },
+  'vpc-flow-logs': {
+    category: 'observability',
+    severity: 'warning',
+    heading: 'Missing VPC Flow Logs',
+    title: 'No VPC flow logs',
+    problem:
+      'A VPC the stack creates has no `AWS::EC2::FlowLog`: neither the VPC nor any of its subnets or network interfaces records its traffic.',
+    impact:
+      'Accepted and rejected connections are not recorded: security incidents cannot be investigated, connectivity problems are hard to diagnose, and compliance controls that require network monitoring (PCI DSS 10, CIS, Security Hub EC2.6) fail.',
+    fix: 'Add an `AWS::EC2::FlowLog` with `ResourceType: VPC`, `ResourceId: !Ref Vpc`, `TrafficType: ALL` delivering to a CloudWatch log group (with a role `vpc-flow-logs.amazonaws.com` can assume) or an S3 bucket (CDK: `vpc.addFlowLog(...)` or `flowLogs` on the Vpc).',
+  },
+  'sns-topic-encryption': {
+    category: 'security',
+    severity: 'warning',
+    heading: 'SNS Topic Not Encrypted',
+    title: 'SNS topic not encrypted',
+    problem:
+      'An SNS topic sets no `KmsMasterKeyId`, so messages are stored unencrypted; or a topic that CloudWatch alarms notify is encrypted with the AWS managed key `alias/aws/sns`.',
+    impact:
+      'Messages (alerts, events, data) rest unencrypted, against security baselines; CloudWatch cannot use the AWS managed key, so alarm notifications to a topic encrypted with it are silently never delivered.',
+    fix: 'Set `KmsMasterKeyId` to a customer managed KMS key whose key policy lets the publishing services (`cloudwatch.amazonaws.com`, `events.amazonaws.com`, ...) call `kms:Decrypt` and `kms:GenerateDataKey*`. Use `alias/aws/sns` only for topics that no AWS service publishes to: alarm topics with it stop working.',
+  },
+  's3-tls-only': {
+    category: 'security',
+    severity: 'warning',
+    heading: 'S3 Bucket Allows Plain HTTP',
+    title: 'S3 bucket allows plain HTTP',
+    problem:
+      'A bucket (not a website bucket) has no bucket policy statement that denies requests made without TLS (`Effect: Deny`, `Condition: { Bool: { aws:SecureTransport: false } }`).',
+    impact:
+      'Clients may read and write objects over unencrypted HTTP, exposing data and credentials in transit; security baselines (Security Hub S3.5, CIS, PCI) fail.',
+    fix: 'Add a bucket policy statement denying `s3:*` on the bucket and its objects to every principal when `aws:SecureTransport` is false (CDK: `enforceSSL: true`).',
+  },
 } as const satisfies Record<string, CatalogEntry>;

@@ -35,6 +35,9 @@ import { rule as rdsPublicAccess } from './security/rds-public-access';
 import { rule as rdsMultiAz } from './deployment/rds-multi-az';
 import { rule as customerKeyNotApplied } from './security/customer-key-not-applied';
 import { rule as kmsKeyRotation } from './security/kms-key-rotation';
+import { rule as vpcFlowLogs } from './observability/vpc-flow-logs';
+import { rule as snsTopicEncryption } from './security/sns-topic-encryption';
+import { rule as s3TlsOnly } from './security/s3-tls-only';
 import { rule as iamManagedPolicyExists } from './deployment/iam-managed-policy-exists';
 import { rule as iamResourceArns } from './deployment/iam-resource-arns';
 import { rule as hardcodedSecrets } from './security/hardcoded-secrets';
@@ -100,6 +103,9 @@ export const GENERAL_RULES: readonly Rule[] = [
   rdsMultiAz,
   customerKeyNotApplied,
   kmsKeyRotation,
+  vpcFlowLogs,
+  snsTopicEncryption,
+  s3TlsOnly,
 ];
 
 /** Every rule the engine runs by default: the seed's, the rules about an answer's form, then the general rules (each id has a CATALOG entry). */

@@ -45,6 +45,21 @@ export function poldoc(...statements: Record<string, CfnValue>[]): Record<string
   return { Version: '2012-10-17', Statement: statements };
 }
 
+/** YAML text of a bucket `Data` with a bucket policy `DataPolicy` whose `Statement` is `statements` (YAML flow text). */
+export function bucketWithPolicy(statements: string): string {
+  return `
+Resources:
+  Data: { Type: AWS::S3::Bucket }
+  DataPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Data
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement: ${statements}
+`;
+}
+
 /** Rule input for a template (and optional sources). */
 export function input(t?: CfnTemplate, sources: SourceFile[] = []): RuleInput {
   return { template: t, sources };

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { input, inputFromText, logicalId, synthOnce } from '../test-util';
+import { bucketWithPolicy, input, inputFromText, logicalId, synthOnce } from '../test-util';
 import { rule } from './s3-encryption-enforced';
-
-/** A bucket `Data` with a bucket policy whose statements are `statements` (YAML flow text). */
-const withPolicy = (statements: string) => `
-Resources:
-  Data: { Type: AWS::S3::Bucket }
-  DataPolicy:
-    Type: AWS::S3::BucketPolicy
-    Properties:
-      Bucket: !Ref Data
-      PolicyDocument:
-        Version: '2012-10-17'
-        Statement: ${statements}
-`;
 
 describe('s3-encryption-enforced', () => {
   it('non-compliant 1: a bucket without any bucket policy', () => {
@@ -29,7 +16,7 @@ describe('s3-encryption-enforced', () => {
   });
 
   it('non-compliant 2: a bucket policy that only denies insecure transport', () => {
-    const text = withPolicy(
+    const text = bucketWithPolicy(
       `[{ Effect: Deny, Principal: '*', Action: 's3:*', Resource: !Sub '\${Data.Arn}/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }]`,
     );
     const violations = rule.check(inputFromText(text));
@@ -72,7 +59,7 @@ describe('s3-encryption-enforced', () => {
   });
 
   it('compliant: a Deny on s3:Put* with a Null condition, written with single values and other key casing', () => {
-    const text = withPolicy(
+    const text = bucketWithPolicy(
       `{ Effect: Deny, Principal: '*', Action: ['s3:Put*'], Resource: !Sub '\${Data.Arn}/*', Condition: { 'null': { 'S3:X-Amz-Server-Side-Encryption': true } } }`,
     );
     expect(rule.check(inputFromText(text))).toEqual([]);
