@@ -13,7 +13,7 @@ import { SEVERITIES } from './types';
  */
 export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   's3-encryption-at-rest': ['s3-encryption-enforced', 'S3DefaultEncryptionKMS'],
-  's3-ssl-only': ['S3BucketSSLRequestsOnly'],
+  's3-ssl-only': ['s3-tls-only', 'S3BucketSSLRequestsOnly'],
   'iam-broad-permissions': [
     'iam-least-privilege',
     'iam-wildcard-arns',
@@ -67,6 +67,8 @@ export const EQUIVALENT_RULES: Readonly<Record<string, readonly string[]>> = {
   'database-multi-az': ['rds-multi-az', 'RDSMultiAZSupport'],
   'customer-key-not-applied': ['customer-key-not-applied', 'CloudWatchLogGroupEncrypted'],
   'kms-key-rotation': ['kms-key-rotation', 'KMSBackingKeyRotationEnabled'],
+  'vpc-flow-logs': ['vpc-flow-logs', 'VPCFlowLogsEnabled'],
+  'sns-topic-encryption': ['sns-topic-encryption', 'SNSEncryptedKMS'],
 };
 
 const PROBLEM_OF = new Map(Object.entries(EQUIVALENT_RULES).flatMap(([problem, members]) => members.map((m) => [m, problem] as const)));
