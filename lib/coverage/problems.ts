@@ -28,12 +28,13 @@ export const PROBLEMS: readonly ProblemEntry[] = [
       'customer-key-not-applied',
       'kms-key-rotation',
       'EnableKeyRotation',
+      'sns-topic-encryption',
     ],
   },
   {
     id: 'in-transit',
     pattern: /\bhttps\b|\btls\b|\bssl\b|in transit|securetransport|certificate/,
-    properties: ['ViewerProtocolPolicy', 'SslPolicy', 'Certificates', 'aws:SecureTransport', 'alb-https-listener'],
+    properties: ['ViewerProtocolPolicy', 'SslPolicy', 'Certificates', 'aws:SecureTransport', 'alb-https-listener', 's3-tls-only'],
   },
   {
     id: 'public-access',
@@ -88,7 +89,7 @@ export const PROBLEMS: readonly ProblemEntry[] = [
   {
     id: 'audit-trail',
     pattern: /cloudtrail|audit (?:trail|log)|flow logs?|aws config\b|guardduty/,
-    properties: ['AWS::CloudTrail::Trail', 'AWS::EC2::FlowLog'],
+    properties: ['AWS::CloudTrail::Trail', 'AWS::EC2::FlowLog', 'vpc-flow-logs'],
   },
   {
     id: 'output',
