@@ -67,10 +67,10 @@ describe('the reference deployed on the moto launcher by change set', () => {
     expect(answer.Stacks?.[0]?.StackStatus).toBe('CREATE_COMPLETE');
   });
 
-  it('lists all 50 resources of the template, each typed and complete', async (ctx) => {
+  it('lists every resource of the template, each typed and complete', async (ctx) => {
     needsMoto(ctx);
     const resources = await listResources(stack);
-    expect(resources).toHaveLength(50);
+    expect(resources).toHaveLength(Object.keys(template.Resources).length);
     expect(resources.map((r) => r.LogicalResourceId).sort()).toEqual(Object.keys(template.Resources).sort());
     for (const resource of resources) {
       expect(resource.ResourceType, resource.LogicalResourceId).toBe(template.Resources[resource.LogicalResourceId!]?.Type);

@@ -6,6 +6,8 @@ import { describeStack } from '../aws/cloudformation';
 import { createStackAndWait, deleteStackQuietly, motoEndpointForTests, motoTarget } from '../aws/testing';
 import type { AwsTarget } from '../aws/target';
 import { getDeployLock, transitionDeploy } from '../db/queries/deploys';
+import { referenceSpec } from '../pipeline/bundled';
+import { synthesize } from '../synth/synthesize';
 import { dialects, useMigratedDb } from '../db/test-dialects';
 import { AppError } from '../errors';
 import { cancelDeploy, confirmDeploy } from './decisions';
@@ -18,8 +20,13 @@ const other: AuthedUser = { id: 'user-other', email: 'other@example.test', name:
 const run = `${Date.now().toString(36)}${process.pid}`;
 let endpoint: string | undefined;
 
+let referenceResources = 0;
+
 beforeAll(async () => {
   endpoint = await motoEndpointForTests('the deploy tests');
+  const synthesis = await synthesize(referenceSpec().cdk!);
+  if (synthesis.status !== 'ok') throw new Error(synthesis.message);
+  referenceResources = Object.keys(synthesis.template.Resources).length;
 }, 300_000);
 
 let tokens = 0;
@@ -50,7 +57,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     const previewed = await getDeploy({ id: deploy.id }, deps());
     expect(previewed.status).toBe('awaiting_confirmation');
     expect(previewed.preview?.changeSetType).toBe('CREATE');
-    expect(previewed.preview?.diff.counts.added).toBe(50);
+    expect(previewed.preview?.diff.counts.added).toBe(referenceResources);
     expect(previewed.preview?.approval).toMatchObject({ required: true, policy: 'broadening' });
     expect(previewed.preview?.approval.reasons).toContain('IAM permissions or security group rules are broadened');
 
