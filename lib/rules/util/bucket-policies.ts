@@ -4,16 +4,21 @@ import type { CfnResource, CfnTemplate, CfnValue } from '../../templates/types';
 import type { Evidence, Violation } from '../types';
 
 /** A bucket policy resource with its logical id and statements. */
-export interface BucketPolicy {
+interface BucketPolicy {
   id: string;
   policy: CfnResource;
   statements: CfnValue[];
 }
 
-/** The AWS::S3::BucketPolicy resources attached to a bucket, by reference or by its literal BucketName. */
-export function bucketPoliciesOf(template: CfnTemplate, bucketId: string, bucket: CfnResource): BucketPolicy[] {
+/** The AWS::S3::BucketPolicy resources of a template, to pass to {@link bucketPoliciesOf}. */
+function bucketPolicies(template: CfnTemplate): [string, CfnResource][] {
+  return resourcesOfType(template, 'AWS::S3::BucketPolicy');
+}
+
+/** Those of `policies` attached to a bucket, by reference or by its literal BucketName. */
+function bucketPoliciesOf(policies: readonly [string, CfnResource][], bucketId: string, bucket: CfnResource): BucketPolicy[] {
   const name = bucket.Properties?.BucketName;
-  return resourcesOfType(template, 'AWS::S3::BucketPolicy')
+  return policies
     .filter(([, { Properties: p }]) => refersTo(p?.Bucket, bucketId) || (typeof name === 'string' && p?.Bucket === name))
     .map(([id, policy]) => ({ id, policy, statements: asList(getPath(policy, 'Properties.PolicyDocument.Statement')) }));
 }
@@ -46,10 +51,11 @@ export interface RequiredDeny {
 
 /** One violation per bucket (not exempt) none of whose bucket policies has a statement `accepts` approves. */
 export function bucketsNotDenying(template: CfnTemplate, required: RequiredDeny): Violation[] {
+  const policies = bucketPolicies(template);
   const violations: Violation[] = [];
   for (const [bucketId, bucket] of resourcesOfType(template, 'AWS::S3::Bucket')) {
     if (required.exempt?.(bucket)) continue;
-    const own = bucketPoliciesOf(template, bucketId, bucket);
+    const own = bucketPoliciesOf(policies, bucketId, bucket);
     if (own.some(({ statements }) => statements.some(required.accepts))) continue;
     const evidence: Evidence[] = own.length
       ? own.map(({ id, policy }) => ({
