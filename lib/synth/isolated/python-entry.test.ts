@@ -40,6 +40,17 @@ describe('planPythonApp', () => {
     expect(plan.text).toContain('app.synth()');
   });
 
+  it('passes the environment parameters the Stack class requires (from context, else dev), and no optional one', () => {
+    const init = (params: string) =>
+      `from aws_cdk import Stack\n\nclass TapStack(Stack):\n    def __init__(\n        self, scope, construct_id: str, ${params}\n    ) -> None:\n        pass\n`;
+    const required = planPythonApp([{ path: 'lib/tap_stack.py', text: init('environment_suffix: str, **kwargs') }]);
+    if (required.kind !== 'generated') throw new Error(JSON.stringify(required));
+    expect(required.text).toContain('(app, "TapStack", environment_suffix=app.node.try_get_context("environmentSuffix") or "dev")');
+    const optional = planPythonApp([{ path: 'lib/tap_stack.py', text: init('environment_suffix: str = "prod", bucket_name: str = "x"') }]);
+    if (optional.kind !== 'generated') throw new Error(JSON.stringify(optional));
+    expect(optional.text).toContain('(app, "TapStack")\n');
+  });
+
   it('says what is missing when there is neither an app nor a Stack class, or the named entry is absent', () => {
     expect(planPythonApp([{ path: 'util.py', text: 'x = 1' }])).toMatchObject({
       kind: 'missing',
