@@ -8,10 +8,14 @@ export type ValidateRuleInfo = Record<string, { description: string; category: s
 /** Outcome of validating one template: diagnostics, or the reason validation could not run. */
 export type ValidateOutcome = { diagnostics: StandardDiagnostic[]; rules: ValidateRuleInfo } | { error: string };
 
-/** Longest a single validation may take before it is reported as unavailable. */
-const VALIDATE_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_VALIDATE_TIMEOUT_MS ?? 120_000);
+/** Longest the engine may take to start (seconds on a busy machine: it compiles every rule). */
+const START_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_VALIDATE_START_TIMEOUT_MS ?? 120_000);
+/** Longest one validation may take once the engine runs; then its thread is terminated and a new one takes over. */
+const VALIDATE_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_VALIDATE_TIMEOUT_MS ?? 30_000);
 
 interface Pending {
+  text: string;
+  file: string;
   resolve: (outcome: ValidateOutcome) => void;
 }
 
@@ -28,8 +32,14 @@ class ValidatorWorker {
     this.worker = new Worker(path.join(process.cwd(), 'lib/rules/cfn-validate/worker.mjs'));
     this.worker.unref();
     this.ready = new Promise((resolve) => {
+      const startTimer = setTimeout(
+        () => this.abandon(`engine did not start within ${START_TIMEOUT_MS / 1000} s`, resolve),
+        START_TIMEOUT_MS,
+      );
+      startTimer.unref();
       this.worker.on('message', (msg) => {
         if (msg.type === 'ready') {
+          clearTimeout(startTimer);
           this.rules = msg.rules;
           this.isReady = true;
           resolve();
@@ -43,10 +53,16 @@ class ValidatorWorker {
   }
 
   private fail(reason: string, resolve: () => void): void {
-    this.failed = reason;
+    this.failed ??= reason;
     for (const p of this.pending.values()) p.resolve({ error: reason });
     this.pending.clear();
     resolve();
+  }
+
+  /** Gives up on a stuck thread: terminates it, so the next validation starts a fresh engine (validator() sees `failed`). */
+  private abandon(reason: string, resolve: () => void = () => {}): void {
+    this.fail(reason, resolve);
+    void this.worker.terminate();
   }
 
   /** Stops the thread; pending and later validations get an error outcome. */
@@ -55,24 +71,40 @@ class ValidatorWorker {
     return this.worker.terminate();
   }
 
-  /** Validates one template; a validator that hangs (also while starting) yields an error outcome after the timeout. */
-  validate(text: string, file: string): Promise<ValidateOutcome> {
+  /**
+   * Validates one template. A validation that outlives VALIDATE_TIMEOUT_MS yields an error outcome and terminates the
+   * thread (the engine cannot be interrupted otherwise); the templates queued behind it are validated again by a fresh
+   * engine instead of waiting for a thread that may never answer.
+   */
+  validate(text: string, file: string, timeoutMs = VALIDATE_TIMEOUT_MS): Promise<ValidateOutcome> {
     const id = this.nextId++;
     this.worker.ref();
     return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
       const settle = (outcome: ValidateOutcome) => {
         clearTimeout(timer);
         this.pending.delete(id);
         if (this.pending.size === 0) this.worker.unref();
         resolve(outcome);
       };
-      const timer = setTimeout(() => settle({ error: `no answer within ${VALIDATE_TIMEOUT_MS / 1000} s` }), VALIDATE_TIMEOUT_MS);
-      this.pending.set(id, { resolve: settle });
+      this.pending.set(id, { text, file, resolve: settle });
       this.ready.then(() => {
-        if (this.failed) settle({ error: this.failed });
-        else this.worker.postMessage({ id, path: file, text });
+        if (this.failed) return settle({ error: this.failed });
+        timer = setTimeout(() => this.timeOut(id, timeoutMs), timeoutMs);
+        this.worker.postMessage({ id, path: file, text });
       });
     });
+  }
+
+  /** The validation `id` took too long: it fails, the thread goes, and the others pending on it move to a fresh engine. */
+  private timeOut(id: number, timeoutMs: number): void {
+    const stuck = this.pending.get(id);
+    if (!stuck) return;
+    const others = [...this.pending.entries()].filter(([other]) => other !== id).map(([, p]) => p);
+    this.pending.clear();
+    stuck.resolve({ error: `no answer within ${timeoutMs / 1000} s; the validator was restarted` });
+    this.abandon('validator restarted after a timeout');
+    for (const p of others) void validator().validate(p.text, p.file).then(p.resolve);
   }
 }
 
@@ -88,9 +120,9 @@ export function prewarmValidator(): void {
   validator();
 }
 
-/** Validates template text with the one shared cloudformation-validate engine; never throws. */
-export function validateTemplateText(text: string, file: string): Promise<ValidateOutcome> {
-  return validator().validate(text, file);
+/** Validates template text with the one shared cloudformation-validate engine; never throws. `timeoutMs` bounds this validation (default INFRA_REVIEW_VALIDATE_TIMEOUT_MS, 30 s). */
+export function validateTemplateText(text: string, file: string, options: { timeoutMs?: number } = {}): Promise<ValidateOutcome> {
+  return validator().validate(text, file, options.timeoutMs);
 }
 
 /** Stops the validation engine's thread (a later validation starts a new one); lets short-lived processes exit at once. */
