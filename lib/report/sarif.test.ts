@@ -107,13 +107,20 @@ describe('renderSarif', () => {
     expect(ruleIds.some((id) => id.startsWith('cfn-validate/'))).toBe(true);
     expect(run.results).toHaveLength(review.findings.filter((f) => f.side === 'model').length);
 
-    const templateText = readFileSync('infra/model/model.template.json', 'utf8').split('\n');
+    // A rule finding on a construct points at the source line that created it (the answer's Python in the markdown).
+    const markdownText = readFileSync('infra/model/MODEL_RESPONSE.md', 'utf8').split('\n');
     const dlq = run.results.find((r) => r.ruleId === 'lambda-dead-letter-queue')!;
     const at = dlq.locations[0].physicalLocation;
-    expect(at.artifactLocation.uri).toBe('infra/model/model.template.json');
-    expect(templateText[at.region!.startLine - 1]).toMatch(/^\s*"MyFunction3BAA72D1": \{/);
+    expect(at.artifactLocation.uri).toBe('infra/model/MODEL_RESPONSE.md');
+    expect(markdownText[at.region!.startLine - 1]).toMatch(/_lambda\.Function\(/);
+    expect(dlq.properties.constructPath).toMatch(/MyFunction/);
 
-    const markdownText = readFileSync('infra/model/MODEL_RESPONSE.md', 'utf8').split('\n');
+    // A linter diagnostic points at the template line it read.
+    const templateText = readFileSync('infra/model/model.template.json', 'utf8').split('\n');
+    const lint = run.results.find((r) => /^cfn-(lint|validate)\//.test(r.ruleId) && r.locations[0].physicalLocation.region)!;
+    expect(lint.locations[0].physicalLocation.artifactLocation.uri).toBe('infra/model/model.template.json');
+    expect(templateText[lint.locations[0].physicalLocation.region!.startLine - 1]).toMatch(/\S/);
+
     const imports = run.results.filter((r) => r.ruleId === 'cdk-v1-imports');
     expect(imports.length).toBeGreaterThan(0);
     for (const r of imports) {
