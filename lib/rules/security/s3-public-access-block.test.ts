@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { input, inputFromText, logicalId, synthOnce } from '../test-util';
+import { bucketWithPolicy, input, inputFromText, logicalId, synthOnce } from '../test-util';
 import { rule } from './s3-public-access-block';
 
 describe('s3-public-access-block', () => {
@@ -11,15 +11,9 @@ describe('s3-public-access-block', () => {
   });
 
   it('non-compliant 3: a bucket whose policy grants reads only under a condition is not public on purpose', () => {
-    const text = `
-Resources:
-  Data: { Type: AWS::S3::Bucket }
-  DataPolicy:
-    Type: AWS::S3::BucketPolicy
-    Properties:
-      Bucket: !Ref Data
-      PolicyDocument: { Statement: [{ Effect: Allow, Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceVpce': vpce-1 } } }] }
-`;
+    const text = bucketWithPolicy(
+      `[{ Effect: Allow, Principal: { AWS: '*' }, Action: 's3:GetObject', Resource: '*', Condition: { StringEquals: { 'aws:SourceVpce': vpce-1 } } }]`,
+    );
     expect(rule.check(inputFromText(text)).map((v) => v.resources)).toEqual([['Data']]);
   });
 
