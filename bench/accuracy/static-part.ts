@@ -41,6 +41,10 @@ export const TEMPLATE_PROBLEMS: ReadonlySet<string> = new Set([
   'reference',
   'syntax',
   'availability-zone-literal',
+  'hard-coded-value',
+  'instance-metadata',
+  'schedule',
+  'signal',
 ]);
 
 // Failures about the answer's tests, documentation or file layout: no template shows them.

@@ -1,7 +1,7 @@
 import { analyzeArtifact, sortFindings, type AnalysisInput } from '../rules/analyze';
 import { parseRulePacks, type RulePackId } from '../rules/cdk-nag/packs';
 import { prewarmCfnLint } from '../rules/cfn-lint/client';
-import { prewarmValidator, validatorIsReady } from '../rules/cfn-validate/client';
+import { prewarmValidator } from '../rules/cfn-validate/client';
 import { hashValue } from '../templates/load';
 import { loadArtifact } from './artifacts';
 import type { ArtifactSpec, LoadedArtifact } from './types';
@@ -81,15 +81,13 @@ async function compute(
   model: LoadedArtifact,
   packs: RulePackId[],
 ): Promise<ReviewResult> {
-  // Analyses run their rules now and then wait for the validator thread. While that engine is still starting, the
-  // diff runs meanwhile; once it is warm, the two only compete for the same cores, so the diff waits its turn.
-  const validatorWasReady = validatorIsReady();
+  // Analyses run their rules now and then wait for the linters, which work off the main thread (the validator's worker
+  // thread, cfn-lint's Python process): the diff and the difference findings are computed meanwhile.
   const byStack = reviewsByStack(reference, model);
   const analyses = Promise.all([findingsOf(reference, 'reference', packs, byStack), findingsOf(model, 'model', packs, byStack)]);
-  if (validatorWasReady) await analyses;
   const diff = diffArtifacts(reference, model);
-  const [referenceFindings, modelFindings] = await analyses;
   const differences = reviewDifferences(reference, model).map((f): ReviewFinding => ({ ...f, side: 'model' }));
+  const [referenceFindings, modelFindings] = await analyses;
   const findings = pointAtConstructs(
     markSharedFindings(sortFindings([...modelFindings, ...differences, ...referenceFindings]), counterpartsOf(reference, model)),
     { reference, model },

@@ -31,16 +31,19 @@ export interface AnalysisOptions {
  */
 export async function analyzeArtifact(input: AnalysisInput, options: AnalysisOptions = {}): Promise<Finding[]> {
   const packs = options.packs ?? [];
-  const findings = runRules({ template: input.template?.template, sources: input.sources });
-  if (input.template) {
-    const { template } = input;
-    const text = template.text ?? JSON.stringify(template.template, null, 1);
+  const { template } = input;
+  // The linters start first: they work in their own thread and process while the rules run here.
+  const linted = template
+    ? Promise.all([
+        validateTemplateText(template.text ?? JSON.stringify(template.template, null, 1), template.path),
+        lintTemplateText(template.text ?? JSON.stringify(template.template, null, 1)),
+        runNagPacks(template.template, packs),
+      ])
+    : undefined;
+  const findings = runRules({ template: template?.template, sources: input.sources });
+  if (template && linted) {
     const file = template.text ? template.path : undefined;
-    const [outcome, lint, nagFindings] = await Promise.all([
-      validateTemplateText(text, template.path),
-      lintTemplateText(text),
-      runNagPacks(template.template, packs),
-    ]);
+    const [outcome, lint, nagFindings] = await linted;
     if ('error' in outcome) findings.push(validatorFailureFinding(outcome.error));
     else findings.push(...outcome.diagnostics.map((d) => diagnosticToFinding(d, outcome.rules, file)));
     if ('error' in lint) findings.push(cfnLintFailureFinding(lint.error));
