@@ -32,14 +32,12 @@ export interface AnalysisOptions {
 export async function analyzeArtifact(input: AnalysisInput, options: AnalysisOptions = {}): Promise<Finding[]> {
   const packs = options.packs ?? [];
   const { template } = input;
+  const text = template && (template.text ?? JSON.stringify(template.template, null, 1));
   // The linters start first: they work in their own thread and process while the rules run here.
-  const linted = template
-    ? Promise.all([
-        validateTemplateText(template.text ?? JSON.stringify(template.template, null, 1), template.path),
-        lintTemplateText(template.text ?? JSON.stringify(template.template, null, 1)),
-        runNagPacks(template.template, packs),
-      ])
-    : undefined;
+  const linted =
+    template && text !== undefined
+      ? Promise.all([validateTemplateText(text, template.path), lintTemplateText(text), runNagPacks(template.template, packs)])
+      : undefined;
   const findings = runRules({ template: template?.template, sources: input.sources });
   if (template && linted) {
     const file = template.text ? template.path : undefined;
