@@ -2,7 +2,7 @@ import { VERDICT_LABELS } from '../audit/verdict-labels';
 import { consensusVerdict } from '../audit/verdicts';
 import type { VerdictValue } from '../db/schema';
 import type { Finding } from '../rules/finding';
-import type { Category, Severity } from '../rules/types';
+import type { CatalogEntry } from '../rules/categories';
 import { renderModelFailures, where, type Explanations } from './model-failures';
 
 /** One participant's verdict as exported. */
@@ -12,15 +12,9 @@ export interface ExportedVerdict {
   reason: string | null;
 }
 
-/** A finding a reviewer added by hand, with its own wording. */
-export interface ManualFindingInput {
+/** A finding a reviewer added by hand, worded like a catalog entry (no export heading: its title serves). */
+export interface ManualFindingInput extends Omit<CatalogEntry, 'heading'> {
   id: string;
-  category: Category;
-  severity: Severity;
-  title: string;
-  problem: string;
-  impact: string;
-  fix: string;
   resources: string[];
 }
 

@@ -25,7 +25,6 @@ class ValidatorWorker {
   private nextId = 1;
   private rules: ValidateRuleInfo = {};
   readonly ready: Promise<void>;
-  isReady = false;
   failed: string | undefined;
 
   constructor() {
@@ -41,7 +40,6 @@ class ValidatorWorker {
         if (msg.type === 'ready') {
           clearTimeout(startTimer);
           this.rules = msg.rules;
-          this.isReady = true;
           resolve();
         } else if (msg.type === 'result') {
           this.pending.get(msg.id)?.resolve(msg.error ? { error: msg.error } : { diagnostics: msg.diagnostics, rules: this.rules });
@@ -130,9 +128,4 @@ export async function shutdownValidator(): Promise<void> {
   const current = shared;
   shared = undefined;
   await current?.terminate();
-}
-
-/** Whether the engine has finished starting (validations then take milliseconds, not seconds). */
-export function validatorIsReady(): boolean {
-  return shared?.isReady === true && !shared.failed;
 }
