@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cfnLintPid, lintTemplateText, shutdownCfnLint } from './client';
+import { cfnLintPids, cfnLintProcessCount, lintTemplateText, shutdownCfnLint } from './client';
 import { cfnLintPython } from './python';
 import { INVALID_ALARM_PERIOD } from './test-templates';
 
@@ -23,28 +23,35 @@ describe('cfn-lint worker', () => {
     );
   });
 
-  it('reuses one process for every template', async () => {
+  it('lints each template in one process per core up to two, or as many as INFRA_REVIEW_CFN_LINT_PROCESSES says', () => {
+    expect(cfnLintProcessCount({ INFRA_REVIEW_CFN_LINT_PROCESSES: '3' })).toBe(3);
+    expect(cfnLintProcessCount({ INFRA_REVIEW_CFN_LINT_PROCESSES: 'many' })).toBeGreaterThanOrEqual(1);
+    expect(cfnLintProcessCount({})).toBeLessThanOrEqual(2);
+  });
+
+  it('reuses the same processes for every template', async () => {
     await lintTemplateText(broken);
-    const pid = cfnLintPid();
+    const pids = cfnLintPids();
+    expect(pids).toHaveLength(cfnLintProcessCount());
     const outcome = await lintTemplateText('Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n');
     expect(outcome).toMatchObject({ matches: [] });
-    expect(cfnLintPid()).toBe(pid);
+    expect(cfnLintPids()).toEqual(pids);
   });
 
   it('reports a template that takes too long, kills the process, and lints the next template with a new one', async () => {
     await lintTemplateText(broken);
-    const pid = cfnLintPid();
+    const [pid] = cfnLintPids();
     expect(await lintTemplateText(broken, { timeoutMs: 1 })).toEqual({ error: 'no answer within 0.001 s (cfn-lint restarted)' });
-    expect(cfnLintPid()).toBeUndefined();
+    expect(cfnLintPids()).toEqual([]);
     const next = await lintTemplateText(broken);
     expect(next).toMatchObject({ matches: [expect.objectContaining({ rule: 'E3615' })] });
-    expect(cfnLintPid()).not.toBe(pid);
+    expect(cfnLintPids()).not.toContain(pid);
   });
 
   it('reports a template whose process dies while linting it, and lints the next template with a new process', async () => {
     await lintTemplateText(broken);
     const pending = lintTemplateText(broken);
-    process.kill(cfnLintPid()!, 'SIGKILL');
+    process.kill(cfnLintPids()[0], 'SIGKILL');
     expect(await pending).toEqual({ error: expect.stringMatching(/^cfn-lint exited \(SIGKILL\)/) });
     expect(await lintTemplateText(broken)).toMatchObject({ matches: [expect.objectContaining({ rule: 'E3615' })] });
   });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import os from 'node:os';
 import readline from 'node:readline';
 import { cfnLintPython, workerScript } from './python';
 
@@ -45,6 +46,12 @@ interface Reply {
  * starts a new one.
  */
 class CfnLintWorker {
+  /** Lints part `part` of `parts` of each template (worker.py --part); part 0 of 1 is the whole template. */
+  constructor(
+    private readonly part: number,
+    private readonly parts: number,
+  ) {}
+
   private child: ChildProcessWithoutNullStreams | undefined;
   private ready: Promise<string> | undefined;
   private readonly queue: Job[] = [];
@@ -72,7 +79,7 @@ class CfnLintWorker {
     const python = cfnLintPython();
     if (!python)
       return Promise.reject(new Error('cfn-lint is not installed (run scripts/ensure-cfn-lint.sh or set INFRA_REVIEW_CFN_LINT)'));
-    const child = spawn(python, ['-u', workerScript()], {
+    const child = spawn(python, ['-u', workerScript(), '--part', `${this.part}/${this.parts}`], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
     });
@@ -172,33 +179,57 @@ class CfnLintWorker {
   }
 }
 
-let shared: CfnLintWorker | undefined;
+/**
+ * How many processes lint each template together (INFRA_REVIEW_CFN_LINT_PROCESSES, by default one per core up to
+ * two): each validates its share of the resources, so a template's wall time falls with the cores that are free.
+ */
+export function cfnLintProcessCount(env: Record<string, string | undefined> = process.env): number {
+  const configured = Number(env.INFRA_REVIEW_CFN_LINT_PROCESSES);
+  if (Number.isInteger(configured) && configured >= 1) return Math.min(configured, 8);
+  return Math.min(2, os.availableParallelism());
+}
 
-function worker(): CfnLintWorker {
-  shared ??= new CfnLintWorker();
+let shared: CfnLintWorker[] | undefined;
+
+function workers(): CfnLintWorker[] {
+  const count = cfnLintProcessCount();
+  shared ??= Array.from({ length: count }, (_, part) => new CfnLintWorker(part, count));
   return shared;
+}
+
+/** The parts' matches as one list in cfn-lint's terms: a match that several parts report (checks of the whole Resources mapping) once. */
+function mergeParts(outcomes: CfnLintOutcome[]): CfnLintOutcome {
+  const failed = outcomes.find((outcome) => 'error' in outcome);
+  if (failed) return failed;
+  const seen = new Set<string>();
+  const matches: CfnLintMatch[] = [];
+  for (const outcome of outcomes as { matches: CfnLintMatch[] }[])
+    for (const match of outcome.matches) {
+      const key = JSON.stringify(match);
+      if (!seen.has(key)) matches.push(match);
+      seen.add(key);
+    }
+  return { matches, version: (outcomes[0] as { version: string }).version };
 }
 
 /** Starts cfn-lint in the background (idempotent; errors surface on the first lint); call early to overlap its start-up. */
 export function prewarmCfnLint(): void {
-  if (cfnLintPython())
-    worker()
-      .start()
-      .catch(() => undefined);
+  if (cfnLintPython()) for (const worker of workers()) worker.start().catch(() => undefined);
 }
 
-/** Lints template text with the one shared cfn-lint process; never throws, never waits longer than the timeout. */
-export function lintTemplateText(text: string, options: LintOptions = {}): Promise<CfnLintOutcome> {
-  return worker().lint(text, options.timeoutMs ?? CFN_LINT_TIMEOUT_MS);
+/** Lints template text with the shared cfn-lint processes; never throws, never waits longer than the timeout. */
+export async function lintTemplateText(text: string, options: LintOptions = {}): Promise<CfnLintOutcome> {
+  const timeoutMs = options.timeoutMs ?? CFN_LINT_TIMEOUT_MS;
+  return mergeParts(await Promise.all(workers().map((worker) => worker.lint(text, timeoutMs))));
 }
 
-/** Process id of the cfn-lint process while it runs (tests check that a timeout restarts it). */
-export function cfnLintPid(): number | undefined {
-  return shared?.pid;
+/** Process ids of the cfn-lint processes that run, part 0 first (tests check that a timeout restarts them). */
+export function cfnLintPids(): number[] {
+  return (shared ?? []).flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid]));
 }
 
-/** Kills the cfn-lint process (a later lint starts a new one); lets short-lived processes exit at once. */
+/** Kills the cfn-lint processes (a later lint starts new ones); lets short-lived processes exit at once. */
 export function shutdownCfnLint(): void {
-  shared?.shutdown();
+  for (const worker of shared ?? []) worker.shutdown();
   shared = undefined;
 }
