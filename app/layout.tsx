@@ -30,12 +30,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/90 backdrop-blur">
-          <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4 sm:px-6">
+        {/* On a phone the header wraps to several rows, so it scrolls away instead of covering the page. */}
+        <header className="z-10 border-b border-slate-200 bg-white/90 backdrop-blur sm:sticky sm:top-0">
+          <div className="mx-auto flex min-h-12 max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6 sm:py-0">
             <Link href="/" className="font-mono text-sm font-semibold tracking-tight text-slate-900">
               infra-review
             </Link>
-            <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+            <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
               {NAV.map((item) =>
                 'document' in item ? (
                   <a key={item.href} href={item.href} className={NAV_LINK}>

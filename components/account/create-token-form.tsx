@@ -2,9 +2,16 @@
 
 import { useActionState, useState } from 'react';
 import { createTokenAction, type CreateTokenState } from '@/app/account/tokens/actions';
+import { FieldError, fieldErrorProps } from '@/components/admin/field-error';
 import { ui } from '@/components/admin/styles';
 
-/** Creates an API token and shows its secret once, with a copy button; a reload forgets it for good. */
+/** The form's name, the prefix of its field error ids. */
+const FORM = 'token';
+
+/**
+ * Creates an API token and shows its secret once, with a copy button; a reload forgets it for good. A rejected field is
+ * marked and described.
+ */
 export function CreateTokenForm() {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, { status: 'idle' });
   return (
@@ -14,14 +21,36 @@ export function CreateTokenForm() {
         data-testid="create-token-form"
         className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200"
       >
-        <label className={ui.label}>
-          Name
-          <input name="name" required maxLength={32} placeholder="e.g. ci" className={ui.input} data-testid="token-name" />
-        </label>
-        <label className={ui.label}>
-          Expires in days (empty: never)
-          <input name="expiresInDays" type="number" min={1} max={365} className={`${ui.input} w-32`} data-testid="token-expires" />
-        </label>
+        <div>
+          <label className={ui.label}>
+            Name
+            <input
+              name="name"
+              required
+              maxLength={32}
+              placeholder="e.g. ci"
+              className={ui.input}
+              data-testid="token-name"
+              {...fieldErrorProps(state, FORM, 'name')}
+            />
+          </label>
+          <FieldError state={state} form={FORM} field="name" />
+        </div>
+        <div>
+          <label className={ui.label}>
+            Expires in days (empty: never)
+            <input
+              name="expiresInDays"
+              type="number"
+              min={1}
+              max={365}
+              className={`${ui.input} w-32`}
+              data-testid="token-expires"
+              {...fieldErrorProps(state, FORM, 'expiresInDays')}
+            />
+          </label>
+          <FieldError state={state} form={FORM} field="expiresInDays" />
+        </div>
         <button type="submit" disabled={pending} className={ui.button} data-testid="token-create">
           {pending ? 'Creating…' : 'Create token'}
         </button>

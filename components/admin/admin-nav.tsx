@@ -17,7 +17,7 @@ export function AdminHeader({ title, current }: { title: string; current?: strin
         </Link>{' '}
         / {title}
       </h1>
-      <nav aria-label="Admin" className="flex gap-1 text-sm">
+      <nav aria-label="Admin" className="flex flex-wrap gap-1 text-sm">
         {ADMIN_SECTIONS.map((section) => (
           <Link
             key={section.href}

@@ -50,7 +50,7 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   return (
     <div>
       <div className="text-[10px] uppercase tracking-wide text-slate-400">{label}</div>
-      <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">
+      <pre tabIndex={0} className="max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs text-slate-800">
         {JSON.stringify(value, null, 2)}
       </pre>
     </div>

@@ -3,9 +3,13 @@
 import { useActionState } from 'react';
 import { createUserAction, type CreateUserState } from '@/app/admin/users/actions';
 import { ROLES } from '@/lib/auth/roles';
+import { FieldError, fieldErrorProps } from './field-error';
 import { ui } from './styles';
 
-/** Adds a user; shows a generated password once, right after creation. */
+/** The form's name, the prefix of its field error ids. */
+const FORM = 'create-user';
+
+/** Adds a user; shows a generated password once, right after creation; a rejected field is marked and described. */
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<CreateUserState, FormData>(createUserAction, { status: 'idle' });
   return (
@@ -14,28 +18,60 @@ export function CreateUserForm() {
       data-testid="create-user-form"
       className="grid gap-3 rounded-lg bg-white p-4 ring-1 ring-slate-200 sm:grid-cols-5 sm:items-end"
     >
-      <label className={ui.label}>
-        Email
-        <input name="email" type="email" required className={ui.input} data-testid="create-user-email" />
-      </label>
-      <label className={ui.label}>
-        Name
-        <input name="name" required className={ui.input} data-testid="create-user-name" />
-      </label>
-      <label className={ui.label}>
-        Role
-        <select name="role" defaultValue="viewer" className={ui.input} data-testid="create-user-role">
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={ui.label}>
-        Password (empty: generate)
-        <input name="password" type="password" autoComplete="new-password" minLength={12} className={ui.input} />
-      </label>
+      <div>
+        <label className={ui.label}>
+          Email
+          <input
+            name="email"
+            type="email"
+            required
+            className={ui.input}
+            data-testid="create-user-email"
+            {...fieldErrorProps(state, FORM, 'email')}
+          />
+        </label>
+        <FieldError state={state} form={FORM} field="email" />
+      </div>
+      <div>
+        <label className={ui.label}>
+          Name
+          <input name="name" required className={ui.input} data-testid="create-user-name" {...fieldErrorProps(state, FORM, 'name')} />
+        </label>
+        <FieldError state={state} form={FORM} field="name" />
+      </div>
+      <div>
+        <label className={ui.label}>
+          Role
+          <select
+            name="role"
+            defaultValue="viewer"
+            className={ui.input}
+            data-testid="create-user-role"
+            {...fieldErrorProps(state, FORM, 'role')}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <FieldError state={state} form={FORM} field="role" />
+      </div>
+      <div>
+        <label className={ui.label}>
+          Password (empty: generate)
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            className={ui.input}
+            {...fieldErrorProps(state, FORM, 'password')}
+          />
+        </label>
+        <FieldError state={state} form={FORM} field="password" />
+      </div>
       <button type="submit" disabled={pending} className={ui.button} data-testid="create-user-submit">
         {pending ? 'Adding…' : 'Add user'}
       </button>

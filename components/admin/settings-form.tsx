@@ -4,9 +4,13 @@ import { useActionState } from 'react';
 import { saveSettingsAction } from '@/app/admin/settings/actions';
 import type { ActionState } from '@/lib/admin/action-state';
 import type { AppSettings } from '@/lib/admin/settings';
+import { FieldError, fieldErrorProps } from './field-error';
 import { ui } from './styles';
 
-/** Edits the settings; saved values are audited. */
+/** The form's name, the prefix of its field error ids. */
+const FORM = 'settings';
+
+/** Edits the settings; saved values are audited; a rejected field is marked and described. */
 export function SettingsForm({ settings }: { settings: AppSettings }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(saveSettingsAction, { status: 'idle' });
   return (
@@ -23,8 +27,10 @@ export function SettingsForm({ settings }: { settings: AppSettings }) {
           defaultValue={settings.requiredSignoffs}
           className={`${ui.input} w-24`}
           data-testid="settings-required-signoffs"
+          {...fieldErrorProps(state, FORM, 'requiredSignoffs')}
         />
       </label>
+      <FieldError state={state} form={FORM} field="requiredSignoffs" />
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input
           key={`deploy:${settings.deployRequiresSignedOffSession}`}
@@ -32,9 +38,11 @@ export function SettingsForm({ settings }: { settings: AppSettings }) {
           type="checkbox"
           defaultChecked={settings.deployRequiresSignedOffSession}
           data-testid="settings-deploy-requires-signoff"
+          {...fieldErrorProps(state, FORM, 'deployRequiresSignedOffSession')}
         />
         Deploys require a signed-off audit session
       </label>
+      <FieldError state={state} form={FORM} field="deployRequiresSignedOffSession" />
       <label className={ui.label}>
         Deploy approval: which change sets need an explicit confirmation
         <select
@@ -43,12 +51,14 @@ export function SettingsForm({ settings }: { settings: AppSettings }) {
           defaultValue={settings.deployApprovalPolicy}
           className={`${ui.input} w-72`}
           data-testid="settings-approval-policy"
+          {...fieldErrorProps(state, FORM, 'deployApprovalPolicy')}
         >
           <option value="never">never (deploy at once)</option>
           <option value="broadening">broadening (IAM or security group widening, replacements, deletions)</option>
           <option value="any-change">any change</option>
         </select>
       </label>
+      <FieldError state={state} form={FORM} field="deployApprovalPolicy" />
       <label className={ui.label}>
         Reference NAT gateways
         <select
@@ -57,11 +67,13 @@ export function SettingsForm({ settings }: { settings: AppSettings }) {
           defaultValue={String(settings.referenceNatGateways)}
           className={`${ui.input} w-72`}
           data-testid="settings-reference-nat"
+          {...fieldErrorProps(state, FORM, 'referenceNatGateways')}
         >
           <option value="1">1 (saves cost; acknowledged in the template)</option>
           <option value="2">2 (one per zone: the production setting)</option>
         </select>
       </label>
+      <FieldError state={state} form={FORM} field="referenceNatGateways" />
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={ui.button} data-testid="settings-save">
           {pending ? 'Saving…' : 'Save'}

@@ -10,7 +10,7 @@ export async function UserMenu() {
   const user = await getCurrentUser();
   if (!user) return null;
   return (
-    <div className="ml-auto flex items-center gap-3 text-sm" data-testid="user-menu">
+    <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="user-menu">
       {hasRole(user, 'admin') && (
         <Link href="/admin" prefetch={false} className={MENU_LINK} data-testid="nav-admin">
           Admin

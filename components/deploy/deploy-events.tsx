@@ -6,6 +6,7 @@ export function DeployEvents({ events }: { events: readonly StackEventView[] }) 
   return (
     <ol
       data-testid="deploy-events"
+      tabIndex={0}
       className="max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-md bg-white text-xs ring-1 ring-slate-200"
     >
       {events.map((event) => (

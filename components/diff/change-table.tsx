@@ -10,7 +10,7 @@ export function ChangeTableView({ title, table, testId }: { title: string; table
   return (
     <section className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-800">{title}</h3>
-      <div className="overflow-x-auto rounded-md bg-white ring-1 ring-slate-200">
+      <div tabIndex={0} className="overflow-x-auto rounded-md bg-white ring-1 ring-slate-200">
         <table data-testid={testId} className="min-w-full text-left text-xs">
           <thead className="bg-slate-100 text-slate-600">
             <tr>

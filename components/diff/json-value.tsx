@@ -27,13 +27,17 @@ export function JsonValue({ value, tone }: { value: unknown; tone: 'before' | 'a
     tone === 'before' ? 'bg-red-50/60 text-slate-800 ring-1 ring-red-100' : 'bg-emerald-50/60 text-slate-800 ring-1 ring-emerald-100';
   return (
     <div className="min-w-0">
-      <pre className={`${PRE} ${colors}`}>{preview}</pre>
+      <pre tabIndex={0} className={`${PRE} ${colors}`}>
+        {preview}
+      </pre>
       {truncated && (
         <details className="mt-1">
           <summary className="text-xs text-sky-700 hover:underline">
             Show full value ({text.length.toLocaleString('en-US')} characters)
           </summary>
-          <pre className={`${PRE} mt-1 max-h-[32rem] ${colors}`}>{text}</pre>
+          <pre tabIndex={0} className={`${PRE} mt-1 max-h-[32rem] ${colors}`}>
+            {text}
+          </pre>
         </details>
       )}
     </div>

@@ -25,7 +25,7 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
               <>
                 <dt className="text-slate-500">Value</dt>
                 <dd className="min-w-0">
-                  <pre className="max-h-48 overflow-auto rounded bg-slate-50 px-2 py-1 text-xs text-slate-800">
+                  <pre tabIndex={0} className="max-h-48 overflow-auto rounded bg-slate-50 px-2 py-1 text-xs text-slate-800">
                     {JSON.stringify(item.value, null, 2)}
                   </pre>
                 </dd>

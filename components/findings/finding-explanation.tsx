@@ -36,7 +36,11 @@ export function FindingExplanation({ finding, generic = false }: { finding: Revi
 
 /** The fix a finding carries of its own (what the reference does), shown on an instance inside its rule's group. */
 export function OwnFix({ finding }: { finding: ReviewFinding }) {
-  return finding.fix ? <Block testId="finding-own-fix" label="Fix in the reference" text={finding.fix} /> : null;
+  return finding.fix ? (
+    <dl>
+      <Block testId="finding-own-fix" label="Fix in the reference" text={finding.fix} />
+    </dl>
+  ) : null;
 }
 
 function Block({ testId, label, text }: { testId: string; label: string; text: string }) {

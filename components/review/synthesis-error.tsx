@@ -19,7 +19,11 @@ export function SynthesisError({ artifact }: { artifact: FailedArtifact }) {
       {artifact.detail && (
         <details className="mt-2">
           <summary className="text-xs font-medium text-red-800 underline-offset-2 hover:underline">Show detail</summary>
-          <pre data-testid="synthesis-error-detail" className="mt-1 max-h-72 overflow-auto rounded bg-white/70 p-2 text-xs text-red-950">
+          <pre
+            data-testid="synthesis-error-detail"
+            tabIndex={0}
+            className="mt-1 max-h-72 overflow-auto rounded bg-white/70 p-2 text-xs text-red-950"
+          >
             {artifact.detail}
           </pre>
         </details>

@@ -20,7 +20,7 @@ export function ReviewListTable({ reviews }: { reviews: ReviewListItem[] }) {
       </p>
     );
   return (
-    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    <div tabIndex={0} className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table data-testid="reviews-list" className={ui.table}>
         <thead>
           <tr>

@@ -14,7 +14,7 @@ export function StackEvents({ events }: { events: readonly StackEventView[] }) {
   const older = events.length - SHOWN;
   return (
     <div className="space-y-1">
-      <ol data-testid="stack-events" className="max-h-96 space-y-0 overflow-y-auto border-l border-slate-200 pl-3 text-xs">
+      <ol data-testid="stack-events" tabIndex={0} className="max-h-96 space-y-0 overflow-y-auto border-l border-slate-200 pl-3 text-xs">
         {events.slice(0, SHOWN).map((event) => (
           <li key={event.id} data-testid="stack-event" data-failed={event.failed} data-status={event.status} className="relative py-1">
             <span

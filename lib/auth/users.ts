@@ -29,13 +29,16 @@ export const newUserSchema = z.object({
 /** Input of createUser (before validation). */
 export type NewUser = z.input<typeof newUserSchema>;
 
-/** Creates a user with an email+password account; 409 when the email is taken, 400 on invalid input. */
+/** Creates a user with an email+password account; 409 when the email is taken, 400 on invalid input (both with the field's issue as details). */
 export async function createUser(auth: Auth, input: NewUser, actor: Actor = SYSTEM_ACTOR): Promise<AppUser> {
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('bad_request:input', zodErrorMessage(parsed.error));
+  if (!parsed.success) throw new AppError('bad_request:input', zodErrorMessage(parsed.error), { details: parsed.error.issues });
   const { email, name, password, role } = parsed.data;
   const ctx = await auth.$context;
-  if (await ctx.internalAdapter.findUserByEmail(email)) throw new AppError('conflict:state', `a user with email ${email} exists`);
+  if (await ctx.internalAdapter.findUserByEmail(email)) {
+    const message = `a user with email ${email} exists`;
+    throw new AppError('conflict:state', message, { details: [{ path: ['email'], message }] });
+  }
   const user = await ctx.internalAdapter.createUser({ email, name, role, emailVerified: false }, { method: 'admin' });
   await ctx.internalAdapter.linkAccount({
     userId: user.id,

@@ -2,11 +2,13 @@
 
 import { useState, type FormEvent } from 'react';
 
+/** The error message's id, which the inputs name in `aria-describedby` after wrong credentials. */
+const ERROR_ID = 'sign-in-error';
 const INPUT = 'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-slate-500 focus:outline-none';
 
 /** The sign-in form: posts to better-auth (which rate-limits it), then loads `next`; explains wrong credentials and lockouts. */
 export function SignInForm({ next, sso }: { next: string; sso: boolean }) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SignInError | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -17,7 +19,7 @@ export function SignInForm({ next, sso }: { next: string; sso: boolean }) {
     const response = await postJson('/api/auth/sign-in/email', { email: form.get('email'), password: form.get('password') });
     if (response?.ok) return window.location.assign(next);
     setPending(false);
-    setError(messageFor(response));
+    setError(errorFor(response));
   }
 
   async function onSso() {
@@ -26,15 +28,17 @@ export function SignInForm({ next, sso }: { next: string; sso: boolean }) {
     const body = response?.ok ? ((await response.json()) as { url?: string }) : {};
     if (body.url) return window.location.assign(body.url);
     setPending(false);
-    setError(messageFor(response));
+    setError(errorFor(response));
   }
 
+  // Wrong credentials are the fields' fault: both are marked invalid and described by the message.
+  const invalid = error?.credentials ? ({ 'aria-invalid': true, 'aria-describedby': ERROR_ID } as const) : {};
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-3" data-testid="sign-in-form">
         <label className="block text-sm text-slate-700">
           Email
-          <input name="email" type="email" autoComplete="username" required className={INPUT} data-testid="sign-in-email" />
+          <input name="email" type="email" autoComplete="username" required className={INPUT} data-testid="sign-in-email" {...invalid} />
         </label>
         <label className="block text-sm text-slate-700">
           Password
@@ -45,11 +49,17 @@ export function SignInForm({ next, sso }: { next: string; sso: boolean }) {
             required
             className={INPUT}
             data-testid="sign-in-password"
+            {...invalid}
           />
         </label>
         {error && (
-          <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-200">
-            {error}
+          <p
+            id={ERROR_ID}
+            role="alert"
+            data-testid="sign-in-error"
+            className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-200"
+          >
+            {error.message}
           </p>
         )}
         <button
@@ -84,13 +94,17 @@ async function postJson(url: string, body: unknown): Promise<Response | null> {
   }
 }
 
+/** A failed attempt: what to tell the user, and whether the email and password were at fault (not a lockout or outage). */
+type SignInError = { message: string; credentials: boolean };
+
 /** What to tell the user about a failed attempt (never which of email or password was wrong). */
-function messageFor(response: Response | null): string {
-  if (!response) return 'The server could not be reached. Try again.';
+function errorFor(response: Response | null): SignInError {
+  if (!response) return { message: 'The server could not be reached. Try again.', credentials: false };
   if (response.status === 429) {
     const seconds = Number(response.headers.get('x-retry-after'));
-    return `Too many sign-in attempts. Try again in ${Number.isFinite(seconds) && seconds > 0 ? `${seconds} seconds` : 'a minute'}.`;
+    const wait = Number.isFinite(seconds) && seconds > 0 ? `${seconds} seconds` : 'a minute';
+    return { message: `Too many sign-in attempts. Try again in ${wait}.`, credentials: false };
   }
-  if (response.status === 401 || response.status === 400) return 'Wrong email or password.';
-  return 'Sign-in failed. Try again.';
+  if (response.status === 401 || response.status === 400) return { message: 'Wrong email or password.', credentials: true };
+  return { message: 'Sign-in failed. Try again.', credentials: false };
 }
