@@ -113,6 +113,8 @@ test.describe('as a visitor', () => {
 
 /** Opens a page, expands every disclosure, and asserts axe's serious/critical violations are none and nothing overflows 390 px. */
 async function auditPage(page: Page, audited: AuditedPage): Promise<void> {
+  // A review page with every finding, evidence and diff expanded is thousands of elements: axe needs minutes for it.
+  test.slow();
   await page.setViewportSize(DESKTOP);
   await open(page, audited);
   await expectNoSeriousViolations(page, audited.path);

@@ -12,7 +12,7 @@ export function AdminHeader({ title, current }: { title: string; current?: strin
   return (
     <div className="mb-4 flex flex-wrap items-baseline gap-x-6 gap-y-2">
       <h1 className="text-lg font-semibold text-slate-900">
-        <Link href="/admin" className="text-slate-500 hover:text-slate-900">
+        <Link href="/admin" className="text-slate-500 underline decoration-slate-300 underline-offset-4 hover:text-slate-900">
           Admin
         </Link>{' '}
         / {title}

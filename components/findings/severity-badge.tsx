@@ -1,15 +1,19 @@
 import type { Severity } from '@/lib/rules/types';
 import { SEVERITY_STYLES } from './labels';
 
-/** A colored pill naming a severity, optionally with a count (`3 error`). */
+// Muted (reference side, acknowledged) badges are grey with the severity's dot: fading the coloured pill with opacity
+// took its text below readable contrast.
+const MUTED = 'bg-white text-slate-600 ring-slate-200';
+
+/** A colored pill naming a severity, optionally with a count (`3 error`); muted ones are grey but for the dot. */
 export function SeverityBadge({ severity, count, muted }: { severity: Severity; count?: number; muted?: boolean }) {
   const zero = count === 0;
-  const style = zero ? 'bg-slate-50 text-slate-400 ring-slate-200' : SEVERITY_STYLES[severity].chip;
+  const style = zero ? 'bg-slate-50 text-slate-400 ring-slate-200' : muted ? MUTED : SEVERITY_STYLES[severity].chip;
   return (
     <span
       data-testid="severity-badge"
       data-severity={severity}
-      className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${style} ${muted ? 'opacity-70' : ''}`}
+      className={`inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${style}`}
     >
       <span aria-hidden className={`size-1.5 rounded-full ${zero ? 'bg-slate-300' : SEVERITY_STYLES[severity].dot}`} />
       {count === undefined ? severity : `${count} ${severity}`}
