@@ -62,12 +62,13 @@ test.describe('signed in as admin', () => {
 test.describe('field errors as admin', () => {
   test.use({ storageState: storageStateOf('admin') });
 
-  test('adding a user whose email is taken marks the email field and describes it by the error', async ({ page }) => {
+  test('adding a user whose email is taken marks the email field, describes it by the error and keeps what was typed', async ({ page }) => {
     await page.goto('/admin/users');
     await page.getByTestId('create-user-email').fill(e2eUser('viewer').email);
     await page.getByTestId('create-user-name').fill('Taken Email');
     await page.getByTestId('create-user-submit').click();
     await expectFieldError(page.getByTestId('create-user-email'), /exists/);
+    await expect(page.getByTestId('create-user-email'), 'what was typed stays').toHaveValue(e2eUser('viewer').email);
     await expect(page.getByTestId('create-user-name')).not.toHaveAttribute('aria-invalid', 'true');
     await expectNoSeriousViolations(page, '/admin/users with a field error');
   });

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { createTokenAction, type CreateTokenState } from '@/app/account/tokens/actions';
-import { FieldError, fieldErrorProps } from '@/components/admin/field-error';
+import { FieldError, fieldErrorProps, typedValue } from '@/components/admin/field-error';
 import { ui } from '@/components/admin/styles';
 
 /** The form's name, the prefix of its field error ids. */
@@ -28,6 +28,7 @@ export function CreateTokenForm() {
               name="name"
               required
               maxLength={32}
+              defaultValue={typedValue(state, 'name')}
               placeholder="e.g. ci"
               className={ui.input}
               data-testid="token-name"
@@ -44,6 +45,7 @@ export function CreateTokenForm() {
               type="number"
               min={1}
               max={365}
+              defaultValue={typedValue(state, 'expiresInDays')}
               className={`${ui.input} w-32`}
               data-testid="token-expires"
               {...fieldErrorProps(state, FORM, 'expiresInDays')}

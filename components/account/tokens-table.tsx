@@ -11,37 +11,39 @@ export function TokensTable({ tokens }: { tokens: OwnToken[] }) {
       </p>
     );
   return (
-    <table className={ui.table}>
-      <thead>
-        <tr>
-          {['Name', 'Token', 'Created', 'Expires', 'Last used', ''].map((h) => (
-            <th key={h} className={ui.th}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {tokens.map((token) => (
-          <tr key={token.id} data-testid="token-row" data-enabled={token.enabled}>
-            <td className={ui.td}>{token.name ?? '—'}</td>
-            <td className={`${ui.td} font-mono text-xs`} data-testid="token-start">
-              {token.start ? `${token.start}…` : '—'}
-            </td>
-            <td className={`${ui.td} text-xs`}>{day(token.createdAt)}</td>
-            <td className={`${ui.td} text-xs`}>{token.expiresAt ? day(token.expiresAt) : 'never'}</td>
-            <td className={`${ui.td} text-xs`}>{token.lastUsedAt ? day(token.lastUsedAt) : 'never'}</td>
-            <td className={ui.td}>
-              {token.enabled ? (
-                <RevokeTokenButton id={token.id} name={token.name ?? token.start ?? token.id} />
-              ) : (
-                <span className="text-xs text-slate-500">revoked</span>
-              )}
-            </td>
+    <div role="region" aria-label="API tokens" tabIndex={0} className="overflow-x-auto">
+      <table className={ui.table}>
+        <thead>
+          <tr>
+            {['Name', 'Token', 'Created', 'Expires', 'Last used', ''].map((h) => (
+              <th key={h} className={ui.th}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {tokens.map((token) => (
+            <tr key={token.id} data-testid="token-row" data-enabled={token.enabled}>
+              <td className={ui.td}>{token.name ?? '—'}</td>
+              <td className={`${ui.td} font-mono text-xs`} data-testid="token-start">
+                {token.start ? `${token.start}…` : '—'}
+              </td>
+              <td className={`${ui.td} text-xs`}>{day(token.createdAt)}</td>
+              <td className={`${ui.td} text-xs`}>{token.expiresAt ? day(token.expiresAt) : 'never'}</td>
+              <td className={`${ui.td} text-xs`}>{token.lastUsedAt ? day(token.lastUsedAt) : 'never'}</td>
+              <td className={ui.td}>
+                {token.enabled ? (
+                  <RevokeTokenButton id={token.id} name={token.name ?? token.start ?? token.id} />
+                ) : (
+                  <span className="text-xs text-slate-500">revoked</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

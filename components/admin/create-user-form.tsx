@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { createUserAction, type CreateUserState } from '@/app/admin/users/actions';
 import { ROLES } from '@/lib/auth/roles';
-import { FieldError, fieldErrorProps } from './field-error';
+import { FieldError, fieldErrorProps, typedValue } from './field-error';
 import { ui } from './styles';
 
 /** The form's name, the prefix of its field error ids. */
@@ -25,6 +25,7 @@ export function CreateUserForm() {
             name="email"
             type="email"
             required
+            defaultValue={typedValue(state, 'email')}
             className={ui.input}
             data-testid="create-user-email"
             {...fieldErrorProps(state, FORM, 'email')}
@@ -35,7 +36,14 @@ export function CreateUserForm() {
       <div>
         <label className={ui.label}>
           Name
-          <input name="name" required className={ui.input} data-testid="create-user-name" {...fieldErrorProps(state, FORM, 'name')} />
+          <input
+            name="name"
+            required
+            defaultValue={typedValue(state, 'name')}
+            className={ui.input}
+            data-testid="create-user-name"
+            {...fieldErrorProps(state, FORM, 'name')}
+          />
         </label>
         <FieldError state={state} form={FORM} field="name" />
       </div>
@@ -44,7 +52,7 @@ export function CreateUserForm() {
           Role
           <select
             name="role"
-            defaultValue="viewer"
+            defaultValue={typedValue(state, 'role') ?? 'viewer'}
             className={ui.input}
             data-testid="create-user-role"
             {...fieldErrorProps(state, FORM, 'role')}

@@ -10,6 +10,11 @@ function messageOf(state: ActionState<object>, field: string): string | undefine
   return state.status === 'error' ? state.fields?.[field] : undefined;
 }
 
+/** What was typed into a field before a rejected submit, to show again (React resets the form after its action). */
+export function typedValue(state: ActionState<object>, field: string): string | undefined {
+  return state.status === 'error' ? state.values?.[field] : undefined;
+}
+
 /** Props that tie an input to its error message after a rejected submit (`aria-invalid`, `aria-describedby`); none otherwise. */
 export function fieldErrorProps(state: ActionState<object>, form: string, field: string) {
   return messageOf(state, field) ? { 'aria-invalid': true, 'aria-describedby': errorId(form, field) } : {};

@@ -22,9 +22,10 @@ export function FindingCard({
   summary: ReactNode;
   children: ReactNode;
 }) {
-  const frame = side === 'model' ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70';
+  // Dimmed cards look like the reference's, flat and grey, rather than faded: opacity took their text below 4.5:1.
+  const frame = side === 'model' && !dimmed ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70';
   return (
-    <details {...data} className={`${outer ? 'group/outer' : 'group'} rounded-lg ring-1 ${frame} ${dimmed ? 'opacity-80' : ''}`}>
+    <details {...data} className={`${outer ? 'group/outer' : 'group'} rounded-lg ring-1 ${frame}`}>
       <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2 hover:bg-slate-50">
         <span
           aria-hidden

@@ -38,4 +38,18 @@ describe('runAction', () => {
     expect(plain).toMatchObject({ status: 'error', message: 'last admin' });
     expect(plain).not.toHaveProperty('fields');
   });
+
+  it('hands back the kept fields as typed, and nothing of the others', async () => {
+    const form = new FormData();
+    form.set('email', 'taken@example.com');
+    form.set('password', 'secret secret');
+    const state = await runAction(
+      async () => {
+        throw new AppError('conflict:state', 'taken');
+      },
+      { form, keep: ['email', 'name'] },
+    );
+    expect(state).toMatchObject({ status: 'error', values: { email: 'taken@example.com', name: '' } });
+    expect(JSON.stringify(state)).not.toContain('secret');
+  });
 });

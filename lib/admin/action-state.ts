@@ -6,21 +6,30 @@ export type FieldErrors = Record<string, string>;
 
 /**
  * What a form shows after its server action ran: nothing yet, an error to show (with `fields` naming the inputs at
- * fault, when known), or success with data.
+ * fault, when known, and `values` holding what was typed, so the form can show it again), or success with data.
  */
 export type ActionState<T extends object = object> =
-  { status: 'idle' } | { status: 'error'; message: string; fields?: FieldErrors; at: number } | ({ status: 'ok'; at: number } & T);
+  | { status: 'idle' }
+  | { status: 'error'; message: string; fields?: FieldErrors; values?: Record<string, string>; at: number }
+  | ({ status: 'ok'; at: number } & T);
 
-/** Runs an action's work and turns its outcome into a state: AppErrors below 500 and invalid input are shown, anything else logged. */
-export async function runAction<T extends object>(work: () => Promise<T>): Promise<ActionState<T>> {
+/** The submitted form and which of its fields a rejected submit hands back as typed (never a password). */
+type Echo = { form: FormData; keep: readonly string[] };
+
+/**
+ * Runs an action's work and turns its outcome into a state: AppErrors below 500 and invalid input are shown (with the
+ * `echo` fields as typed), anything else logged.
+ */
+export async function runAction<T extends object>(work: () => Promise<T>, echo?: Echo): Promise<ActionState<T>> {
   try {
     return { status: 'ok', at: Date.now(), ...(await work()) };
   } catch (error) {
-    if (error instanceof ZodError) return { status: 'error', at: Date.now(), message: zodErrorMessage(error), ...withFields(error.issues) };
-    if (error instanceof AppError && error.status < 500)
-      return { status: 'error', at: Date.now(), message: error.message, ...withFields(error.details) };
+    const values = echo && Object.fromEntries(echo.keep.map((name) => [name, String(echo.form.get(name) ?? '')]));
+    const rejected = { status: 'error', at: Date.now(), ...(values && { values }) } as const;
+    if (error instanceof ZodError) return { ...rejected, message: zodErrorMessage(error), ...withFields(error.issues) };
+    if (error instanceof AppError && error.status < 500) return { ...rejected, message: error.message, ...withFields(error.details) };
     console.error(error);
-    return { status: 'error', at: Date.now(), message: 'Something went wrong. Try again.' };
+    return { ...rejected, message: 'Something went wrong. Try again.' };
   }
 }
 

@@ -12,14 +12,17 @@ export type CreateTokenState = ActionState<{ name: string; token: string }>;
 
 /** Creates an API token for the signed-in user. */
 export async function createTokenAction(_previous: CreateTokenState, form: FormData): Promise<CreateTokenState> {
-  return runAction(async () => {
-    const user = await requireActionUser('viewer');
-    const days = String(form.get('expiresInDays') ?? '');
-    const name = String(form.get('name') ?? '');
-    const { token } = await createOwnToken(await getAuth(), { name, expiresInDays: days ? Number(days) : undefined }, actorOf(user));
-    revalidatePath('/account/tokens');
-    return { name, token };
-  });
+  return runAction(
+    async () => {
+      const user = await requireActionUser('viewer');
+      const days = String(form.get('expiresInDays') ?? '');
+      const name = String(form.get('name') ?? '');
+      const { token } = await createOwnToken(await getAuth(), { name, expiresInDays: days ? Number(days) : undefined }, actorOf(user));
+      revalidatePath('/account/tokens');
+      return { name, token };
+    },
+    { form, keep: ['name', 'expiresInDays'] },
+  );
 }
 
 /** Revokes one of the signed-in user's own tokens. */

@@ -12,14 +12,17 @@ export type CreateUserState = ActionState<{ email: string; password?: string }>;
 
 /** Creates a user from the admin form (admin only); an empty password field means "generate one". */
 export async function createUserAction(_previous: CreateUserState, form: FormData): Promise<CreateUserState> {
-  return runAction(async () => {
-    const admin = await requireActionUser('admin');
-    const password = String(form.get('password') ?? '') || undefined;
-    const input = addUserSchema.parse({ email: form.get('email'), name: form.get('name'), role: form.get('role'), password });
-    const { user, generatedPassword } = await addUser(await getAuth(), input, actorOf(admin));
-    revalidatePath('/admin/users');
-    return { email: user.email, password: generatedPassword };
-  });
+  return runAction(
+    async () => {
+      const admin = await requireActionUser('admin');
+      const password = String(form.get('password') ?? '') || undefined;
+      const input = addUserSchema.parse({ email: form.get('email'), name: form.get('name'), role: form.get('role'), password });
+      const { user, generatedPassword } = await addUser(await getAuth(), input, actorOf(admin));
+      revalidatePath('/admin/users');
+      return { email: user.email, password: generatedPassword };
+    },
+    { form, keep: ['email', 'name', 'role'] },
+  );
 }
 
 /** Changes a user's role from the users table (admin only); refuses to demote the last admin. */
