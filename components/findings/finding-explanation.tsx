@@ -45,7 +45,7 @@ export function OwnFix({ finding }: { finding: ReviewFinding }) {
 
 function Block({ testId, label, text }: { testId: string; label: string; text: string }) {
   return (
-    <div data-testid={testId} className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
+    <div data-testid={testId} className="min-w-0 rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200 wrap-anywhere">
       <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="mt-1 text-slate-800">{text}</dd>
     </div>

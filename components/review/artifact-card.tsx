@@ -20,7 +20,7 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
       data-testid={`artifact-${side}`}
       data-status={artifact.status}
       aria-labelledby={`artifact-${side}-title`}
-      className={`space-y-2 rounded-lg px-4 py-3 ring-1 ${side === 'model' ? 'bg-white ring-slate-300' : 'bg-slate-50 ring-slate-200'}`}
+      className={`min-w-0 space-y-2 rounded-lg px-4 py-3 ring-1 ${side === 'model' ? 'bg-white ring-slate-300' : 'bg-slate-50 ring-slate-200'}`}
     >
       <div className="flex items-center gap-2">
         <h2 id={`artifact-${side}-title`} className="text-sm font-semibold text-slate-900">
