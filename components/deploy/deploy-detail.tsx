@@ -41,8 +41,8 @@ export function DeployDetailDialog({
       className="m-auto w-[min(80rem,calc(100vw-1rem))] max-w-none rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
     >
       <div className="space-y-4 p-4 sm:p-6">
-        <header className="flex flex-wrap items-start justify-between gap-3">
-          <div className="space-y-1">
+        <header className="flex items-start justify-between gap-3">
+          <div className="min-w-0 flex-1 space-y-1">
             <h2 id="deploy-detail-title" className="text-base font-semibold">
               Deploy of the reference to <span className="font-mono">{deploy.stackName}</span>
             </h2>
@@ -61,7 +61,10 @@ export function DeployDetailDialog({
             Close
           </button>
         </header>
-        {deploy.message && <p className="text-sm text-slate-700">{deploy.message}</p>}
+        {/* While a preview waits, the stored message still says how it was made; the outcome's message matters. */}
+        {deploy.finishedAt && deploy.message && (
+          <p className={`text-sm ${deploy.status === 'failed' ? 'text-red-800' : 'text-slate-700'}`}>{deploy.message}</p>
+        )}
         {deploy.preview && <DeployPreviewView preview={deploy.preview} />}
         {actions}
         {deploy.outcome && deploy.outcome.failures.length > 0 && (
