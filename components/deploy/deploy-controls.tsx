@@ -153,7 +153,7 @@ export function DeployControls({
           {error}
         </p>
       )}
-      {deploy?.message && (
+      {deploy?.message && !awaiting && (
         <p data-testid="deploy-message" className={`text-sm ${deploy.status === 'failed' ? 'text-red-800' : 'text-slate-700'}`}>
           {deploy.message}
         </p>

@@ -61,8 +61,8 @@ export function DeployDetailDialog({
             Close
           </button>
         </header>
-        {/* While a preview waits, the stored message still says how it was made; the outcome's message matters. */}
-        {deploy.finishedAt && deploy.message && (
+        {/* While a preview waits, the stored message still says how it was made: "Creating change set ...". */}
+        {deploy.status !== 'awaiting_confirmation' && deploy.message && (
           <p className={`text-sm ${deploy.status === 'failed' ? 'text-red-800' : 'text-slate-700'}`}>{deploy.message}</p>
         )}
         {deploy.preview && <DeployPreviewView preview={deploy.preview} />}
