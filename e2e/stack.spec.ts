@@ -36,6 +36,10 @@ test.describe('the deployed stack panel', () => {
     await expect(
       panel.getByTestId('drift-in-sync').or(panel.getByTestId('drift-diff')).or(panel.getByTestId('drift-unknown')),
     ).toBeVisible();
+    // Called what it is: the deployed template against the reference, in the direction of a deploy.
+    await expect(panel.getByRole('heading', { name: 'Deployed template vs. reference' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Drift', exact: true })).toHaveCount(0);
+    if (view.deployDiff && !view.deployDiff.empty) await expect(panel.getByTestId('drift-summary')).toHaveText(/^A deploy would add \d+/);
   });
 
   test('each finding row says what the deployed template has, and each category counts the deployed side', async ({ reviewPage }) => {

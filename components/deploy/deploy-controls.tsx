@@ -5,17 +5,27 @@ import { useEffect, useRef, useState } from 'react';
 import type { StackEventView } from '@/lib/aws/cloudformation';
 import type { DeployPanelState } from '@/lib/deploy/panel';
 import type { DeployView } from '@/lib/deploy/types';
-import { DeployEvents } from './deploy-events';
-import { DeployPreviewView } from './deploy-preview';
+import { DeployDecision } from './deploy-decision';
+import { DeployDetailDialog } from './deploy-detail';
 import { DeployStatusBadge } from './deploy-status';
 
 const FINISHED = new Set(['succeeded', 'failed', 'no_changes', 'cancelled']);
 
 /**
  * The deploy button and the live state of the latest deploy: preview, confirmation, stack events as they arrive
- * (from whichever instance drives it), outcome. Deployers see the controls; everyone sees the state.
+ * (from whichever instance drives it), outcome. Deployers see the controls and always execute a change set they
+ * saw; everyone else sees the state and why they cannot deploy.
  */
-export function DeployControls({ initial, canDeploy }: { initial: DeployPanelState; canDeploy: boolean }) {
+export function DeployControls({
+  initial,
+  canDeploy,
+  roleNote,
+}: {
+  initial: DeployPanelState;
+  canDeploy: boolean;
+  /** Why this visitor has no deploy button; null for deployers. */
+  roleNote: string | null;
+}) {
   const router = useRouter();
   const [deploy, setDeploy] = useState<DeployView | null>(initial.active ?? initial.deploys[0] ?? null);
   const [events, setEvents] = useState<StackEventView[]>(deploy?.outcome?.events ?? []);
@@ -24,6 +34,17 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
   // One token per intended deploy: a double click sends it twice and the server answers with the same deploy.
   const clientToken = useRef(newToken());
   const deployId = useRef(deploy?.id);
+  const [detailOpen, setDetailOpen] = useState(false);
+  // The deploy this page started: its change set opens by itself once previewed, as the console shows it.
+  const startedHere = useRef<string | null>(null);
+  const openedFor = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!deploy || deploy.id !== startedHere.current || openedFor.current === deploy.id) return;
+    if (deploy.status !== 'awaiting_confirmation') return;
+    openedFor.current = deploy.id;
+    setDetailOpen(true);
+  }, [deploy]);
 
   useEffect(() => {
     const source = new EventSource('/api/deploys/events');
@@ -50,7 +71,7 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
   const inFlight = deploy !== null && !FINISHED.has(deploy.status);
   const blocked = !initial.readiness.deployable;
 
-  async function call(url: string, body?: unknown) {
+  async function call(url: string, body?: unknown): Promise<DeployView | null> {
     setPending(true);
     setError(null);
     try {
@@ -65,8 +86,10 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
       if (answered.id !== deployId.current) setEvents([]);
       deployId.current = answered.id;
       setDeploy((current) => latest(current, answered));
+      return answered;
     } catch (e) {
       setError((e as Error).message);
+      return null;
     } finally {
       setPending(false);
     }
@@ -74,14 +97,25 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
 
   function startDeploy() {
     const token = clientToken.current;
-    void call('/api/deploys', { reviewId: initial.reviewId, clientToken: token }).then(() => {
+    void call('/api/deploys', { reviewId: initial.reviewId, clientToken: token, execution: 'confirm' }).then((started) => {
+      if (started) startedHere.current = started.id;
       clientToken.current = newToken();
     });
   }
 
+  const awaiting = deploy?.status === 'awaiting_confirmation';
+  const decision = awaiting && canDeploy && deploy && (
+    <DeployDecision
+      required={deploy.preview?.approval.required ?? false}
+      pending={pending}
+      onExecute={() => void call(`/api/deploys/${deploy.id}/confirm`)}
+      onCancel={() => void call(`/api/deploys/${deploy.id}/cancel`)}
+    />
+  );
+
   return (
     <section data-testid="deploy-controls" className="space-y-3">
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600">
         Deploys to{' '}
         <span data-testid="deploy-target" className="font-mono text-slate-700">
           {initial.target}
@@ -100,8 +134,13 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
           </button>
         )}
         {deploy && <DeployStatusBadge status={deploy.status} />}
-        {deploy && <span className="text-xs text-slate-500">by {deploy.requestedBy.label}</span>}
+        {deploy && <span className="text-xs text-slate-600">by {deploy.requestedBy.label}</span>}
       </div>
+      {roleNote && (
+        <p data-testid="deploy-role-note" className="text-sm text-slate-700">
+          {roleNote}
+        </p>
+      )}
       {blocked && (
         <ul data-testid="deploy-blocked" className="ml-4 list-disc text-sm text-red-800">
           {initial.readiness.reasons.map((reason) => (
@@ -114,45 +153,26 @@ export function DeployControls({ initial, canDeploy }: { initial: DeployPanelSta
           {error}
         </p>
       )}
-      {deploy?.message && (
+      {deploy?.message && !awaiting && (
         <p data-testid="deploy-message" className={`text-sm ${deploy.status === 'failed' ? 'text-red-800' : 'text-slate-700'}`}>
           {deploy.message}
         </p>
       )}
-      {deploy?.status === 'awaiting_confirmation' && canDeploy && (
-        <div className="flex gap-2">
-          <button
-            type="button"
-            data-testid="deploy-confirm"
-            disabled={pending}
-            onClick={() => void call(`/api/deploys/${deploy.id}/confirm`)}
-            className="rounded-md bg-amber-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-500 disabled:bg-slate-300"
-          >
-            Confirm and execute
-          </button>
-          <button
-            type="button"
-            data-testid="deploy-cancel"
-            disabled={pending}
-            onClick={() => void call(`/api/deploys/${deploy.id}/cancel`)}
-            className="rounded-md px-3 py-1.5 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
-          >
-            Cancel
-          </button>
-        </div>
+      {deploy && (deploy.preview || events.length > 0) && (
+        <button
+          type="button"
+          data-testid="deploy-open-detail"
+          onClick={() => setDetailOpen(true)}
+          className={`rounded-md px-3 py-1.5 text-sm font-medium ring-1 ${
+            awaiting ? 'bg-amber-50 text-amber-900 ring-amber-600/40 hover:bg-amber-100' : 'text-slate-800 ring-slate-300 hover:bg-slate-50'
+          }`}
+        >
+          {awaiting ? 'Review change set' : 'Change set and events'}
+        </button>
       )}
-      {deploy?.outcome && deploy.outcome.failures.length > 0 && (
-        <ul data-testid="deploy-failures" className="space-y-1 rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-600/20">
-          {deploy.outcome.failures.map((failure) => (
-            <li key={`${failure.logicalId}-${failure.status}`}>
-              <span className="font-mono">{failure.logicalId}</span> {failure.status}: {failure.reason}
-            </li>
-          ))}
-          {deploy.outcome.rollback && <li>Rollback: {deploy.outcome.rollback}</li>}
-        </ul>
+      {deploy && (
+        <DeployDetailDialog deploy={deploy} events={events} open={detailOpen} onClose={() => setDetailOpen(false)} actions={decision} />
       )}
-      {deploy?.preview && !FINISHED.has(deploy.status) && <DeployPreviewView preview={deploy.preview} />}
-      {deploy && (deploy.status === 'executing' || events.length > 0) && <DeployEvents events={events} />}
     </section>
   );
 }

@@ -11,11 +11,11 @@ const STATUS_STYLES: Readonly<Record<DeployStatus, { label: string; chip: string
 };
 
 /** A pill naming where a deploy stands: amber while it waits for a person, red when it failed. */
-export function DeployStatusBadge({ status }: { status: DeployStatus }) {
+export function DeployStatusBadge({ status, testId = 'deploy-status' }: { status: DeployStatus; testId?: string }) {
   const style = STATUS_STYLES[status];
   return (
     <span
-      data-testid="deploy-status"
+      data-testid={testId}
       data-status={status}
       className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${style.chip}`}
     >

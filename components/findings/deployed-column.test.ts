@@ -40,6 +40,7 @@ function deployed(analysis: DeployedView['analysis'], deployedFindings: Deployed
           }
         : { status: 'not-deployed' },
     drift: null,
+    deployDiff: null,
     inSync: false,
     events: [],
     analysis,

@@ -20,6 +20,7 @@ function view(stack: DeployedView['stack'], extra: Partial<DeployedView> = {}): 
     },
     stack,
     drift: null,
+    deployDiff: null,
     inSync: false,
     events: [],
     analysis: stack.status === 'ok' ? 'analyzed' : stack.status,
@@ -122,9 +123,31 @@ describe('StackPanel', () => {
   });
 
   it('draws the drift with the diff components when the deployed template differs', () => {
-    const html = render(view(OK, { drift }));
+    const html = render(view(OK, { drift, deployDiff: { ...drift, from: 'deployed', to: 'reference' } }));
     expect(testIds(html)).toEqual(expect.arrayContaining(['drift-diff', 'diff-view', 'diff-resource-Jobs']));
     expect(testIds(html)).not.toContain('drift-in-sync');
+  });
+
+  it('reads the comparison in the direction of a deploy: what the reference has and the stack lacks is added, not destroyed', () => {
+    const added = drift.resources[0]!;
+    const deployDiff: TemplateDiffJson = {
+      ...drift,
+      from: 'deployed',
+      to: 'reference',
+      counts: { added: 2, removed: 0, updated: 1, destructive: 0 },
+      resources: [
+        { ...added, logicalId: 'NatA', type: 'AWS::EC2::NatGateway', change: 'added', impact: 'create', properties: [] },
+        { ...added, logicalId: 'NatB', type: 'AWS::EC2::NatGateway', change: 'added', impact: 'create', properties: [] },
+        added,
+      ],
+    };
+    const html = render(view(OK, { drift, deployDiff }));
+    expect(html).toMatch(/data-testid="drift-summary"[^>]*>A deploy would add 2 resources, update 1, remove 0\./);
+    expect(html).toContain('Deployed template vs. reference');
+    expect(html).not.toMatch(/data-impact="destroy"/);
+    expect(html).toMatch(
+      /data-testid="diff-resource-NatA"[^>]*data-impact="create"|data-impact="create"[^>]*data-testid="diff-resource-NatA"/,
+    );
   });
 
   it('lists events newest first as given, failures marked with their reasons', () => {

@@ -50,7 +50,7 @@ export function StackPanel({ view, children }: { view: DeployedView | StackLoadE
               ))}
             </ul>
           )}
-          <Section title="Drift">
+          <Section title="Deployed template vs. reference">
             <StackDrift view={view} />
           </Section>
           <Section title="Events">

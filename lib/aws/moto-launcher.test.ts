@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 import { referenceSpec } from '../pipeline/bundled';
 import { synthesize } from '../synth/synthesize';
 import type { CfnTemplate } from '../templates/types';
+import { listStackEvents } from './cloudformation';
 import { cloudFormationClientFor, type AwsTarget } from './target';
 import { deleteStackQuietly, ensureMoto, MOTO_TEST_CREDENTIALS, motoTarget } from './testing';
 
@@ -86,6 +87,23 @@ describe('the reference deployed on the moto launcher by change set', () => {
     expect(Object.keys(outputs)).toHaveLength(5);
     for (const [key, value] of Object.entries(outputs)) expect(value, key).toBeTruthy();
     expect(outputs.DistributionDomainName).toMatch(/\.cloudfront\.net$/);
+  });
+
+  it('records per-resource events as CloudFormation does: each resource CREATE_IN_PROGRESS then CREATE_COMPLETE, inside the stack’s own', async (ctx) => {
+    needsMoto(ctx);
+    const events = [...(await listStackEvents(stack))].reverse(); // oldest first
+    const ids = Object.keys(template.Resources);
+    for (const id of ids) {
+      const own = events.filter((event) => event.logicalId === id).map((event) => event.status);
+      expect(own, id).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE']);
+      expect(events.find((event) => event.logicalId === id)?.resourceType, id).toBe(template.Resources[id]?.Type);
+    }
+    const stackEvents = events.filter((event) => event.resourceType === 'AWS::CloudFormation::Stack').map((event) => event.status);
+    expect(stackEvents.slice(-2)).toEqual(['CREATE_IN_PROGRESS', 'CREATE_COMPLETE']);
+    const first = events.findIndex((event) => ids.includes(event.logicalId));
+    expect(events[first - 1]?.status).toBe('CREATE_IN_PROGRESS');
+    expect(events.at(-1)?.resourceType).toBe('AWS::CloudFormation::Stack');
+    expect(events.some((event) => event.failed)).toBe(false);
   });
 
   it('rejects an UPDATE change set with the identical template as containing no changes', async (ctx) => {

@@ -154,7 +154,12 @@ export interface DeploysTable {
   /** The app instance driving the deploy and when it last showed life; a stale one is taken over. */
   worker_instance: string | null;
   worker_seen_at: IsoTimestamp | null;
+  /** After the preview: `policy` executes when no confirmation is required, `confirm` always waits for one (migration 008). */
+  execution: DeployExecution;
 }
+
+/** Whether a deploy executes on its own when the approval policy allows it (`policy`) or always waits (`confirm`). */
+export type DeployExecution = 'policy' | 'confirm';
 
 /** At most one row per stack: the deploy in flight there. */
 export interface DeployLocksTable {

@@ -188,6 +188,29 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     }
   }, 120_000);
 
+  it('with `execution: "confirm"` a change the policy lets through waits at its preview; by default it executes on its own', async (ctx) => {
+    if (!endpoint) return ctx.skip();
+    await settings({ deployApprovalPolicy: 'never', referenceNatGateways: 1 });
+    try {
+      const held = await requestDeploy({ input: { clientToken: token(), execution: 'confirm' }, user: deployer }, deps());
+      expect(held.deploy.execution).toBe('confirm');
+      await settle();
+      const previewed = await getDeploy({ id: held.deploy.id }, deps());
+      expect(previewed.status).toBe('awaiting_confirmation');
+      expect(previewed.preview?.approval).toEqual({ required: false, policy: 'never', reasons: [] });
+      expect(previewed.preview?.diff.counts.removed).toBeGreaterThan(0);
+      await cancelDeploy({ id: held.deploy.id, user: deployer }, deps());
+
+      const direct = await requestDeploy({ input: { clientToken: token() }, user: deployer }, deps());
+      expect(direct.deploy.execution).toBe('policy');
+      await settle();
+      const done = await getDeploy({ id: direct.deploy.id }, deps());
+      expect(done).toMatchObject({ status: 'succeeded', confirmedBy: null, outcome: { stackStatus: 'UPDATE_COMPLETE' } });
+    } finally {
+      await settings({ deployApprovalPolicy: 'broadening' });
+    }
+  }, 120_000);
+
   it('refuses a deploy when a signed-off session is required and none signed off this reference (422, nothing written)', async (ctx) => {
     if (!endpoint) return ctx.skip();
     await settings({ deployRequiresSignedOffSession: true });
@@ -204,7 +227,13 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
   }, 120_000);
 
   it('rejects malformed input with a 400-class error before touching anything', async () => {
-    for (const input of [{}, { clientToken: 'short' }, { clientToken: 'x'.repeat(65) }, { clientToken: 'ok-token-1', extra: 1 }]) {
+    for (const input of [
+      {},
+      { clientToken: 'short' },
+      { clientToken: 'x'.repeat(65) },
+      { clientToken: 'ok-token-1', extra: 1 },
+      { clientToken: 'ok-token-1', execution: 'later' },
+    ]) {
       await expect(requestDeploy({ input, user: deployer }, deps())).rejects.toThrow();
     }
   });

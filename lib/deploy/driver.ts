@@ -78,7 +78,7 @@ async function prepareChangeSet(row: DeployRow, ctx: DeployContext): Promise<Dep
     settled,
     (await getAppSettings(ctx.handle.db)).deployApprovalPolicy,
   );
-  const next = preview.approval.required ? 'awaiting_confirmation' : 'executing';
+  const next = preview.approval.required || row.execution === 'confirm' ? 'awaiting_confirmation' : 'executing';
   const moved = await transitionDeploy(
     {
       id: row.id,

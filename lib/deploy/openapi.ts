@@ -14,6 +14,13 @@ const DEPLOY_REQUEST = {
       pattern: '^[A-Za-z0-9-]{8,64}$',
       description: 'Idempotency key: a repeated request with it returns the same deploy',
     },
+    execution: {
+      type: 'string',
+      enum: ['policy', 'confirm'],
+      default: 'policy',
+      description:
+        '`policy`: execute right after the preview when the approval policy needs no confirmation; `confirm`: always wait for POST /api/deploys/{id}/confirm',
+    },
   },
 };
 const decision = (summary: string) => ({

@@ -36,6 +36,7 @@ export function toDeployView(row: DeployRow): DeployView {
     message: row.message,
     requestedBy: { id: row.requested_by, label: row.requested_by_label },
     confirmedBy: row.confirmed_by,
+    execution: row.execution,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,

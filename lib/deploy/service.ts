@@ -41,6 +41,8 @@ export const deployRequestSchema = z.strictObject({
     .literal(BUNDLED_REVIEW_ID, { error: 'only the infra/ reference (review "bundled") can be deployed' })
     .default(BUNDLED_REVIEW_ID),
   clientToken: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'clientToken: 8 to 64 letters, digits or hyphens'),
+  // The deploy panel sends `confirm`: its user always sees the change set before it runs. Scripts keep `policy`.
+  execution: z.enum(['policy', 'confirm'], { error: 'execution: "policy" or "confirm"' }).default('policy'),
 });
 
 /** The context deploys run in, from `deps` or the environment. */
@@ -68,7 +70,7 @@ export async function requestDeploy(
   const repeated = await getDeployByClientToken({ clientToken: body.clientToken }, ctx.handle.db);
   if (repeated) return { deploy: toDeployView(repeated), created: false };
   const candidate = await requireDeployCandidate(body.reviewId, ctx.handle.db);
-  const { row, created } = await insertLockedDeploy(ctx, candidate, body.clientToken, user);
+  const { row, created } = await insertLockedDeploy(ctx, candidate, body, user);
   if (created) drive(row.id, ctx, deps);
   return { deploy: toDeployView(row), created };
 }
@@ -108,7 +110,7 @@ export async function listDeploys(
 async function insertLockedDeploy(
   ctx: DeployContext,
   candidate: DeployCandidate,
-  clientToken: string,
+  { clientToken, execution }: Pick<z.infer<typeof deployRequestSchema>, 'clientToken' | 'execution'>,
   user: AuthedUser,
 ): Promise<{ row: DeployRow; created: boolean }> {
   const stackKey = stackKeyOf(ctx.target);
@@ -147,6 +149,7 @@ async function insertLockedDeploy(
       finished_at: null,
       worker_instance: ctx.instanceId,
       worker_seen_at: at,
+      execution,
     };
     await insertDeploy(row, trx);
     await auditDeploy(trx, { id: user.id, label: user.email }, 'deploy.requested', row);

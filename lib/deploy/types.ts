@@ -2,9 +2,9 @@ import type { TemplateDiffJson } from '../diff/types';
 import type { StackEventView } from '../aws/cloudformation';
 import type { AwsTarget } from '../aws/target';
 import type { DbHandle } from '../db/connection';
-import type { DeployStatus } from '../db/schema';
+import type { DeployExecution, DeployStatus } from '../db/schema';
 
-export type { DeployStatus } from '../db/schema';
+export type { DeployExecution, DeployStatus } from '../db/schema';
 
 /** Why a change set needs an explicit confirmation under the approval policy (empty when it does not). */
 export interface ApprovalDecision {
@@ -56,6 +56,8 @@ export interface DeployView {
   message: string | null;
   requestedBy: { id: string; label: string };
   confirmedBy: string | null;
+  /** `confirm`: waits for an explicit execute after the preview even when the policy requires no confirmation. */
+  execution: DeployExecution;
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;

@@ -52,6 +52,10 @@ export const stackApiSchemas = {
       description: 'Reference (from) → deployed (to); null when nothing is deployed or the reference failed',
       oneOf: [ref('TemplateDiff'), { type: 'null' }],
     },
+    deployDiff: {
+      description: 'Deployed (from) → reference (to): what a deploy of the reference would change; null exactly when drift is',
+      oneOf: [ref('TemplateDiff'), { type: 'null' }],
+    },
     inSync: { type: 'boolean', description: 'The drift is empty' },
     events: { type: 'array', items: ref('StackEvent'), description: 'Newest first' },
     analysis: {

@@ -50,6 +50,8 @@ export interface DeployedView {
   stack: DeployedStack;
   /** Reference (from) to deployed (to); null when not deployed, unreadable, or the reference failed. */
   drift: TemplateDiffJson | null;
+  /** Deployed (from) to reference (to): what a deploy of the reference would change; null exactly when `drift` is. */
+  deployDiff: TemplateDiffJson | null;
   /** The deployed template equals the reference (a drift that is empty). */
   inSync: boolean;
   /** Newest first; `failed` marks failures and the rollbacks they started. */

@@ -125,6 +125,10 @@ describe('loadDeployedView on a deployed stack', () => {
     expect(view.drift?.empty).toBe(false);
     const changes = Object.fromEntries((view.drift?.resources ?? []).map((r) => [r.logicalId, r.change]));
     expect(changes).toEqual({ DeadLetters: 'removed', JobsQueue: 'updated' });
+    // Read as a deploy would change the stack: the reference's queue the stack lacks is added, not destroyed.
+    expect(view.deployDiff).toMatchObject({ from: 'deployed', to: 'reference', counts: { added: 1, updated: 1, removed: 0 } });
+    const deployChanges = Object.fromEntries((view.deployDiff?.resources ?? []).map((r) => [r.logicalId, [r.change, r.impact]]));
+    expect(deployChanges.DeadLetters).toEqual(['added', 'create']);
   });
 
   it('lists the events newest first, none of them failed', async (ctx) => {

@@ -47,10 +47,13 @@ export async function loadDeployedView(def: ReviewDefinition, target: AwsTarget 
   const referenceTemplate = referenceRead.ok ? referenceRead.value.template : undefined;
   if (referenceRead.ok && referenceRead.value.state.status === 'failed')
     problems.push(`No drift: the reference could not be loaded (${referenceRead.value.state.message})`);
-  const drift =
+  const [drift, deployDiff] =
     template.ok && referenceTemplate
-      ? diffTemplates(referenceTemplate.template, template.value.template, { from: 'reference', to: 'deployed' })
-      : null;
+      ? [
+          diffTemplates(referenceTemplate.template, template.value.template, { from: 'reference', to: 'deployed' }),
+          diffTemplates(template.value.template, referenceTemplate.template, { from: 'deployed', to: 'reference' }),
+        ]
+      : [null, null];
   const deployedFindings = await analyzed;
   return {
     ...base,
@@ -63,6 +66,7 @@ export async function loadDeployedView(def: ReviewDefinition, target: AwsTarget 
       resourceCount: resourceCount.ok ? resourceCount.value : null,
     },
     drift,
+    deployDiff,
     inSync: drift?.empty ?? false,
     events: events.ok ? events.value : [],
     analysis,
@@ -87,6 +91,7 @@ function nothingDeployed(analysis: DeployedAnalysis) {
   const deployedFindings: DeployedFinding[] = [];
   return {
     drift: null,
+    deployDiff: null,
     inSync: false,
     events: [],
     analysis,

@@ -264,7 +264,77 @@ def _refresh_outputs_after_change_set() -> None:
     models.CloudFormationBackend.execute_change_set = execute_change_set
 
 
-PATCHED_TYPES = ["AWS::Lambda::Version (Fn::GetAtt Version, physical ID)", "ExecuteChangeSet (DependsOn order, outputs)"]
+def _resource_events_during_change_sets() -> None:
+    """moto's stacks get stack-level events only. While a change set executes, record one IN_PROGRESS and one COMPLETE
+    (or, for a creation, FAILED with the error) event per resource it creates, updates or deletes, as CloudFormation
+    does. Updates and deletions that moto retries (dependency order) record no FAILED event for an attempt that a
+    later pass completes."""
+    from moto.cloudformation import models, parsing
+
+    executing: dict[str, Any] = {}
+    original_apply = models.ChangeSet.apply
+
+    def apply(self):
+        executing[self.stack.stack_id] = self.stack
+        try:
+            original_apply(self)
+        finally:
+            executing.pop(self.stack.stack_id, None)
+
+    def record(resources_map, logical_id: str, resource_type: str, status: str, physical_id: str = "", reason=None) -> None:
+        stack = executing.get(resources_map.stack_id)
+        if stack is None:
+            return
+        stack.events.append(models.Event(stack.stack_id, stack.name, logical_id, physical_id, resource_type, status, reason, None))
+
+    def physical_id_of(resource) -> str:
+        try:
+            return str(resource.physical_resource_id or "")
+        except Exception:
+            return ""
+
+    def watched(operation: str, original, records_failure: bool):
+        started: set = set()
+
+        def run(logical_id, resource_json, resources_map, *args, **kwargs):
+            resource_type = resource_json.get("Type", "") if isinstance(resource_json, dict) else ""
+            key = (resources_map.stack_id, logical_id, operation)
+            if key not in started:
+                started.add(key)
+                record(resources_map, logical_id, resource_type, f"{operation}_IN_PROGRESS")
+            try:
+                resource = original(logical_id, resource_json, resources_map, *args, **kwargs)
+            except Exception as error:
+                if records_failure:
+                    started.discard(key)
+                    record(resources_map, logical_id, resource_type, f"{operation}_FAILED", reason=str(error) or type(error).__name__)
+                raise
+            started.discard(key)
+            record(resources_map, logical_id, resource_type, f"{operation}_COMPLETE", physical_id_of(resource))
+            return resource
+
+        return run
+
+    models.ChangeSet.apply = apply
+    parsing.parse_and_create_resource = watched("CREATE", parsing.parse_and_create_resource, True)
+    parsing.parse_and_update_resource = watched("UPDATE", parsing.parse_and_update_resource, False)
+    original_delete = parsing.ResourceMap._delete_resource
+
+    watched_delete = watched(
+        "DELETE", lambda _logical_id, resource_json, resources_map, parsed: original_delete(resources_map, parsed, resource_json), False
+    )
+
+    def delete_resource(self, parsed_resource, resource_json):
+        logical_id = getattr(parsed_resource, "logical_resource_id", None) or physical_id_of(parsed_resource)
+        watched_delete(logical_id, resource_json, self, parsed_resource)
+
+    parsing.ResourceMap._delete_resource = delete_resource
+
+
+PATCHED_TYPES = [
+    "AWS::Lambda::Version (Fn::GetAtt Version, physical ID)",
+    "ExecuteChangeSet (DependsOn order, outputs, per-resource events)",
+]
 ADDED_MODELS = _Recorded.__subclasses__()
 RECORDED_TYPES = sorted(cls.cloudformation_type() for cls in ADDED_MODELS if not cls.IN_BACKEND)
 BACKED_TYPES = sorted(cls.cloudformation_type() for cls in ADDED_MODELS if cls.IN_BACKEND)
@@ -281,6 +351,7 @@ def main() -> None:
     _complete_lambda_version()
     _order_change_set_adds_by_depends_on()
     _refresh_outputs_after_change_set()
+    _resource_events_during_change_sets()
     from moto import server
 
     class Dispatcher(server.DomainDispatcherApplication):
