@@ -15,7 +15,7 @@ export function ChangeSetTable({ preview }: { preview: DeployPreview }) {
   const rows = changeSetRowsOf(preview);
   if (rows.length === 0) return <p className="text-sm text-slate-600">The change set lists no resource changes.</p>;
   return (
-    <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
+    <div tabIndex={0} className="overflow-x-auto rounded-md ring-1 ring-slate-200">
       <table data-testid="change-set-table" className="w-full text-left text-sm">
         <TableHead
           caption="Resource changes of the change set"
