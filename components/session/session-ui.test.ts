@@ -37,6 +37,7 @@ function view(): SessionView {
     findings: [finding('k1'), finding('k2'), finding('k3', 'reference')],
     verdicts: {},
     comments: {},
+    lineComments: [],
     manualFindings: [],
     signoffs: [],
     progress: { judged: 0, total: 2 },
