@@ -3,7 +3,7 @@ import { withTransaction } from '../db/connection';
 import { addLineComment, listLineCommentsBySession } from '../db/queries/line-comments';
 import { getUserLabels } from '../db/queries/users';
 import { AppError } from '../errors';
-import { findSourceFile } from '../source/files';
+import { findSourceFile, linesOf } from '../source/files';
 import { assertReviewer, resolveDeps, type AuditSessionDeps } from './context';
 import { publishSessionEvents, sessionEvent } from './events';
 import { selfLabels, type MutationInput } from './mutations';
@@ -23,7 +23,7 @@ export async function addSessionLineComment({ sessionId, user, input }: Mutation
   const { handle, loadSourceFiles } = resolveDeps(deps);
   const session = await requireSession({ sessionId }, handle.db);
   const file = findSourceFile(await loadSourceFiles({ reviewId: session.review_id, side: body.side }), body.file);
-  const lines = file.text.split('\n').length;
+  const lines = linesOf(file.text).length;
   if (body.line > lines) throw new AppError('bad_request:input', `${file.path} has ${lines} lines`, { details: { line: body.line } });
   return withTransaction(async (trx) => {
     const row = await addLineComment({ sessionId, ...body, file: file.path, actor: actorOf(user) }, trx);

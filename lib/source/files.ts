@@ -51,6 +51,11 @@ export function findSourceFile(files: readonly ReviewSourceFile[], requested: st
   throw new AppError('not_found:file', `This review has no file ${requested} on this side`, { details: { file: requested } });
 }
 
+/** A file's lines as the source view numbers them (1-based; a final newline ends the last line, it adds none). */
+export function linesOf(text: string): string[] {
+  return text.replace(/\r?\n$/, '').split(/\r?\n/);
+}
+
 /** A file's kind by its name. */
 function kindOf(file: string): ReviewSourceFile['kind'] {
   if (/\.md$/i.test(file)) return 'markdown';
