@@ -84,7 +84,7 @@ test('a rule with several instances is one row; its verdict reaches the other re
 
 test('j/k move between rows, c/f/a/d judge the focused row and keep the focus, Enter expands, ? names the keys', async () => {
   const page = a.page;
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('j');
   const first = await focusedRow(page);
   expect(first).not.toBeNull();
@@ -98,7 +98,7 @@ test('j/k move between rows, c/f/a/d judge the focused row and keep the focus, E
   const row = page.locator(`[data-row][data-keys="${second}"]`);
   await page.keyboard.press('a');
   const chips = row.locator('[data-testid="group-verdict-entry"], [data-testid="verdict-entry"]');
-  await expect(chips.filter({ hasText: `${NAME.reviewer}: Accepted risk` })).toHaveCount(1, { timeout: LIVE_MS });
+  await expect(chips.filter({ hasText: `${NAME.reviewer}: Accepted risk` }).first()).toBeVisible({ timeout: LIVE_MS });
   await expect(row).toBeFocused();
   // Another reviewer's verdict re-renders the page live; my focus stays where it was.
   const other = b.page.locator('[data-testid="session-rule"][data-side="model"]').last();
@@ -108,16 +108,19 @@ test('j/k move between rows, c/f/a/d judge the focused row and keep the focus, E
   ).toBeVisible({ timeout: LIVE_MS });
   await expect(row).toBeFocused();
   await page.keyboard.press('d');
-  await expect(chips.filter({ hasText: `${NAME.reviewer}: Needs discussion` })).toHaveCount(1, { timeout: LIVE_MS });
+  await expect(chips.filter({ hasText: `${NAME.reviewer}: Needs discussion` }).first()).toBeVisible({ timeout: LIVE_MS });
   await expect(row).toBeFocused();
 
-  const multi = multiRow(a).locator('xpath=following::*[@data-testid="session-rule"][.//*[@data-testid="rule-expand"]][1]');
+  // The rule expanded in the first test: Enter on its row collapses it, and again expands it.
+  const multi = page.locator(`[data-row][data-keys="${await multiRow(a).getAttribute('data-keys')}"]`);
   await multi.focus();
+  await page.keyboard.press('Enter');
+  await expect(multi.getByTestId('rule-expand')).toHaveAttribute('aria-expanded', 'false');
+  await expect(multi.getByTestId('session-finding')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(multi.getByTestId('rule-expand')).toHaveAttribute('aria-expanded', 'true');
   await expect(multi.getByTestId('session-finding').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(multi.getByTestId('rule-expand')).toHaveAttribute('aria-expanded', 'false');
+  await expect(multi).toBeFocused();
 
   await page.keyboard.press('?');
   const help = page.getByTestId('shortcuts-help');
@@ -168,11 +171,13 @@ test('the source view numbers every line, highlights #L<n>, and reviewers commen
   browser,
 }) => {
   const viewer = await pageOf(browser, 'viewer');
-  await viewer.goto(`/review/bundled/source?side=model&file=${encodeURIComponent(MODEL_MD)}&session=${sessionId}#L3`);
-  const line3 = viewer.getByTestId('source-line-3');
-  await expect(line3).toHaveAttribute('id', 'L3');
-  await expect(line3).toHaveAttribute('data-highlighted', 'true');
-  await expect(line3).toBeInViewport();
+  await viewer.goto(`/review/bundled/source?side=model&file=${encodeURIComponent(MODEL_MD)}&session=${sessionId}#L120`);
+  const target = viewer.getByTestId('source-line-120');
+  await expect(target).toHaveAttribute('id', 'L120');
+  await expect(target).toHaveAttribute('data-highlighted', 'true');
+  await expect(target).toBeInViewport();
+  await expect(viewer.getByTestId('source-line-1')).not.toBeInViewport();
+  await expect(viewer.getByTestId('source-line-2')).not.toHaveAttribute('data-highlighted');
   await expect(viewer.getByTestId('line-comment-add-5')).toHaveCount(0); // a viewer reads, never writes
 
   const source = await a.page.context().newPage();
