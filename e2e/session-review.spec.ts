@@ -199,6 +199,20 @@ test('the source view numbers every line, highlights #L<n>, and reviewers commen
     `/review/bundled/source?side=model&file=${encodeURIComponent(MODEL_MD)}&session=${sessionId}#L5`,
   );
 
+  // A finding on a line (cdk-v1-imports, on the answer's import lines) links to that line, where the comment goes.
+  const finder = new SessionPage(await b.page.context().newPage(), sessionId);
+  await finder.goto();
+  const imports = finder.ruleRow('cdk-v1-imports');
+  await imports.getByTestId('rule-expand').click();
+  const toLine = imports.getByTestId('finding-source-link').first();
+  const href = (await toLine.getAttribute('href'))!;
+  expect(href).toMatch(new RegExp(`^/review/bundled/source\\?side=model&file=${encodeURIComponent(MODEL_MD)}&session=${sessionId}#L\\d+$`));
+  await toLine.click();
+  const lineNo = href.split('#L')[1];
+  await expect(finder.page.getByTestId(`source-line-${lineNo}`)).toHaveAttribute('data-highlighted', 'true');
+  await expect(finder.page.getByTestId(`source-line-${lineNo}`)).toContainText('import');
+  await finder.page.close();
+
   const missing = await a.page.request.post(`/api/sessions/${sessionId}/line-comments`, {
     data: { side: 'model', file: 'no/such/file.ts', line: 1, body: 'x' },
     headers: SAME_ORIGIN,

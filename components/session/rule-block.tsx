@@ -104,6 +104,7 @@ export function RuleBlock({ rule, findings, view }: { rule: string; findings: Ke
               meId={view.me.id}
               canEdit={view.me.canEdit}
               asRow={!single}
+              reviewId={view.session.reviewId}
             />
           ))}
         </ul>

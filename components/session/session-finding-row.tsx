@@ -1,5 +1,6 @@
 import { EvidenceList, formatLocation } from '@/components/findings/evidence-list';
 import { AcknowledgedBadge } from '@/components/findings/severity-badge';
+import { findingLine, sourceUrl } from '@/components/source/source-url';
 import { FindingDiscussion } from './finding-discussion';
 import type { FindingRowProps, KeyedFinding } from './types';
 
@@ -15,7 +16,9 @@ export function SessionFindingRow({
   meId,
   canEdit,
   asRow = false,
-}: FindingRowProps<KeyedFinding> & { asRow?: boolean }) {
+  reviewId,
+}: FindingRowProps<KeyedFinding> & { asRow?: boolean; reviewId?: string }) {
+  const line = reviewId ? findingLine(finding) : undefined;
   const resources = finding.resources.length > 0 ? finding.resources.join(', ') : null;
   // In a multi-stack app the same logical id may stand in several stacks: the stack says which.
   const where = resources
@@ -42,6 +45,15 @@ export function SessionFindingRow({
         )}
         {finding.acknowledged && <AcknowledgedBadge reason={finding.acknowledged.reason} />}
         <span className="min-w-0 flex-1 text-slate-600">{finding.message}</span>
+        {line && reviewId && (
+          <a
+            data-testid="finding-source-link"
+            href={sourceUrl({ reviewId, side: finding.side, file: line.file, line: line.line, sessionId })}
+            className="shrink-0 text-slate-700 underline decoration-slate-300 hover:decoration-slate-600"
+          >
+            View line{canEdit ? ' · comment' : ''}
+          </a>
+        )}
       </div>
       <FindingDiscussion
         sessionId={sessionId}
