@@ -199,7 +199,7 @@ test('the source view numbers every line, highlights #L<n>, and reviewers commen
     `/review/bundled/source?side=model&file=${encodeURIComponent(MODEL_MD)}&session=${sessionId}#L5`,
   );
 
-  // A finding on a line (cdk-v1-imports, on the answer's import lines) links to that line, where the comment goes.
+  // A finding on a line (cdk-v1-imports, on the answer's CDK v1 dependencies) links to that line, where the comment goes.
   const finder = new SessionPage(await b.page.context().newPage(), sessionId);
   await finder.goto();
   const imports = finder.ruleRow('cdk-v1-imports');
@@ -210,7 +210,7 @@ test('the source view numbers every line, highlights #L<n>, and reviewers commen
   await toLine.click();
   const lineNo = href.split('#L')[1];
   await expect(finder.page.getByTestId(`source-line-${lineNo}`)).toHaveAttribute('data-highlighted', 'true');
-  await expect(finder.page.getByTestId(`source-line-${lineNo}`)).toContainText('import');
+  await expect(finder.page.getByTestId(`source-line-${lineNo}`)).toContainText('aws-cdk');
   await finder.page.close();
 
   const missing = await a.page.request.post(`/api/sessions/${sessionId}/line-comments`, {
