@@ -82,7 +82,7 @@ export function RuleBlock({ rule, findings, view }: { rule: string; findings: Ke
           </span>
           Problem, impact, fix
         </summary>
-        <div className="pb-2 text-sm">
+        <div className="min-w-0 pb-2 text-sm [overflow-wrap:anywhere]">
           <FindingExplanation finding={first} generic={!single} />
         </div>
       </details>
