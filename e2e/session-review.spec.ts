@@ -59,6 +59,7 @@ test.afterAll(async () => {
 });
 
 test('a rule with several instances is one row; its verdict reaches the other reviewer live, and an instance overrides it', async () => {
+  await expect(a.page).toHaveTitle(/PR-style review/);
   const rowA = multiRow(a);
   const rule = (await rowA.getAttribute('data-rule'))!;
   const count = (await rowA.getAttribute('data-keys'))!.split(' ').length;
@@ -176,6 +177,7 @@ test('the source view numbers every line, highlights #L<n>, and reviewers commen
   await expect(target).toHaveAttribute('id', 'L120');
   await expect(target).toHaveAttribute('data-highlighted', 'true');
   await expect(target).toBeInViewport();
+  await expect(viewer).toHaveTitle(new RegExp(MODEL_MD));
   await expect(viewer.getByTestId('source-line-1')).not.toBeInViewport();
   await expect(viewer.getByTestId('source-line-2')).not.toHaveAttribute('data-highlighted');
   await expect(viewer.getByTestId('line-comment-add-5')).toHaveCount(0); // a viewer reads, never writes
