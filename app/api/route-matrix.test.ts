@@ -77,6 +77,22 @@ const ROWS: MatrixRow[] = [
     allowed: [200],
   },
   {
+    method: 'PUT',
+    route: 'app/api/sessions/[sid]/verdicts',
+    minRole: 'reviewer',
+    params: () => ({ sid: fixture.sessionId }),
+    body: () => ({ keys: [fixture.key], verdict: 'accepted_risk' }),
+    allowed: [200],
+  },
+  {
+    method: 'POST',
+    route: 'app/api/sessions/[sid]/line-comments',
+    minRole: 'reviewer',
+    params: () => ({ sid: fixture.sessionId }),
+    body: () => ({ side: 'model', file: 'infra/model/MODEL_RESPONSE.md', line: 1, body: 'this line' }),
+    allowed: [201],
+  },
+  {
     method: 'POST',
     route: 'app/api/sessions/[sid]/findings/[key]/comments',
     minRole: 'reviewer',
