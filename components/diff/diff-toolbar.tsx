@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { useEffect, useOptimistic, useRef, useState, useTransition, type FormEvent } from 'react';
 import { CHANGE_KINDS, DIFF_FILTER_NONE, diffFilterQuery, isFiltering, type ChangeKind, type DiffFilter } from '@/lib/diff/filter';
 
 /** How long typing pauses before a search is applied. */
@@ -24,29 +24,38 @@ export function DiffToolbar({
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  // The filter as last chosen, shown at once while the server renders the list for it.
+  const [shown, setShown] = useOptimistic(filter);
+  const latest = useRef(shown);
+  useEffect(() => {
+    latest.current = shown;
+  }, [shown]);
   const [query, setQuery] = useState(filter.query);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const apply = (next: DiffFilter) => {
+  const apply = (changes: Partial<DiffFilter>, text = query) => {
     clearTimeout(timer.current);
+    const next = { ...latest.current, query: text.trim(), ...changes };
+    latest.current = next;
     const search = diffFilterQuery(next);
-    startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
+    startTransition(() => {
+      setShown(next);
+      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    });
   };
   const onQuery = (value: string) => {
     setQuery(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => apply({ ...filter, query: value.trim() }), SEARCH_DELAY_MS);
+    timer.current = setTimeout(() => apply({}, value), SEARCH_DELAY_MS);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    apply({ ...filter, query: query.trim() });
+    apply({});
   };
   const toggleKind = (kind: ChangeKind) =>
     apply({
-      ...filter,
-      query: query.trim(),
-      kinds: filter.kinds.includes(kind) ? filter.kinds.filter((k) => k !== kind) : [...filter.kinds, kind],
+      kinds: latest.current.kinds.includes(kind) ? latest.current.kinds.filter((k) => k !== kind) : [...latest.current.kinds, kind],
     });
 
   return (
@@ -76,8 +85,8 @@ export function DiffToolbar({
         <select
           data-testid="diff-type-filter"
           name="type"
-          value={filter.types[0] ?? ''}
-          onChange={(event) => apply({ ...filter, query: query.trim(), types: event.target.value ? [event.target.value] : [] })}
+          value={shown.types[0] ?? ''}
+          onChange={(event) => apply({ types: event.target.value ? [event.target.value] : [] })}
           className="max-w-56 rounded-md px-1.5 py-1 ring-1 ring-slate-300"
         >
           <option value="">All types</option>
@@ -93,14 +102,14 @@ export function DiffToolbar({
         {CHANGE_KINDS.map((kind) => (
           <label
             key={kind}
-            className={`flex cursor-pointer items-center gap-1 rounded-md px-2 py-1 ring-1 ${filter.kinds.includes(kind) ? 'bg-sky-50 text-sky-900 ring-sky-500' : 'text-slate-700 ring-slate-300'}`}
+            className={`flex cursor-pointer items-center gap-1 rounded-md px-2 py-1 ring-1 ${shown.kinds.includes(kind) ? 'bg-sky-50 text-sky-900 ring-sky-500' : 'text-slate-700 ring-slate-300'}`}
           >
             <input
               data-testid={`diff-kind-${kind}`}
               type="checkbox"
               name="change"
               value={kind}
-              checked={filter.kinds.includes(kind)}
+              checked={shown.kinds.includes(kind)}
               onChange={() => toggleKind(kind)}
               className="accent-sky-700"
             />
@@ -114,8 +123,8 @@ export function DiffToolbar({
           type="checkbox"
           name="findings"
           value="1"
-          checked={filter.findingsOnly}
-          onChange={(event) => apply({ ...filter, query: query.trim(), findingsOnly: event.target.checked })}
+          checked={shown.findingsOnly}
+          onChange={(event) => apply({ findingsOnly: event.target.checked })}
           className="accent-sky-700"
         />
         findings only
@@ -125,11 +134,11 @@ export function DiffToolbar({
           Apply
         </button>
       </noscript>
-      {isFiltering(filter) && (
+      {isFiltering(shown) && (
         <a
           data-testid="diff-clear-filters"
           href={pathname}
-          onClick={(event) => (event.preventDefault(), setQuery(''), apply(DIFF_FILTER_NONE))}
+          onClick={(event) => (event.preventDefault(), setQuery(''), apply(DIFF_FILTER_NONE, ''))}
           className="text-sky-800 underline"
         >
           Clear filters

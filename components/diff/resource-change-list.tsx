@@ -33,6 +33,7 @@ export function ResourceChangeList({
             data-testid={`diff-resource-${change.logicalId}`}
             data-change={change.change}
             data-impact={change.impact}
+            data-type={change.type}
             data-findings={own.length}
             className="scroll-mt-16 target:ring-2 target:ring-sky-400"
             {...(change.modelLogicalId ? { 'data-model-logical-id': change.modelLogicalId } : {})}
