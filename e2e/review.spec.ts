@@ -164,7 +164,9 @@ test.describe('the bundled review page', () => {
     await expect(second.getByTestId('finding-message')).toBeVisible();
     // The explanation is shown once, by the group, not repeated in each finding.
     await expect(group.getByTestId('finding-problem')).toHaveCount(1);
-    await expect(reviewPage.explanationOf(second).getByTestId('finding-problem')).toContainText(rendered(CATALOG['cdk-v1-imports'].problem));
+    await expect(reviewPage.explanationOf(second).getByTestId('finding-problem')).toContainText(
+      rendered(CATALOG['cdk-v1-imports'].problem),
+    );
   });
 });
 

@@ -161,3 +161,34 @@ describe('previewText', () => {
     expect(previewText(Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n')).preview.endsWith('line 23…')).toBe(true);
   });
 });
+
+describe('DiffView on a diff page', () => {
+  const findings = new Map([
+    [
+      'diff-Orders',
+      [{ href: '/#finding-abc', rule: 'data-backups-disabled', title: 'No backups', severity: 'warning' as const, side: 'model' as const }],
+    ],
+  ]);
+
+  it('anchors each resource, lists its findings linked to their cards, and flags what it replaces or destroys', () => {
+    const html = render(createElement(DiffView, { diff, anchored: true, findings }));
+    expect(html).toContain('id="diff-Orders"');
+    expect(html).toContain('id="diff-Jobs"');
+    expect(html).toContain('href="/#finding-abc"');
+    expect(html).toContain('data-findings="1"');
+    expect(html).toMatch(/data-testid="diff-destructive".*data-impact="replace".*1 replaced:.*href="#diff-Orders"/s);
+  });
+
+  it('shows only the resources its filters keep, saying how many, or that none match', () => {
+    const one = render(createElement(DiffView, { diff, shown: [diff.resources[1]] }));
+    expect(one).not.toContain('data-testid="diff-resource-Orders"');
+    expect(one).toMatch(/data-testid="diff-shown-count"[^>]*>1 of 2 shown</);
+    expect(render(createElement(DiffView, { diff, shown: [] }))).toContain('data-testid="diff-no-match"');
+  });
+
+  it('marks table rows [+] and [-] and keeps their cells on one line', () => {
+    const html = render(createElement(DiffView, { diff }));
+    expect(html).toMatch(/data-change="added"[^>]*><td[^>]*whitespace-pre[^>]*>\[\+\]/);
+    expect(html).not.toContain('break-all">s3:*');
+  });
+});

@@ -26,7 +26,13 @@ describe('FindingMarkdown', () => {
   });
 
   it('survives pathological nesting: thousands of `>` or list markers', () => {
-    for (const text of ['>'.repeat(4000), '> '.repeat(4000), '- '.repeat(3000) + 'x', '1. '.repeat(3000) + 'x', '> - '.repeat(1500) + 'x']) {
+    for (const text of [
+      '>'.repeat(4000),
+      '> '.repeat(4000),
+      '- '.repeat(3000) + 'x',
+      '1. '.repeat(3000) + 'x',
+      '> - '.repeat(1500) + 'x',
+    ]) {
       const html = render(text);
       expect(html.match(/<blockquote>|<li>/g)?.length ?? 0).toBeLessThanOrEqual(MAX_MARKDOWN_NESTING);
     }

@@ -31,7 +31,12 @@ const kept = (filter: Parameters<typeof matchesDiffFilter>[1], withFindings: str
 
 describe('parseDiffFilter and diffFilterQuery', () => {
   it('read back what they write, repeated and comma-separated values alike', () => {
-    const filter = { query: 'bucket', types: ['AWS::S3::Bucket', 'AWS::SQS::Queue'], kinds: ['added' as const, 'replaced' as const], findingsOnly: true };
+    const filter = {
+      query: 'bucket',
+      types: ['AWS::S3::Bucket', 'AWS::SQS::Queue'],
+      kinds: ['added' as const, 'replaced' as const],
+      findingsOnly: true,
+    };
     const query = diffFilterQuery(filter);
     expect(query).toBe('q=bucket&type=AWS%3A%3AS3%3A%3ABucket&type=AWS%3A%3ASQS%3A%3AQueue&change=added&change=replaced&findings=1');
     expect(parseDiffFilter(Object.fromEntries(new URLSearchParams(query)))).toMatchObject({ query: 'bucket', findingsOnly: true });

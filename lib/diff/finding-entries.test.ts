@@ -17,7 +17,12 @@ const diff: TemplateDiffJson = {
   to: 'model',
   empty: false,
   counts: { added: 1, removed: 1, updated: 2, destructive: 0 },
-  resources: [change('Bucket', 'updated'), change('DataTable', 'updated', { modelLogicalId: 'OrdersTable' }), change('Old', 'removed'), change('New', 'added')],
+  resources: [
+    change('Bucket', 'updated'),
+    change('DataTable', 'updated', { modelLogicalId: 'OrdersTable' }),
+    change('Old', 'removed'),
+    change('New', 'added'),
+  ],
   other: [],
 };
 
@@ -45,7 +50,9 @@ describe('entriesOfFinding', () => {
     };
     const [entry] = entriesOfFinding(multi, { side: 'model', resources: ['Bucket'], stack: 'ModelData' });
     expect(diffAnchorId(entry)).toBe('diff-Data-Bucket');
-    expect(entriesOfFinding(multi, { side: 'reference', resources: ['Bucket'], stack: 'ApiStack' }).map(diffAnchorId)).toEqual(['diff-Api-Bucket']);
+    expect(entriesOfFinding(multi, { side: 'reference', resources: ['Bucket'], stack: 'ApiStack' }).map(diffAnchorId)).toEqual([
+      'diff-Api-Bucket',
+    ]);
   });
 });
 

@@ -23,7 +23,9 @@ describe('markerLines', () => {
 
   it('gives an updated object its nested changes, and a scalar or empty value no lines', () => {
     const nested = [{ path: 'Enabled', depth: 0, change: 'updated' as const, before: true, after: false }];
-    expect(markerLines({ path: 'Properties.X', change: 'updated', before: { Enabled: true }, after: { Enabled: false }, nested })).toBe(nested);
+    expect(markerLines({ path: 'Properties.X', change: 'updated', before: { Enabled: true }, after: { Enabled: false }, nested })).toBe(
+      nested,
+    );
     expect(markerLines({ path: 'Properties.Name', change: 'updated', before: 'a', after: 'b' })).toEqual([]);
     expect(markerLines({ path: 'Properties.Name', change: 'added', after: 'a' })).toEqual([]);
     expect(markerLines({ path: 'Properties.Empty', change: 'removed', before: [] })).toEqual([]);
