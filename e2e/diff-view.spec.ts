@@ -14,7 +14,7 @@ const rows = (page: Page) => page.getByTestId('diff-resources').locator(':scope 
 /** Opens a resource row and returns it. */
 async function expand(row: Locator): Promise<Locator> {
   await row.locator('summary').first().click();
-  await expect(row.getByTestId('diff-resource-details')).toHaveAttribute('open', '');
+  await expect(row.getByTestId('diff-row-details')).toHaveAttribute('open', '');
   return row;
 }
 
@@ -58,7 +58,7 @@ test.describe('the diff page reads better than cdk diff', () => {
     await expect(subnet.getByTestId('impact-badge').first()).toHaveAttribute('data-impact', 'replace');
     await callout.getByRole('link', { name: SUBNET }).click();
     await expect(diffPage.page).toHaveURL(new RegExp(`#diff-${SUBNET}$`));
-    await expect(subnet.getByTestId('diff-resource-details')).toHaveAttribute('open', '');
+    await expect(subnet.getByTestId('diff-row-details')).toHaveAttribute('open', '');
     await expect(subnet).toBeInViewport();
   });
 
@@ -135,11 +135,11 @@ test.describe('search and filters of the diff page', () => {
 
   test('expands and collapses every resource at once', async ({ diffPage }) => {
     await diffPage.goto();
-    const details = diffPage.page.getByTestId('diff-resource-details');
+    const details = diffPage.page.getByTestId('diff-row-details');
     await diffPage.page.getByTestId('diff-expand-all').click();
     expect(await attributeValues(details, 'open')).toEqual(Array(await details.count()).fill(''));
     await diffPage.page.getByTestId('diff-collapse-all').click();
-    await expect(diffPage.page.locator('[data-testid="diff-resource-details"][open]')).toHaveCount(0);
+    await expect(diffPage.page.locator('[data-testid="diff-row-details"][open]')).toHaveCount(0);
   });
 });
 
@@ -159,7 +159,7 @@ test.describe('findings and the diff link to each other', () => {
     await finding.getByTestId('finding-diff-link').click();
     await expect(page).toHaveURL(new RegExp(`/diff#diff-${SUBNET}$`));
     const entry = page.locator(`#diff-${SUBNET}`);
-    await expect(entry.getByTestId('diff-resource-details')).toHaveAttribute('open', '');
+    await expect(entry.getByTestId('diff-row-details')).toHaveAttribute('open', '');
     await expect(entry).toBeInViewport();
 
     const back = entry.getByTestId('diff-entry-findings').locator(`a[href="/#${cardId}"]`);

@@ -164,5 +164,5 @@ export function DiffToolbar({
 
 /** Opens or closes every resource row of the page's diff. */
 function setAllOpen(open: boolean) {
-  for (const details of document.querySelectorAll<HTMLDetailsElement>('[data-testid="diff-resource-details"]')) details.open = open;
+  for (const details of document.querySelectorAll<HTMLDetailsElement>('[data-testid="diff-row-details"]')) details.open = open;
 }

@@ -51,7 +51,7 @@ function ResourceChangeRow({ change, findings }: { change: ResourceChange; findi
   const count = change.properties.length;
   return (
     <details
-      data-testid="diff-resource-details"
+      data-testid="diff-row-details"
       className={`group border-l-4 ${change.destructive ? 'border-red-600' : 'border-transparent'}`}
     >
       <summary
@@ -78,7 +78,7 @@ function ResourceChangeRow({ change, findings }: { change: ResourceChange; findi
         <span className="ml-auto flex items-center gap-2">
           {findings.length > 0 && (
             <span
-              data-testid="diff-resource-finding-count"
+              data-testid="diff-finding-count"
               className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
             >
               {findings.length} {findings.length === 1 ? 'finding' : 'findings'}
