@@ -75,6 +75,18 @@ test.describe('the diff page reads better than cdk diff', () => {
     const page = await diffPage.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
     expect(page.scroll, 'the page itself does not scroll sideways').toBeLessThanOrEqual(page.width);
   });
+
+  test('on a 390 px wide screen the diff fits, and only its tables scroll sideways', async ({ diffPage }) => {
+    await diffPage.page.setViewportSize({ width: 390, height: 844 });
+    await diffPage.goto();
+    await diffPage.page.getByTestId('diff-expand-all').click();
+    const view = diffPage.page.getByTestId('diff-view');
+    const fits = await view.evaluate((el) => ({ right: el.getBoundingClientRect().right, scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(fits.right).toBeLessThanOrEqual(390);
+    expect(fits.scroll, 'nothing inside the diff is wider than it').toBeLessThanOrEqual(fits.client);
+    const frame = diffPage.page.getByTestId('security-group-table-scroll');
+    expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  });
 });
 
 test.describe('search and filters of the diff page', () => {

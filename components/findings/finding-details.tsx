@@ -6,7 +6,7 @@ import { FindingCard, RuleAndTitle } from './finding-card';
 import { FindingDiff } from './finding-diff';
 import { FindingExplanation, OwnFix } from './finding-explanation';
 import { FindingLinks } from './finding-links';
-import { FindingMarkdown } from './finding-markdown';
+import { CodeSpans } from './finding-markdown';
 import { findingAnchorId } from './links';
 import { findingKey } from '@/lib/audit/verdicts';
 import { SIDE_LABELS } from './labels';
@@ -77,7 +77,7 @@ export function FindingDetails({
         {grouped ? <OwnFix finding={finding} /> : <FindingExplanation finding={finding} />}
         <Section title="Message">
           <div className="text-slate-800">
-            <FindingMarkdown testId="finding-message" text={finding.message} />
+            <CodeSpans testId="finding-message" text={finding.message} />
           </div>
         </Section>
         <Section title="Evidence">

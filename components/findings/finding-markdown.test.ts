@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { FindingMarkdown, MARKDOWN_MAX_CHARS } from './finding-markdown';
+import { CodeSpans, FindingMarkdown, MARKDOWN_MAX_CHARS } from './finding-markdown';
 import { limitMarkdownNesting, MAX_MARKDOWN_NESTING } from './markdown-nesting';
 
 const render = (text: string) => renderToStaticMarkup(createElement(FindingMarkdown, { text }));
@@ -50,5 +50,12 @@ describe('limitMarkdownNesting', () => {
     expect(limitMarkdownNesting(ordinary)).toBe(ordinary);
     const deep = limitMarkdownNesting('>'.repeat(MAX_MARKDOWN_NESTING + 2) + ' x');
     expect(deep).toBe('>'.repeat(MAX_MARKDOWN_NESTING) + '\\>\\> x');
+  });
+});
+
+describe('CodeSpans', () => {
+  it('shows backticked parts of a message as code and leaves every other character as typed', () => {
+    const html = renderToStaticMarkup(createElement(CodeSpans, { text: 'allows dynamodb:*, s3:* in `aws-cdk-lib` <b>x</b> `' }));
+    expect(html).toContain('allows dynamodb:*, s3:* in <code>aws-cdk-lib</code> &lt;b&gt;x&lt;/b&gt; `');
   });
 });

@@ -16,7 +16,7 @@ const COMPONENTS: Components = {
 };
 
 /**
- * Finding text (problem, impact, fix, message) as markdown: code spans, emphasis, lists and links; never HTML. Deep
+ * Finding text written as markdown (problem, impact, fix) rendered: code spans, emphasis, lists and links; never HTML. Deep
  * nesting is cut and text over MARKDOWN_MAX_CHARS shows as plain text, so no input can stall or crash the page.
  */
 export function FindingMarkdown({ text, testId }: { text: string; testId?: string }) {
@@ -34,5 +34,20 @@ export function FindingMarkdown({ text, testId }: { text: string; testId?: strin
     >
       <Markdown components={COMPONENTS}>{limitMarkdownNesting(text)}</Markdown>
     </div>
+  );
+}
+
+/**
+ * A finding's message, which rules write as plain text with code in backticks (`s3:*` must stay `s3:*`, not emphasis):
+ * the backticked parts as code, everything else as typed.
+ */
+export function CodeSpans({ text, testId }: { text: string; testId?: string }) {
+  return (
+    <p
+      data-testid={testId}
+      className="break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.85em]"
+    >
+      {text.split(/(`[^`\n]+`)/).map((part, i) => (i % 2 === 1 ? <code key={i}>{part.slice(1, -1)}</code> : part))}
+    </p>
   );
 }
