@@ -6,6 +6,7 @@ import { DESTRUCTIVE_IMPACTS } from '@/lib/diff/types';
 import { DiffView } from './diff-view';
 import { IMPACT_STYLES, ImpactBadge } from './impact-badge';
 import { previewText, VALUE_PREVIEW_CHARS } from './json-value';
+import { NestedChangeList } from './nested-change-list';
 import { ResourceChangeList } from './resource-change-list';
 
 const ALL_IMPACTS: Impact[] = ['create', 'update', 'may-replace', 'replace', 'destroy', 'orphan', 'import', 'none'];
@@ -152,6 +153,24 @@ describe('ResourceChangeList', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^ data-change="removed"[^>]*>.*\[-\].*KMSMasterKeyId/);
     expect(lines[1]).toMatch(/^ data-change="updated"[^>]*>.*\[~\].*SSEEnabled.*true.*→.*false/);
+  });
+});
+
+describe('NestedChangeList', () => {
+  it('draws a long or multi-line string change as before and after blocks instead of one struck-through line', () => {
+    const code = 'def handler(event, context):\n    return 1';
+    const html = render(
+      createElement(NestedChangeList, {
+        changes: [
+          { path: 'ZipFile', depth: 0, change: 'updated', before: code, after: code.replace('1', '2') },
+          { path: 'Runtime', depth: 0, change: 'updated', before: 'python3.9', after: 'python3.12' },
+        ],
+      }),
+    );
+    const [long, short] = html.split('data-testid="diff-nested-line"').slice(1);
+    expect(long).toContain('<pre');
+    expect(long).not.toContain('line-through');
+    expect(short).toMatch(/line-through[^>]*>&quot;python3.9&quot;.*→.*&quot;python3.12&quot;/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { CHANGE_MARKERS } from '@/lib/diff/markers';
 import type { NestedChange } from '@/lib/diff/types';
-import { formatJson } from './json-value';
+import { formatJson, JsonValue } from './json-value';
 
 /** Tailwind classes of each kind of change (marker, name, line background), the one place diff colors are chosen. */
 export const CHANGE_STYLES: Readonly<Record<NestedChange['change'], { marker: string; line: string; label: string }>> = {
@@ -9,6 +9,8 @@ export const CHANGE_STYLES: Readonly<Record<NestedChange['change'], { marker: st
   updated: { marker: 'text-amber-800', line: 'bg-amber-50/60', label: 'updated' },
 };
 
+/** Characters of a string value shown inline on its line; longer ones get blocks of their own. */
+const LONG_VALUE_CHARS = 120;
 /** Lines drawn before the rest of a long list is folded behind "show more". */
 const SHOWN_LINES = 80;
 
@@ -57,6 +59,15 @@ function NestedValues({ change }: { change: NestedChange }) {
   if (change.change === 'added') return 'after' in change ? <span className="text-emerald-900">: {oneLine(change.after)}</span> : null;
   if (change.change === 'removed') return 'before' in change ? <span className="text-red-900">: {oneLine(change.before)}</span> : null;
   if (change.before === undefined && change.after === undefined) return null;
+  if (isLong(change.before) || isLong(change.after)) {
+    // Long text (inline code, policies as strings) reads as two blocks, not one struck-through line.
+    return (
+      <div className="mt-1 grid gap-1 pr-2 sm:grid-cols-2">
+        <JsonValue value={change.before} tone="before" />
+        <JsonValue value={change.after} tone="after" />
+      </div>
+    );
+  }
   return (
     <>
       : <span className="text-red-900 line-through decoration-red-300">{oneLine(change.before)}</span> →{' '}
@@ -69,6 +80,11 @@ function NestedValues({ change }: { change: NestedChange }) {
 function leafName(path: string): string {
   const match = /(\[\d+\]|[^.[\]]+)$/.exec(path);
   return match ? match[1] : path;
+}
+
+/** A value too long to read inline: multi-line text or more than a line's worth of characters. */
+function isLong(value: unknown): boolean {
+  return typeof value === 'string' && (value.includes('\n') || value.length > LONG_VALUE_CHARS);
 }
 
 function oneLine(value: unknown): string {

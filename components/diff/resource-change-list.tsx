@@ -50,10 +50,7 @@ function ResourceChangeRow({ change, findings }: { change: ResourceChange; findi
   const style = CHANGE_STYLES[change.change];
   const count = change.properties.length;
   return (
-    <details
-      data-testid="diff-row-details"
-      className={`group border-l-4 ${change.destructive ? 'border-red-600' : 'border-transparent'}`}
-    >
+    <details data-testid="diff-row-details" className={`group border-l-4 ${change.destructive ? 'border-red-600' : 'border-transparent'}`}>
       <summary
         className={`flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 hover:bg-slate-50 ${change.destructive ? 'bg-red-50/40' : ''}`}
       >
@@ -77,10 +74,7 @@ function ResourceChangeRow({ change, findings }: { change: ResourceChange; findi
         <span className="font-mono text-xs break-all text-slate-600">{change.type}</span>
         <span className="ml-auto flex items-center gap-2">
           {findings.length > 0 && (
-            <span
-              data-testid="diff-finding-count"
-              className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
-            >
+            <span data-testid="diff-finding-count" className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">
               {findings.length} {findings.length === 1 ? 'finding' : 'findings'}
             </span>
           )}
