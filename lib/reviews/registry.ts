@@ -4,7 +4,8 @@ import { getAppSettings } from '../admin/settings';
 import { getDb } from '../db/connection';
 import type { Database } from '../db/schema';
 import { getStoredReviewDefinition, listStoredReviews } from './service';
-import type { ReviewRowFilter } from '../db/queries/reviews';
+import { getReviewNameRowById, type ReviewRowFilter } from '../db/queries/reviews';
+import { reviewNotFound } from './not-found';
 import { modelCounts, type ReviewListExtras } from './summary';
 import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from '../pipeline/bundled';
 import { applyReviewAcknowledgements } from './acknowledgements/apply';
@@ -50,6 +51,14 @@ export function getReviewDefinition({ id }: { id: string }, db: Kysely<Database>
  */
 export function getReviewById({ id, rulePacks }: { id: string; rulePacks?: string[] }): Promise<ReviewResult> {
   return reviewById(id, (rulePacks ?? []).join(','));
+}
+
+/** The id and name of the review with this id, without running it (a cheap existence check); `not_found:review` for unknown ids. */
+export async function getReviewNameById({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<{ id: string; name: string }> {
+  if (id === BUNDLED_REVIEW_ID) return { id, name: (await definitionById(id, db)).name };
+  const row = await getReviewNameRowById({ id }, db);
+  if (!row) throw reviewNotFound(id);
+  return row;
 }
 
 /** Every review matching the filter, summarized: the bundled one first, then stored ones, newest first. */

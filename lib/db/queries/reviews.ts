@@ -34,6 +34,11 @@ export async function getReviewRowById({ id }: { id: string }, db: Kysely<Databa
   return db.selectFrom('reviews').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The id and name of the stored review with this id (no files): what a page needs to answer 404 or title itself. */
+export async function getReviewNameRowById({ id }: { id: string }, db: Kysely<Database> = getDb().db) {
+  return db.selectFrom('reviews').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
 // The cached counts: open model findings per category and per severity (the migration keeps its own frozen list).
 const COUNT_COLUMNS = [...CATEGORIES, ...SEVERITIES].map((name) => `count_${name}` as const);
 
