@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
-import { REVIEW_STATUSES } from './plan-types';
+import { REVIEW_PAGE_SIZES, REVIEW_SORTS, REVIEW_STATUSES } from './plan-types';
 
 /** Largest text of one file of a new review. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -45,17 +45,37 @@ export type CreateReviewInput = z.output<typeof createReviewSchema>;
 /** A file of a new review. */
 export type ReviewFile = z.output<typeof reviewFileSchema>;
 
-/** Query of GET /api/reviews: each filter narrows the list; `category`/`severity` keep reviews with open model findings there. */
-export const reviewListQuerySchema = z.strictObject({
+const listFilters = {
   platform: z.string().trim().min(1).max(40).optional(),
   language: z.string().trim().min(1).max(40).optional(),
   status: z.enum(REVIEW_STATUSES).optional(),
   kind: z.enum(['bundled', 'templates', 'markdown', 'task']).optional(),
   category: z.enum(CATEGORIES).optional(),
   severity: z.enum(SEVERITIES).optional(),
+  sort: z.enum(REVIEW_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+};
+
+/** Query of GET /api/reviews: each filter narrows the list; `category`/`severity` keep reviews with open model findings there; `sort`/`order` order it. */
+export const reviewListQuerySchema = z.strictObject({
+  ...listFilters,
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });
 
 /** A validated review list query. */
 export type ReviewListQuery = z.output<typeof reviewListQuerySchema>;
+
+/** Query of the /reviews page: the list's filters and sort, and the page (from 1) and page size instead of limit/offset. */
+export const reviewListPageQuerySchema = z.strictObject({
+  ...listFilters,
+  page: z.coerce.number().int().min(1).optional(),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (REVIEW_PAGE_SIZES as readonly number[]).includes(n), `one of ${REVIEW_PAGE_SIZES.join(', ')}`)
+    .optional(),
+});
+
+/** A validated /reviews page query. */
+export type ReviewListPageQuery = z.output<typeof reviewListPageQuerySchema>;

@@ -5,6 +5,7 @@ import { sessionSnapshotsMigration } from './002-session-snapshots';
 import { deploysMigration } from './003-deploys';
 import { reviewsMigration } from './004-reviews';
 import { acknowledgementsMigration } from './005-acknowledgements';
+import { reviewCoverageMigration } from './007-review-coverage';
 
 // A static list rather than FileMigrationProvider: a Next.js bundle has no migrations folder to read at runtime.
 // Names sort in application order; never rename or reorder a released migration.
@@ -17,5 +18,6 @@ export function appMigrations(dialect: Dialect): Record<string, Migration> {
     '003-deploys': deploysMigration(dialect),
     '004-reviews': reviewsMigration(dialect),
     '005-acknowledgements': acknowledgementsMigration(dialect),
+    '007-review-coverage': reviewCoverageMigration(dialect),
   };
 }
