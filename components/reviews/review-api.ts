@@ -31,3 +31,48 @@ export function fieldErrors(details: unknown): Record<string, string> {
   }
   return fields;
 }
+
+/** A streamed creation's line (lib/reviews/create-stream). */
+type ProgressLine = { phase: string; review?: unknown; error?: { message: string } };
+
+/**
+ * POSTs a new review asking for its progress as NDJSON, reports each phase, and resolves with the created review's
+ * summary; invalid input comes back as a plain 4xx with field errors.
+ */
+export async function createReviewWithProgress(body: unknown, onPhase: (phase: string) => void): Promise<ReviewApiResult> {
+  let response: Response;
+  try {
+    response = await fetch('/api/reviews', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, message: 'Network error: the server could not be reached.', fields: {} };
+  }
+  if (!response.ok || !response.body) {
+    const payload = (await response.json().catch(() => null)) as { error?: { message?: string; details?: unknown } } | null;
+    return {
+      ok: false,
+      status: response.status,
+      message: payload?.error?.message ?? `Request failed (HTTP ${response.status})`,
+      fields: fieldErrors(payload?.error?.details),
+    };
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffered += value ?? '';
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const text of lines.filter(Boolean)) {
+      const line = JSON.parse(text) as ProgressLine;
+      if (line.phase === 'done') return { ok: true, body: { review: line.review } };
+      if (line.phase === 'error')
+        return { ok: false, status: 500, message: line.error?.message ?? 'The review could not be created.', fields: {} };
+      onPhase(line.phase);
+    }
+    if (done) return { ok: false, status: 0, message: 'The server stopped before the review was analyzed.', fields: {} };
+  }
+}

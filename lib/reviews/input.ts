@@ -15,8 +15,17 @@ const pathSchema = z
   .max(300)
   .refine((p) => !p.split(/[\\/]/).includes('..') && !p.startsWith('/'), 'a relative path without ".."');
 
+// A NUL character never occurs in markdown, templates or code: the browser read a binary file (an image, an archive) as text.
+const textSchema = z
+  .string()
+  .max(MAX_FILE_BYTES, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`)
+  .refine((text) => !text.includes('\u0000'), 'is a binary file, not text: give markdown, a template (.json, .yaml) or code');
+
 /** One file of a new review: its path (relative, as in the task folder) and its text. */
-export const reviewFileSchema = z.strictObject({ path: pathSchema, text: z.string().max(MAX_FILE_BYTES) });
+export const reviewFileSchema = z.strictObject({ path: pathSchema, text: textSchema });
+
+/** A file that must say something: a template or a markdown answer given on its own. */
+const nonEmptyFile = reviewFileSchema.extend({ text: textSchema.refine((text) => text.trim() !== '', 'is empty') });
 
 const name = z.string().trim().min(1).max(200).optional();
 const templatePath = pathSchema.refine((p) => /\.(json|ya?ml)$/i.test(p), 'a template file (.json, .yaml or .yml)');
@@ -26,17 +35,24 @@ export const createReviewSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('templates'),
     name,
-    reference: reviewFileSchema.extend({ path: templatePath }),
-    model: reviewFileSchema.extend({ path: templatePath }),
+    reference: nonEmptyFile.extend({ path: templatePath }),
+    model: nonEmptyFile.extend({ path: templatePath }),
   }),
   z.strictObject({
     kind: z.literal('markdown'),
     name,
-    model: reviewFileSchema.extend({ path: pathSchema.refine((p) => /\.md$/i.test(p), 'a markdown file (.md)') }),
+    model: nonEmptyFile.extend({ path: pathSchema.refine((p) => /\.md$/i.test(p), 'a markdown file (.md)') }),
     /** A template to review against; absent, the `infra/` reference. */
-    reference: reviewFileSchema.extend({ path: templatePath }).optional(),
+    reference: nonEmptyFile.extend({ path: templatePath }).optional(),
   }),
-  z.strictObject({ kind: z.literal('task'), name, files: z.array(reviewFileSchema).min(1).max(MAX_TASK_FILES) }),
+  z.strictObject({
+    kind: z.literal('task'),
+    name,
+    files: z
+      .array(reviewFileSchema)
+      .min(1, 'no files: the folder is empty or holds none of a task’s files (PROMPT.md, MODEL_RESPONSE.md, lib/…)')
+      .max(MAX_TASK_FILES, `more than ${MAX_TASK_FILES} files: upload the task folder, not a folder of tasks or node_modules`),
+  }),
 ]);
 
 /** A validated request to create a review. */

@@ -95,14 +95,26 @@ export async function storePlannedReview(
   });
 }
 
-/** Creates a review from a validated request and analyzes it once, so the answer carries its counts. */
+/** The steps of creating a review, in order, as `createReview` reports them: real phases of the work, not a timer. */
+export type CreatePhase = { phase: 'stored'; review: ReviewListItemOfRow } | { phase: 'synthesizing' | 'parsing' } | { phase: 'analyzing' };
+
+type ReviewListItemOfRow = ReturnType<typeof listItemOfRow>;
+
+/**
+ * Creates a review from a validated request and analyzes it once, so the answer carries its counts. `onPhase` hears
+ * each step: stored, then synthesizing (CDK code) or parsing (templates, markdown), then analyzing.
+ */
 export async function createReview(
-  { input, createdBy }: { input: CreateReviewInput; createdBy: string },
+  { input, createdBy, onPhase }: { input: CreateReviewInput; createdBy: string; onPhase?: (phase: CreatePhase) => void },
   db: Kysely<Database> = getDb().db,
 ) {
-  const stored = await storePlannedReview({ plan: planReview(input), createdBy }, db);
+  const plan = planReview(input);
+  const stored = await storePlannedReview({ plan, createdBy }, db);
+  onPhase?.({ phase: 'stored', review: stored });
   if (stored.status === 'failed') return stored;
-  await runStoredReview({ id: stored.id }, db);
+  const synthesizes = [plan.reference, plan.model].some((side) => 'infra' in side || side.synthesize);
+  onPhase?.({ phase: synthesizes ? 'synthesizing' : 'parsing' });
+  await runStoredReview({ id: stored.id, onLoaded: () => onPhase?.({ phase: 'analyzing' }) }, db);
   return getStoredReviewSummary({ id: stored.id }, db);
 }
 
@@ -143,11 +155,14 @@ async function definitionOfRow(row: ReviewRow, db: Kysely<Database>): Promise<Re
 }
 
 /** Runs a stored review (cached by content) and, when its outcome changed, records status, summary and counts for the list. */
-export async function runStoredReview({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewResult> {
+export async function runStoredReview(
+  { id, onLoaded }: { id: string; onLoaded?: () => void },
+  db: Kysely<Database> = getDb().db,
+): Promise<ReviewResult> {
   const row = await getReviewRowById({ id }, db);
   if (!row) throw reviewNotFound(id);
   const definition = await definitionOfRow(row, db);
-  const review = await runReview(definition);
+  const review = await runReview(definition, onLoaded);
   const { status, note } = statusAfterAnalysis(row.status, review);
   const summary: StoredSummary = {
     reference: review.reference,
