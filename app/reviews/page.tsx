@@ -12,6 +12,7 @@ import { REVIEW_PAGE_SIZES } from '@/lib/reviews/plan-types';
 
 export const dynamic = 'force-dynamic';
 
+/** The page's title (the layout adds " · infra-review"). */
 export const metadata: Metadata = { title: 'Reviews' };
 
 /** Every review (the bundled one and stored ones), filtered, sorted and paged by the URL, and, for reviewers, the form that creates one. */
