@@ -24,7 +24,7 @@ type State =
   | { status: 'idle' }
   | { status: 'sending'; step: CreateStep }
   | { status: 'error'; field: Field; message: string }
-  | { status: 'ok'; review: Created };
+  | { status: 'ok'; review: Created; phases: string[] };
 
 /** The body of POST /api/reviews from the form's fields, or the field and plain reason it cannot be sent. */
 async function bodyOf(kind: Kind, form: HTMLFormElement): Promise<{ body: unknown } | { field: Field; message: string }> {
@@ -70,12 +70,17 @@ export function CreateReviewForm() {
     setState({ status: 'sending', step: 'sending' });
     const prepared = await bodyOf(kind, event.currentTarget);
     if ('field' in prepared) return setState({ status: 'error', ...prepared });
-    const result = await createReviewWithProgress(prepared.body, (step) => setState({ status: 'sending', step: step as CreateStep }));
+    // Phases can arrive in one chunk and render as one update: the list keeps every phase the server reported.
+    const phases: string[] = [];
+    const result = await createReviewWithProgress(prepared.body, (step) => {
+      phases.push(step);
+      setState({ status: 'sending', step: step as CreateStep });
+    });
     if (!result.ok) {
       const field = (['name', 'files', 'reference', 'model'] as const).find((f) => result.fields[f]) ?? 'form';
       return setState({ status: 'error', field, message: result.message });
     }
-    setState({ status: 'ok', review: (result.body as { review: Created }).review });
+    setState({ status: 'ok', review: (result.body as { review: Created }).review, phases });
     router.refresh();
   }
 
@@ -179,7 +184,13 @@ export function CreateReviewForm() {
         </p>
       )}
       {state.status === 'ok' && (
-        <div role="status" className={ui.success} data-testid="review-create-result" data-review-id={state.review.id}>
+        <div
+          role="status"
+          className={ui.success}
+          data-testid="review-create-result"
+          data-review-id={state.review.id}
+          data-phases={state.phases.join(' ')}
+        >
           Imported “<span data-testid="review-create-name-result">{state.review.name}</span>” ({state.review.status}
           {state.review.statusNote ? `: ${state.review.statusNote}` : ''}):{' '}
           <span data-testid="review-create-model-total">{state.review.totals.model}</span> open model findings,{' '}
