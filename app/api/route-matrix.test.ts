@@ -46,6 +46,21 @@ const ROWS: MatrixRow[] = [
     allowed: [201],
   },
   {
+    method: 'PATCH',
+    route: 'app/api/reviews/[id]',
+    minRole: 'reviewer',
+    params: () => ({ id: 'bundled' }),
+    body: () => ({ name: 'matrix' }),
+    allowed: [409],
+  },
+  {
+    method: 'DELETE',
+    route: 'app/api/reviews/[id]',
+    minRole: 'reviewer',
+    params: () => ({ id: 'r-000000000000' }),
+    allowed: [404],
+  },
+  {
     method: 'POST',
     route: 'app/api/reviews/[id]/sessions',
     minRole: 'reviewer',

@@ -1,8 +1,12 @@
+import type { Metadata } from 'next';
 import { ReviewDiff } from '@/components/diff/review-diff';
 import { loadReviewById } from '@/components/review/load-review';
 import { BUNDLED_REVIEW_ID } from '@/lib/pipeline/bundled';
 import { requirePageUser } from '@/lib/auth/guard';
 import { parseDiffFilter, type QueryParams } from '@/lib/diff/filter';
+
+/** The page's title (the layout adds " · infra-review"). */
+export const metadata: Metadata = { title: 'Diff two templates' };
 
 export const dynamic = 'force-dynamic';
 

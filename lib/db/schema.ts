@@ -212,6 +212,10 @@ export interface ReviewsTable {
   count_error: Generated<number>;
   count_warning: Generated<number>;
   count_info: Generated<number>;
+  /** Coverage against the human review at the last analysis: failures found, failures listed, found/listed; null without one. */
+  coverage_found: number | null;
+  coverage_failures: number | null;
+  coverage_ratio: number | null;
 }
 
 /** An acknowledgement of findings of a review: `rule` and `resource` are ids or `*`; `expires_at` null never expires. */
