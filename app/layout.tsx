@@ -5,7 +5,7 @@ import { UserMenu } from '@/components/auth/user-menu';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'infra-review',
+  title: { default: 'infra-review', template: '%s · infra-review' },
   description: 'Review a model’s AWS CDK stack against a reference stack.',
 };
 

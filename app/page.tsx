@@ -1,26 +1,17 @@
-import { loadReviewById } from '@/components/review/load-review';
-import { ReviewView } from '@/components/review/review-view';
-import { ReviewUnavailable } from '@/components/review/synthesis-error';
-import { AuditSessionsPanel } from '@/components/session/sessions-panel';
-import { DeploySection } from '@/components/deploy/deploy-section';
-import { loadStackView } from '@/components/stack/load-stack';
-import { BUNDLED_REVIEW_ID } from '@/lib/pipeline/bundled';
+import type { Metadata } from 'next';
+import { ReviewComposition, reviewTitle } from '@/components/review/review-composition';
 import { requirePageUser } from '@/lib/auth/guard';
-import { hasRole } from '@/lib/auth/roles';
+import { BUNDLED_REVIEW_ID } from '@/lib/pipeline/bundled';
 
 export const dynamic = 'force-dynamic';
 
-/** Home: the bundled review (model output in infra/model/ against the infra/ reference), its audit sessions and its deployed stack. */
-export default async function HomePage() {
+/** The title of the home page: the bundled review's name. */
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: await reviewTitle(BUNDLED_REVIEW_ID) };
+}
+
+/** Home: the bundled review (model output in infra/model/ against the infra/ reference), composed like every review, plus its deployed stack. */
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ packs?: string | string[] }> }) {
   const user = await requirePageUser('viewer');
-  const [outcome, stack] = await Promise.all([loadReviewById({ id: BUNDLED_REVIEW_ID }), loadStackView({ id: BUNDLED_REVIEW_ID })]);
-  if (outcome.status !== 'ok') {
-    return <ReviewUnavailable message={outcome.status === 'error' ? outcome.message : 'The bundled review is missing.'} />;
-  }
-  return (
-    <div className="space-y-6">
-      <AuditSessionsPanel reviewId={outcome.review.id} canStart={hasRole(user, 'reviewer')} />
-      <ReviewView review={outcome.review} stack={stack} deployControls={<DeploySection reviewId={outcome.review.id} />} />
-    </div>
-  );
+  return <ReviewComposition id={BUNDLED_REVIEW_ID} user={user} packs={(await searchParams).packs} />;
 }

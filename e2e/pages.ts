@@ -122,6 +122,17 @@ export class SessionPage extends AppPage {
     return this.page.getByTestId('session-page').getByTestId('session-status');
   }
 
+  /** Expands every rule row, so that each finding's own row (with its own verdict) shows. */
+  async expandAll(): Promise<void> {
+    await this.page.getByTestId('expand-all').click();
+    await expect(this.page.getByTestId('expand-all')).toHaveText('Collapse all');
+  }
+
+  /** One row per problem: a rule's findings on a side (`data-rule`, `data-side`, `data-keys`). */
+  ruleRow(rule: string, side: 'model' | 'reference' = 'model'): Locator {
+    return this.page.locator(`[data-testid="session-rule"][data-side="${side}"][data-rule="${rule}"]`);
+  }
+
   /** "<judged> / <total> judged". */
   progress(): Locator {
     return this.page.getByTestId('progress');

@@ -2,6 +2,9 @@ import { CATALOG } from '../lib/rules/catalog';
 import { CATEGORIES } from '../lib/rules/types';
 import { expect, test } from './fixtures';
 
+/** Catalog and finding text as the page shows it: markdown, so code spans lose their backticks. */
+const rendered = (markdown: string) => markdown.replace(/`/g, '');
+
 /** The seed's categories and headings, in its order. */
 const SEED_CATEGORIES = [
   ['syntax', 'Syntax Issues'],
@@ -99,14 +102,14 @@ test.describe('the bundled review page', () => {
     const finding = await reviewPage.open(reviewPage.findings({ side: 'model', rule: 'iam-least-privilege' }).first());
     const entry = CATALOG['iam-least-privilege'];
     const explanation = reviewPage.explanationOf(finding);
-    await expect(explanation.getByTestId('finding-problem')).toContainText(entry.problem);
-    await expect(explanation.getByTestId('finding-impact')).toContainText(entry.impact);
-    await expect(explanation.getByTestId('finding-fix')).toContainText(entry.fix);
+    await expect(explanation.getByTestId('finding-problem')).toContainText(rendered(entry.problem));
+    await expect(explanation.getByTestId('finding-impact')).toContainText(rendered(entry.impact));
+    await expect(explanation.getByTestId('finding-fix')).toContainText(rendered(entry.fix));
     await expect(finding.getByTestId('finding-evidence').getByTestId('evidence-item').first()).toBeVisible();
 
     const fromApi = apiFindings.find((f) => f.side === 'model' && f.rule === 'iam-least-privilege');
     expect(fromApi?.resources.length, 'iam-least-privilege concerns resources').toBeGreaterThan(0);
-    await expect(finding.getByTestId('finding-message')).toHaveText(fromApi!.message);
+    await expect(finding.getByTestId('finding-message')).toHaveText(rendered(fromApi!.message));
     const diff = finding.getByTestId('finding-diff');
     await expect(diff.locator('[data-testid^="diff-resource-"]').first()).toBeVisible();
     const shown = await diff
@@ -161,7 +164,9 @@ test.describe('the bundled review page', () => {
     await expect(second.getByTestId('finding-message')).toBeVisible();
     // The explanation is shown once, by the group, not repeated in each finding.
     await expect(group.getByTestId('finding-problem')).toHaveCount(1);
-    await expect(reviewPage.explanationOf(second).getByTestId('finding-problem')).toContainText(CATALOG['cdk-v1-imports'].problem);
+    await expect(reviewPage.explanationOf(second).getByTestId('finding-problem')).toContainText(
+      rendered(CATALOG['cdk-v1-imports'].problem),
+    );
   });
 });
 

@@ -41,7 +41,6 @@ test.describe('reviews as data', () => {
     const reviews = new ReviewsPage(page);
     await reviews.goto();
     await expect(reviews.rows().first()).toHaveAttribute('data-review-id', 'bundled');
-    const before = await reviews.rows().count();
 
     await reviews.uploadTask(cfnTaskFiles(42));
     const result = page.getByTestId('review-create-result');
@@ -52,9 +51,9 @@ test.describe('reviews as data', () => {
     const id = await result.getAttribute('data-review-id');
     expect(id).toMatch(/^r-[0-9a-f]{12}$/);
 
-    // The list shows it with its platform and counts.
-    await expect(reviews.rows()).toHaveCount(before + 1);
+    // The list (newest first, paged) shows it with its platform and counts.
     const row = page.locator(`[data-testid="review-row"][data-review-id="${id}"]`);
+    await expect(row).toBeVisible();
     await expect(row).toHaveAttribute('data-platform', 'cfn');
     expect(Number(await row.getByTestId('review-count-security').textContent())).toBeGreaterThan(0);
 

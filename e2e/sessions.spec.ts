@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { e2eUser, expect, storageStateOf, test, type E2eUserKey } from './fixtures';
+import { expect, storageStateOf, test, type E2eUserKey } from './fixtures';
 import { ReviewPage, SessionPage } from './pages';
 
 // One audit session, followed from start to close by two reviewers and a viewer, each in a browser context of their own.
@@ -20,6 +20,8 @@ const SEED_HEADINGS = [
 // State-changing API calls from a test's request context must say where they come from, as a browser's fetch does
 // (the server refuses cookie-authenticated writes without a same-origin Origin).
 const SAME_ORIGIN = { origin: BASE_URL };
+/** What the session shows for the seeded users: their names (e2e/seed-users.ts), never their emails. */
+const NAME = { reviewer: 'E2E reviewer', reviewer2: 'E2E reviewer2' };
 
 let sessionId = '';
 const contexts: BrowserContext[] = [];
@@ -52,6 +54,7 @@ test('a reviewer starts an audit session from the review page', async ({ browser
   await expect(pages.a.status()).toHaveText('Open');
   await expect(page.getByTestId('session-name')).toHaveText('E2E audit');
   await expect(pages.a.progress()).toHaveText(/^0 \/ \d+ judged$/);
+  await pages.a.expandAll();
   await expect(pages.a.findings({ side: 'model' }).first()).toBeVisible();
 
   await review.goto();
@@ -63,15 +66,16 @@ test("two reviewers see each other, and one's verdict and comment appear live on
   pages.b = b;
   const a = pages.a;
   await Promise.all([a.gotoLive(), b.gotoLive()]);
+  await Promise.all([a.expandAll(), b.expandAll()]);
   await expect(a.presenceUsers()).toHaveCount(2, { timeout: LIVE_MS });
   await expect(b.presenceUsers()).toHaveCount(2, { timeout: LIVE_MS });
-  await expect(b.presenceUsers().filter({ hasText: e2eUser('reviewer').email })).toHaveCount(1);
+  await expect(b.presenceUsers().filter({ has: b.page.getByText(NAME.reviewer, { exact: true }) })).toHaveCount(1);
 
   const key = await a.findings({ side: 'model' }).first().getAttribute('data-key');
   const findingA = a.finding(key!);
   const findingB = b.finding(key!);
   await a.setVerdict(findingA, 'confirmed');
-  await expect(b.verdictEntries(findingB)).toHaveText([`${e2eUser('reviewer').email}: Confirmed`], { timeout: LIVE_MS });
+  await expect(b.verdictEntries(findingB)).toHaveText([`${NAME.reviewer}: Confirmed`], { timeout: LIVE_MS });
   await expect(b.verdictButton(findingB, 'confirmed')).toHaveAttribute('aria-pressed', 'false');
   await expect(b.progress()).toHaveText(/^1 \/ \d+ judged$/, { timeout: LIVE_MS });
 
@@ -79,13 +83,14 @@ test("two reviewers see each other, and one's verdict and comment appear live on
   const comment = b.comments(findingB).last();
   await expect(comment).toContainText('Seen in production too', { timeout: LIVE_MS });
   await expect(comment.locator('strong')).toHaveText('production');
-  await expect(comment.getByTestId('comment-author')).toHaveText(e2eUser('reviewer').email);
+  await expect(comment.getByTestId('comment-author')).toHaveText(NAME.reviewer);
 });
 
 test("a viewer sees the session but no controls, and the API refuses the viewer's edits", async ({ browser }) => {
   const viewer = new SessionPage(await pageOf(browser, 'viewer'), sessionId);
   pages.viewer = viewer;
   await viewer.gotoLive();
+  await viewer.expandAll();
   await expect(viewer.findings({ side: 'model' }).first()).toBeVisible();
   await expect(viewer.verdictEntries(viewer.findings({ side: 'model' }).first())).not.toHaveCount(0);
   await expect(viewer.page.locator('[data-testid^="verdict-"][aria-pressed]')).toHaveCount(0);
@@ -122,6 +127,7 @@ test('a comment with a script tag renders as text and never runs', async () => {
   }
   // And after a reload, rendered by the server from what was stored.
   await b.page.reload();
+  await b.expandAll();
   await expect(b.comments(b.finding(key!)).last()).toContainText(script);
   expect(await b.page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 });
@@ -182,10 +188,13 @@ test("the markdown export downloads in the seed's structure with the confirmed f
 
 test('sign-off by the required reviewers closes the session: read-only everywhere, edits refused with 409', async () => {
   const { a, b, viewer } = pages;
+  // Findings are still unjudged, so each sign-off asks first.
   await a.signOffButton().click();
+  await a.page.getByTestId('signoff-confirm-yes').click();
   await expect(b.page.getByTestId('signoff-count')).toHaveText('1 / 2', { timeout: LIVE_MS });
   await expect(b.status()).toHaveText('Open');
   await b.signOffButton().click();
+  await b.page.getByTestId('signoff-confirm-yes').click();
   for (const p of [a, b, viewer]) {
     await expect(p.status()).toHaveText('Closed', { timeout: LIVE_MS });
     await expect(p.page.locator('[data-testid^="verdict-"][aria-pressed]')).toHaveCount(0);

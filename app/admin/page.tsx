@@ -1,7 +1,11 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ADMIN_SECTIONS } from '@/components/admin/admin-nav';
 import { getAdminPageUser } from '@/components/admin/admin-page';
 import { Forbidden } from '@/components/admin/forbidden';
+
+/** The page's title (the layout adds " · infra-review"). */
+export const metadata: Metadata = { title: 'Admin' };
 
 export const dynamic = 'force-dynamic';
 

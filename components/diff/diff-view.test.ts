@@ -6,6 +6,7 @@ import { DESTRUCTIVE_IMPACTS } from '@/lib/diff/types';
 import { DiffView } from './diff-view';
 import { IMPACT_STYLES, ImpactBadge } from './impact-badge';
 import { previewText, VALUE_PREVIEW_CHARS } from './json-value';
+import { NestedChangeList } from './nested-change-list';
 import { ResourceChangeList } from './resource-change-list';
 
 const ALL_IMPACTS: Impact[] = ['create', 'update', 'may-replace', 'replace', 'destroy', 'orphan', 'import', 'none'];
@@ -155,9 +156,58 @@ describe('ResourceChangeList', () => {
   });
 });
 
+describe('NestedChangeList', () => {
+  it('draws a long or multi-line string change as before and after blocks instead of one struck-through line', () => {
+    const code = 'def handler(event, context):\n    return 1';
+    const html = render(
+      createElement(NestedChangeList, {
+        changes: [
+          { path: 'ZipFile', depth: 0, change: 'updated', before: code, after: code.replace('1', '2') },
+          { path: 'Runtime', depth: 0, change: 'updated', before: 'python3.9', after: 'python3.12' },
+        ],
+      }),
+    );
+    const [long, short] = html.split('data-testid="diff-nested-line"').slice(1);
+    expect(long).toContain('<pre');
+    expect(long).not.toContain('line-through');
+    expect(short).toMatch(/line-through[^>]*>&quot;python3.9&quot;.*→.*&quot;python3.12&quot;/);
+  });
+});
+
 describe('previewText', () => {
   it('leaves short text alone and marks cut text with an ellipsis', () => {
     expect(previewText('short')).toEqual({ preview: 'short', truncated: false });
     expect(previewText(Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n')).preview.endsWith('line 23…')).toBe(true);
+  });
+});
+
+describe('DiffView on a diff page', () => {
+  const findings = new Map([
+    [
+      'diff-Orders',
+      [{ href: '/#finding-abc', rule: 'data-backups-disabled', title: 'No backups', severity: 'warning' as const, side: 'model' as const }],
+    ],
+  ]);
+
+  it('anchors each resource, lists its findings linked to their cards, and flags what it replaces or destroys', () => {
+    const html = render(createElement(DiffView, { diff, anchored: true, findings }));
+    expect(html).toContain('id="diff-Orders"');
+    expect(html).toContain('id="diff-Jobs"');
+    expect(html).toContain('href="/#finding-abc"');
+    expect(html).toContain('data-findings="1"');
+    expect(html).toMatch(/data-testid="diff-destructive".*data-impact="replace".*1 replaced:.*href="#diff-Orders"/s);
+  });
+
+  it('shows only the resources its filters keep, saying how many, or that none match', () => {
+    const one = render(createElement(DiffView, { diff, shown: [diff.resources[1]] }));
+    expect(one).not.toContain('data-testid="diff-resource-Orders"');
+    expect(one).toMatch(/data-testid="diff-shown-count"[^>]*>1 of 2 shown</);
+    expect(render(createElement(DiffView, { diff, shown: [] }))).toContain('data-testid="diff-no-match"');
+  });
+
+  it('marks table rows [+] and [-] and keeps their cells on one line', () => {
+    const html = render(createElement(DiffView, { diff }));
+    expect(html).toMatch(/data-change="added"[^>]*><td[^>]*whitespace-pre[^>]*>\[\+\]/);
+    expect(html).not.toContain('break-all">s3:*');
   });
 });

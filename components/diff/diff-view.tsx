@@ -1,10 +1,31 @@
-import type { TemplateDiffJson } from '@/lib/diff/types';
+import type { ReactNode } from 'react';
+import type { ResourceChange, TemplateDiffJson } from '@/lib/diff/types';
 import { ChangeTableView } from './change-table';
+import { DestructiveSummary } from './destructive-summary';
+import type { EntryFinding } from './entry-findings';
 import { PropertyChangeList } from './property-change-list';
 import { ResourceChangeList } from './resource-change-list';
 
-/** A whole template diff: counts, resource changes, IAM and security group tables, other changes; "No differences" when empty. */
-export function DiffView({ diff, title }: { diff: TemplateDiffJson; title?: string }) {
+/**
+ * A whole template diff: counts, what it replaces or destroys, resource changes, IAM and security group tables, other
+ * changes; "No differences" when empty. A diff page passes `shown` (the resources its filters keep, with `toolbar` above
+ * them), `findings` per resource and `anchored` to give each resource its anchor.
+ */
+export function DiffView({
+  diff,
+  title,
+  shown = diff.resources,
+  toolbar,
+  findings,
+  anchored = false,
+}: {
+  diff: TemplateDiffJson;
+  title?: string;
+  shown?: readonly ResourceChange[];
+  toolbar?: ReactNode;
+  findings?: ReadonlyMap<string, readonly EntryFinding[]>;
+  anchored?: boolean;
+}) {
   return (
     <section data-testid="diff-view" className="space-y-5">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -22,10 +43,28 @@ export function DiffView({ diff, title }: { diff: TemplateDiffJson; title?: stri
         </p>
       ) : (
         <>
+          <DestructiveSummary changes={diff.resources} linked={anchored} />
           {diff.resources.length > 0 && (
             <section className="space-y-2">
-              <h3 className="text-sm font-semibold text-slate-800">Resources</h3>
-              <ResourceChangeList changes={diff.resources} />
+              <h3 className="text-sm font-semibold text-slate-800">
+                Resources
+                {shown.length < diff.resources.length && (
+                  <span data-testid="diff-shown-count" className="ml-2 font-normal text-slate-600">
+                    {shown.length} of {diff.resources.length} shown
+                  </span>
+                )}
+              </h3>
+              {toolbar}
+              {shown.length > 0 ? (
+                <ResourceChangeList changes={shown} anchored={anchored} findings={findings} />
+              ) : (
+                <p
+                  data-testid="diff-no-match"
+                  className="rounded-md bg-white px-4 py-4 text-center text-sm text-slate-600 ring-1 ring-slate-200"
+                >
+                  No resource change matches the filters.
+                </p>
+              )}
             </section>
           )}
           {diff.iamStatements && <ChangeTableView title="IAM statement changes" table={diff.iamStatements} testId="iam-table" />}

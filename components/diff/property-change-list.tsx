@@ -1,18 +1,15 @@
+import { CHANGE_MARKERS, markerLines } from '@/lib/diff/markers';
 import type { PropertyChange } from '@/lib/diff/types';
 import { ImpactBadge } from './impact-badge';
 import { JsonValue } from './json-value';
-import { NestedChangeList } from './nested-change-list';
+import { CHANGE_STYLES, NestedChangeList } from './nested-change-list';
 
-/** Marker and color of each kind of change, shared by resource and property rows. */
-export const CHANGE_MARKERS: Readonly<Record<PropertyChange['change'], { symbol: string; label: string; text: string }>> = {
-  added: { symbol: '+', label: 'added', text: 'text-emerald-700' },
-  removed: { symbol: '−', label: 'removed', text: 'text-red-700' },
-  updated: { symbol: '~', label: 'updated', text: 'text-amber-700' },
-};
-
-/** Property-level (or section-level) changes, each with its path, kind, impact and before/after values (nested line by line for updated objects and arrays). */
+/**
+ * Property-level (or section-level) changes, each with its `[+]`/`[-]`/`[~]` marker, path, kind and impact; objects and
+ * arrays line by line (each nested line marked, the whole values one click away), scalars as before/after values.
+ */
 export function PropertyChangeList({ properties }: { properties: readonly PropertyChange[] }) {
-  if (properties.length === 0) return <p className="px-3 py-2 text-xs text-slate-500">No property-level changes.</p>;
+  if (properties.length === 0) return <p className="px-3 py-2 text-xs text-slate-600">No property-level changes.</p>;
   return (
     <ul className="divide-y divide-slate-100">
       {properties.map((property) => (
@@ -23,39 +20,40 @@ export function PropertyChangeList({ properties }: { properties: readonly Proper
 }
 
 function PropertyRow({ property }: { property: PropertyChange }) {
-  const marker = CHANGE_MARKERS[property.change];
-  const showBefore = property.change !== 'added';
-  const showAfter = property.change !== 'removed';
+  const style = CHANGE_STYLES[property.change];
+  const lines = markerLines(property);
   return (
-    <li data-testid="diff-property" data-path={property.path} className="space-y-1.5 px-3 py-2">
+    <li data-testid="diff-property" data-path={property.path} data-change={property.change} className="min-w-0 space-y-1.5 px-3 py-2">
       <div className="flex flex-wrap items-center gap-2">
-        <span aria-hidden className={`font-mono font-semibold ${marker.text}`}>
-          {marker.symbol}
+        <span data-testid="diff-marker" className={`font-mono text-xs font-semibold ${style.marker}`}>
+          {CHANGE_MARKERS[property.change]}
         </span>
-        <code className="break-all text-xs font-medium text-slate-800">{property.path}</code>
-        <span className={`text-xs ${marker.text}`}>{marker.label}</span>
+        <code className="text-xs font-medium break-all text-slate-800">{property.path}</code>
+        <span className={`text-xs ${style.marker}`}>{style.label}</span>
         {property.impact && property.impact !== 'update' && property.impact !== 'none' && <ImpactBadge impact={property.impact} />}
       </div>
-      {property.nested ? (
+      {lines.length > 0 ? (
         <>
-          <NestedChangeList changes={property.nested} />
+          <NestedChangeList changes={lines} />
           <details>
-            <summary className="text-xs text-sky-700 hover:underline">Whole values</summary>
-            <BeforeAfter property={property} showBefore showAfter />
+            <summary className="text-xs text-sky-700 hover:underline">Whole {property.change === 'updated' ? 'values' : 'value'}</summary>
+            <BeforeAfter property={property} />
           </details>
         </>
       ) : (
-        <BeforeAfter property={property} showBefore={showBefore} showAfter={showAfter} />
+        <BeforeAfter property={property} />
       )}
     </li>
   );
 }
 
-function BeforeAfter({ property, showBefore, showAfter }: { property: PropertyChange; showBefore: boolean; showAfter: boolean }) {
+function BeforeAfter({ property }: { property: PropertyChange }) {
+  const showBefore = property.change !== 'added';
+  const showAfter = property.change !== 'removed';
   return (
     <div className={`grid gap-2 ${showBefore && showAfter ? 'sm:grid-cols-2' : ''}`}>
-      {showBefore && <LabeledValue label="Before" value={property.before} tone="before" />}
-      {showAfter && <LabeledValue label="After" value={property.after} tone="after" />}
+      {showBefore && <LabeledValue label="[-] before" value={property.before} tone="before" />}
+      {showAfter && <LabeledValue label="[+] after" value={property.after} tone="after" />}
     </div>
   );
 }
@@ -63,7 +61,7 @@ function BeforeAfter({ property, showBefore, showAfter }: { property: PropertyCh
 function LabeledValue({ label, value, tone }: { label: string; value: unknown; tone: 'before' | 'after' }) {
   return (
     <div className="min-w-0 space-y-0.5">
-      <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{label}</p>
+      <p className={`font-mono text-[11px] font-medium ${tone === 'before' ? 'text-red-800' : 'text-emerald-800'}`}>{label}</p>
       <JsonValue value={value} tone={tone} />
     </div>
   );

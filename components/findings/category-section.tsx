@@ -19,6 +19,7 @@ export function CategorySection({
   counts,
   findings,
   diff,
+  reviewId,
   failed = [],
   deployed,
 }: {
@@ -26,6 +27,8 @@ export function CategorySection({
   counts: Record<Side, SeverityCounts>;
   findings: readonly ReviewFinding[];
   diff: TemplateDiffJson | null;
+  /** The review's id: finding cards link to its diff and source pages. */
+  reviewId: string;
   /** Sides whose artifact could not be loaded: their counts say so instead of a misleading 0. */
   failed?: readonly Side[];
   /** The deployed stack's view: a third count and a per-rule result; absent when it could not be built. */
@@ -46,8 +49,8 @@ export function CategorySection({
           <SideCounts category={category} side="deployed" counts={deployed.counts[category]} note={DEPLOYED_NOTES[deployed.analysis]} />
         )}
       </div>
-      <SideFindings title="Model" side="model" findings={model} diff={diff} deployed={deployed} />
-      <SideFindings title="Reference (control)" side="reference" findings={reference} diff={diff} deployed={deployed} />
+      <SideFindings title="Model" side="model" findings={model} diff={diff} reviewId={reviewId} deployed={deployed} />
+      <SideFindings title="Reference (control)" side="reference" findings={reference} diff={diff} reviewId={reviewId} deployed={deployed} />
     </section>
   );
 }
@@ -68,12 +71,14 @@ function SideFindings({
   side,
   findings,
   diff,
+  reviewId,
   deployed,
 }: {
   title: string;
   side: Side;
   findings: readonly ReviewFinding[];
   diff: TemplateDiffJson | null;
+  reviewId: string;
   deployed?: DeployedView;
 }) {
   return (
@@ -89,9 +94,9 @@ function SideFindings({
             <li key={group.rule} className={deployed ? 'flex items-start gap-2' : undefined}>
               <div className="min-w-0 flex-1">
                 {group.findings.length === 1 ? (
-                  <FindingDetails finding={group.findings[0]} diff={diff} />
+                  <FindingDetails finding={group.findings[0]} diff={diff} reviewId={reviewId} />
                 ) : (
-                  <FindingGroup group={group} diff={diff} />
+                  <FindingGroup group={group} diff={diff} reviewId={reviewId} />
                 )}
               </div>
               {deployed && (

@@ -1,11 +1,8 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { renderSecuritySection } from './test-render';
 import { countDeployedFindings } from '@/lib/stack/analysis';
 import type { DeployedFinding, DeployedView } from '@/lib/stack/types';
-import { countFindings } from '@/lib/pipeline/counts';
 import type { ReviewFinding } from '@/lib/pipeline/types';
-import { CategorySection } from './category-section';
 
 const finding = (side: 'model' | 'reference', rule: string, resource: string): ReviewFinding => ({
   side,
@@ -51,16 +48,7 @@ function deployed(analysis: DeployedView['analysis'], deployedFindings: Deployed
   };
 }
 
-const render = (view?: DeployedView) =>
-  renderToStaticMarkup(
-    createElement(CategorySection, {
-      category: 'security',
-      counts: countFindings(findings).security,
-      findings,
-      diff: null,
-      deployed: view,
-    }),
-  );
+const render = (view?: DeployedView) => renderSecuritySection(findings, view);
 const results = (html: string) =>
   [...html.matchAll(/data-testid="deployed-result" data-result="([a-z-]+)"[^>]*>([^<]*(?:<!-- -->[^<]*)*)</g)].map((m) => [
     m[1],

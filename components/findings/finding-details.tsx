@@ -5,20 +5,28 @@ import { EvidenceList, formatLocation } from './evidence-list';
 import { FindingCard, RuleAndTitle } from './finding-card';
 import { FindingDiff } from './finding-diff';
 import { FindingExplanation, OwnFix } from './finding-explanation';
+import { FindingLinks } from './finding-links';
+import { CodeSpans } from './finding-markdown';
+import { findingAnchorId } from './links';
+import { findingKey } from '@/lib/audit/verdicts';
 import { SIDE_LABELS } from './labels';
 import { AcknowledgedBadge, SeverityBadge, SharedBadge } from './severity-badge';
 
 /**
- * One finding as a native `<details>`: the summary line, and when opened its explanation, evidence and diff.
- * `grouped` findings sit inside their rule's group, which shows the rule, title and explanation once.
+ * One finding as a native `<details>` whose element id is `finding-<key>` (lib/audit findingKey): the summary line, and
+ * when opened links to its diff entries and source lines, its explanation, evidence and diff. `grouped` findings sit
+ * inside their rule's group, which shows the rule, title and explanation once.
  */
 export function FindingDetails({
   finding,
   diff,
+  reviewId,
   grouped = false,
 }: {
   finding: ReviewFinding;
   diff: TemplateDiffJson | null;
+  /** The review the finding is of: its diff and source pages are linked. */
+  reviewId: string;
   grouped?: boolean;
 }) {
   const isModel = finding.side === 'model';
@@ -57,13 +65,20 @@ export function FindingDetails({
     </>
   );
   return (
-    <FindingCard side={finding.side} dimmed={acknowledged || shared} data={data} summary={summary}>
+    <FindingCard
+      id={findingAnchorId(findingKey(finding))}
+      side={finding.side}
+      dimmed={acknowledged || shared}
+      data={data}
+      summary={summary}
+    >
       <div className="space-y-4 border-t border-slate-200 px-4 py-4">
+        <FindingLinks finding={finding} diff={diff} reviewId={reviewId} />
         {grouped ? <OwnFix finding={finding} /> : <FindingExplanation finding={finding} />}
         <Section title="Message">
-          <p data-testid="finding-message" className="text-slate-800">
-            {finding.message}
-          </p>
+          <div className="text-slate-800">
+            <CodeSpans testId="finding-message" text={finding.message} />
+          </div>
         </Section>
         <Section title="Evidence">
           <EvidenceList evidence={finding.evidence ?? []} />

@@ -1,6 +1,7 @@
 import type { ReviewFinding } from '@/lib/pipeline/types';
 import { catalogEntry } from '@/lib/rules/catalog';
 import type { FindingSource } from '@/lib/rules/finding';
+import { FindingMarkdown } from './finding-markdown';
 
 /** The external linters whose checks have no catalog entry, by source. */
 const LINTER_NAMES: Partial<Record<FindingSource, string>> = {
@@ -47,7 +48,9 @@ function Block({ testId, label, text }: { testId: string; label: string; text: s
   return (
     <div data-testid={testId} className="min-w-0 rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200 wrap-anywhere">
       <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-slate-800">{text}</dd>
+      <dd className="mt-1 text-slate-800">
+        <FindingMarkdown text={text} />
+      </dd>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { SIDE_LABELS } from './labels';
 import { SeverityBadge } from './severity-badge';
 
 /** Several findings of one rule on one side as a native `<details>`: rule, title, `×n` and places; opened, the explanation once, then each finding. */
-export function FindingGroup({ group, diff }: { group: RuleGroup; diff: TemplateDiffJson | null }) {
+export function FindingGroup({ group, diff, reviewId }: { group: RuleGroup; diff: TemplateDiffJson | null; reviewId: string }) {
   const [first] = group.findings;
   const isModel = first.side === 'model';
   const acknowledged = group.findings.filter((f) => f.acknowledged).length;
@@ -36,7 +36,7 @@ export function FindingGroup({ group, diff }: { group: RuleGroup; diff: Template
         <ul data-testid="finding-group-items" className="space-y-1.5">
           {group.findings.map((f, i) => (
             <li key={i}>
-              <FindingDetails finding={f} diff={diff} grouped />
+              <FindingDetails finding={f} diff={diff} reviewId={reviewId} grouped />
             </li>
           ))}
         </ul>

@@ -1,10 +1,7 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { renderSecuritySection } from './test-render';
 import { catalogEntry } from '@/lib/rules/catalog';
 import type { ReviewFinding } from '@/lib/pipeline/types';
-import { CategorySection } from './category-section';
-import { countFindings } from '@/lib/pipeline/counts';
 
 const difference = (resource: string, fix?: string): ReviewFinding => ({
   side: 'model',
@@ -18,10 +15,7 @@ const difference = (resource: string, fix?: string): ReviewFinding => ({
   ...(fix ? { fix } : {}),
 });
 
-const render = (findings: ReviewFinding[]) =>
-  renderToStaticMarkup(
-    createElement(CategorySection, { category: 'security', counts: countFindings(findings).security, findings, diff: null }),
-  );
+const render = (findings: ReviewFinding[]) => renderSecuritySection(findings);
 const generic = catalogEntry('difference/property')!.fix;
 
 describe('the fix a difference finding carries of its own', () => {

@@ -1,10 +1,7 @@
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { countFindings } from '@/lib/pipeline/counts';
+import { renderSecuritySection } from './test-render';
 import { markSharedFindings } from '@/lib/pipeline/shared';
 import type { ReviewFinding } from '@/lib/pipeline/types';
-import { CategorySection } from './category-section';
 
 const finding = (side: 'model' | 'reference', resource: string): ReviewFinding => ({
   side,
@@ -19,9 +16,7 @@ const finding = (side: 'model' | 'reference', resource: string): ReviewFinding =
 
 describe('a model finding shared with the reference', () => {
   const findings = markSharedFindings([finding('model', 'Role'), finding('model', 'Other'), finding('reference', 'Role')]);
-  const html = renderToStaticMarkup(
-    createElement(CategorySection, { category: 'security', counts: countFindings(findings).security, findings, diff: null }),
-  );
+  const html = renderSecuritySection(findings);
 
   it('is badged as shared and not counted among the model open findings', () => {
     expect(html.match(/data-testid="shared-badge"/g)).toHaveLength(1);

@@ -18,7 +18,8 @@ export function ArtifactCard({ side, artifact }: { side: Side; artifact: Artifac
   return (
     <section
       data-testid={`artifact-${side}`}
-      data-status={artifact.status}
+      data-status={ok ? 'ok' : 'failed'}
+      data-synthesis={artifact.status === 'ok' && artifact.synthesis ? 'failed' : undefined}
       aria-labelledby={`artifact-${side}-title`}
       className={`min-w-0 space-y-2 rounded-lg px-4 py-3 ring-1 ${side === 'model' ? 'bg-white ring-slate-300' : 'bg-slate-50 ring-slate-200'}`}
     >

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { CoveragePanel } from '@/components/coverage/coverage-panel';
 import { ExportLinks } from '@/components/coverage/export-links';
+import { OpenOnHash } from '@/components/diff/open-on-hash';
 import { CategorySection } from '@/components/findings/category-section';
 import { CATEGORY_HEADINGS } from '@/lib/report/category-headings';
 import type { StackLoadError } from '@/components/stack/load-stack';
@@ -28,6 +29,7 @@ export function ReviewView({
   const deployed = stack && !('error' in stack) ? stack : undefined;
   const body = (
     <div className="min-w-0 space-y-8">
+      <OpenOnHash />
       <header className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-lg font-semibold text-slate-900">{review.name}</h1>
@@ -63,6 +65,7 @@ export function ReviewView({
           counts={review.counts[c]}
           findings={review.findings.filter((f) => f.category === c)}
           diff={review.diff}
+          reviewId={review.id}
           failed={failed}
           deployed={deployed}
         />

@@ -1,5 +1,5 @@
 import { sessionProgress } from '@/lib/audit/progress';
-import type { ManualFindingView, SessionProgress } from '@/lib/audit/types';
+import type { LineCommentView, ManualFindingView, SessionProgress } from '@/lib/audit/types';
 import type { CommentView, PresenceView, SessionStreamEvent, SessionView, SignoffView, VerdictView } from './types';
 
 /** What applying an event yields: the next view, or `refetch` when only a fresh GET can bring the view up to date. */
@@ -24,6 +24,11 @@ export function applySessionEvent(view: SessionView, event: SessionStreamEvent):
       const thread = view.comments[event.key] ?? [];
       if (thread.some((c) => c.id === data.id)) return { view };
       return { view: { ...view, comments: { ...view.comments, [event.key]: [...thread, data as unknown as CommentView] } } };
+    }
+    case 'line-comment': {
+      if (!isObject(data) || typeof data.id !== 'string' || typeof data.line !== 'number') return { refetch: true };
+      if (view.lineComments.some((c) => c.id === data.id)) return { view };
+      return { view: { ...view, lineComments: [...view.lineComments, data as unknown as LineCommentView] } };
     }
     case 'manual-finding': {
       if (!isObject(data) || typeof data.id !== 'string') return { refetch: true };

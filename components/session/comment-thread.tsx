@@ -25,20 +25,27 @@ export function CommentThread({
       {comments.length > 0 && (
         <ol className="space-y-2">
           {comments.map((c) => (
-            <li key={c.id} data-testid="comment" data-comment-id={c.id} className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
-              <p className="mb-1 text-xs text-slate-500">
-                <span data-testid="comment-author" className="font-medium text-slate-700">
-                  {c.userLabel}
-                </span>{' '}
-                · <time dateTime={c.createdAt}>{formatTime(c.createdAt)}</time>
-              </p>
-              <MarkdownBody text={c.body} />
-            </li>
+            <CommentItem key={c.id} comment={c} kind="comment" />
           ))}
         </ol>
       )}
       {canEdit && <CommentForm sessionId={sessionId} findingKey={findingKey} />}
     </div>
+  );
+}
+
+/** One comment: author, time, and its markdown rendered inert; `kind` names its test ids (`<kind>`, `<kind>-author`). */
+export function CommentItem({ comment: c, kind }: { comment: CommentView; kind: 'comment' | 'line-comment' }) {
+  return (
+    <li data-testid={kind} data-comment-id={c.id} className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
+      <p className="mb-1 text-xs text-slate-600">
+        <span data-testid={`${kind}-author`} className="font-medium text-slate-700">
+          {c.userLabel}
+        </span>{' '}
+        · <time dateTime={c.createdAt}>{formatTime(c.createdAt)}</time>
+      </p>
+      <MarkdownBody text={c.body} />
+    </li>
   );
 }
 

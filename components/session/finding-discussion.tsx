@@ -26,10 +26,7 @@ export function FindingDiscussion({
   return (
     <>
       <div className="flex flex-wrap items-start gap-x-4 gap-y-1.5">
-        {/* Keyed on my verdict so the reason field starts from the stored reason after a live update. */}
-        {canEdit && (
-          <VerdictControls key={`${mine?.verdict}:${mine?.updatedAt}`} sessionId={sessionId} findingKey={findingKey} mine={mine} />
-        )}
+        {canEdit && <VerdictControls sessionId={sessionId} findingKey={findingKey} mine={mine} />}
         <VerdictList verdicts={verdicts} />
       </div>
       {details && (

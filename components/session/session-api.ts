@@ -26,3 +26,8 @@ export async function fetchSessionView(sessionId: string): Promise<SessionView |
 export function sessionUrl(sessionId: string, ...parts: string[]): string {
   return ['/api/sessions', sessionId, ...parts].map((p, i) => (i === 0 ? p : encodeURIComponent(p))).join('/');
 }
+
+/** Sets my one verdict on many findings in one all-or-nothing call (a rule's or a category's findings). */
+export function sendBulkVerdict(sessionId: string, keys: readonly string[], verdict: string): Promise<MutationResult> {
+  return sendJson('PUT', sessionUrl(sessionId, 'verdicts'), { keys, verdict });
+}

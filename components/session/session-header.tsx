@@ -71,7 +71,8 @@ export function SessionHeader({
             {progress.judged} / {progress.total} judged
           </span>
         </div>
-        <PresenceList presence={view.presence} live={live} />
+        {/* A closed session is final: nobody works in it live any more. */}
+        {session.status === 'open' && <PresenceList presence={view.presence} live={live} />}
         <div className="flex items-center gap-2 text-xs">
           <span className="text-slate-500">Export</span>
           <ExportLink sessionId={session.id} format="md" label="MODEL_FAILURES.md" />

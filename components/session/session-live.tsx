@@ -1,7 +1,10 @@
 'use client';
 
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { CATEGORIES } from '@/lib/rules/types';
 import { applySessionEvent, viewProgress } from './apply-event';
+import { unjudgedProblems } from './group-verdicts';
+import { LineCommentList } from './line-comment-list';
 import { ManualFindingForm } from './manual-finding-form';
 import { fetchSessionView } from './session-api';
 import { SessionFindings } from './session-findings';
@@ -60,6 +63,7 @@ export function SessionLive({ initial }: { initial: SessionView }) {
 
   const live = useSessionEvents(sessionId, onEvent, refetch);
   const progress = useMemo(() => viewProgress(view), [view]);
+  const unjudged = useMemo(() => unjudgedProblems(view, CATEGORIES), [view]);
   const { session, me } = view;
   const open = session.status === 'open';
   const canEdit = me.canEdit && open;
@@ -68,7 +72,14 @@ export function SessionLive({ initial }: { initial: SessionView }) {
   return (
     <div data-testid="session-page" data-status={session.status} data-role={me.role} className="space-y-6">
       <SessionHeader view={view} progress={progress} live={live} />
-      <SignoffPanel sessionId={sessionId} signoffs={view.signoffs} required={session.requiredSignoffs} meId={me.id} canEdit={canEdit} />
+      <SignoffPanel
+        sessionId={sessionId}
+        signoffs={view.signoffs}
+        required={session.requiredSignoffs}
+        meId={me.id}
+        canEdit={canEdit}
+        unjudged={unjudged}
+      />
       {!open && (
         <p data-testid="closed-note" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-300">
           This session is closed and read-only: its verdicts, comments and sign-offs are final.
@@ -81,6 +92,7 @@ export function SessionLive({ initial }: { initial: SessionView }) {
       )}
       {canEdit && <ManualFindingForm sessionId={sessionId} />}
       <SessionFindings view={shown} />
+      <LineCommentList view={shown} />
     </div>
   );
 }

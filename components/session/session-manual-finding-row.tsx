@@ -8,10 +8,14 @@ import type { FindingRowProps } from './types';
 export function SessionManualFindingRow({ sessionId, finding, verdicts, comments, meId, canEdit }: FindingRowProps<ManualFindingView>) {
   return (
     <li
+      id={`finding-${finding.id}`}
+      data-row
+      data-keys={finding.id}
+      tabIndex={0}
       data-testid="manual-finding"
       data-key={finding.id}
       data-judged={verdicts.length > 0 ? 'true' : 'false'}
-      className="space-y-2 rounded-lg bg-white px-3 py-2.5 shadow-xs ring-1 ring-violet-200"
+      className="scroll-mt-20 space-y-2 rounded-lg bg-white px-3 py-2.5 shadow-xs ring-1 ring-violet-200 focus:outline-2 focus:outline-offset-2 focus:outline-sky-600"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <SeverityBadge severity={finding.severity} />

@@ -2,8 +2,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { applySessionEvent, viewProgress } from './apply-event';
+import { groupVerdictEntries, myGroupVerdict, ruleRowId, unjudgedProblems } from './group-verdicts';
 import { MarkdownBody } from './markdown-body';
-import type { SessionStreamEvent, SessionView } from './types';
+import type { SessionStreamEvent, SessionView, VerdictView } from './types';
 
 function finding(key: string, side: 'model' | 'reference' = 'model') {
   return {
@@ -37,6 +38,7 @@ function view(): SessionView {
     findings: [finding('k1'), finding('k2'), finding('k3', 'reference')],
     verdicts: {},
     comments: {},
+    lineComments: [],
     manualFindings: [],
     signoffs: [],
     progress: { judged: 0, total: 2 },
@@ -134,5 +136,49 @@ describe('a session finding row', () => {
       createElement(SessionFindingRow, { sessionId: 's1', finding: row, verdicts: [], comments: [], meId: 'u1', canEdit: false }),
     );
     expect(html).toMatch(/data-testid="session-finding-where"[^>]*>TapStack\/DataStack › Table</);
+  });
+});
+
+describe('group verdicts', () => {
+  const v = (userId: string, verdict: VerdictView['verdict']): VerdictView => ({
+    userId,
+    userLabel: userId,
+    verdict,
+    reason: null,
+    updatedAt: '',
+  });
+
+  it('calls my verdict on a group the one I gave every finding, mixed when they differ or some are open, none when I gave none', () => {
+    expect(myGroupVerdict(['k1', 'k2'], {}, 'u1')).toBeUndefined();
+    expect(myGroupVerdict(['k1', 'k2'], { k1: [v('u1', 'confirmed')], k2: [v('u1', 'confirmed')] }, 'u1')).toBe('confirmed');
+    expect(myGroupVerdict(['k1', 'k2'], { k1: [v('u1', 'confirmed')], k2: [v('u1', 'false_positive')] }, 'u1')).toBe('mixed');
+    expect(myGroupVerdict(['k1', 'k2'], { k1: [v('u1', 'confirmed')], k2: [v('u2', 'confirmed')] }, 'u1')).toBe('mixed');
+  });
+
+  it('counts each participant’s verdicts over the group in the product’s verdict order', () => {
+    const entries = groupVerdictEntries(['k1', 'k2', 'k3'], {
+      k1: [v('u1', 'false_positive'), v('u2', 'confirmed')],
+      k2: [v('u1', 'confirmed')],
+      k3: [v('u1', 'confirmed')],
+    });
+    expect(entries).toEqual([
+      {
+        userId: 'u1',
+        userLabel: 'u1',
+        judged: 3,
+        counts: [
+          { verdict: 'confirmed', count: 2 },
+          { verdict: 'false_positive', count: 1 },
+        ],
+      },
+      { userId: 'u2', userLabel: 'u2', judged: 1, counts: [{ verdict: 'confirmed', count: 1 }] },
+    ]);
+  });
+
+  it('lists the unjudged problems by rule with their open count and anchor, and leaves out reference findings', () => {
+    const base = view();
+    const problems = unjudgedProblems({ ...base, verdicts: { k1: [v('u1', 'confirmed')] } }, ['syntax']);
+    expect(problems).toEqual([{ anchor: ruleRowId('model', 'r'), label: 'r: t', count: 1 }]);
+    expect(unjudgedProblems({ ...base, verdicts: { k1: [v('u1', 'confirmed')], k2: [v('u2', 'accepted_risk')] } }, ['syntax'])).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ export function StartSessionForm({ reviewId }: { reviewId: string }) {
         aria-label="Session name"
         placeholder="Session name"
         required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `start-session-error-${reviewId}` : undefined}
         maxLength={120}
         className={`${FIELD} w-56`}
       />
@@ -63,7 +65,7 @@ export function StartSessionForm({ reviewId }: { reviewId: string }) {
         {pending ? 'Starting…' : 'Start audit session'}
       </button>
       {error && (
-        <p role="alert" data-testid="start-session-error" className="basis-full text-red-700">
+        <p id={`start-session-error-${reviewId}`} role="alert" data-testid="start-session-error" className="basis-full text-red-700">
           {error}
         </p>
       )}

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionStreamEvent } from './types';
 
-const EVENT_TYPES = ['verdict', 'comment', 'manual-finding', 'signoff', 'closed', 'presence', 'resync'] as const;
+const EVENT_TYPES = ['verdict', 'comment', 'line-comment', 'manual-finding', 'signoff', 'closed', 'presence', 'resync'] as const;
 const MAX_BACKOFF_MS = 15_000;
 
 /** State of the live connection, for a small indicator. */

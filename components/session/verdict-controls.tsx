@@ -9,6 +9,12 @@ import type { VerdictView, VerdictValue } from './types';
 /** The four verdict buttons for one finding (mine aria-pressed) and an optional reason sent with the verdict. */
 export function VerdictControls({ sessionId, findingKey, mine }: { sessionId: string; findingKey: string; mine?: VerdictView }) {
   const [reason, setReason] = useState(mine?.reason ?? '');
+  // A live update of my verdict resets the reason field without remounting (which would drop the keyboard focus).
+  const [shown, setShown] = useState(mine?.updatedAt);
+  if (shown !== mine?.updatedAt) {
+    setShown(mine?.updatedAt);
+    setReason(mine?.reason ?? '');
+  }
   const [pending, setPending] = useState<VerdictValue | null>(null);
   const [error, setError] = useState<string | null>(null);
 

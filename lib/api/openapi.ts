@@ -3,7 +3,7 @@ import { coverageApiPaths, coverageApiSchemas } from '../coverage/openapi';
 import { deployApiPaths } from '../deploy/openapi';
 import { stackApiPaths, stackApiSchemas } from '../stack/openapi';
 import { sessionApiPaths, sessionApiSchemas } from '../audit/openapi';
-import { reviewsApiPaths } from '../reviews/openapi';
+import { reviewChangeOperations, reviewsApiPaths } from '../reviews/openapi';
 import { acknowledgementApiPaths, acknowledgementApiSchemas, packsQueryParam } from '../reviews/acknowledgements/openapi';
 import { FINDING_SOURCES } from '../rules/finding';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
@@ -242,6 +242,7 @@ export function openApiDocument() {
           parameters: [idParam, packsQueryParam],
           responses: { '200': json(ref('Review'), 'The review'), '400': json(ref('Error'), 'Unknown pack'), ...errors },
         },
+        ...reviewChangeOperations,
       },
       '/api/reviews/{id}/findings': {
         get: {

@@ -2,7 +2,7 @@ import { withTransaction } from '../db/connection';
 import { listManualFindingIdsBySessions } from '../db/queries/manual-findings';
 import { createSession, listSessionsByReview } from '../db/queries/sessions';
 import { countSignoffsBySessions } from '../db/queries/signoffs';
-import { getUserLabels } from '../db/queries/users';
+import { displayName, getUserLabels } from '../db/queries/users';
 import { listJudgedKeysBySessions } from '../db/queries/verdicts';
 import type { AuthedUser } from '../auth/authorize';
 import { actorOf } from '../auth/authorize';
@@ -34,7 +34,7 @@ export async function createAuditSession(
     await insertSnapshot({ sessionId: created.id, snapshot }, trx);
     return created;
   }, handle);
-  return toSessionInfo(session, actorOf(user));
+  return toSessionInfo(session, { id: user.id, label: displayName(user) });
 }
 
 /** A review's sessions, newest first, each with its progress and sign-off count. */

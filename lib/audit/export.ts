@@ -1,3 +1,4 @@
+import { listLineCommentsBySession } from '../db/queries/line-comments';
 import { listManualFindingsBySession } from '../db/queries/manual-findings';
 import { listVerdictsBySession } from '../db/queries/verdicts';
 import { renderSessionMarkdown, sessionReportJson, type SessionReportInput } from '../report/session-report';
@@ -30,16 +31,17 @@ export async function exportSession(
   return { filename: 'MODEL_FAILURES.md', contentType: 'text/markdown; charset=utf-8', body: renderSessionMarkdown(input) };
 }
 
-/** What the report is built from: model-side findings, verdicts labelled by user email, and manual findings. */
+/** What the report is built from: model-side findings, verdicts labelled by user name, manual findings and line comments. */
 export async function sessionReportInput({ sessionId }: { sessionId: string }, deps?: AuditSessionDeps): Promise<SessionReportInput> {
   const { db } = resolveDeps(deps).handle;
   const session = await requireSession({ sessionId }, db);
-  const [snapshot, verdicts, manual] = await Promise.all([
+  const [snapshot, verdicts, manual, lineComments] = await Promise.all([
     getSnapshotBySession({ sessionId }, db),
     listVerdictsBySession({ sessionId }, db),
     listManualFindingsBySession({ sessionId }, db),
+    listLineCommentsBySession({ sessionId }, db),
   ]);
-  const labels = await getUserLabels({ ids: verdicts.map((v) => v.user_id) }, db);
+  const labels = await getUserLabels({ ids: [...verdicts, ...lineComments].map((v) => v.user_id) }, db);
   const byKey: SessionReportInput['verdicts'] = {};
   for (const v of verdicts)
     (byKey[v.finding_key] ??= []).push({ user: labels.get(v.user_id) ?? v.user_id, verdict: v.verdict, reason: v.reason });
@@ -48,6 +50,14 @@ export async function sessionReportInput({ sessionId }: { sessionId: string }, d
     findings: modelFindings(snapshot).map(({ side: _side, ...finding }) => finding),
     verdicts: byKey,
     manual: manual.map((m) => ({ ...m, category: m.category as Category, severity: m.severity as Severity })),
+    lineComments: lineComments.map((c) => ({
+      side: c.side,
+      file: c.file,
+      line: Number(c.line),
+      user: labels.get(c.user_id) ?? c.user_id,
+      body: c.body,
+      createdAt: c.created_at,
+    })),
   };
 }
 

@@ -34,10 +34,12 @@ describe.each(dialects())('a live session connection on $name', (dialect) => {
     await viewer.reader.next((f) => f.event === 'presence' && f.data.data.length === 1);
     const reviewer = await connect('reviewer');
     const both = await viewer.reader.next((f) => f.event === 'presence' && f.data.data.length === 2);
-    expect(both.data.data.map((p: { userLabel: string }) => p.userLabel).sort()).toEqual([users.reviewer.email, users.viewer.email].sort());
+    expect(both.data.data.map((p: { userLabel: string }) => p.userLabel).sort()).toEqual(
+      [users.reviewer.user.name, users.viewer.user.name].sort(),
+    );
     reviewer.abort.abort();
     const left = await viewer.reader.next((f) => f.event === 'presence' && f.data.data.length === 1);
-    expect(left.data.data).toEqual([{ userId: users.viewer.user.id, userLabel: users.viewer.email }]);
+    expect(left.data.data).toEqual([{ userId: users.viewer.user.id, userLabel: users.viewer.user.name }]);
     viewer.abort.abort();
     await expect.poll(() => countRows(t.handle.db, 'presence')).toBe(0);
   });
@@ -52,7 +54,7 @@ describe.each(dialects())('a live session connection on $name', (dialect) => {
     const expired = new Date(Date.now() - 60_000).toISOString();
     await t.handle.db.updateTable('presence').set({ last_seen: expired }).where('connection_id', '=', 'ghost').execute();
     const alone = await viewer.reader.next((f) => f.event === 'presence' && f.data.data.length === 1);
-    expect(alone.data.data).toEqual([{ userId: users.viewer.user.id, userLabel: users.viewer.email }]);
+    expect(alone.data.data).toEqual([{ userId: users.viewer.user.id, userLabel: users.viewer.user.name }]);
     viewer.abort.abort();
     await expect.poll(() => countRows(t.handle.db, 'presence')).toBe(1);
     await t.handle.db.deleteFrom('presence').execute();

@@ -67,7 +67,7 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
       expect(received.events[0]).toMatchObject({ type: 'verdict', sessionId: id, key, data: verdict });
       expect(received.events[0].data).toEqual({
         userId: users.reviewer.user.id,
-        userLabel: users.reviewer.email,
+        userLabel: users.reviewer.user.name,
         verdict: 'confirmed',
         reason: 'seen it',
         updatedAt: expect.any(String),
@@ -125,7 +125,7 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
     const second = await signOffSession({ sessionId: id, user: authed(users.admin), input: {} }, deps());
     expect(second).toMatchObject({
       signoffs: 2,
-      signoff: { userLabel: users.admin.email },
+      signoff: { userLabel: users.admin.user.name },
       session: { status: 'closed', closedAt: expect.any(String) },
     });
     await eventually(() => received.events.length === 3);
@@ -150,7 +150,7 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
     expect(await counts(t.handle)).toEqual(before);
     const view = await getSessionView({ sessionId: id, user: reviewer }, deps());
     expect(view.me.canEdit).toBe(false);
-    expect(view.signoffs.map((s) => s.userLabel)).toEqual([users.reviewer.email, users.admin.email]);
+    expect(view.signoffs.map((s) => s.userLabel)).toEqual([users.reviewer.user.name, users.admin.user.name]);
   });
 
   it('exports confirmed model findings and manual findings; false positives go to the appendix with reasons', async () => {
@@ -173,7 +173,7 @@ describe.each(dialects())('changing an audit session on $name', (dialect) => {
     expect(json.findings).toHaveLength(3);
     expect(json.findings.find((f: { key: string }) => f.key === dropped.key)).toMatchObject({
       consensus: 'false_positive',
-      verdicts: [{ user: users.reviewer.email, verdict: 'false_positive', reason: 'bucket is private' }],
+      verdicts: [{ user: users.reviewer.user.name, verdict: 'false_positive', reason: 'bucket is private' }],
     });
     expect(json.manualFindings).toHaveLength(1);
   });

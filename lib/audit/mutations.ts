@@ -8,7 +8,7 @@ import { actorOf } from '../auth/authorize';
 import { assertReviewer, resolveDeps, type AuditSessionDeps } from './context';
 import { publishSessionEvents, sessionEvent } from './events';
 import { commentBody, manualFindingBody, signoffBody, verdictBody } from './schemas';
-import { getUserLabels } from '../db/queries/users';
+import { displayName, getUserLabels } from '../db/queries/users';
 import { toSessionInfo } from './sessions';
 import { requireFindingKey } from './snapshot';
 import type { CommentView, ManualFindingView, SessionEvent, SessionInfo, SignoffView, VerdictView } from './types';
@@ -96,6 +96,6 @@ export async function signOffSession(
 }
 
 /** The acting user's own label, without a lookup. */
-function selfLabels(user: AuthedUser): Map<string, string> {
-  return new Map([[user.id, user.email]]);
+export function selfLabels(user: AuthedUser): Map<string, string> {
+  return new Map([[user.id, displayName(user)]]);
 }

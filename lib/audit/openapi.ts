@@ -25,6 +25,7 @@ const writeErrors = {
 const userRef = obj({ id: str, label: str });
 const userRow = { userId: str, userLabel: str };
 const VERDICT = { type: 'string', enum: [...VERDICT_VALUES] };
+const SIDE = { type: 'string', enum: ['model', 'reference'] };
 
 /** Component schemas the session routes refer to. */
 export const sessionApiSchemas = {
@@ -56,6 +57,7 @@ export const sessionApiSchemas = {
     createdAt: str,
   }),
   Signoff: obj({ ...userRow, createdAt: str }),
+  LineComment: obj({ id: str, ...userRow, side: SIDE, file: str, line: { type: 'integer', minimum: 1 }, body: str, createdAt: str }),
   SessionView: obj({
     session: ref('SessionInfo'),
     stale: obj({ referenceChanged: { type: 'boolean' }, modelChanged: { type: 'boolean' }, known: { type: 'boolean' }, message: str }, [
@@ -70,6 +72,7 @@ export const sessionApiSchemas = {
     },
     verdicts: { type: 'object', additionalProperties: { type: 'array', items: ref('Verdict') } },
     comments: { type: 'object', additionalProperties: { type: 'array', items: ref('Comment') } },
+    lineComments: { type: 'array', items: ref('LineComment') },
     manualFindings: { type: 'array', items: ref('ManualFinding') },
     signoffs: { type: 'array', items: ref('Signoff') },
     progress: ref('Progress'),
@@ -79,7 +82,7 @@ export const sessionApiSchemas = {
   SessionEvent: {
     ...obj(
       {
-        type: { type: 'string', enum: ['verdict', 'comment', 'manual-finding', 'signoff', 'closed', 'presence'] },
+        type: { type: 'string', enum: ['verdict', 'comment', 'line-comment', 'manual-finding', 'signoff', 'closed', 'presence'] },
         sessionId: str,
         key: str,
         data: {},
@@ -136,7 +139,7 @@ export const sessionApiPaths = {
   '/api/sessions/{sid}/events': {
     get: {
       summary:
-        'Live events as Server-Sent Events (viewer+): `ready`, then verdict, comment, manual-finding, signoff, closed, presence; `resync` when events may have been missed; `: ping` every 15 s',
+        'Live events as Server-Sent Events (viewer+): `ready`, then verdict, comment, line-comment, manual-finding, signoff, closed, presence; `resync` when events may have been missed; `: ping` every 15 s',
       parameters: [sid],
       responses: {
         '200': { description: 'Event stream', content: { 'text/event-stream': { schema: ref('SessionEvent') } } },
@@ -165,6 +168,50 @@ export const sessionApiPaths = {
       parameters: [sid, key],
       requestBody: body(obj({ verdict: VERDICT, reason: { type: ['string', 'null'], maxLength: 2000 } }, ['verdict'])),
       responses: { '200': ok('The verdict', obj({ key: str, verdict: ref('Verdict') })), ...writeErrors },
+    },
+  },
+  '/api/sessions/{sid}/verdicts': {
+    put: {
+      summary: "Record the caller's one verdict on many findings (a rule's, a category's) in one transaction, all or nothing (reviewer+)",
+      parameters: [sid],
+      requestBody: body(
+        obj({ keys: { type: 'array', items: str, minItems: 1, maxItems: 2000 }, verdict: VERDICT, reason: { type: ['string', 'null'] } }, [
+          'keys',
+          'verdict',
+        ]),
+      ),
+      responses: {
+        '200': ok(
+          'Every verdict, and how many changed',
+          obj({ verdicts: { type: 'array', items: obj({ key: str, verdict: ref('Verdict') }) }, changed: { type: 'integer' } }),
+        ),
+        ...writeErrors,
+        '404': err('Unknown session, or keys naming no finding (details.keys); nothing was written'),
+      },
+    },
+  },
+  '/api/sessions/{sid}/line-comments': {
+    get: {
+      summary: "The session's comments on lines of its review's files, oldest first (viewer+)",
+      parameters: [sid],
+      responses: {
+        '200': ok('Line comments', obj({ lineComments: { type: 'array', items: ref('LineComment') } })),
+        ...denied,
+        '404': err('Unknown session'),
+      },
+    },
+    post: {
+      summary: 'Comment on a line of a file of the review (`/review/{id}/source?side=&file=#L<line>`) in markdown (reviewer+)',
+      parameters: [sid],
+      requestBody: body(
+        obj({ side: SIDE, file: str, line: { type: 'integer', minimum: 1 }, body: { ...str, minLength: 1, maxLength: 10000 } }),
+      ),
+      responses: {
+        '201': ok('The comment', obj({ lineComment: ref('LineComment') })),
+        ...writeErrors,
+        '400': err('Invalid fields, or a line past the end of the file'),
+        '404': err('Unknown session, or a file the review does not hold on that side'),
+      },
     },
   },
   '/api/sessions/{sid}/findings/{key}/comments': {

@@ -21,6 +21,25 @@ export const verdictBody = z.strictObject({
     .transform((reason) => reason || null),
 });
 
+/** `PUT /api/sessions/{sid}/verdicts`: one verdict on many findings (a rule's, a category's), all or nothing. */
+export const bulkVerdictBody = z.strictObject({
+  keys: z
+    .array(z.string().min(1).max(200))
+    .min(1)
+    .max(2000)
+    .transform((keys) => [...new Set(keys)]),
+  verdict: verdictBody.shape.verdict,
+  reason: verdictBody.shape.reason,
+});
+
+/** `POST /api/sessions/{sid}/line-comments`: markdown on a line of a file of the session's review. */
+export const lineCommentBody = z.strictObject({
+  side: z.enum(['model', 'reference']),
+  file: z.string().trim().min(1).max(1000),
+  line: z.number().int().min(1).max(1_000_000),
+  body: z.string().trim().min(1).max(10_000),
+});
+
 /** `POST /api/sessions/{sid}/findings/{key}/comments`: markdown, stored as written. */
 export const commentBody = z.strictObject({
   body: z.string().trim().min(1).max(10_000),

@@ -1,6 +1,7 @@
 import type { AuthedUser } from '../auth/authorize';
 import { hasRole } from '../auth/roles';
 import { listCommentsBySession } from '../db/queries/comments';
+import { listLineCommentsBySession } from '../db/queries/line-comments';
 import { listManualFindingsBySession } from '../db/queries/manual-findings';
 import { listSignoffsBySession } from '../db/queries/signoffs';
 import { listVerdictsBySession } from '../db/queries/verdicts';
@@ -11,9 +12,9 @@ import { requireSession, toSessionInfo } from './sessions';
 import { sessionProgress } from './progress';
 import { getSnapshotBySession } from './snapshot';
 import type { SessionStaleness, SessionView } from './types';
-import { getUserLabels } from '../db/queries/users';
+import { displayName, getUserLabels } from '../db/queries/users';
 import { userRef } from './users';
-import { groupByKey, toCommentView, toManualFindingView, toSignoffView, toVerdictView } from './views';
+import { groupByKey, toCommentView, toLineCommentView, toManualFindingView, toSignoffView, toVerdictView } from './views';
 
 /** Everything a session page shows, from the pinned snapshot and the database; `not_found:session` for unknown ids. */
 export async function getSessionView(
@@ -23,10 +24,11 @@ export async function getSessionView(
   const { handle, loadReview, stalenessTimeoutMs } = resolveDeps(deps);
   const { db } = handle;
   const session = await requireSession({ sessionId }, db);
-  const [snapshot, verdicts, comments, manual, signoffs, presence, stale] = await Promise.all([
+  const [snapshot, verdicts, comments, lineComments, manual, signoffs, presence, stale] = await Promise.all([
     getSnapshotBySession({ sessionId }, db),
     listVerdictsBySession({ sessionId }, db),
     listCommentsBySession({ sessionId }, db),
+    listLineCommentsBySession({ sessionId }, db),
     listManualFindingsBySession({ sessionId }, db),
     listSignoffsBySession({ sessionId }, db),
     listSessionPresence({ sessionId }, db),
@@ -36,6 +38,7 @@ export async function getSessionView(
     session.created_by,
     ...verdicts.map((v) => v.user_id),
     ...comments.map((c) => c.user_id),
+    ...lineComments.map((c) => c.user_id),
     ...manual.map((m) => m.createdBy),
     ...signoffs.map((s) => s.user_id),
   ];
@@ -54,6 +57,7 @@ export async function getSessionView(
       (c) => c.finding_key,
       (c) => toCommentView(c, labels),
     ),
+    lineComments: lineComments.map((c) => toLineCommentView(c, labels)),
     manualFindings: manual.map((m) => toManualFindingView(m, labels)),
     signoffs: signoffs.map((s) => toSignoffView(s, labels)),
     progress: sessionProgress({
@@ -62,7 +66,7 @@ export async function getSessionView(
       judgedKeys: verdicts.map((v) => v.finding_key),
     }),
     presence,
-    me: { id: user.id, label: user.email, role: user.role, canEdit: session.status === 'open' && hasRole(user, 'reviewer') },
+    me: { id: user.id, label: displayName(user), role: user.role, canEdit: session.status === 'open' && hasRole(user, 'reviewer') },
   };
 }
 

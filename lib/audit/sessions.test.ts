@@ -28,7 +28,7 @@ describe.each(dialects())('opening and viewing audit sessions on $name', (dialec
       requiredSignoffs: 1,
       referenceHash: 'ref-hash-1',
       modelHash: 'model-hash-1',
-      createdBy: { id: users.reviewer.user.id, label: users.reviewer.email },
+      createdBy: { id: users.reviewer.user.id, label: users.reviewer.user.name },
     });
     const view = await getSessionView(
       { sessionId: session.id, user: authed(users.viewer) },
@@ -38,7 +38,7 @@ describe.each(dialects())('opening and viewing audit sessions on $name', (dialec
     expect(view.findings.every((f) => /^[0-9a-f]{20}$/.test(f.key))).toBe(true);
     expect(view.stale).toEqual({ referenceChanged: false, modelChanged: true, known: true });
     expect(view.progress).toEqual({ judged: 0, total: 3 });
-    expect(view.me).toEqual({ id: users.viewer.user.id, label: users.viewer.email, role: 'viewer', canEdit: false });
+    expect(view.me).toEqual({ id: users.viewer.user.id, label: users.viewer.user.name, role: 'viewer', canEdit: false });
     const { entries } = await listAuditLog({ entityType: 'session', entityId: session.id, limit: 5 }, t.handle.db);
     expect(entries.map((e) => [e.action, e.actorLabel])).toEqual([['session.create', users.reviewer.email]]);
   });
@@ -116,14 +116,14 @@ describe.each(dialects())('opening and viewing audit sessions on $name', (dialec
     expect(await listAuditSessions({ reviewId: 'other' }, deps())).toEqual([]);
     const again = await getSessionView({ sessionId: session.id, user: authed(users.viewer) }, deps());
     expect(again.verdicts[model.key].map((v) => [v.userLabel, v.verdict, v.reason])).toEqual([
-      [users.reviewer.email, 'confirmed', null],
-      [users.admin.email, 'false_positive', 'ok'],
+      [users.reviewer.user.name, 'confirmed', null],
+      [users.admin.user.name, 'false_positive', 'ok'],
     ]);
     expect(again.manualFindings).toEqual([
       expect.objectContaining({
         id: manual.id,
         title: 'Queue unencrypted',
-        createdBy: { id: users.reviewer.user.id, label: users.reviewer.email },
+        createdBy: { id: users.reviewer.user.id, label: users.reviewer.user.name },
       }),
     ]);
   });

@@ -10,6 +10,11 @@ export async function requireSession({ sessionId }: { sessionId: string }, db: K
   return session;
 }
 
+/** The session's name, for a page title; undefined for an unknown session (the page itself answers 404). */
+export async function getSessionName({ sessionId }: { sessionId: string }, db: Kysely<Database>): Promise<string | undefined> {
+  return (await getSessionById({ id: sessionId }, db))?.name;
+}
+
 /** A stored session as the API shows it. */
 export function toSessionInfo(session: AuditSession, createdBy: UserRef): SessionInfo {
   return {

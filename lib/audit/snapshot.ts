@@ -58,8 +58,21 @@ export function modelFindings(snapshot: SessionSnapshot): KeyedFinding[] {
 
 /** Unless `key` names a finding of the snapshot or a manual finding of the session, `not_found:finding`. */
 export async function requireFindingKey({ sessionId, key }: { sessionId: string; key: string }, db: Kysely<Database>): Promise<void> {
-  const snapshot = await getSnapshotBySession({ sessionId }, db);
-  if (snapshot.findings.some((f) => f.key === key)) return;
-  if (!(await hasManualFinding({ sessionId, id: key }, db)))
-    throw new AppError('not_found:finding', 'No finding with this key in the session', { details: { sessionId, key } });
+  await requireFindingKeys({ sessionId, keys: [key] }, db);
+}
+
+/** Unless every key names a finding of the snapshot or a manual finding of the session, `not_found:finding` listing the others. */
+export async function requireFindingKeys(
+  { sessionId, keys }: { sessionId: string; keys: readonly string[] },
+  db: Kysely<Database>,
+): Promise<void> {
+  const pinned = new Set((await getSnapshotBySession({ sessionId }, db)).findings.map((f) => f.key));
+  const unknown: string[] = [];
+  for (const key of keys) if (!pinned.has(key) && !(await hasManualFinding({ sessionId, id: key }, db))) unknown.push(key);
+  if (unknown.length === 1)
+    throw new AppError('not_found:finding', 'No finding with this key in the session', { details: { sessionId, key: unknown[0] } });
+  if (unknown.length > 1)
+    throw new AppError('not_found:finding', `${unknown.length} keys name no finding of the session`, {
+      details: { sessionId, keys: unknown },
+    });
 }

@@ -8,7 +8,7 @@ import type { ManualFindingInput } from '../report/session-report';
 
 // Plain JSON shapes served by /api/sessions/** and getSessionView; the UI builds against these types.
 
-/** A user as a session shows them: id and label (their email). */
+/** A user as a session shows them: id and label (their name, else their email's local part). */
 export interface UserRef {
   id: string;
   label: string;
@@ -80,6 +80,13 @@ export interface CommentView {
   createdAt: string;
 }
 
+/** A comment on a line of a file of the session's review (`/review/<id>/source?side=&file=#L<line>`). */
+export interface LineCommentView extends CommentView {
+  side: 'model' | 'reference';
+  file: string;
+  line: number;
+}
+
 /** A finding a reviewer added; it is judged and commented under `key === id`. */
 export interface ManualFindingView extends ManualFindingInput {
   createdBy: UserRef;
@@ -106,6 +113,8 @@ export interface SessionView {
   findings: KeyedFinding[];
   verdicts: Record<string, VerdictView[]>;
   comments: Record<string, CommentView[]>;
+  /** Comments on lines of the review's files, oldest first. */
+  lineComments: LineCommentView[];
   manualFindings: ManualFindingView[];
   signoffs: SignoffView[];
   progress: SessionProgress;
@@ -114,7 +123,7 @@ export interface SessionView {
 }
 
 /** Kinds of live session events (the SSE `event:` name). */
-export type SessionEventType = 'verdict' | 'comment' | 'manual-finding' | 'signoff' | 'closed' | 'presence';
+export type SessionEventType = 'verdict' | 'comment' | 'line-comment' | 'manual-finding' | 'signoff' | 'closed' | 'presence';
 
 /** A live event on channel `session:<id>`; `data` is the changed row as SessionView shows it. */
 export interface SessionEvent<T = unknown> {

@@ -1,7 +1,7 @@
-import type { Comment, Signoff, Verdict } from '../db/schema';
+import type { Comment, LineComment, Signoff, Verdict } from '../db/schema';
 import type { ManualFinding } from '../db/queries/manual-findings';
 import type { Category, Severity } from '../rules/types';
-import type { CommentView, ManualFindingView, SignoffView, VerdictView } from './types';
+import type { CommentView, LineCommentView, ManualFindingView, SignoffView, VerdictView } from './types';
 import { userRef } from './users';
 
 // Stored rows as SessionView and live events show them; one mapping so both always agree.
@@ -20,6 +20,11 @@ export function toVerdictView(row: Verdict, labels: Map<string, string>): Verdic
 /** A comment row as shown (body verbatim). */
 export function toCommentView(row: Comment, labels: Map<string, string>): CommentView {
   return { id: row.id, userId: row.user_id, userLabel: userRef(labels, row.user_id).label, body: row.body, createdAt: row.created_at };
+}
+
+/** A line comment row as shown (body verbatim). */
+export function toLineCommentView(row: LineComment, labels: Map<string, string>): LineCommentView {
+  return { ...toCommentView({ ...row, finding_key: '' }, labels), side: row.side, file: row.file, line: Number(row.line) };
 }
 
 /** A manual finding as shown. */

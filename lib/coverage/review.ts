@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadArtifact } from '../pipeline/artifacts';
 import { BUNDLED_REVIEW_ID, projectRoot } from '../pipeline/bundled';
 import { getReviewById, getReviewDefinition, listReviews } from '../reviews/registry';
-import type { ReviewDefinition } from '../pipeline/run';
 import type { ReviewResult } from '../pipeline/types';
 import { getStoredReviewTexts } from '../reviews/service';
-import { counterpartsOf } from '../pipeline/shared';
+import { bundledHumanReviewPath, modelTypes, referenceCounterparts } from './numbers';
 import { aggregateCoverage, coverageNumbers, matchCoverage, type ReferenceOf, type TypeOf } from './match';
 import { readHumanReview } from './parse';
 import type { CoverageNumbers, CoverageResult, HumanFailure } from './types';
@@ -23,11 +21,6 @@ export interface ReviewCoverage {
   numbers: CoverageNumbers | null;
 }
 
-/** The human review of the bundled review: the seed's MODEL_FAILURES.md, shipped with the project. */
-export function bundledHumanReviewPath(root = projectRoot()): string {
-  return path.join(root, 'infra/model/MODEL_FAILURES.md');
-}
-
 /** The human MODEL_FAILURES.md of a review and where it came from, or null when it has none. */
 export async function humanReviewOf(reviewId: string): Promise<{ origin: string; markdown: string } | null> {
   if (reviewId === BUNDLED_REVIEW_ID) {
@@ -38,19 +31,7 @@ export async function humanReviewOf(reviewId: string): Promise<{ origin: string;
   return modelFailures ? { origin: 'MODEL_FAILURES.md', markdown: modelFailures } : null;
 }
 
-/** Resource types of the model's templates (every stack of a multi-stack app) by logical ID; nothing known without a template. */
-export async function modelTypes(def: ReviewDefinition): Promise<TypeOf> {
-  const model = await loadArtifact(def.model);
-  const templates = model.stacks?.map((s) => s.template) ?? (model.template ? [model.template] : []);
-  return (id) => templates.map((t) => t.template.Resources[id]?.Type).find(Boolean);
-}
-
-/** The reference resource each model resource is paired with (lib/align), for failures that name the ideal's resources. */
-export async function referenceCounterparts(def: ReviewDefinition): Promise<ReferenceOf> {
-  const [reference, model] = await Promise.all([loadArtifact(def.reference), loadArtifact(def.model)]);
-  const counterpartOf = counterpartsOf(reference, model);
-  return (id) => counterpartOf(id)?.id;
-}
+export { bundledHumanReviewPath, modelTypes, referenceCounterparts };
 
 /** Coverage of a review's model findings (its own, not shared) against a human review's markdown, and what could not be read. */
 export function reviewCoverage(

@@ -9,6 +9,7 @@ const APP_TABLES = [
   'audit_log',
   'audit_sessions',
   'comments',
+  'line_comments',
   'manual_findings',
   'notify_payloads',
   'presence',

@@ -62,6 +62,19 @@ export interface CommentsTable {
   created_at: IsoTimestamp;
 }
 
+/** A comment on one line of a file of the session's review (a template, markdown answer or source file), as in a PR review. */
+export interface LineCommentsTable {
+  id: string;
+  session_id: string;
+  side: 'model' | 'reference';
+  /** The file's path as the source view names it (`/review/<id>/source?file=`). */
+  file: string;
+  line: number;
+  user_id: string;
+  body: string;
+  created_at: IsoTimestamp;
+}
+
 /** A finding the rules missed, added by a reviewer. */
 export interface ManualFindingsTable {
   id: string;
@@ -199,6 +212,10 @@ export interface ReviewsTable {
   count_error: Generated<number>;
   count_warning: Generated<number>;
   count_info: Generated<number>;
+  /** Coverage against the human review at the last analysis: failures found, failures listed, found/listed; null without one. */
+  coverage_found: number | null;
+  coverage_failures: number | null;
+  coverage_ratio: number | null;
 }
 
 /** An acknowledgement of findings of a review: `rule` and `resource` are ids or `*`; `expires_at` null never expires. */
@@ -224,6 +241,7 @@ export interface Database {
   audit_sessions: AuditSessionsTable;
   verdicts: VerdictsTable;
   comments: CommentsTable;
+  line_comments: LineCommentsTable;
   manual_findings: ManualFindingsTable;
   signoffs: SignoffsTable;
   presence: PresenceTable;
@@ -238,6 +256,8 @@ export type AuditSession = Selectable<AuditSessionsTable>;
 export type Verdict = Selectable<VerdictsTable>;
 /** A stored comment row. */
 export type Comment = Selectable<CommentsTable>;
+/** A stored line comment row. */
+export type LineComment = Selectable<LineCommentsTable>;
 /** A stored manual finding row (resources still JSON text). */
 export type ManualFindingRow = Selectable<ManualFindingsTable>;
 /** A stored sign-off row. */

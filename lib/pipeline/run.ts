@@ -40,12 +40,13 @@ function remember<T>(cache: Map<string, Promise<T>>, key: string, compute: () =>
   return value;
 }
 
-/** Runs a review; a repeated run over identical artifacts returns the cached result without re-analyzing. */
-export async function runReview(def: ReviewDefinition): Promise<ReviewResult> {
+/** Runs a review (`onLoaded` is told when both sides are synthesized or parsed and the analysis starts); a repeated run over identical artifacts returns the cached result without re-analyzing. */
+export async function runReview(def: ReviewDefinition, onLoaded?: () => void): Promise<ReviewResult> {
   prewarmValidator();
   prewarmCfnLint();
   parseRulePacks(def.rulePacks); // an unknown pack fails before any synthesis
   const [reference, model] = await Promise.all([loadArtifact(def.reference), loadArtifact(def.model)]);
+  onLoaded?.();
   return reviewArtifacts(def, reference, model);
 }
 

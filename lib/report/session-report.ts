@@ -18,12 +18,23 @@ export interface ManualFindingInput extends Omit<CatalogEntry, 'heading'> {
   resources: string[];
 }
 
-/** What a session export is made of: the pinned findings with their keys, the verdicts per key, and manual findings. */
+/** A reviewer's comment on a line of a file of the review, as exported. */
+export interface ExportedLineComment {
+  side: 'model' | 'reference';
+  file: string;
+  line: number;
+  user: string;
+  body: string;
+  createdAt: string;
+}
+
+/** What a session export is made of: the pinned findings with their keys, the verdicts per key, manual findings and line comments. */
 export interface SessionReportInput {
   name: string;
   findings: (Finding & { key: string })[];
   verdicts: Record<string, ExportedVerdict[]>;
   manual: ManualFindingInput[];
+  lineComments?: ExportedLineComment[];
 }
 
 /** A finding with the session's judgement of it. */
@@ -59,6 +70,18 @@ function manualAsFindings(manual: ManualFindingInput[]): { findings: Finding[]; 
   return { findings, explanations };
 }
 
+/** Line comments in the appendix, each under its `file:line` (side named), oldest first; none, no section. */
+function lineCommentSection(comments: readonly ExportedLineComment[]): string[] {
+  if (comments.length === 0) return [];
+  const lines = ['## Appendix: Line Comments', ''];
+  for (const c of comments) {
+    const body = c.body.replace(/\n+/g, ' ');
+    lines.push(`- \`${c.file}:${c.line}\` (${c.side}) — ${c.user}: ${body}`);
+  }
+  lines.push('');
+  return lines;
+}
+
 function appendixSection(title: string, judged: JudgedFinding[]): string[] {
   if (judged.length === 0) return [];
   const lines = [`## ${title}`, ''];
@@ -91,11 +114,12 @@ export function renderSessionMarkdown(input: SessionReportInput): string {
       'Appendix: Not Settled',
       judged.filter((f) => f.consensus === null || f.consensus === 'needs_discussion'),
     ),
+    ...lineCommentSection(input.lineComments ?? []),
   ];
   return renderModelFailures([...confirmed, ...manual.findings], { explanations: manual.explanations, appendix });
 }
 
 /** The session as plain JSON: every finding with verdicts and consensus, and the manual findings. */
 export function sessionReportJson(input: SessionReportInput) {
-  return { name: input.name, findings: judgeFindings(input), manualFindings: input.manual };
+  return { name: input.name, findings: judgeFindings(input), manualFindings: input.manual, lineComments: input.lineComments ?? [] };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
-import { REVIEW_STATUSES } from './plan-types';
+import { REVIEW_PAGE_SIZES, REVIEW_SORTS, REVIEW_STATUSES } from './plan-types';
 
 /** Largest text of one file of a new review. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -15,8 +15,17 @@ const pathSchema = z
   .max(300)
   .refine((p) => !p.split(/[\\/]/).includes('..') && !p.startsWith('/'), 'a relative path without ".."');
 
+// A NUL character never occurs in markdown, templates or code: the browser read a binary file (an image, an archive) as text.
+const textSchema = z
+  .string()
+  .max(MAX_FILE_BYTES, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`)
+  .refine((text) => !text.includes('\u0000'), 'is a binary file, not text: give markdown, a template (.json, .yaml) or code');
+
 /** One file of a new review: its path (relative, as in the task folder) and its text. */
-export const reviewFileSchema = z.strictObject({ path: pathSchema, text: z.string().max(MAX_FILE_BYTES) });
+export const reviewFileSchema = z.strictObject({ path: pathSchema, text: textSchema });
+
+/** A file that must say something: a template or a markdown answer given on its own. */
+const nonEmptyFile = reviewFileSchema.extend({ text: textSchema.refine((text) => text.trim() !== '', 'is empty') });
 
 const name = z.string().trim().min(1).max(200).optional();
 const templatePath = pathSchema.refine((p) => /\.(json|ya?ml)$/i.test(p), 'a template file (.json, .yaml or .yml)');
@@ -26,17 +35,24 @@ export const createReviewSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('templates'),
     name,
-    reference: reviewFileSchema.extend({ path: templatePath }),
-    model: reviewFileSchema.extend({ path: templatePath }),
+    reference: nonEmptyFile.extend({ path: templatePath }),
+    model: nonEmptyFile.extend({ path: templatePath }),
   }),
   z.strictObject({
     kind: z.literal('markdown'),
     name,
-    model: reviewFileSchema.extend({ path: pathSchema.refine((p) => /\.md$/i.test(p), 'a markdown file (.md)') }),
+    model: nonEmptyFile.extend({ path: pathSchema.refine((p) => /\.md$/i.test(p), 'a markdown file (.md)') }),
     /** A template to review against; absent, the `infra/` reference. */
-    reference: reviewFileSchema.extend({ path: templatePath }).optional(),
+    reference: nonEmptyFile.extend({ path: templatePath }).optional(),
   }),
-  z.strictObject({ kind: z.literal('task'), name, files: z.array(reviewFileSchema).min(1).max(MAX_TASK_FILES) }),
+  z.strictObject({
+    kind: z.literal('task'),
+    name,
+    files: z
+      .array(reviewFileSchema)
+      .min(1, 'no files: the folder is empty or holds none of a task’s files (PROMPT.md, MODEL_RESPONSE.md, lib/…)')
+      .max(MAX_TASK_FILES, `more than ${MAX_TASK_FILES} files: upload the task folder, not a folder of tasks or node_modules`),
+  }),
 ]);
 
 /** A validated request to create a review. */
@@ -45,17 +61,37 @@ export type CreateReviewInput = z.output<typeof createReviewSchema>;
 /** A file of a new review. */
 export type ReviewFile = z.output<typeof reviewFileSchema>;
 
-/** Query of GET /api/reviews: each filter narrows the list; `category`/`severity` keep reviews with open model findings there. */
-export const reviewListQuerySchema = z.strictObject({
+const listFilters = {
   platform: z.string().trim().min(1).max(40).optional(),
   language: z.string().trim().min(1).max(40).optional(),
   status: z.enum(REVIEW_STATUSES).optional(),
   kind: z.enum(['bundled', 'templates', 'markdown', 'task']).optional(),
   category: z.enum(CATEGORIES).optional(),
   severity: z.enum(SEVERITIES).optional(),
+  sort: z.enum(REVIEW_SORTS).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+};
+
+/** Query of GET /api/reviews: each filter narrows the list; `category`/`severity` keep reviews with open model findings there; `sort`/`order` order it. */
+export const reviewListQuerySchema = z.strictObject({
+  ...listFilters,
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });
 
 /** A validated review list query. */
 export type ReviewListQuery = z.output<typeof reviewListQuerySchema>;
+
+/** Query of the /reviews page: the list's filters and sort, and the page (from 1) and page size instead of limit/offset. */
+export const reviewListPageQuerySchema = z.strictObject({
+  ...listFilters,
+  page: z.coerce.number().int().min(1).optional(),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (REVIEW_PAGE_SIZES as readonly number[]).includes(n), `one of ${REVIEW_PAGE_SIZES.join(', ')}`)
+    .optional(),
+});
+
+/** A validated /reviews page query. */
+export type ReviewListPageQuery = z.output<typeof reviewListPageQuerySchema>;

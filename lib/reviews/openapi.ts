@@ -1,5 +1,5 @@
 import { CATEGORIES, SEVERITIES } from '../rules/types';
-import { REVIEW_STATUSES } from './plan-types';
+import { REVIEW_SORTS, REVIEW_STATUSES } from './plan-types';
 
 /** OpenAPI path items of GET/POST /api/reviews, merged into lib/api/openapi.ts. */
 const err = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
@@ -67,6 +67,11 @@ const SUMMARY = {
     createdBy: { type: ['string', 'null'] },
     analyzed: { type: 'boolean', description: 'False until the findings were computed once (imports analyze lazily)' },
     counts: COUNTS,
+    coverage: {
+      type: ['object', 'null'],
+      description: 'Coverage against the human MODEL_FAILURES.md at the last analysis (null without one)',
+      properties: { found: { type: 'integer' }, failures: { type: 'integer' }, ratio: { type: 'number' } },
+    },
   },
 };
 const query = (name: string, schema: object, description: string) => ({ name, in: 'query', schema, description });
@@ -83,15 +88,28 @@ export const reviewsApiPaths = {
         query('kind', { type: 'string', enum: ['bundled', 'templates', 'markdown', 'task'] }, 'How the review was created'),
         query('category', { type: 'string', enum: [...CATEGORIES] }, 'Only reviews with open model findings in this category'),
         query('severity', { type: 'string', enum: [...SEVERITIES] }, 'Only reviews with open model findings of this severity'),
+        query(
+          'sort',
+          { type: 'string', enum: [...REVIEW_SORTS] },
+          'Order stored reviews by creation (default), name, open findings or coverage',
+        ),
+        query('order', { type: 'string', enum: ['asc', 'desc'] }, 'Sort direction (default: A→Z for name, else largest/newest first)'),
         query('limit', { type: 'integer', minimum: 1, maximum: 1000 }, 'At most this many stored reviews (default 500)'),
-        query('offset', { type: 'integer', minimum: 0 }, 'Skip this many stored reviews'),
+        query('offset', { type: 'integer', minimum: 0 }, 'Skip this many stored reviews (the bundled review is listed only at offset 0)'),
       ],
       responses: {
         '200': {
           description: 'Reviews',
           content: {
             'application/json': {
-              schema: { type: 'object', required: ['reviews'], properties: { reviews: { type: 'array', items: SUMMARY } } },
+              schema: {
+                type: 'object',
+                required: ['reviews', 'total'],
+                properties: {
+                  reviews: { type: 'array', items: SUMMARY },
+                  total: { type: 'integer', description: 'Reviews matching the filters over all pages' },
+                },
+              },
             },
           },
         },
@@ -114,6 +132,43 @@ export const reviewsApiPaths = {
         '403': err('Role too low, or a cross-site cookie write'),
         '413': err('Body over 8 MB'),
       },
+    },
+  },
+};
+
+const ID = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+/** Rename and delete of one stored review, merged into the `/api/reviews/{id}` path item. */
+export const reviewChangeOperations = {
+  patch: {
+    summary: 'Rename a stored review (reviewer+, audited)',
+    parameters: [ID],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 200 } } },
+        },
+      },
+    },
+    responses: {
+      '200': { description: '`{review:{id,name}}`' },
+      '400': err('Invalid body'),
+      '401': err('Not signed in'),
+      '403': err('Role too low'),
+      '404': err('No such review'),
+      '409': err('The bundled review cannot be renamed'),
+    },
+  },
+  delete: {
+    summary: 'Delete a stored review and its acknowledgements (reviewer+, audited); refused while it has audit sessions',
+    parameters: [ID],
+    responses: {
+      '200': { description: '`{deleted:{id,name,acknowledgements}}`' },
+      '401': err('Not signed in'),
+      '403': err('Role too low'),
+      '404': err('No such review'),
+      '409': err('The bundled review, or a review with audit sessions (their verdicts are the audit record)'),
     },
   },
 };

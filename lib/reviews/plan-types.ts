@@ -23,3 +23,11 @@ export interface ReviewPlan {
   modelFailures: string | null;
   metadata: Record<string, unknown>;
 }
+
+/** What the reviews list sorts by: creation time, name, open model findings, coverage against the human review. */
+export const REVIEW_SORTS = ['created', 'name', 'findings', 'coverage'] as const;
+/** A sort key of the reviews list. */
+export type ReviewSort = (typeof REVIEW_SORTS)[number];
+
+/** Page sizes the reviews page offers; the first is the default. */
+export const REVIEW_PAGE_SIZES = [25, 50, 100, 200] as const;

@@ -1,11 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { cache } from 'react';
 import { getAppSettings } from '../admin/settings';
 import { getDb } from '../db/connection';
 import type { Database } from '../db/schema';
-import { getStoredReviewDefinition, listStoredReviews } from './service';
-import type { ReviewRowFilter } from '../db/queries/reviews';
-import { modelCounts, type ReviewListExtras } from './summary';
+import { countStoredReviews, getStoredReviewDefinition, listStoredReviews } from './service';
+import { getReviewNameRowById, type ReviewRowFilter } from '../db/queries/reviews';
+import { reviewNotFound } from './not-found';
+import { modelCounts, totalsOf, type ReviewListExtras } from './summary';
+import { bundledHumanReviewPath, coverageNumbersOf } from '../coverage/numbers';
 import { BUNDLED_REVIEW_ID, bundledReview, projectRoot } from '../pipeline/bundled';
 import { applyReviewAcknowledgements } from './acknowledgements/apply';
 import { listAcknowledgementsByReview } from './acknowledgements/store';
@@ -52,42 +55,55 @@ export function getReviewById({ id, rulePacks }: { id: string; rulePacks?: strin
   return reviewById(id, (rulePacks ?? []).join(','));
 }
 
-/** Every review matching the filter, summarized: the bundled one first, then stored ones, newest first. */
+/** The id and name of the review with this id, without running it (a cheap existence check); `not_found:review` for unknown ids. */
+export async function getReviewNameById({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<{ id: string; name: string }> {
+  if (id === BUNDLED_REVIEW_ID) return { id, name: (await definitionById(id, db)).name };
+  const row = await getReviewNameRowById({ id }, db);
+  if (!row) throw reviewNotFound(id);
+  return row;
+}
+
+/** Every review matching the filter, summarized: the bundled one first (when the filter fits it, on the first page), then stored ones in the filter's order. */
 export async function listReviews(filter: ReviewRowFilter = {}): Promise<ReviewListItem[]> {
-  const stored = await listStoredReviews(filter);
-  const bundledFits =
+  const [stored, bundled] = await Promise.all([listStoredReviews(filter), filter.offset ? null : bundledListItem(filter)]);
+  return bundled ? [bundled, ...stored] : stored;
+}
+
+/** How many reviews match the filter over all pages: the stored ones, and the bundled one (pinned to the first page) when it fits. */
+export async function countReviews(filter: ReviewRowFilter = {}): Promise<{ stored: number; pinned: number }> {
+  const [stored, bundled] = await Promise.all([countStoredReviews(filter), bundledListItem(filter)]);
+  return { stored, pinned: bundled ? 1 : 0 };
+}
+
+/** The bundled review as a list entry, or null when the filter leaves it out. */
+async function bundledListItem(filter: ReviewRowFilter): Promise<ReviewListItem | null> {
+  const fits =
     (!filter.platform || filter.platform === 'cdk') &&
     (!filter.language || filter.language === 'ts') &&
     (!filter.status || filter.status === 'analyzed') &&
-    (!filter.kind || filter.kind === 'bundled') &&
-    !filter.offset;
-  if (!bundledFits) return stored;
+    (!filter.kind || filter.kind === 'bundled');
+  if (!fits) return null;
   const review = await getReviewById({ id: BUNDLED_REVIEW_ID });
-  const open = review.findings.filter((f) => !f.acknowledged);
   const counts = modelCounts(review);
-  if ((filter.category && counts[filter.category] === 0) || (filter.severity && counts[filter.severity] === 0)) return stored;
-  return [
-    {
-      id: review.id,
-      name: review.name,
-      generatedAt: review.generatedAt,
-      reference: review.reference,
-      model: review.model,
-      totals: {
-        model: open.filter((f) => f.side === 'model' && !f.shared).length,
-        reference: open.filter((f) => f.side === 'reference').length,
-        acknowledged: review.findings.length - open.length,
-      },
-      kind: 'bundled',
-      platform: 'cdk',
-      language: 'ts',
-      status: 'analyzed',
-      statusNote: null,
-      createdAt: null,
-      createdBy: null,
-      analyzed: true,
-      counts,
-    },
-    ...stored,
-  ];
+  if ((filter.category && counts[filter.category] === 0) || (filter.severity && counts[filter.severity] === 0)) return null;
+  const human = await readFile(bundledHumanReviewPath(), 'utf8');
+  const coverage = await coverageNumbersOf(review, human, await definitionById(BUNDLED_REVIEW_ID, getDb().db));
+  return {
+    id: review.id,
+    name: review.name,
+    generatedAt: review.generatedAt,
+    reference: review.reference,
+    model: review.model,
+    totals: totalsOf(review),
+    kind: 'bundled',
+    platform: 'cdk',
+    language: 'ts',
+    status: 'analyzed',
+    statusNote: null,
+    createdAt: null,
+    createdBy: null,
+    analyzed: true,
+    counts,
+    coverage: coverage && { found: coverage.found, failures: coverage.failures, ratio: coverage.coverage },
+  };
 }

@@ -13,6 +13,7 @@ import type { CreateReviewInput } from './input';
 import { planReview } from './plan';
 import type { ReviewPlan, StoredArtifact } from './plan-types';
 import {
+  countReviewRows,
   getReviewRowById,
   insertReviewRow,
   listReviewRows,
@@ -20,6 +21,7 @@ import {
   type ReviewRow,
   type ReviewRowFilter,
 } from '../db/queries/reviews';
+import { coverageNumbersOf } from '../coverage/numbers';
 import { listItemOfRow, modelCounts, statusAfterAnalysis, totalsOf, type StoredSummary } from './summary';
 
 /** A new review id: `r-` and 12 hex digits (never `bundled`). */
@@ -86,18 +88,33 @@ export async function storePlannedReview(
       count_error: 0,
       count_warning: 0,
       count_info: 0,
+      coverage_found: null,
+      coverage_failures: null,
+      coverage_ratio: null,
     },
   });
 }
 
-/** Creates a review from a validated request and analyzes it once, so the answer carries its counts. */
+/** The steps of creating a review, in order, as `createReview` reports them: real phases of the work, not a timer. */
+export type CreatePhase = { phase: 'stored'; review: ReviewListItemOfRow } | { phase: 'synthesizing' | 'parsing' } | { phase: 'analyzing' };
+
+type ReviewListItemOfRow = ReturnType<typeof listItemOfRow>;
+
+/**
+ * Creates a review from a validated request and analyzes it once, so the answer carries its counts. `onPhase` hears
+ * each step: stored, then synthesizing (CDK code) or parsing (templates, markdown), then analyzing.
+ */
 export async function createReview(
-  { input, createdBy }: { input: CreateReviewInput; createdBy: string },
+  { input, createdBy, onPhase }: { input: CreateReviewInput; createdBy: string; onPhase?: (phase: CreatePhase) => void },
   db: Kysely<Database> = getDb().db,
 ) {
-  const stored = await storePlannedReview({ plan: planReview(input), createdBy }, db);
+  const plan = planReview(input);
+  const stored = await storePlannedReview({ plan, createdBy }, db);
+  onPhase?.({ phase: 'stored', review: stored });
   if (stored.status === 'failed') return stored;
-  await runStoredReview({ id: stored.id }, db);
+  const synthesizes = [plan.reference, plan.model].some((side) => 'infra' in side || side.synthesize);
+  onPhase?.({ phase: synthesizes ? 'synthesizing' : 'parsing' });
+  await runStoredReview({ id: stored.id, onLoaded: () => onPhase?.({ phase: 'analyzing' }) }, db);
   return getStoredReviewSummary({ id: stored.id }, db);
 }
 
@@ -138,10 +155,14 @@ async function definitionOfRow(row: ReviewRow, db: Kysely<Database>): Promise<Re
 }
 
 /** Runs a stored review (cached by content) and, when its outcome changed, records status, summary and counts for the list. */
-export async function runStoredReview({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<ReviewResult> {
+export async function runStoredReview(
+  { id, onLoaded }: { id: string; onLoaded?: () => void },
+  db: Kysely<Database> = getDb().db,
+): Promise<ReviewResult> {
   const row = await getReviewRowById({ id }, db);
   if (!row) throw reviewNotFound(id);
-  const review = await runReview(await definitionOfRow(row, db));
+  const definition = await definitionOfRow(row, db);
+  const review = await runReview(definition, onLoaded);
   const { status, note } = statusAfterAnalysis(row.status, review);
   const summary: StoredSummary = {
     reference: review.reference,
@@ -150,8 +171,11 @@ export async function runStoredReview({ id }: { id: string }, db: Kysely<Databas
     generatedAt: review.generatedAt,
   };
   const previous = JSON.parse(row.summary_json ?? 'null') as StoredSummary | null;
+  const coverage = row.model_failures ? await coverageNumbersOf(review, row.model_failures, definition) : null;
   const changed =
     row.analyzed_at === null ||
+    row.coverage_found !== (coverage?.found ?? null) ||
+    row.coverage_failures !== (coverage?.failures ?? null) ||
     row.status !== status ||
     JSON.stringify({ ...previous, generatedAt: null }) !== JSON.stringify({ ...summary, generatedAt: null });
   if (changed) {
@@ -162,6 +186,7 @@ export async function runStoredReview({ id }: { id: string }, db: Kysely<Databas
         statusNote: note,
         summaryJson: JSON.stringify(summary),
         counts: modelCounts(review),
+        coverage: coverage && { found: coverage.found, failures: coverage.failures, ratio: coverage.coverage },
         analyzedAt: new Date().toISOString(),
       },
       db,
@@ -170,7 +195,12 @@ export async function runStoredReview({ id }: { id: string }, db: Kysely<Databas
   return review;
 }
 
-/** Stored reviews, newest first, as list entries. */
+/** How many stored reviews match the filter. */
+export function countStoredReviews(filter: ReviewRowFilter = {}, db: Kysely<Database> = getDb().db): Promise<number> {
+  return countReviewRows(filter, db);
+}
+
+/** Stored reviews, newest first unless the filter sorts them, as list entries. */
 export async function listStoredReviews(filter: ReviewRowFilter = {}, db: Kysely<Database> = getDb().db) {
   return (await listReviewRows(filter, db)).map(listItemOfRow);
 }

@@ -16,6 +16,15 @@ export interface ReviewListExtras {
   analyzed: boolean;
   /** Open model-side findings per category and per severity. */
   counts: CachedCounts;
+  /** Coverage against the human MODEL_FAILURES.md at the last analysis; null without one or before analysis. */
+  coverage: ListedCoverage | null;
+}
+
+/** Failures of the human review the engine found, failures listed, and their ratio (0..1). */
+export interface ListedCoverage {
+  found: number;
+  failures: number;
+  ratio: number;
 }
 
 /** What summary_json holds: the artifact states (parsed at creation, replaced by the analysis) and the totals. */
@@ -73,6 +82,10 @@ export function listItemOfRow(row: Omit<ReviewRow, 'reference_json' | 'model_jso
     createdBy: row.created_by,
     analyzed: row.analyzed_at !== null,
     counts: countsOfRow(row),
+    coverage:
+      row.coverage_found === null || row.coverage_failures === null
+        ? null
+        : { found: row.coverage_found, failures: row.coverage_failures, ratio: row.coverage_ratio ?? 0 },
   };
   return {
     id: row.id,

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { InlineFile } from '../pipeline/types';
 import type { ReviewFile } from './input';
 import type { ReviewPlan } from './plan-types';
+import { promptTitle } from './prompt-title';
 
 /** Where a task's ideal CloudFormation template may be, in order of preference. */
 const IDEAL_TEMPLATES = ['lib/TapStack.yml', 'lib/TapStack.yaml', 'lib/TapStack.json'];
@@ -44,7 +45,7 @@ export function planTask(files: readonly ReviewFile[], fallbackName?: string): R
   const model: InlineFile[] = [{ name: 'MODEL_RESPONSE.md', text: response, role: 'markdown' }];
   const common = {
     kind: 'task' as const,
-    name: metadata.name ?? fallbackName ?? firstLine(byPath.get('PROMPT.md')) ?? 'Task',
+    name: metadata.name ?? fallbackName ?? promptTitle(byPath.get('PROMPT.md')) ?? 'Task',
     platform,
     language,
     prompt: byPath.get('PROMPT.md') ?? null,
@@ -102,12 +103,4 @@ function parseMetadata(text: string | undefined): { platform?: string; language?
   const record = raw as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   return { platform: str(record.platform), language: str(record.language), name: str(record.name) ?? str(record.title), raw: record };
-}
-
-function firstLine(text: string | undefined): string | undefined {
-  const line = text
-    ?.split('\n')
-    .map((l) => l.replace(/^#+\s*/, '').trim())
-    .find(Boolean);
-  return line ? line.slice(0, 120) : undefined;
 }

@@ -1,6 +1,10 @@
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { hasUsers } from '@/lib/auth/first-run';
 import { SetupForm } from './setup-form';
+
+/** The page's title (the layout adds " · infra-review"). */
+export const metadata: Metadata = { title: 'Set up' };
 
 export const dynamic = 'force-dynamic';
 

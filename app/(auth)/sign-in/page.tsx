@@ -1,9 +1,13 @@
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { authConfigFromEnv } from '@/lib/auth/config';
 import { hasUsers } from '@/lib/auth/first-run';
 import { getCurrentUser } from '@/lib/auth/guard';
 import { safeNext } from '../safe-next';
 import { SignInForm } from './sign-in-form';
+
+/** The page's title (the layout adds " · infra-review"). */
+export const metadata: Metadata = { title: 'Sign in' };
 
 export const dynamic = 'force-dynamic';
 

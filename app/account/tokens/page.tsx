@@ -1,8 +1,12 @@
+import type { Metadata } from 'next';
 import { CreateTokenForm } from '@/components/account/create-token-form';
 import { TokensTable } from '@/components/account/tokens-table';
 import { listOwnTokens } from '@/lib/account/tokens';
 import { getAuth } from '@/lib/auth/auth';
 import { requirePageUser } from '@/lib/auth/guard';
+
+/** The page's title (the layout adds " · infra-review"). */
+export const metadata: Metadata = { title: 'API tokens' };
 
 export const dynamic = 'force-dynamic';
 

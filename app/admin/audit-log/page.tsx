@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { ZodError } from 'zod';
 import { AdminHeader } from '@/components/admin/admin-nav';
 import { getAdminPageUser } from '@/components/admin/admin-page';
@@ -10,6 +11,9 @@ import { getAuth } from '@/lib/auth/auth';
 import { listUsers } from '@/lib/auth/users';
 import { listAuditLog } from '@/lib/db/queries/audit-log';
 import { zodErrorMessage } from '@/lib/errors';
+
+/** The page's title (the layout adds " · infra-review"). */
+export const metadata: Metadata = { title: 'Audit log' };
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,12 @@
+import type { Metadata } from 'next';
 import { AdminHeader } from '@/components/admin/admin-nav';
 import { getAdminPageUser } from '@/components/admin/admin-page';
 import { Forbidden } from '@/components/admin/forbidden';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { getAppSettings } from '@/lib/admin/settings';
+
+/** The page's title (the layout adds " · infra-review"). */
+export const metadata: Metadata = { title: 'Settings' };
 
 export const dynamic = 'force-dynamic';
 

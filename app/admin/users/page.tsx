@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { AdminHeader } from '@/components/admin/admin-nav';
 import { getAdminPageUser } from '@/components/admin/admin-page';
 import { CreateUserForm } from '@/components/admin/create-user-form';
@@ -5,6 +6,9 @@ import { Forbidden } from '@/components/admin/forbidden';
 import { UsersTable } from '@/components/admin/users-table';
 import { getAuth } from '@/lib/auth/auth';
 import { listUsers } from '@/lib/auth/users';
+
+/** The page's title (the layout adds " · infra-review"). */
+export const metadata: Metadata = { title: 'Users' };
 
 export const dynamic = 'force-dynamic';
 

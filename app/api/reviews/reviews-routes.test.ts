@@ -64,6 +64,49 @@ describe('POST /api/reviews', () => {
     expect((await md.json()).review).toMatchObject({ kind: 'markdown', language: 'json', model: { kind: 'markdown', resourceCount: 3 } });
   });
 
+  it('streams the real phases of the work as NDJSON when asked, ending with the summary named from the prompt’s first real heading', async () => {
+    const files = { ...cfnTaskFiles(8), 'PROMPT.md': '---\nid: 8\n---\n\n# Prompt\n\n## Orders table with a reader function\n' };
+    const request = testRequest(
+      'POST',
+      '/api/reviews',
+      { cookie: env.users.reviewer },
+      {
+        kind: 'task',
+        files: Object.entries(files).map(([path, text]) => ({ path, text })),
+      },
+    );
+    request.headers.set('accept', 'application/x-ndjson');
+    const response = await POST(request);
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.phase)).toEqual(['stored', 'parsing', 'analyzing', 'done']);
+    expect(lines[0].review).toMatchObject({ status: 'pending', name: 'Orders table with a reader function' });
+    expect(lines[3].review).toMatchObject({ id: lines[0].review.id, status: 'analyzed', analyzed: true });
+  });
+
+  it('explains binary and empty input in plain words', async () => {
+    const binary = await POST(
+      testRequest(
+        'POST',
+        '/api/reviews',
+        { cookie: env.users.reviewer },
+        { kind: 'task', files: [{ path: 'MODEL_RESPONSE.md', text: 'PK\u0003\u0004\u0000' }] },
+      ),
+    );
+    expect(binary.status).toBe(400);
+    expect((await binary.json()).error.message).toMatch(/binary file, not text/);
+    const empty = await POST(
+      testRequest('POST', '/api/reviews', { cookie: env.users.reviewer }, { kind: 'markdown', model: { path: 'a.md', text: ' \n' } }),
+    );
+    expect((await empty.json()).error.message).toMatch(/model\.text: is empty/);
+    const none = await POST(testRequest('POST', '/api/reviews', { cookie: env.users.reviewer }, { kind: 'task', files: [] }));
+    expect((await none.json()).error.message).toMatch(/the folder is empty/);
+  });
+
   it('refuses invalid bodies with 400 and an oversized one with 413, storing nothing', async () => {
     const before = (await listStoredReviews()).length;
     const bad = [

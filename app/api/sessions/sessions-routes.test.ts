@@ -49,7 +49,7 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
 
   it('opens a session on the bundled review, lists it and serves its view', async () => {
     const session = await createSession();
-    expect(session).toMatchObject({ reviewId: 'bundled', status: 'open', createdBy: { label: env.users.reviewer.email } });
+    expect(session).toMatchObject({ reviewId: 'bundled', status: 'open', createdBy: { label: env.users.reviewer.user.name } });
     const list = await (
       await sessions.GET(testRequest('GET', '/api/reviews/bundled/sessions', as('viewer')), params({ id: 'bundled' }))
     ).json();
@@ -72,7 +72,7 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
     const stream = readSse(res);
     expect((await stream.next((e) => e.event === 'ready')).event).toBe('ready');
     const joined = await stream.next((e) => e.event === 'presence');
-    expect(joined.data.data).toEqual([{ userId: env.users.viewer.user.id, userLabel: env.users.viewer.email }]);
+    expect(joined.data.data).toEqual([{ userId: env.users.viewer.user.id, userLabel: env.users.viewer.user.name }]);
 
     expect((await putVerdict(session.id, key, { verdict: 'accepted_risk', reason: 'known' })).status).toBe(200);
     const live = await stream.next((e) => e.event === 'verdict');
@@ -80,7 +80,7 @@ describe.each(dialects())('the audit session routes on $name', (dialect) => {
       type: 'verdict',
       sessionId: session.id,
       key,
-      data: { userLabel: env.users.reviewer.email, verdict: 'accepted_risk', reason: 'known' },
+      data: { userLabel: env.users.reviewer.user.name, verdict: 'accepted_risk', reason: 'known' },
     });
 
     const script = '<script>alert(document.cookie)</script>';

@@ -5,6 +5,8 @@ import { sessionSnapshotsMigration } from './002-session-snapshots';
 import { deploysMigration } from './003-deploys';
 import { reviewsMigration } from './004-reviews';
 import { acknowledgementsMigration } from './005-acknowledgements';
+import { lineCommentsMigration } from './006-line-comments';
+import { reviewCoverageMigration } from './007-review-coverage';
 import { deployExecutionMigration } from './008-deploy-execution';
 
 // A static list rather than FileMigrationProvider: a Next.js bundle has no migrations folder to read at runtime.
@@ -18,6 +20,8 @@ export function appMigrations(dialect: Dialect): Record<string, Migration> {
     '003-deploys': deploysMigration(dialect),
     '004-reviews': reviewsMigration(dialect),
     '005-acknowledgements': acknowledgementsMigration(dialect),
+    '006-line-comments': lineCommentsMigration(dialect),
+    '007-review-coverage': reviewCoverageMigration(dialect),
     '008-deploy-execution': deployExecutionMigration(dialect),
   };
 }

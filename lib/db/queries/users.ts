@@ -6,9 +6,15 @@ import type { Database } from '../schema';
 interface AuthUserTable {
   id: string;
   email: string;
+  name: string | null;
 }
 
-/** Labels (emails) of the given user ids; an id without a user (deleted) is labelled with itself. */
+/** What a person is called in the UI: their name, else the local part of their email (never the whole address). */
+export function displayName({ name, email }: { name?: string | null; email: string }): string {
+  return name?.trim() || email.replace(/@.*$/, '');
+}
+
+/** Labels (`displayName`: name, else the email's local part) of the given user ids; an id without a user (deleted) is labelled with itself. */
 export async function getUserLabels({ ids }: { ids: Iterable<string> }, db: Kysely<Database> = getDb().db): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
   const labels = new Map(wanted.map((id) => [id, id]));
@@ -16,9 +22,9 @@ export async function getUserLabels({ ids }: { ids: Iterable<string> }, db: Kyse
   const rows = await db
     .withTables<{ user: AuthUserTable }>()
     .selectFrom('user')
-    .select(['id', 'email'])
+    .select(['id', 'email', 'name'])
     .where('id', 'in', wanted)
     .execute();
-  for (const row of rows) labels.set(row.id, row.email);
+  for (const row of rows) labels.set(row.id, displayName(row));
   return labels;
 }
