@@ -28,11 +28,7 @@ export function FindingCard({
   // Dimmed cards look like the reference's, flat and grey, rather than faded: opacity took their text below 4.5:1.
   const frame = side === 'model' && !dimmed ? 'bg-white ring-slate-200 shadow-xs' : 'bg-slate-50 ring-slate-200/70';
   return (
-    <details
-      id={id}
-      {...data}
-      className={`${outer ? 'group/outer' : 'group'} scroll-mt-16 rounded-lg ring-1 ${frame}`}
-    >
+    <details id={id} {...data} className={`${outer ? 'group/outer' : 'group'} scroll-mt-16 rounded-lg ring-1 ${frame}`}>
       <summary className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2 hover:bg-slate-50">
         <span
           aria-hidden
