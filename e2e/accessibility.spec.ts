@@ -23,6 +23,7 @@ const SIGNED_IN_PAGES: AuditedPage[] = [
   { name: 'bundled review', path: '/review/bundled', ready: 'total-model' },
   { name: 'bundled review diff', path: '/review/bundled/diff', ready: 'diff-view' },
   { name: 'diff', path: '/diff', ready: 'diff-view' },
+  { name: 'bundled review source files', path: '/review/bundled/source?side=reference', ready: 'source-page' },
   { name: 'admin', path: '/admin', ready: 'main h1' },
   { name: 'admin users', path: '/admin/users', ready: 'create-user-form' },
   { name: 'admin settings', path: '/admin/settings', ready: 'settings-form' },
@@ -42,14 +43,16 @@ test.describe('signed in as admin', () => {
   test.use({ storageState: storageStateOf('admin') });
 
   test('an audit session (opened through the API) has no serious axe violation and fits 390 px', async ({ page }) => {
-    const created = await page.request.post('/api/reviews/bundled/sessions', {
-      data: { name: 'Accessibility audit' },
-      headers: { origin: BASE_URL },
-      timeout: 90_000,
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    const { session } = (await created.json()) as { session: { id: string } };
-    await auditPage(page, { name: 'audit session', path: `/sessions/${session.id}`, ready: 'session-page' });
+    const sessionId = await openSession(page);
+    await auditPage(page, { name: 'audit session', path: `/sessions/${sessionId}`, ready: 'session-page' });
+  });
+
+  test('a source file, with a session so its lines take comments, has no serious axe violation and fits 390 px', async ({ page }) => {
+    const sessionId = await openSession(page);
+    await page.goto(`/review/bundled/source?side=model&session=${sessionId}`);
+    const href = await page.getByTestId('source-file-link').first().getAttribute('href');
+    expect(href, 'the model side lists its files').toBeTruthy();
+    await auditPage(page, { name: 'source file', path: href!, ready: 'source-file' });
   });
 
   for (const audited of SIGNED_IN_PAGES) {
@@ -144,6 +147,17 @@ function measureOverflow(): { scrollWidth: number; clientWidth: number; widest: 
     .slice(0, 8)
     .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
   return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
+}
+
+/** Opens an audit session on the bundled review through the API (as the signed-in user) and returns its id. */
+async function openSession(page: Page): Promise<string> {
+  const created = await page.request.post('/api/reviews/bundled/sessions', {
+    data: { name: 'Accessibility audit' },
+    headers: { origin: BASE_URL },
+    timeout: 90_000,
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { session: { id: string } }).session.id;
 }
 
 /** Runs axe-core on the page as it is and fails listing each serious or critical violation (rule, nodes, what to fix). */
