@@ -4,6 +4,7 @@
 # .cache/moto-venv when missing and starting the launcher in the background (log: .cache/moto.log, pid: .cache/moto-<port>.pid).
 # Idempotent: returns at once when the launcher already answers. `--print-endpoint` prints only `http://127.0.0.1:<port>` on
 # stdout (all logs go to stderr). Fails when the port is taken by something else, a plain moto_server included.
+# A launcher this script started from an older scripts/moto/server.py is stopped and started anew (its stacks are lost).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,6 +31,25 @@ answers_launcher() {
 }
 
 ours() { answers_cloudformation && answers_launcher; }
+
+# The running launcher serves the sha256 of the source it started from; an older one serves none.
+current_launcher() {
+  local want
+  want="$(sha256sum "$LAUNCHER" | cut -d' ' -f1)"
+  curl -sS --max-time 3 "$ENDPOINT/infra-review/emulated-types" 2>/dev/null | grep -q "\"launcher\": \"$want\""
+}
+
+# Stops an outdated launcher only when its pid file names a live launcher process (never someone else's server).
+stop_outdated() {
+  local pidfile="$CACHE/moto-$PORT.pid" pid
+  [ -f "$pidfile" ] || return 1
+  pid="$(cat "$pidfile")"
+  kill -0 "$pid" 2>/dev/null && grep -q "moto/server.py" "/proc/$pid/cmdline" 2>/dev/null || return 1
+  log "scripts/moto/server.py changed since the launcher (pid $pid) started: restarting it"
+  kill "$pid"
+  for _ in $(seq 1 20); do port_taken || return 0; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+}
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
@@ -64,7 +84,10 @@ ensure() {
   # Parallel test workers call this at once: one installs and starts, the others wait and find it answering.
   exec 9>"$CACHE/ensure-moto.lock"
   flock -w 600 9 || { log "another ensure-moto.sh held $CACHE/ensure-moto.lock for 10 minutes"; exit 1; }
-  ours && return 0
+  if ours; then
+    current_launcher && return 0
+    stop_outdated || { log "the launcher on $ENDPOINT runs an older scripts/moto/server.py and was not started here; restart it"; return 0; }
+  fi
   if answers_cloudformation; then
     log "port $PORT answers as a plain moto server, not scripts/moto/server.py (no /infra-review/emulated-types);" \
       "stop it (an earlier ensure-moto.sh wrote its pid to .cache/moto.pid) or set MOTO_PORT to a free port"

@@ -7,6 +7,7 @@ the resource a physical ID and the `Ref`/`Fn::GetAtt` values AWS documents, stor
 nothing in moto's service backends. The list is served at GET /infra-review/emulated-types so the dashboard can
 say which resources of a deployed stack moto only recorded. Everything else is moto's own behaviour.
 """
+import hashlib
 import json
 import os
 import sys
@@ -335,6 +336,9 @@ PATCHED_TYPES = [
     "AWS::Lambda::Version (Fn::GetAtt Version, physical ID)",
     "ExecuteChangeSet (DependsOn order, outputs, per-resource events)",
 ]
+# ensure-moto.sh restarts a launcher whose source changed since it started (it compares this with the file's hash).
+with open(__file__, "rb") as source:
+    LAUNCHER_HASH = hashlib.sha256(source.read()).hexdigest()
 ADDED_MODELS = _Recorded.__subclasses__()
 RECORDED_TYPES = sorted(cls.cloudformation_type() for cls in ADDED_MODELS if not cls.IN_BACKEND)
 BACKED_TYPES = sorted(cls.cloudformation_type() for cls in ADDED_MODELS if cls.IN_BACKEND)
@@ -357,7 +361,9 @@ def main() -> None:
     class Dispatcher(server.DomainDispatcherApplication):
         def __call__(self, environ, start_response):
             if environ.get("PATH_INFO") == "/infra-review/emulated-types":
-                body = json.dumps({"recordedOnly": RECORDED_TYPES, "addedWithBackend": BACKED_TYPES, "completed": PATCHED_TYPES}).encode()
+                body = json.dumps(
+                    {"recordedOnly": RECORDED_TYPES, "addedWithBackend": BACKED_TYPES, "completed": PATCHED_TYPES, "launcher": LAUNCHER_HASH}
+                ).encode()
                 start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
                 return [body]
             return super().__call__(environ, start_response)
