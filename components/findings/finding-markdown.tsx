@@ -16,13 +16,13 @@ const COMPONENTS: Components = {
 };
 
 /**
- * Finding text written as markdown (problem, impact, fix) rendered: code spans, emphasis, lists and links; never HTML. Deep
- * nesting is cut and text over MARKDOWN_MAX_CHARS shows as plain text, so no input can stall or crash the page.
+ * Markdown written by rules or people (finding text, comments) rendered: code spans, emphasis, lists and links; never
+ * HTML. Deep nesting is cut and text over MARKDOWN_MAX_CHARS shows as plain text, so no input can stall or crash the page.
  */
-export function FindingMarkdown({ text, testId }: { text: string; testId?: string }) {
+export function FindingMarkdown({ text, testId, className = '' }: { text: string; testId?: string; className?: string }) {
   if (text.length > MARKDOWN_MAX_CHARS) {
     return (
-      <p data-testid={testId} className="break-words whitespace-pre-wrap">
+      <p data-testid={testId} className={`break-words whitespace-pre-wrap ${className}`}>
         {text}
       </p>
     );
@@ -30,7 +30,7 @@ export function FindingMarkdown({ text, testId }: { text: string; testId?: strin
   return (
     <div
       data-testid={testId}
-      className="space-y-1.5 break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.85em] [&_blockquote]:border-l-2 [&_blockquote]:border-slate-300 [&_blockquote]:pl-2 [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5"
+      className={`space-y-1.5 break-words [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.85em] [&_blockquote]:border-l-2 [&_blockquote]:border-slate-300 [&_blockquote]:pl-2 [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5 ${className}`}
     >
       <Markdown components={COMPONENTS}>{limitMarkdownNesting(text)}</Markdown>
     </div>
