@@ -156,7 +156,9 @@ test.describe('search and filters of the diff page', () => {
 });
 
 test.describe('findings and the diff link to each other', () => {
-  test('a finding card links to its diff entry and its source line; the entry links back to the card', async ({ reviewPage }) => {
+  test('a finding card links to its diff entry and its source line; the entry and the line link back to the card', async ({
+    reviewPage,
+  }) => {
     const page = reviewPage.page;
     await reviewPage.goto();
     const finding = reviewPage
@@ -181,6 +183,14 @@ test.describe('findings and the diff link to each other', () => {
     const card = page.locator(`#${cardId}`);
     await expect(card).toHaveAttribute('open', '');
     await expect(card).toBeInViewport();
+
+    // The source line the card links to links back to the card.
+    await page.goto('/review/bundled/source?side=model&file=infra%2Fmodel%2Fmodel.template.json#L21');
+    const fromLine = page.getByTestId('source-findings-21').locator(`a[href="/#${cardId}"]`);
+    await expect(fromLine).toHaveText('hardcoded-availability-zones');
+    await fromLine.click();
+    await expect(page).toHaveURL(new RegExp(`/#${cardId}$`));
+    await expect(page.locator(`#${cardId}`)).toHaveAttribute('open', '');
   });
 
   test('finding text renders its markdown: code spans are code', async ({ reviewPage }) => {

@@ -6,17 +6,20 @@ import { sendJson, sessionUrl } from '@/components/session/session-api';
 import type { SessionStreamEvent } from '@/components/session/types';
 import { useSessionEvents } from '@/components/session/use-session-events';
 import type { LineCommentView } from '@/lib/audit/types';
-import type { SourceView } from '@/lib/source/source-view';
+import type { LineFinding, SourceView } from '@/lib/source/source-view';
+import { LineFindings } from './line-findings';
 
 /**
  * A file's numbered lines: each line is `#L<n>` (id and link; the line in the URL's hash is highlighted) and, in a
- * session, carries its comments underneath, live, with a "+" to add one when I may.
+ * session, carries its comments underneath, live, with a "+" to add one when I may; a line that findings point at
+ * links to their cards on the review page (`reviewPage`).
  */
 export function SourceLines({
   side,
   file,
   session,
-}: Pick<SourceView, 'side'> & Required<Pick<SourceView, 'file'>> & Pick<SourceView, 'session'>) {
+  reviewPage,
+}: Pick<SourceView, 'side'> & Required<Pick<SourceView, 'file'>> & Pick<SourceView, 'session'> & { reviewPage: string }) {
   const [comments, setComments] = useState<LineCommentView[]>(session?.comments ?? []);
   const [composing, setComposing] = useState<number | null>(null);
   const highlighted = useHashLine();
@@ -25,6 +28,8 @@ export function SourceLines({
   }, []);
   const byLine = new Map<number, LineCommentView[]>();
   for (const c of comments) byLine.set(c.line, [...(byLine.get(c.line) ?? []), c]);
+  const findingsByLine = new Map<number, LineFinding[]>();
+  for (const f of file.findings) findingsByLine.set(f.line, [...(findingsByLine.get(f.line) ?? []), f]);
 
   return (
     <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
@@ -60,7 +65,10 @@ export function SourceLines({
                     </button>
                   )}
                 </td>
-                <td className="whitespace-pre px-2 text-slate-900">{text}</td>
+                <td className="whitespace-pre px-2 text-slate-900">
+                  {text}
+                  <LineFindings line={n} findings={findingsByLine.get(n)} reviewPage={reviewPage} />
+                </td>
               </tr>,
               (here.length > 0 || composing === n) && (
                 <tr key={`c${n}`} data-testid={`line-comments-${n}`}>

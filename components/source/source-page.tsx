@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { SourceView } from '@/lib/source/source-view';
 import { SourceLines } from './source-lines';
 import { sourceUrl } from './source-url';
+import { reviewHref } from '@/components/findings/links';
 
 const KIND_LABEL = { template: 'template', markdown: 'markdown', source: 'code' } as const;
 
@@ -15,10 +16,7 @@ export function SourcePage({ view }: { view: SourceView }) {
       <header className="space-y-2">
         <p className="text-xs text-slate-600">
           Review{' '}
-          <Link
-            href={reviewId === 'bundled' ? '/' : `/review/${encodeURIComponent(reviewId)}`}
-            className="text-slate-800 underline decoration-slate-300"
-          >
+          <Link href={reviewHref(reviewId)} className="text-slate-800 underline decoration-slate-300">
             {reviewId}
           </Link>
           {session && (
@@ -77,7 +75,7 @@ export function SourcePage({ view }: { view: SourceView }) {
           </ul>
         )}
       </details>
-      {file && <SourceLines side={side} file={file} session={session} />}
+      {file && <SourceLines side={side} file={file} session={session} reviewPage={reviewHref(reviewId)} />}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { lineOfLocation } from '../../lib/source/places';
+
 // The source view's URL contract, relied on by links from findings and the diff: keep it exactly.
 
 /** `/review/<id>/source?side=<side>&file=<path>[&session=<sid>]#L<line>`: a file of a review, scrolled to a line. */
@@ -29,7 +31,5 @@ export function findingLine(finding: {
   constructLocation?: { file: string; line: number };
 }): { file: string; line: number } | undefined {
   const place = finding.location ?? finding.constructLocation;
-  if (!place) return undefined;
-  const block = /^(.*\.md):(\d+)$/i.exec(place.file);
-  return block ? { file: block[1], line: Number(block[2]) + place.line - 1 } : { file: place.file, line: place.line };
+  return place ? lineOfLocation(place) : undefined;
 }
