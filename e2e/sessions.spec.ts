@@ -155,11 +155,19 @@ test("the markdown export downloads in the seed's structure with the confirmed f
   const form = a.page.getByTestId('manual-finding-form');
   await form.getByTestId('manual-category').selectOption('security');
   await form.getByTestId('manual-severity').selectOption('warning');
-  await form.getByTestId('manual-title').fill('API has no WAF');
+  await form.getByTestId('manual-title').fill('   ');
   await form.getByTestId('manual-problem').fill('The REST API is not protected by AWS WAF.');
   await form.getByTestId('manual-impact').fill('Common web exploits reach the functions.');
   await form.getByTestId('manual-fix').fill('Associate a WAFv2 web ACL with the API stage.');
   await form.getByTestId('manual-resources').fill('RestApi, RestApiStage');
+  // A title of blanks passes the browser's check; the server's refusal marks that field and is tied to it.
+  await form.getByTestId('manual-submit').click();
+  const title = form.getByTestId('manual-title');
+  await expect(form.getByTestId('manual-title-error')).toHaveText(/title/);
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAttribute('aria-describedby', 'manual-title-error');
+  await expect(form.getByTestId('manual-problem')).toHaveValue('The REST API is not protected by AWS WAF.');
+  await title.fill('API has no WAF');
   await form.getByTestId('manual-submit').click();
   const manual = a.page.getByTestId('manual-finding').filter({ hasText: 'API has no WAF' });
   await expect(manual).toHaveCount(1, { timeout: LIVE_MS });

@@ -13,6 +13,13 @@ const LABEL = 'space-y-1 text-xs font-medium text-slate-600';
 export function ManualFindingForm({ sessionId }: { sessionId: string }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  // Each field names its own error (aria-invalid, aria-describedby), as the other forms do.
+  const errorOf = (name: string) => ({
+    invalid: fields[name] ? true : undefined,
+    describedBy: fields[name] ? `manual-${name}-error` : undefined,
+    message: fields[name],
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,6 +32,7 @@ export function ManualFindingForm({ sessionId }: { sessionId: string }) {
       .filter(Boolean);
     setPending(true);
     setError(null);
+    setFields({});
     const result = await sendJson('POST', sessionUrl(sessionId, 'manual-findings'), {
       category: text('category'),
       severity: text('severity'),
@@ -35,8 +43,9 @@ export function ManualFindingForm({ sessionId }: { sessionId: string }) {
       resources,
     });
     setPending(false);
-    if (result.ok) form.reset();
-    else setError(result.message);
+    if (result.ok) return form.reset();
+    setError(result.message);
+    setFields(result.fields ?? {});
   }
 
   return (
@@ -70,14 +79,31 @@ export function ManualFindingForm({ sessionId }: { sessionId: string }) {
         </label>
         <label className={`${LABEL} sm:col-span-2`}>
           Title
-          <input name="title" data-testid="manual-title" required maxLength={200} className={FIELD} />
+          <input
+            name="title"
+            data-testid="manual-title"
+            required
+            maxLength={200}
+            aria-invalid={errorOf('title').invalid}
+            aria-describedby={errorOf('title').describedBy}
+            className={FIELD}
+          />
+          <FieldError name="title" message={errorOf('title').message} />
         </label>
-        <TextArea name="problem" label="Problem" />
-        <TextArea name="impact" label="Impact" />
-        <TextArea name="fix" label="Fix" />
+        <TextArea name="problem" label="Problem" error={errorOf('problem')} />
+        <TextArea name="impact" label="Impact" error={errorOf('impact')} />
+        <TextArea name="fix" label="Fix" error={errorOf('fix')} />
         <label className={LABEL}>
           Resources (comma-separated logical IDs)
-          <input name="resources" data-testid="manual-resources" placeholder="ApiFunction, DataTable" className={FIELD} />
+          <input
+            name="resources"
+            data-testid="manual-resources"
+            placeholder="ApiFunction, DataTable"
+            aria-invalid={errorOf('resources').invalid}
+            aria-describedby={errorOf('resources').describedBy}
+            className={FIELD}
+          />
+          <FieldError name="resources" message={errorOf('resources').message} />
         </label>
         <div className="flex items-center gap-2 sm:col-span-2">
           <button
@@ -99,11 +125,32 @@ export function ManualFindingForm({ sessionId }: { sessionId: string }) {
   );
 }
 
-function TextArea({ name, label }: { name: string; label: string }) {
+type FieldErrorState = { invalid?: boolean; describedBy?: string; message?: string };
+
+function TextArea({ name, label, error }: { name: string; label: string; error: FieldErrorState }) {
   return (
     <label className={LABEL}>
       {label}
-      <textarea name={name} data-testid={`manual-${name}`} required rows={2} maxLength={5000} className={FIELD} />
+      <textarea
+        name={name}
+        data-testid={`manual-${name}`}
+        required
+        rows={2}
+        maxLength={5000}
+        aria-invalid={error.invalid}
+        aria-describedby={error.describedBy}
+        className={FIELD}
+      />
+      <FieldError name={name} message={error.message} />
     </label>
+  );
+}
+
+function FieldError({ name, message }: { name: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <span id={`manual-${name}-error`} data-testid={`manual-${name}-error`} className="block font-normal text-red-700">
+      {message}
+    </span>
   );
 }

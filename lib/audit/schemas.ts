@@ -49,10 +49,10 @@ export const commentBody = z.strictObject({
 export const manualFindingBody = z.strictObject({
   category: z.enum(CATEGORIES),
   severity: z.enum(SEVERITIES),
-  title: z.string().trim().min(1).max(200),
-  problem: z.string().trim().min(1).max(5000),
-  impact: z.string().trim().min(1).max(5000),
-  fix: z.string().trim().min(1).max(5000),
+  title: z.string().trim().min(1, 'Give the finding a title (not only spaces)').max(200),
+  problem: z.string().trim().min(1, 'Say what the problem is').max(5000),
+  impact: z.string().trim().min(1, 'Say what the impact is').max(5000),
+  fix: z.string().trim().min(1, 'Say how the reference fixes it').max(5000),
   resources: z.array(z.string().trim().min(1).max(256)).max(100).default([]),
 });
 
