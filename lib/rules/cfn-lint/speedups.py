@@ -1,12 +1,14 @@
 """Makes cfn-lint faster in a long-lived process without changing what it reports (lib/rules/cfn-lint/worker.py).
 
-Profiling the worker on a 40-resource template showed two costs that repeat for every template and give the same
+Profiling the worker on a 40-resource template showed costs that repeat for every template and give the same
 answer each time:
 - `cfnlint.jsonschema.validators.create` builds a new dataclass (exec of generated __init__, __eq__, ...) each time a
   rule extends its validator: hundreds of classes per template, from about ten distinct argument sets;
 - `Validator.evolve` and `Context.evolve` call `dataclasses.fields(cls)` on every step into a schema or a value
-  (tens of thousands of calls per template), although a class's fields never change.
-`install()` memoizes both, and makes both `evolve` methods copy the instance's fields instead of calling the
+  (tens of thousands of calls per template), although a class's fields never change;
+- each rule that extends its validator first builds it around an empty Template, then replaces that (extend_validator).
+`install()` memoizes the first two, passes an extended validator's final Template, context and resolver to its
+constructor, and makes both `evolve` methods copy the instance's fields instead of calling the
 generated `__init__` with every field (the same values: neither class has fields that `__init__` derives, and the
 validator's `__post_init__` still runs). A class made by `create` depends only on its arguments (validators, the function filter's
 settings, resolvers), so an equal set of arguments may share one class. Checked by tests that compare the matches
@@ -18,7 +20,9 @@ import weakref
 
 import cfnlint.context.context as context_module
 import cfnlint.jsonschema.validators as validators_module
+import cfnlint.rules.jsonschema.Base as base_module
 from cfnlint.jsonschema._utils import Unset
+from cfnlint.schema.resolver import RefResolver
 
 _original_create = validators_module.create
 _classes = {}
@@ -112,6 +116,17 @@ def cfn_lint_keyword(self, validator, keywords, instance, schema):
                 yield err
 
 
+def extend_validator(self, validator, schema, context, validators=None):
+    """BaseJsonSchema.extend_validator (1.58.0) without the throw-away state: cfn-lint builds the extended validator
+    with an empty Template (its conditions, graph and context: about 50 per template) and then replaces it, the context
+    and the resolver with `evolve`; this passes the final values to the constructor (the same fields result)."""
+    all_validators = self._get_validators()
+    if validators:
+        all_validators.update(validators)
+    cls = validator.extend(validators=all_validators)
+    return cls(schema=schema, cfn=validator.cfn, context=context, resolver=RefResolver.from_schema(schema))
+
+
 def install_on(runner):
     """The speed-ups that replace methods of rules cfn-lint loads from files (their classes are not importable)."""
     rule = runner.rules.data.get("E1101")
@@ -124,3 +139,4 @@ def install():
     validators_module.fields = fields
     context_module.fields = fields
     context_module.Context.evolve = _context_evolve
+    base_module.BaseJsonSchema.extend_validator = extend_validator
