@@ -83,6 +83,22 @@ export const adminApiPaths = {
       },
     },
   },
+  '/api/account': {
+    get: {
+      summary: 'The caller: `{user:{id,email,name,role,via,scope}}`; `role` is what the request acts with (a token’s capped by its scope)',
+      responses: { '200': ok('`{user}`'), '401': err('Not signed in') },
+    },
+    patch: {
+      summary: "Change the caller's own display name (audited as user.rename)",
+      requestBody: body({
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: { name: { type: 'string', minLength: 1, maxLength: 100 } },
+      }),
+      responses: { '200': ok('`{user}`'), '400': err('Invalid name'), ...denied },
+    },
+  },
   '/api/tokens': {
     get: {
       summary: "The caller's API tokens, without secrets",
