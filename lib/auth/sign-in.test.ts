@@ -100,6 +100,25 @@ describe.each(dialects())('sign-in with email and password on $name', (dialect) 
     for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.max - 1; i++) expect((await fail(i + 20)).status).toBe(401);
   });
 
+  it('lets no more than the account limit of concurrent guesses reach the password check', async () => {
+    await createUser(state.auth, { email: 'dee@example.com', name: 'Dee', password, role: 'viewer' });
+    const guesses = Array.from({ length: 12 }, (_, i) =>
+      signIn({ email: 'dee@example.com', password: `wrong password ${i}` }, `198.51.100.${200 + i}`),
+    );
+    const statuses = (await Promise.all(guesses)).map((response) => response.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(SIGN_IN_ACCOUNT_LIMIT.max);
+    expect(statuses.filter((s) => s !== 401).every((s) => s === 429)).toBe(true);
+  });
+
+  it('does not count a malformed attempt as a failure', async () => {
+    await createUser(state.auth, { email: 'eli@example.com', name: 'Eli', password, role: 'viewer' });
+    for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.max + 1; i++) {
+      const response = await signIn({ email: 'eli@example.com', password: 12345 } as never, `198.51.100.${220 + i}`);
+      expect(response.status).toBe(400);
+    }
+    expect((await signIn({ email: 'eli@example.com', password }, '198.51.100.230')).status).toBe(200);
+  });
+
   it('has no public sign-up', async () => {
     const response = await authRequest(
       state.auth,
