@@ -67,8 +67,12 @@ export function accountSignInLimit(db: Kysely<Database>, limit: { window: number
   } satisfies BetterAuthPlugin;
 }
 
-/** The account a sign-in body names: its email trimmed and lower-cased, or undefined when it names none. */
+/**
+ * The account a sign-in body names: its email trimmed and lower-cased; undefined when it names none or holds control
+ * characters (never a valid email, so never signed in; a NUL cannot be stored in PostgreSQL text).
+ */
 function accountOf(body: unknown): string | undefined {
   const email = (body as { email?: unknown } | null)?.email;
-  return typeof email === 'string' && email.trim() ? email.trim().toLowerCase().slice(0, 320) : undefined;
+  if (typeof email !== 'string' || !email.trim() || /\p{Cc}/u.test(email)) return undefined;
+  return email.trim().toLowerCase().slice(0, 320);
 }

@@ -110,13 +110,17 @@ describe.each(dialects())('sign-in with email and password on $name', (dialect) 
     expect(statuses.filter((s) => s !== 401).every((s) => s === 429)).toBe(true);
   });
 
-  it('does not count a malformed attempt as a failure', async () => {
+  it('does not count a malformed attempt as a failure, and answers a hostile email with 400 or 401', async () => {
     await createUser(state.auth, { email: 'eli@example.com', name: 'Eli', password, role: 'viewer' });
     for (let i = 0; i < SIGN_IN_ACCOUNT_LIMIT.max + 1; i++) {
       const response = await signIn({ email: 'eli@example.com', password: 12345 } as never, `198.51.100.${220 + i}`);
       expect(response.status).toBe(400);
     }
     expect((await signIn({ email: 'eli@example.com', password }, '198.51.100.230')).status).toBe(200);
+    for (const email of ['eli\u0000@example.com', `${'e'.repeat(5000)}@example.com`, 'eli@example.com\n']) {
+      const response = await signIn({ email, password: 'wrong password!!' }, '198.51.100.231');
+      expect([400, 401], JSON.stringify(email.slice(0, 20))).toContain(response.status);
+    }
   });
 
   it('has no public sign-up', async () => {
