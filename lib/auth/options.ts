@@ -2,6 +2,7 @@ import { apiKey } from '@better-auth/api-key';
 import type { BetterAuthOptions, BetterAuthPlugin, User } from 'better-auth';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { DbHandle } from '../db/connection';
+import { appendAuditLog } from '../db/queries/audit-log';
 import { accountSignInLimit } from './account-limit';
 import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { COOKIE_PREFIX, OIDC_PROVIDER_ID, type AuthConfig } from './config';
@@ -65,6 +66,20 @@ export function authOptions(handle: DbHandle, { secret, config }: { secret: stri
           // Accounts created by single sign-on get the configured default role, never one from the IdP.
           before: async (user: User & Record<string, unknown>, ctx: { path?: string } | null) =>
             config.oidc && ctx?.path?.startsWith('/oauth2/callback') ? { data: { ...user, role: config.oidc.defaultRole } } : undefined,
+          // The app's own user creation audits itself (lib/auth/users.ts); one made by single sign-on is audited here.
+          after: async (user: User & Record<string, unknown>, ctx: { path?: string } | null) => {
+            if (!ctx?.path?.startsWith('/oauth2/callback')) return;
+            await appendAuditLog(
+              {
+                actor: { id: null, label: 'single sign-on' },
+                action: 'user.create',
+                entityType: 'user',
+                entityId: user.id,
+                after: { email: user.email, name: user.name, role: user.role },
+              },
+              handle.db,
+            );
+          },
         },
       },
     },
