@@ -18,7 +18,7 @@ function cli(args: string[], input = '') {
 }
 
 describe('infra-review token', () => {
-  it('creates a token with the scope asked for, lists the scope last and refuses an unknown one', () => {
+  it('creates a token with the scope asked for, lists the scope last and refuses an unknown one or one above the user’s role', () => {
     expect(cli(['user', 'add', '--email', 'ci@example.com', '--role', 'deployer'], 'a long enough password\n').code).toBe(0);
     const created = cli(['token', 'create', '--email', 'ci@example.com', '--name', 'ci', '--scope', 'review']);
     expect(created.code).toBe(0);
@@ -27,6 +27,9 @@ describe('infra-review token', () => {
     const refused = cli(['token', 'create', '--email', 'ci@example.com', '--scope', 'root']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('--scope must be one of read, review, deploy, admin');
+    const above = cli(['token', 'create', '--email', 'ci@example.com', '--scope', 'admin']);
+    expect(above.code).not.toBe(0);
+    expect(above.stderr).toContain("exceeds ci@example.com's role (deployer)");
     const listed = cli(['token', 'list', '--email', 'ci@example.com']);
     expect(
       listed.stdout

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { openAuth, type Auth } from '../auth/auth';
 import type { Actor } from '../auth/audit-log';
 import { ROLES } from '../auth/roles';
-import { TOKEN_SCOPES, type TokenScope } from '../auth/token-scopes';
+import { mayGrantScope, TOKEN_SCOPES, type TokenScope } from '../auth/token-scopes';
 import { createToken, listTokens, revokeToken } from '../auth/tokens';
 import { createUser, getUserByEmail, listUsers, setUserRole } from '../auth/users';
 import { getDb } from '../db/connection';
@@ -18,7 +18,7 @@ export const USERS_USAGE = `  user add --email <e> --role viewer|reviewer|deploy
   user set-role --email <e> --role <role>
   token create --email <e> [--name <label>] [--expires-in-days N] [--scope read|review|deploy|admin]
                                          prints a personal API token once (only its hash is stored);
-                                         scope read (read-only) unless given, never more than the user's role
+                                         scope read (read-only) unless given; never above the user's role
   token list --email <e>                 a user's tokens (never the tokens themselves), scope last
   token revoke --id <token id>
 `;
@@ -84,9 +84,13 @@ export async function tokenCommand(args: string[], out: (text: string) => void):
     if (sub === 'create') {
       const user = await userByEmail(auth, required(values.email, '--email'));
       const days = values['expires-in-days'] === undefined ? undefined : Number(values['expires-in-days']);
+      const wanted = parseScope(values.scope);
+      if (wanted && !mayGrantScope(user.role, wanted)) {
+        throw new AppError('bad_request:input', `--scope ${wanted} exceeds ${user.email}'s role (${user.role})`);
+      }
       const { id, token, scope, expiresAt } = await createToken(
         auth,
-        { userId: user.id, name: values.name, expiresInDays: days, scope: parseScope(values.scope) },
+        { userId: user.id, name: values.name, expiresInDays: days, scope: wanted },
         CLI_ACTOR,
       );
       process.stderr.write(
