@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { dialects, useMigratedDb } from '../db/test-dialects';
 import { SIGN_IN_ACCOUNT_LIMIT } from './account-limit';
 import { createAuth, type Auth } from './auth';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
 import type { AuthConfig } from './config';
 import { authRequest } from './http';
 import { SIGN_IN_RATE_LIMIT, SIGN_IN_SHARED_RATE_LIMIT } from './options';
@@ -31,8 +32,12 @@ function useAuth(dialect: ReturnType<typeof dialects>[number], config: AuthConfi
     state.auth = createAuth(db.handle, { secret: await resolveAuthSecret(db.handle, undefined), config });
     await createUser(state.auth, { email: 'Ada@Example.com', name: 'Ada', password, role: 'reviewer' });
   });
-  const signIn = (body: { email: string; password: string }, forwardedFor?: string) =>
-    authRequest(state.auth, post('/sign-in/email', body, forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}), config);
+  const signIn = (body: { email: string; password: string }, forwardedFor?: string, headers: Record<string, string> = {}) =>
+    authRequest(
+      state.auth,
+      post('/sign-in/email', body, { ...headers, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }),
+      config,
+    );
   return { state, signIn };
 }
 
@@ -169,11 +174,12 @@ describe.each(dialects())('sign-in without trusted proxies on $name', (dialect) 
 describe.each(dialects())('password spraying without trusted proxies on $name', (dialect) => {
   const { signIn } = useAuth(dialect, DIRECT);
 
-  it('counts attempts on many accounts with rotating X-Forwarded-For in one shared limit', async () => {
+  it('counts attempts on many accounts with rotating X-Forwarded-For (or the app’s own address header) in one shared limit', async () => {
     const statuses = [];
     for (let i = 0; i < SIGN_IN_SHARED_RATE_LIMIT.max + 5; i++) {
-      const forwardedFor = `203.0.113.${i + 1}`;
-      statuses.push((await signIn({ email: `spray-${i}@example.com`, password: 'guess guess guess' }, forwardedFor)).status);
+      const address = `203.0.113.${i + 1}`;
+      const body = { email: `spray-${i}@example.com`, password: 'guess guess guess' };
+      statuses.push((await signIn(body, address, { [CLIENT_ADDRESS_HEADER]: address, 'x-real-ip': address })).status);
     }
     expect(statuses.slice(0, SIGN_IN_SHARED_RATE_LIMIT.max)).toEqual(Array(SIGN_IN_SHARED_RATE_LIMIT.max).fill(401));
     expect(statuses.slice(-5)).toEqual(Array(5).fill(429));
