@@ -44,9 +44,10 @@ class TokensPage {
     await expect(this.page.getByTestId('create-token-form')).toBeVisible();
   }
 
-  /** Creates a token and returns the secret the page shows once. */
-  async create(name: string): Promise<string> {
+  /** Creates a token (with `scope`, else the preselected one) and returns the secret the page shows once. */
+  async create(name: string, scope?: string): Promise<string> {
     await this.page.getByTestId('token-name').fill(name);
+    if (scope) await this.page.getByTestId('token-scope').selectOption(scope);
     await this.page.getByTestId('token-create').click();
     const secret = this.page.getByTestId('token-secret');
     await expect(secret).toBeVisible();
@@ -163,9 +164,34 @@ test.describe('personal API tokens', () => {
 
     await page.reload();
     await expect(tokens.row(name)).toBeVisible();
+    await expect(tokens.row(name).getByTestId('token-scope-cell')).toHaveText('read');
     await expect(page.getByTestId('token-secret')).toHaveCount(0);
     const prefix = (await tokens.row(name).getByTestId('token-start').textContent())!.replace('…', '');
     expect(secret.startsWith(prefix)).toBe(true);
     expect(await page.content()).not.toContain(secret);
+  });
+
+  test('a token is read-only unless given a wider scope; a reviewer is offered no scope above review', async ({ page, playwright }) => {
+    const tokens = new TokensPage(page);
+    await tokens.goto();
+    await expect(page.getByTestId('token-scope')).toHaveValue('read');
+    await expect(page.getByTestId('token-scope').locator('option')).toHaveText([/^read/, /^review/]);
+    const readOnly = await tokens.create(`ro-${Date.now().toString(36)}`);
+    // A fresh page, so the next secret read is the new token's, not the one still shown.
+    await tokens.goto();
+    const reviewName = `rv-${Date.now().toString(36)}`;
+    const review = await tokens.create(reviewName, 'review');
+    await expect(tokens.row(reviewName).getByTestId('token-scope-cell')).toHaveText('review');
+
+    const api = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, storageState: { cookies: [], origins: [] } });
+    const as = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+    expect((await api.get('/api/account', as(readOnly))).status()).toBe(200);
+    expect((await api.patch('/api/account', { ...as(readOnly), data: { name: 'Read only' } })).status()).toBe(403);
+    expect((await (await api.get('/api/account', as(review))).json()).user).toMatchObject({ role: 'reviewer', scope: 'review' });
+    expect((await api.post('/api/deploys', { ...as(review), data: {} })).status()).toBe(403);
+    // better-auth's own token management is closed: nothing revives or creates a token beside the app's routes.
+    expect((await api.post('/api/auth/api-key/update', { ...as(review), data: { keyId: 'x', enabled: true } })).status()).toBe(404);
+    expect((await api.post('/api/auth/api-key/create', { ...as(review), data: { name: 'side door' } })).status()).toBe(404);
+    await api.dispose();
   });
 });

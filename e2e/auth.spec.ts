@@ -55,4 +55,14 @@ test.describe('security headers', () => {
     const response = await page.request.post('/api/auth/sign-out', { headers: { origin: 'https://evil.example' }, data: {} });
     expect(response.status()).toBe(403);
   });
+
+  test("better-auth's user and token management answer 404 to a signed-in user, so nothing changes unaudited", async ({ page }) => {
+    await page.goto('/');
+    for (const path of ['update-user', 'change-password', 'change-email', 'delete-user', 'revoke-sessions', 'api-key/list']) {
+      const response = await page.request.post(`/api/auth/${path}`, { data: { name: 'Renamed' } });
+      expect(response.status(), path).toBe(404);
+    }
+    expect((await page.request.get('/api/auth/get-session')).status()).toBe(200);
+    await expect(page.getByTestId('user-role')).toHaveText('viewer');
+  });
 });

@@ -16,6 +16,7 @@ export type AppErrorCode =
   | 'not_found:finding'
   | 'not_found:stack'
   | 'not_found:deploy'
+  | 'not_found:endpoint'
   | 'conflict:state'
   | 'conflict:closed'
   | 'conflict:deploy'
@@ -38,6 +39,7 @@ const STATUS: Record<AppErrorCode, number> = {
   'not_found:finding': 404,
   'not_found:stack': 404,
   'not_found:deploy': 404,
+  'not_found:endpoint': 404,
   'conflict:state': 409,
   'conflict:closed': 409,
   'conflict:deploy': 409,

@@ -27,7 +27,8 @@ interface MatrixRow {
 
 const API = path.join(process.cwd(), 'app/api');
 const EXEMPT: Record<string, string> = {
-  'POST app/api/auth/[...all]': "better-auth's own endpoints (sign-in, sign-out): public by design, rate limited, tested in lib/auth",
+  'POST app/api/auth/[...all]':
+    "better-auth's open endpoints (sign-in, sign-out; the rest answer 404): public by design, rate limited, tested in lib/auth and app/api/tokens",
 };
 
 const fixture = { sessionId: '', key: '' };
@@ -150,6 +151,7 @@ const ROWS: MatrixRow[] = [
   { method: 'PUT', route: 'app/api/settings', minRole: 'admin', params: () => ({}), body: () => ({ requiredSignoffs: 1 }), allowed: [200] },
   { method: 'POST', route: 'app/api/tokens', minRole: 'viewer', params: () => ({}), body: () => ({ name: 'matrix' }), allowed: [201] },
   { method: 'DELETE', route: 'app/api/tokens/[id]', minRole: 'viewer', params: () => ({ id: 'no-such-token' }), allowed: [404] },
+  { method: 'PATCH', route: 'app/api/account', minRole: 'viewer', params: () => ({}), body: () => ({ name: 'Matrix' }), allowed: [200] },
   // An admitted caller's malformed request stops at validation: a real deploy is exercised in lib/deploy and e2e.
   {
     method: 'POST',

@@ -4,15 +4,24 @@ import { useActionState, useState } from 'react';
 import { createTokenAction, type CreateTokenState } from '@/app/account/tokens/actions';
 import { FieldError, fieldErrorProps, typedValue } from '@/components/admin/field-error';
 import { ui } from '@/components/admin/styles';
+import { DEFAULT_TOKEN_SCOPE, type TokenScope } from '@/lib/auth/token-scopes';
+
+/** How each scope is offered. */
+const SCOPE_LABELS: Record<TokenScope, string> = {
+  read: 'read — read-only',
+  review: 'review — sessions, verdicts, comments, new reviews',
+  deploy: 'deploy — review and deploy',
+  admin: 'admin — everything you may do',
+};
 
 /** The form's name, the prefix of its field error ids. */
 const FORM = 'token';
 
 /**
- * Creates an API token and shows its secret once, with a copy button; a reload forgets it for good. A rejected field is
- * marked and described.
+ * Creates an API token with one of `scopes` (read-only preselected) and shows its secret once, with a copy button; a
+ * reload forgets it for good. A rejected field is marked and described.
  */
-export function CreateTokenForm() {
+export function CreateTokenForm({ scopes }: { scopes: readonly TokenScope[] }) {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, { status: 'idle' });
   return (
     <div className="space-y-3">
@@ -52,6 +61,25 @@ export function CreateTokenForm() {
             />
           </label>
           <FieldError state={state} form={FORM} field="expiresInDays" />
+        </div>
+        <div>
+          <label className={ui.label}>
+            Scope
+            <select
+              name="scope"
+              defaultValue={typedValue(state, 'scope') || DEFAULT_TOKEN_SCOPE}
+              className={ui.input}
+              data-testid="token-scope"
+              {...fieldErrorProps(state, FORM, 'scope')}
+            >
+              {scopes.map((scope) => (
+                <option key={scope} value={scope}>
+                  {SCOPE_LABELS[scope]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldError state={state} form={FORM} field="scope" />
         </div>
         <button type="submit" disabled={pending} className={ui.button} data-testid="token-create">
           {pending ? 'Creating…' : 'Create token'}

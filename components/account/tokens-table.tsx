@@ -15,7 +15,7 @@ export function TokensTable({ tokens }: { tokens: OwnToken[] }) {
       <table className={ui.table}>
         <thead>
           <tr>
-            {['Name', 'Token', 'Created', 'Expires', 'Last used', ''].map((h) => (
+            {['Name', 'Token', 'Scope', 'Created', 'Expires', 'Last used', ''].map((h) => (
               <th key={h} className={ui.th}>
                 {h}
               </th>
@@ -28,6 +28,9 @@ export function TokensTable({ tokens }: { tokens: OwnToken[] }) {
               <td className={ui.td}>{token.name ?? '—'}</td>
               <td className={`${ui.td} font-mono text-xs`} data-testid="token-start">
                 {token.start ? `${token.start}…` : '—'}
+              </td>
+              <td className={`${ui.td} text-xs`} data-testid="token-scope-cell">
+                {token.scope}
               </td>
               <td className={`${ui.td} text-xs`}>{day(token.createdAt)}</td>
               <td className={`${ui.td} text-xs`}>{token.expiresAt ? day(token.expiresAt) : 'never'}</td>

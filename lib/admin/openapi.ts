@@ -6,6 +6,13 @@ const denied = { '401': err('Not signed in'), '403': err('Role too low, or a cro
 const q = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', schema, description });
 const id = (description: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description });
 const ROLE = { type: 'string', enum: ['viewer', 'reviewer', 'deployer', 'admin'] };
+const SCOPE = {
+  type: 'string',
+  enum: ['read', 'review', 'deploy', 'admin'],
+  default: 'read',
+  description:
+    "What the token may do, never more than its owner's role: read (read-only: every write refused), review (sessions, verdicts, comments, new reviews), deploy (review and deploys), admin (everything the owner may)",
+};
 const SETTINGS = {
   type: 'object',
   properties: {
@@ -76,24 +83,50 @@ export const adminApiPaths = {
       },
     },
   },
-  '/api/tokens': {
+  '/api/account': {
     get: {
-      summary: "The caller's API tokens, without secrets",
-      responses: { '200': ok('`{tokens:[{id,name,start,enabled,createdAt,expiresAt,lastUsedAt}]}`'), ...denied },
+      summary: 'The caller: `{user:{id,email,name,role,via,scope}}`; `role` is what the request acts with (a token’s capped by its scope)',
+      responses: { '200': ok('`{user}`'), '401': err('Not signed in') },
     },
-    post: {
-      summary: 'Create an API token for the caller; `token` is shown only in this response',
+    patch: {
+      summary: "Change the caller's own display name (audited as user.rename)",
       requestBody: body({
         type: 'object',
         required: ['name'],
-        properties: { name: { type: 'string', maxLength: 32 }, expiresInDays: { type: 'integer', minimum: 1, maximum: 365 } },
+        additionalProperties: false,
+        properties: { name: { type: 'string', minLength: 1, maxLength: 100 } },
       }),
-      responses: { '201': ok('`{id, token, expiresAt}`'), '400': err('Invalid token request'), ...denied },
+      responses: { '200': ok('`{user}`'), '400': err('Invalid name'), ...denied },
+    },
+  },
+  '/api/tokens': {
+    get: {
+      summary: "The caller's API tokens, without secrets",
+      responses: { '200': ok('`{tokens:[{id,name,start,enabled,scope,createdAt,expiresAt,lastUsedAt}]}`'), ...denied },
+    },
+    post: {
+      summary: 'Create an API token for the caller (audited); `token` is shown only in this response',
+      requestBody: body({
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 32 },
+          expiresInDays: { type: 'integer', minimum: 1, maximum: 365 },
+          scope: SCOPE,
+        },
+      }),
+      responses: {
+        '201': ok('`{id, token, scope, expiresAt}`'),
+        '400': err('Invalid token request'),
+        '401': err('Not signed in'),
+        '403': err('A scope above the caller’s rights, a read-only token, or a cross-site cookie write'),
+      },
     },
   },
   '/api/tokens/{id}': {
     delete: {
-      summary: "Revoke one of the caller's tokens",
+      summary: "Revoke one of the caller's tokens for good (audited; nothing enables it again)",
       parameters: [id('Token id')],
       responses: { '204': { description: 'Revoked' }, '404': err('No such token of the caller'), ...denied },
     },

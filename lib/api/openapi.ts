@@ -220,18 +220,23 @@ export function openApiDocument() {
           responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Server is up') },
         },
       },
-      // better-auth's endpoints: POST sign-in/email (rate limited), sign-out, sign-in/oauth2; GET get-session, oauth2/callback/oidc.
+      // better-auth's open endpoints: POST sign-in/email (rate limited), sign-out, sign-in/oauth2; GET get-session,
+      // oauth2/callback/oidc. Every other path under /api/auth (the library's token and user management) is a 404.
       '/api/auth/{...all}': {
         get: {
           summary: 'Session and single sign-on callbacks (better-auth)',
-          responses: { '200': { description: 'Handled by better-auth' } },
+          responses: { '200': { description: 'Handled by better-auth' }, '404': { description: 'Not an open endpoint' } },
         },
         post: {
           summary: 'Sign in (email and password or SSO) and sign out (better-auth)',
           responses: {
             '200': { description: 'Handled by better-auth' },
             '401': { description: 'Wrong email or password' },
-            '429': { description: 'Too many sign-in attempts' },
+            '404': { description: 'Not an open endpoint (token, user, email, password and session management are closed)' },
+            '429': {
+              description:
+                'Too many sign-in attempts: per client address (behind TRUSTED_PROXIES, else all clients together) or too many failures for the account; `Retry-After` says when to retry',
+            },
           },
         },
       },

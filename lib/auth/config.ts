@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isProxyEntry } from './client-address';
 import { ROLES, type Role } from './roles';
 
 /** Single sign-on through an OpenID Connect provider, when configured. */
@@ -17,7 +18,10 @@ export interface AuthConfig {
   /** The public origin of the app (`BETTER_AUTH_URL`, else `APP_URL`); undefined means "the request's own origin". */
   baseURL?: string;
   oidc?: OidcConfig;
-  /** Reverse proxies whose `X-Forwarded-For` entries are skipped when finding a client's IP (`TRUSTED_PROXIES`). */
+  /**
+   * Reverse proxies (IPs or CIDRs) in front of the app (`TRUSTED_PROXIES`): only with them is `X-Forwarded-For` read,
+   * from the right, skipping them. Empty: forwarded headers are ignored.
+   */
   trustedProxies: string[];
 }
 
@@ -40,8 +44,18 @@ const schema = z.object({
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
   OIDC_DEFAULT_ROLE: optional.pipe(z.enum(ROLES).optional()),
-  TRUSTED_PROXIES: optional,
+  TRUSTED_PROXIES: optional.refine(
+    (value) => value === undefined || proxyEntries(value).every(isProxyEntry),
+    'must be a comma-separated list of IP addresses or CIDR ranges',
+  ),
 });
+
+function proxyEntries(value: string): string[] {
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
 
 /** Parses the authentication variables once; throws listing every invalid or incomplete one. */
 export function authConfigFromEnv(env: Record<string, string | undefined> = process.env): AuthConfig {
@@ -59,10 +73,7 @@ export function authConfigFromEnv(env: Record<string, string | undefined> = proc
   return {
     secret: e.BETTER_AUTH_SECRET,
     baseURL: baseURL ? new URL(baseURL).origin : undefined,
-    trustedProxies:
-      e.TRUSTED_PROXIES?.split(',')
-        .map((p) => p.trim())
-        .filter(Boolean) ?? [],
+    trustedProxies: e.TRUSTED_PROXIES ? proxyEntries(e.TRUSTED_PROXIES) : [],
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

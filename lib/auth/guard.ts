@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AppError } from '../errors';
 import { getAuth } from './auth';
-import { authenticate, authorizeRequest, type AuthedUser } from './authorize';
+import { assertMayChange, authenticate, authorizeRequest, scopedMessage, type AuthedUser } from './authorize';
 import { authConfigFromEnv } from './config';
 import { hasRole, type Role } from './roles';
 import { hasUsers } from './first-run';
@@ -27,10 +27,14 @@ export async function requirePageUser(minRole: Role = 'viewer'): Promise<AuthedU
   return user;
 }
 
-/** For server actions (Next.js checks their Origin itself): the signed-in user holding `minRole`, else throws 401/403. */
+/**
+ * For server actions (Next.js checks their Origin itself): the signed-in user holding `minRole`, else throws 401/403;
+ * a read-only token is refused, as every action changes something.
+ */
 export async function requireActionUser(minRole: Role): Promise<AuthedUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('unauthorized:auth', 'Sign in first');
-  if (!hasRole(user, minRole)) throw new AppError('forbidden:auth', `This needs the ${minRole} role`);
+  assertMayChange(user);
+  if (!hasRole(user, minRole)) throw new AppError('forbidden:auth', scopedMessage(user, minRole));
   return user;
 }

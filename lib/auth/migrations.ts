@@ -4,11 +4,13 @@ import { registerMigrationHook } from '../db/migrate';
 import { authConfigFromEnv } from './config';
 import { authOptions } from './options';
 import { createAuthStateTable } from '../db/queries/auth-state';
+import { createSignInFailuresTable } from '../db/queries/sign-in-failures';
 import { resolveAuthSecret } from './state';
 
-/** Creates or updates authentication's tables: `auth_state`, then better-auth's own (user, session, account, apikey, rateLimit, …). */
+/** Creates or updates authentication's tables: `auth_state`, `sign_in_failures`, then better-auth's own (user, session, account, apikey, rateLimit, …). */
 export async function migrateAuth(handle: DbHandle): Promise<void> {
   await createAuthStateTable(handle.db);
+  await createSignInFailuresTable(handle.db);
   const config = authConfigFromEnv();
   const secret = await resolveAuthSecret(handle, config.secret);
   const { runMigrations } = await getMigrations(authOptions(handle, { secret, config }));

@@ -2,13 +2,22 @@ import { apiKey } from '@better-auth/api-key';
 import type { BetterAuthOptions, BetterAuthPlugin, User } from 'better-auth';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import type { DbHandle } from '../db/connection';
+import { appendAuditLog } from '../db/queries/audit-log';
+import { accountSignInLimit } from './account-limit';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
 import { COOKIE_PREFIX, OIDC_PROVIDER_ID, type AuthConfig } from './config';
 
 /** Prefix of personal API tokens, so a leaked one is recognizable (`irv_…`). */
 export const TOKEN_PREFIX = 'irv_';
 
-/** Sign-in attempts allowed per client IP and minute. */
+/** Sign-in attempts allowed per client IP and minute, when the IP is known (behind `TRUSTED_PROXIES`). */
 export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
+
+/**
+ * Sign-in attempts allowed per minute from all clients whose IP is unknown, together (no `TRUSTED_PROXIES`: a
+ * client-set `X-Forwarded-For` proves nothing). Each account still allows only a few failures (SIGN_IN_ACCOUNT_LIMIT).
+ */
+export const SIGN_IN_SHARED_RATE_LIMIT = { window: 60, max: 20 } as const;
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -33,7 +42,9 @@ export function authOptions(handle: DbHandle, { secret, config }: { secret: stri
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/*': SIGN_IN_RATE_LIMIT },
+      customRules: {
+        '/sign-in/*': (request: Request) => (request.headers.get(CLIENT_ADDRESS_HEADER) ? SIGN_IN_RATE_LIMIT : SIGN_IN_SHARED_RATE_LIMIT),
+      },
     },
     // Without a configured base URL the dashboard trusts the origin the browser addressed (its Host), as the CSRF
     // guard does: a cross-site page cannot choose the Host its victim's browser sends.
@@ -46,7 +57,8 @@ export function authOptions(handle: DbHandle, { secret, config }: { secret: stri
       // they are not marked Secure, so sign-in also works over plain http on another host name; set an https
       // BETTER_AUTH_URL in production.
       useSecureCookies: config.baseURL?.startsWith('https://') ?? false,
-      ...(config.trustedProxies.length > 0 ? { ipAddress: { trustedProxies: config.trustedProxies } } : {}),
+      // The only address better-auth sees is the one lib/auth/http.ts resolved (X-Forwarded-For behind trusted proxies).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     databaseHooks: {
       user: {
@@ -54,6 +66,20 @@ export function authOptions(handle: DbHandle, { secret, config }: { secret: stri
           // Accounts created by single sign-on get the configured default role, never one from the IdP.
           before: async (user: User & Record<string, unknown>, ctx: { path?: string } | null) =>
             config.oidc && ctx?.path?.startsWith('/oauth2/callback') ? { data: { ...user, role: config.oidc.defaultRole } } : undefined,
+          // The app's own user creation audits itself (lib/auth/users.ts); one made by single sign-on is audited here.
+          after: async (user: User & Record<string, unknown>, ctx: { path?: string } | null) => {
+            if (!ctx?.path?.startsWith('/oauth2/callback')) return;
+            await appendAuditLog(
+              {
+                actor: { id: null, label: 'single sign-on' },
+                action: 'user.create',
+                entityType: 'user',
+                entityId: user.id,
+                after: { email: user.email, name: user.name, role: user.role },
+              },
+              handle.db,
+            );
+          },
         },
       },
     },
@@ -66,6 +92,7 @@ export function authOptions(handle: DbHandle, { secret, config }: { secret: stri
         rateLimit: { enabled: false },
         keyExpiration: { defaultExpiresIn: null, minExpiresIn: 1, maxExpiresIn: 365 },
       }),
+      accountSignInLimit(handle.db),
       ...oidcPlugins(config),
     ],
   } satisfies BetterAuthOptions;

@@ -74,7 +74,10 @@ describe('authentication configuration from the environment', () => {
   it('leaves single sign-on off without OIDC variables, and refuses half a configuration', () => {
     const config = authConfigFromEnv({});
     expect(config.oidc).toBeUndefined();
-    expect(authOptions({} as never, { secret: 'x'.repeat(40), config }).plugins.map((p) => p.id)).toEqual(['api-key']);
+    expect(authOptions({} as never, { secret: 'x'.repeat(40), config }).plugins.map((p) => p.id)).toEqual([
+      'api-key',
+      'account-sign-in-limit',
+    ]);
     expect(() => authConfigFromEnv({ OIDC_ISSUER: 'https://idp.example.com' })).toThrow(/go together/);
   });
 
@@ -82,5 +85,17 @@ describe('authentication configuration from the environment', () => {
     expect(() => authConfigFromEnv({ BETTER_AUTH_SECRET: 'changeme' })).toThrow(/BETTER_AUTH_SECRET/);
     expect(() => authConfigFromEnv({ APP_URL: 'not a url' })).toThrow(/APP_URL/);
     expect(() => authConfigFromEnv({ ...oidcEnv, OIDC_DEFAULT_ROLE: 'root' })).toThrow(/OIDC_DEFAULT_ROLE/);
+  });
+
+  it('reads TRUSTED_PROXIES as IPs and CIDR ranges and refuses anything else', () => {
+    expect(authConfigFromEnv({ TRUSTED_PROXIES: ' 10.0.0.0/8, ::1 ,192.0.2.7' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      '192.0.2.7',
+    ]);
+    expect(authConfigFromEnv({}).trustedProxies).toEqual([]);
+    for (const bad of ['proxy.example.com', '10.0.0.0/33', '10.0.0.1/8/1', '::1/129']) {
+      expect(() => authConfigFromEnv({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
+    }
   });
 });

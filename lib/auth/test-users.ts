@@ -12,7 +12,7 @@ export interface TestUser {
   password: string;
   /** `name=value; …` of the session cookies. */
   cookie: string;
-  /** A personal API token for `Authorization: Bearer <token>`. */
+  /** A personal API token for `Authorization: Bearer <token>`, scope `admin` (everything the user's role allows). */
   token: string;
 }
 
@@ -29,7 +29,7 @@ export async function createTestUsers(handle: DbHandle, auth?: Auth): Promise<Re
     const password = `pw-${randomBytes(12).toString('hex')}`;
     const user = await createUser(instance, { email, name: `Test ${role}`, password, role });
     const cookie = await signInCookie(instance, { email, password });
-    const { token } = await createToken(instance, { userId: user.id, name: 'test' });
+    const { token } = await createToken(instance, { userId: user.id, name: 'test', scope: 'admin' });
     entries.push([role, { user, email, password, cookie, token }] as const);
   }
   return Object.fromEntries(entries) as Record<Role, TestUser>;

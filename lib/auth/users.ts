@@ -15,13 +15,21 @@ export interface AppUser {
   createdAt: Date;
 }
 
+/** A display name: 1 to 100 characters after trimming, no control characters (NUL cannot be stored in PostgreSQL text). */
+const displayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
 /** What creating a user takes; the password is hashed by better-auth (scrypt) and never stored as given. */
 export const newUserSchema = z.object({
   email: z
     .email()
     .max(254)
     .transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1).max(100),
+  name: displayName,
   password: z.string().min(12, 'at least 12 characters').max(256),
   role: z.enum(ROLES),
 });
@@ -94,6 +102,26 @@ export async function setUserRole(
     entityId: user.id,
     before: { role: user.role },
     after: { role },
+  });
+  return updated;
+}
+
+/** What renaming a user takes: the new display name. */
+export const renameSchema = z.strictObject({ name: displayName });
+
+/** Changes a user's display name (audited with the name before and after); 404 for an unknown user. */
+export async function renameUser(auth: Auth, { id, name }: { id: string; name: string }, actor: Actor): Promise<AppUser> {
+  const user = await getUserById(auth, { id });
+  if (!user) throw new AppError('not_found:user', `No user with id ${id}`);
+  const ctx = await auth.$context;
+  const updated = toAppUser(await ctx.internalAdapter.updateUser(id, { name }));
+  await auditAuthChange(auth, {
+    actor,
+    action: 'user.rename',
+    entityType: 'user',
+    entityId: id,
+    before: { name: user.name },
+    after: { name },
   });
   return updated;
 }

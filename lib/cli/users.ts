@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { openAuth, type Auth } from '../auth/auth';
 import type { Actor } from '../auth/audit-log';
 import { ROLES } from '../auth/roles';
+import { mayGrantScope, TOKEN_SCOPES, type TokenScope } from '../auth/token-scopes';
 import { createToken, listTokens, revokeToken } from '../auth/tokens';
 import { createUser, getUserByEmail, listUsers, setUserRole } from '../auth/users';
 import { getDb } from '../db/connection';
@@ -15,9 +16,10 @@ export const USERS_USAGE = `  user add --email <e> --role viewer|reviewer|deploy
                                          password from stdin when piped, else generated and printed once
   user list                              every user with its role
   user set-role --email <e> --role <role>
-  token create --email <e> [--name <label>] [--expires-in-days N]
-                                         prints a personal API token once (only its hash is stored)
-  token list --email <e>                 a user's tokens (never the tokens themselves)
+  token create --email <e> [--name <label>] [--expires-in-days N] [--scope read|review|deploy|admin]
+                                         prints a personal API token once (only its hash is stored);
+                                         scope read (read-only) unless given; never above the user's role
+  token list --email <e>                 a user's tokens (never the tokens themselves), scope last
   token revoke --id <token id>
 `;
 
@@ -27,6 +29,14 @@ const CLI_ACTOR: Actor = { id: null, label: 'cli' };
 function parseRole(value: string | undefined) {
   const parsed = z.enum(ROLES).safeParse(value);
   if (!parsed.success) throw new AppError('bad_request:input', `--role must be one of ${ROLES.join(', ')}`);
+  return parsed.data;
+}
+
+/** The --scope value (undefined: the default, read), or a 400 naming the valid scopes. */
+function parseScope(value: string | undefined): TokenScope | undefined {
+  if (value === undefined) return undefined;
+  const parsed = z.enum(TOKEN_SCOPES).safeParse(value);
+  if (!parsed.success) throw new AppError('bad_request:input', `--scope must be one of ${TOKEN_SCOPES.join(', ')}`);
   return parsed.data;
 }
 
@@ -62,22 +72,36 @@ export async function tokenCommand(args: string[], out: (text: string) => void):
   if (!sub || sub === 'help') return out(USERS_USAGE);
   const { values } = parseArgs({
     args: rest,
-    options: { email: { type: 'string' }, name: { type: 'string' }, 'expires-in-days': { type: 'string' }, id: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      'expires-in-days': { type: 'string' },
+      id: { type: 'string' },
+      scope: { type: 'string' },
+    },
   });
   await withAuth(async (auth) => {
     if (sub === 'create') {
       const user = await userByEmail(auth, required(values.email, '--email'));
       const days = values['expires-in-days'] === undefined ? undefined : Number(values['expires-in-days']);
-      const { id, token, expiresAt } = await createToken(auth, { userId: user.id, name: values.name, expiresInDays: days }, CLI_ACTOR);
+      const wanted = parseScope(values.scope);
+      if (wanted && !mayGrantScope(user.role, wanted)) {
+        throw new AppError('bad_request:input', `--scope ${wanted} exceeds ${user.email}'s role (${user.role})`);
+      }
+      const { id, token, scope, expiresAt } = await createToken(
+        auth,
+        { userId: user.id, name: values.name, expiresInDays: days, scope: wanted },
+        CLI_ACTOR,
+      );
       process.stderr.write(
-        `token ${id} for ${user.email}, ${expiresAt ? `expires ${expiresAt.toISOString()}` : 'no expiry'}; shown once: store it now\n`,
+        `token ${id} for ${user.email}, scope ${scope}, ${expiresAt ? `expires ${expiresAt.toISOString()}` : 'no expiry'}; shown once: store it now\n`,
       );
       out(token);
     } else if (sub === 'list') {
       const user = await userByEmail(auth, required(values.email, '--email'));
       for (const t of await listTokens(auth, { userId: user.id })) {
         out(
-          `${t.id}\t${t.name ?? '-'}\t${t.start ?? ''}…\t${t.enabled ? 'active' : 'revoked'}\t${t.expiresAt ? new Date(t.expiresAt).toISOString() : 'no expiry'}`,
+          `${t.id}\t${t.name ?? '-'}\t${t.start ?? ''}…\t${t.enabled ? 'active' : 'revoked'}\t${t.expiresAt ? new Date(t.expiresAt).toISOString() : 'no expiry'}\t${t.scope}`,
         );
       }
     } else if (sub === 'revoke') {

@@ -6,6 +6,7 @@ import { runAction, type ActionState } from '@/lib/admin/action-state';
 import { actorOf } from '@/lib/auth/authorize';
 import { getAuth } from '@/lib/auth/auth';
 import { requireActionUser } from '@/lib/auth/guard';
+import type { TokenScope } from '@/lib/auth/token-scopes';
 
 /** After creating a token: the secret, which this state is the only place to show. */
 export type CreateTokenState = ActionState<{ name: string; token: string }>;
@@ -17,11 +18,16 @@ export async function createTokenAction(_previous: CreateTokenState, form: FormD
       const user = await requireActionUser('viewer');
       const days = String(form.get('expiresInDays') ?? '');
       const name = String(form.get('name') ?? '');
-      const { token } = await createOwnToken(await getAuth(), { name, expiresInDays: days ? Number(days) : undefined }, actorOf(user));
+      const scope = String(form.get('scope') ?? '') || undefined;
+      const { token } = await createOwnToken(
+        await getAuth(),
+        { name, expiresInDays: days ? Number(days) : undefined, scope: scope as TokenScope | undefined },
+        user,
+      );
       revalidatePath('/account/tokens');
       return { name, token };
     },
-    { form, keep: ['name', 'expiresInDays'] },
+    { form, keep: ['name', 'expiresInDays', 'scope'] },
   );
 }
 

@@ -4,6 +4,7 @@ import { TokensTable } from '@/components/account/tokens-table';
 import { listOwnTokens } from '@/lib/account/tokens';
 import { getAuth } from '@/lib/auth/auth';
 import { requirePageUser } from '@/lib/auth/guard';
+import { grantableScopes } from '@/lib/auth/token-scopes';
 
 /** The page's title (the layout adds " · infra-review"). */
 export const metadata: Metadata = { title: 'API tokens' };
@@ -19,9 +20,10 @@ export default async function AccountTokensPage() {
       <h1 className="text-lg font-semibold text-slate-900">API tokens</h1>
       <p className="text-sm text-slate-600">
         Personal tokens let the CLI and CI act as you ({user.email}, {user.role}) with{' '}
-        <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. Only a hash is stored.
+        <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>, within the token&apos;s scope: read (read-only), review,
+        deploy or admin, never more than your role. Only a hash is stored.
       </p>
-      <CreateTokenForm />
+      <CreateTokenForm scopes={grantableScopes(user.role)} />
       <TokensTable tokens={tokens} />
     </div>
   );

@@ -13,6 +13,7 @@ interface Listed {
   name: string;
   start: string;
   enabled: boolean;
+  scope: string;
   lastUsedAt: string | null;
 }
 
@@ -29,16 +30,17 @@ describe('/api/tokens', () => {
     expect(text).not.toContain(env.users.viewer.token);
     const { tokens } = JSON.parse(text) as { tokens: Listed[] };
     expect(tokens).toHaveLength(1);
-    expect(tokens[0]).toMatchObject({ name: 'test', enabled: true });
+    expect(tokens[0]).toMatchObject({ name: 'test', enabled: true, scope: 'admin' });
     expect(env.users.viewer.token.startsWith(tokens[0].start)).toBe(true);
-    expect(Object.keys(tokens[0]).sort()).toEqual(['createdAt', 'enabled', 'expiresAt', 'id', 'lastUsedAt', 'name', 'start']);
+    expect(Object.keys(tokens[0]).sort()).toEqual(['createdAt', 'enabled', 'expiresAt', 'id', 'lastUsedAt', 'name', 'scope', 'start']);
   });
 
   it('creates a token shown once that authenticates a bearer request; creation is audited', async () => {
     const response = await POST(testRequest('POST', '/api/tokens', { cookie: env.users.viewer }, { name: 'ci', expiresInDays: 30 }));
     expect(response.status).toBe(201);
-    const { id, token, expiresAt } = (await response.json()) as { id: string; token: string; expiresAt: string };
+    const { id, token, scope, expiresAt } = (await response.json()) as { id: string; token: string; scope: string; expiresAt: string };
     expect(token).toMatch(/^irv_/);
+    expect(scope).toBe('read');
     expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect((await verifyToken(env.auth, token))?.id).toBe(env.users.viewer.user.id);
     const listed = await list({ bearer: token });
@@ -47,6 +49,7 @@ describe('/api/tokens', () => {
     expect(JSON.stringify(listed)).not.toContain(token);
     const audit = await listAuditLog({ action: 'token.create', entityId: id, limit: 1 });
     expect(audit.entries[0]).toMatchObject({ actorId: env.users.viewer.user.id });
+    expect(JSON.stringify(audit.entries[0])).toContain('"scope":"read"');
   });
 
   it('revokes the caller’s own token, after which it no longer authenticates', async () => {
@@ -93,6 +96,8 @@ describe('/api/tokens', () => {
       { name: 'x', expiresInDays: 0 },
       { name: 'x', expiresInDays: 366 },
       { name: 'x', userId: 'someone' },
+      { name: 'x', scope: 'root' },
+      { name: 'x', scope: ['read'] },
       'nope',
     ]) {
       expect((await POST(testRequest('POST', '/api/tokens', { cookie: env.users.viewer }, body))).status, JSON.stringify(body)).toBe(400);
