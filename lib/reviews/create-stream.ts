@@ -13,7 +13,7 @@ export type CreateProgressLine =
 
 /**
  * Creates a review and streams its progress as NDJSON lines (stored, synthesizing or parsing, analyzing, done); a
- * failure after the stream started is an `error` line (the review stays stored, as without streaming).
+ * failure after the stream started is an `error` line (the review is not kept, as without streaming).
  */
 export function createReviewStream({ input, createdBy }: { input: CreateReviewInput; createdBy: string }): Response {
   const encoder = new TextEncoder();

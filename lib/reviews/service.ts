@@ -9,11 +9,13 @@ import { projectRoot, referenceSpec } from '../pipeline/bundled';
 import { runReview, type ReviewDefinition } from '../pipeline/run';
 import type { ArtifactState, ReviewResult } from '../pipeline/types';
 import { loadInlineArtifact } from '../pipeline/inline-artifact';
-import type { CreateReviewInput } from './input';
+import { assertFileSize } from '../limits/bounds';
+import type { CreateReviewInput, ReviewFile } from './input';
 import { planReview } from './plan';
 import type { ReviewPlan, StoredArtifact } from './plan-types';
 import {
   countReviewRows,
+  discardReviewRow,
   getReviewRowById,
   insertReviewRow,
   listReviewRows,
@@ -91,6 +93,7 @@ export async function storePlannedReview(
       coverage_found: null,
       coverage_failures: null,
       coverage_ratio: null,
+      coverage_unlisted: null,
     },
   });
 }
@@ -102,20 +105,34 @@ type ReviewListItemOfRow = ReturnType<typeof listItemOfRow>;
 
 /**
  * Creates a review from a validated request and analyzes it once, so the answer carries its counts. `onPhase` hears
- * each step: stored, then synthesizing (CDK code) or parsing (templates, markdown), then analyzing.
+ * each step: stored, then synthesizing (CDK code) or parsing (templates, markdown), then analyzing. Input over the
+ * limits (lib/limits) is refused before anything is stored; a creation that fails after storing removes its row, so a
+ * refused or broken request leaves nothing behind.
  */
 export async function createReview(
   { input, createdBy, onPhase }: { input: CreateReviewInput; createdBy: string; onPhase?: (phase: CreatePhase) => void },
   db: Kysely<Database> = getDb().db,
 ) {
+  for (const file of filesOfInput(input)) assertFileSize(file.path, file.text);
   const plan = planReview(input);
   const stored = await storePlannedReview({ plan, createdBy }, db);
-  onPhase?.({ phase: 'stored', review: stored });
-  if (stored.status === 'failed') return stored;
-  const synthesizes = [plan.reference, plan.model].some((side) => 'infra' in side || side.synthesize);
-  onPhase?.({ phase: synthesizes ? 'synthesizing' : 'parsing' });
-  await runStoredReview({ id: stored.id, onLoaded: () => onPhase?.({ phase: 'analyzing' }) }, db);
-  return getStoredReviewSummary({ id: stored.id }, db);
+  try {
+    onPhase?.({ phase: 'stored', review: stored });
+    if (stored.status === 'failed') return stored;
+    const synthesizes = [plan.reference, plan.model].some((side) => 'infra' in side || side.synthesize);
+    onPhase?.({ phase: synthesizes ? 'synthesizing' : 'parsing' });
+    await runStoredReview({ id: stored.id, onLoaded: () => onPhase?.({ phase: 'analyzing' }) }, db);
+    return await getStoredReviewSummary({ id: stored.id }, db);
+  } catch (error) {
+    // The creation's own error is what the caller needs; a failed clean-up is logged, not raised in its place.
+    await discardReviewRow({ id: stored.id }, db).catch((cleanup: unknown) => console.error(cleanup));
+    throw error;
+  }
+}
+
+function filesOfInput(input: CreateReviewInput): ReviewFile[] {
+  if (input.kind === 'task') return input.files;
+  return input.reference ? [input.reference, input.model] : [input.model];
 }
 
 /** The list entry of one stored review; `not_found:review` when there is none. */
@@ -176,6 +193,7 @@ export async function runStoredReview(
     row.analyzed_at === null ||
     row.coverage_found !== (coverage?.found ?? null) ||
     row.coverage_failures !== (coverage?.failures ?? null) ||
+    row.coverage_unlisted !== (coverage?.unlisted ?? null) ||
     row.status !== status ||
     JSON.stringify({ ...previous, generatedAt: null }) !== JSON.stringify({ ...summary, generatedAt: null });
   if (changed) {
@@ -186,7 +204,7 @@ export async function runStoredReview(
         statusNote: note,
         summaryJson: JSON.stringify(summary),
         counts: modelCounts(review),
-        coverage: coverage && { found: coverage.found, failures: coverage.failures, ratio: coverage.coverage },
+        coverage: coverage && { found: coverage.found, failures: coverage.failures, ratio: coverage.coverage, unlisted: coverage.unlisted },
         analyzedAt: new Date().toISOString(),
       },
       db,
