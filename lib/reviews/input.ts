@@ -14,11 +14,19 @@ export const MAX_TASK_FILES = 200;
 // would be stored, shown and written to scratch folders as they are.
 const UNPRINTABLE = /[\u0000-\u001f\u007f\ufffd]/;
 
+/** Whether a name or path is free of control characters, NUL and U+FFFD (the trace of invalid UTF-8). */
+export function isPrintable(text: string): boolean {
+  return !UNPRINTABLE.test(text);
+}
+
+/** What a refusal of isPrintable says. */
+export const UNPRINTABLE_MESSAGE = 'has a control character, a NUL byte or invalid UTF-8';
+
 const pathSchema = z
   .string()
   .min(1, 'is empty')
   .max(300)
-  .refine((p) => !UNPRINTABLE.test(p), 'has a control character, a NUL byte or invalid UTF-8')
+  .refine(isPrintable, UNPRINTABLE_MESSAGE)
   .refine((p) => !/^([\\/]|[a-zA-Z]:|~)/.test(p), 'is absolute: give the path relative to the task folder')
   .refine((p) => !p.split(/[\\/]/).includes('..'), 'leaves the task folder (".." in the path)');
 
@@ -34,13 +42,7 @@ export const reviewFileSchema = z.strictObject({ path: pathSchema, text: textSch
 /** A file that must say something: a template or a markdown answer given on its own. */
 const nonEmptyFile = reviewFileSchema.extend({ text: textSchema.refine((text) => text.trim() !== '', 'is empty') });
 
-const name = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .refine((n) => !UNPRINTABLE.test(n), 'has a control character, a NUL byte or invalid UTF-8')
-  .optional();
+const name = z.string().trim().min(1).max(200).refine(isPrintable, UNPRINTABLE_MESSAGE).optional();
 const templatePath = pathSchema.refine((p) => /\.(json|ya?ml)$/i.test(p), 'a template file (.json, .yaml or .yml)');
 
 /** The body of POST /api/reviews: a pair of templates, a markdown answer (against a template or the infra/ reference), or a task folder's files. */
