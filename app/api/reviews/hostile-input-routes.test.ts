@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testRequest } from '@/lib/audit/test-support';
 import { getDb } from '@/lib/db/connection';
-import { listStoredReviews } from '@/lib/reviews/service';
 import { cfnTaskFiles } from '@/bench/generators/task-corpus';
-import { useRouteTestEnv } from '../admin/_test/route-env';
+import { idParams, useRouteTestEnv } from '../admin/_test/route-env';
+import { planReview } from '@/lib/reviews/plan';
+import { listStoredReviews, storePlannedReview } from '@/lib/reviews/service';
+import { GET as getReview } from './[id]/route';
+import { GET as getFindings } from './[id]/findings/route';
+import { GET as getDiff } from './[id]/diff/route';
 import { GET as getCoverageOverReviews } from '../coverage/route';
 import { POST } from './route';
 
@@ -70,6 +74,20 @@ describe('POST /api/reviews refuses hostile input with a 4xx that names the fiel
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.message).toBe('The request body exceeds 8 MB');
     expect((await listStoredReviews()).length).toBe(before);
+  });
+});
+
+describe('a stored review written before paths were checked', () => {
+  it('still answers (200 or a 4xx), never a 500, for its review, findings and diff', async () => {
+    const files = Object.entries(cfnTaskFiles(6)).map(([path, text]) => ({ path, text }));
+    files.push({ path: 'lib/evil\u0000name.ts', text: 'export const x = 1;\n' });
+    const plan = planReview({ kind: 'task', files });
+    const { id } = await storePlannedReview({ plan, createdBy: 'legacy@test.invalid' });
+    for (const path of [`/api/reviews/${id}`, `/api/reviews/${id}/findings`, `/api/reviews/${id}/diff`]) {
+      const route = path.endsWith('findings') ? getFindings : path.endsWith('diff') ? getDiff : getReview;
+      const response = await route(testRequest('GET', path, { cookie: env.users.viewer }), idParams(id));
+      expect(response.status, path).toBeLessThan(500);
+    }
   });
 });
 
