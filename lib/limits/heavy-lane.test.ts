@@ -50,9 +50,10 @@ describe('runInLane', () => {
 });
 
 describe('scaledTimeoutMs', () => {
-  it('gives small templates 20 s, adds 10 ms per resource, and never exceeds the cap', () => {
-    expect(scaledTimeoutMs(40, 60_000)).toBe(20_400);
-    expect(scaledTimeoutMs(2000, 60_000)).toBe(40_000);
+  it('gives small templates 30 s, adds 10 ms per resource, and never exceeds the cap', () => {
+    expect(scaledTimeoutMs(40, 60_000)).toBe(30_400);
+    expect(scaledTimeoutMs(2000, 60_000)).toBe(50_000);
+    expect(scaledTimeoutMs(40, 10_000)).toBe(10_000);
     expect(scaledTimeoutMs(5000, 30_000)).toBe(30_000);
     expect(isHeavy(HEAVY_RESOURCES)).toBe(true);
     expect(isHeavy(40)).toBe(false);

@@ -15,8 +15,8 @@ export const HEAVY_RESOURCES = positiveNumber('INFRA_REVIEW_HEAVY_RESOURCES', 50
 /** Heavy reviews analysed at once (`INFRA_REVIEW_HEAVY_CONCURRENCY`); the rest wait their turn in arrival order. */
 export const HEAVY_CONCURRENCY = positiveNumber('INFRA_REVIEW_HEAVY_CONCURRENCY', 1);
 
-// A small template lints in milliseconds; 20 s leaves room for a busy machine, and each resource adds 10 ms.
-const BASE_TIMEOUT_MS = 20_000;
+// A small template lints in milliseconds; 30 s (the validator's former fixed timeout) leaves room for a loaded CI machine.
+const BASE_TIMEOUT_MS = 30_000;
 const TIMEOUT_MS_PER_RESOURCE = 10;
 
 /** Whether work over this many resources goes to the heavy lane. */
@@ -24,7 +24,7 @@ export function isHeavy(resources: number): boolean {
   return resources >= HEAVY_RESOURCES;
 }
 
-/** How long a linter may take on a template of `resources` resources: 20 s plus 10 ms per resource, at most `capMs`. */
+/** How long a linter may take on a template of `resources` resources: 30 s plus 10 ms per resource, at most `capMs`. */
 export function scaledTimeoutMs(resources: number, capMs: number): number {
   return Math.min(capMs, BASE_TIMEOUT_MS + TIMEOUT_MS_PER_RESOURCE * resources);
 }
