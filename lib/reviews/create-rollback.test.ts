@@ -3,7 +3,8 @@ import { dialects, useMigratedDb } from '../db/test-dialects';
 import { getReviewRowById } from '../db/queries/reviews';
 import { cfnTaskFiles } from '../../bench/generators/task-corpus';
 import { createReviewSchema } from './input';
-import { createReview, listStoredReviews, type CreatePhase } from './service';
+import { createReview, type CreatePhase } from './create';
+import { listStoredReviews } from './service';
 
 const task = (i: number) => ({ kind: 'task', files: Object.entries(cfnTaskFiles(i)).map(([path, text]) => ({ path, text })) });
 const buckets = (n: number) =>

@@ -9,13 +9,9 @@ import { projectRoot, referenceSpec } from '../pipeline/bundled';
 import { runReview, type ReviewDefinition } from '../pipeline/run';
 import type { ArtifactState, ReviewResult } from '../pipeline/types';
 import { loadInlineArtifact } from '../pipeline/inline-artifact';
-import { assertFileSize } from '../limits/bounds';
-import type { CreateReviewInput, ReviewFile } from './input';
-import { planReview } from './plan';
 import type { ReviewPlan, StoredArtifact } from './plan-types';
 import {
   countReviewRows,
-  discardReviewRow,
   getReviewRowById,
   insertReviewRow,
   listReviewRows,
@@ -31,8 +27,8 @@ export function newReviewId(): string {
   return `r-${randomBytes(6).toString('hex')}`;
 }
 
-/** The state of a side as known without analysis: parsed files, or the infra/ reference (synthesized when opened). */
-function stateBeforeAnalysis(side: 'reference' | 'model', artifact: StoredArtifact): ArtifactState {
+/** The state of a side as known without analysis: parsed files, or the infra/ reference (synthesized when opened); throws on input over the limits (lib/limits). */
+export function stateBeforeAnalysis(side: 'reference' | 'model', artifact: StoredArtifact): ArtifactState {
   if ('infra' in artifact) {
     return {
       status: 'ok',
@@ -96,43 +92,6 @@ export async function storePlannedReview(
       coverage_unlisted: null,
     },
   });
-}
-
-/** The steps of creating a review, in order, as `createReview` reports them: real phases of the work, not a timer. */
-export type CreatePhase = { phase: 'stored'; review: ReviewListItemOfRow } | { phase: 'synthesizing' | 'parsing' } | { phase: 'analyzing' };
-
-type ReviewListItemOfRow = ReturnType<typeof listItemOfRow>;
-
-/**
- * Creates a review from a validated request and analyzes it once, so the answer carries its counts. `onPhase` hears
- * each step: stored, then synthesizing (CDK code) or parsing (templates, markdown), then analyzing. Input over the
- * limits (lib/limits) is refused before anything is stored; a creation that fails after storing removes its row, so a
- * refused or broken request leaves nothing behind.
- */
-export async function createReview(
-  { input, createdBy, onPhase }: { input: CreateReviewInput; createdBy: string; onPhase?: (phase: CreatePhase) => void },
-  db: Kysely<Database> = getDb().db,
-) {
-  for (const file of filesOfInput(input)) assertFileSize(file.path, file.text);
-  const plan = planReview(input);
-  const stored = await storePlannedReview({ plan, createdBy }, db);
-  try {
-    onPhase?.({ phase: 'stored', review: stored });
-    if (stored.status === 'failed') return stored;
-    const synthesizes = [plan.reference, plan.model].some((side) => 'infra' in side || side.synthesize);
-    onPhase?.({ phase: synthesizes ? 'synthesizing' : 'parsing' });
-    await runStoredReview({ id: stored.id, onLoaded: () => onPhase?.({ phase: 'analyzing' }) }, db);
-    return await getStoredReviewSummary({ id: stored.id }, db);
-  } catch (error) {
-    // The creation's own error is what the caller needs; a failed clean-up is logged, not raised in its place.
-    await discardReviewRow({ id: stored.id }, db).catch((cleanup: unknown) => console.error(cleanup));
-    throw error;
-  }
-}
-
-function filesOfInput(input: CreateReviewInput): ReviewFile[] {
-  if (input.kind === 'task') return input.files;
-  return input.reference ? [input.reference, input.model] : [input.model];
 }
 
 /** The list entry of one stored review; `not_found:review` when there is none. */

@@ -70,6 +70,20 @@ describe('POST /api/reviews refuses hostile input with a 4xx that names the fiel
       message: 'b.json: 20000 resources, over the limit of 5000 per template (INFRA_REVIEW_MAX_RESOURCES)',
       details: { limit: 'resources', max: 5000, actual: 20_000, variable: 'INFRA_REVIEW_MAX_RESOURCES' },
     });
+    const streamRequest = testRequest(
+      'POST',
+      '/api/reviews',
+      { cookie: env.users.reviewer },
+      {
+        kind: 'templates',
+        reference: { path: 'a.json', text: buckets(1) },
+        model: { path: 'b.json', text: buckets(20_000) },
+      },
+    );
+    streamRequest.headers.set('accept', 'application/x-ndjson');
+    const streamed = await POST(streamRequest);
+    expect(streamed.status).toBe(422);
+    expect(streamed.headers.get('content-type')).toContain('application/json');
     const huge = await post({ kind: 'markdown', model: { path: 'a.md', text: 'x'.repeat(20 * 1024 * 1024) } });
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.message).toBe('The request body exceeds 8 MB');
