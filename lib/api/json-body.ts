@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { formatBytes } from '../limits/limits';
 
 /** Largest request body the session API reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -8,7 +9,7 @@ export const ADMIN_MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * The request's JSON body, read at most `maxBytes` far (`payload_too_large:body` beyond, whatever Content-Length
- * claims); `undefined` for an empty body; `bad_request:input` when it is not JSON.
+ * claims); `undefined` for an empty body; `bad_request:input` when it is not UTF-8 or not JSON.
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers.get('content-length'));
@@ -37,9 +38,14 @@ async function readText(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    // JSON is UTF-8 (RFC 8259); decoding leniently would store U+FFFD in place of what the client meant.
+    throw new AppError('bad_request:input', 'The request body is not valid UTF-8');
+  }
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError('payload_too_large:body', `The request body exceeds ${maxBytes / 1024} KB`);
+  return new AppError('payload_too_large:body', `The request body exceeds ${formatBytes(maxBytes)}`);
 }

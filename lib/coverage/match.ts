@@ -123,11 +123,15 @@ export function coverageNumbers(result: CoverageResult): CoverageNumbers {
 
 /** Coverage over several reviews: failures found over all failures listed (each failure weighs the same), and the sums. */
 export function aggregateCoverage(results: readonly CoverageResult[]): CoverageNumbers & { reviews: number } {
-  const numbers = results.map(coverageNumbers);
+  return aggregateCoverageNumbers(results.map(coverageNumbers));
+}
+
+/** aggregateCoverage of reviews known by their numbers only (as stored per review). */
+export function aggregateCoverageNumbers(numbers: readonly CoverageNumbers[]): CoverageNumbers & { reviews: number } {
   const sum = (key: 'failures' | 'found' | 'missed' | 'unlisted') => numbers.reduce((n, r) => n + r[key], 0);
   const failures = sum('failures');
   return {
-    reviews: results.length,
+    reviews: numbers.length,
     failures,
     found: sum('found'),
     missed: sum('missed'),

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLED_REVIEW_ID, projectRoot } from '../pipeline/bundled';
-import { getReviewById, getReviewDefinition, listReviews } from '../reviews/registry';
+import { listReviewCoverageRows } from '../db/queries/reviews';
+import { getReviewById, getReviewDefinition, getReviewNameById } from '../reviews/registry';
 import type { ReviewResult } from '../pipeline/types';
 import { getStoredReviewTexts } from '../reviews/service';
 import { bundledHumanReviewPath, modelTypes, referenceCounterparts } from './numbers';
-import { aggregateCoverage, coverageNumbers, matchCoverage, type ReferenceOf, type TypeOf } from './match';
+import { aggregateCoverage, aggregateCoverageNumbers, coverageNumbers, matchCoverage, type ReferenceOf, type TypeOf } from './match';
 import { readHumanReview } from './parse';
 import type { CoverageNumbers, CoverageResult, HumanFailure } from './types';
 
@@ -54,18 +55,37 @@ export async function getReviewCoverage({ id, rulePacks }: { id: string; rulePac
   return { reviewId: id, humanReview: human.origin, failures, unread, result, numbers: coverageNumbers(result) };
 }
 
-/** Coverage over every review that has a human review: the aggregate numbers and each review's. */
-export async function getCoverageOverReviews(): Promise<{
-  total: ReturnType<typeof aggregateCoverage>;
-  reviews: { id: string; name: string; numbers: CoverageNumbers }[];
-}> {
-  const reviews: { id: string; name: string; numbers: CoverageNumbers }[] = [];
-  const results: CoverageResult[] = [];
-  for (const item of await listReviews()) {
-    const coverage = await getReviewCoverage({ id: item.id });
-    if (!coverage.result || !coverage.numbers) continue;
-    results.push(coverage.result);
-    reviews.push({ id: item.id, name: item.name, numbers: coverage.numbers });
+/** One review's line of GET /api/coverage. */
+export interface ReviewCoverageLine {
+  id: string;
+  name: string;
+  numbers: CoverageNumbers;
+}
+
+/**
+ * Coverage over every review that has a human review: the aggregate numbers and each review's (the bundled one first,
+ * then stored ones newest first). Stored reviews are read as their last analysis recorded them, never re-analysed here:
+ * one request costs one query however many or large the reviews; a review not analyzed yet has no numbers to count.
+ */
+export async function getCoverageOverReviews(): Promise<{ total: ReturnType<typeof aggregateCoverage>; reviews: ReviewCoverageLine[] }> {
+  const bundled = await getReviewCoverage({ id: BUNDLED_REVIEW_ID });
+  const reviews: ReviewCoverageLine[] = [];
+  if (bundled.numbers)
+    reviews.push({ id: BUNDLED_REVIEW_ID, name: (await getReviewNameById({ id: BUNDLED_REVIEW_ID })).name, numbers: bundled.numbers });
+  for (const row of await listReviewCoverageRows()) reviews.push(await storedCoverageLine(row));
+  return { total: aggregateCoverageNumbers(reviews.map((r) => r.numbers)), reviews };
+}
+
+type CoverageRow = Awaited<ReturnType<typeof listReviewCoverageRows>>[number];
+
+/** A stored review's line from its row; a row analyzed before unlisted findings were recorded (migration 011) is analysed once in memory. */
+async function storedCoverageLine(row: CoverageRow): Promise<ReviewCoverageLine> {
+  const found = row.coverage_found ?? 0;
+  const failures = row.coverage_failures ?? 0;
+  if (row.coverage_unlisted === null) {
+    const { numbers } = await getReviewCoverage({ id: row.id });
+    if (numbers) return { id: row.id, name: row.name, numbers };
   }
-  return { total: aggregateCoverage(results), reviews };
+  const numbers = { failures, found, missed: failures - found, unlisted: row.coverage_unlisted ?? 0, coverage: row.coverage_ratio ?? 0 };
+  return { id: row.id, name: row.name, numbers };
 }

@@ -216,6 +216,8 @@ export interface ReviewsTable {
   coverage_found: number | null;
   coverage_failures: number | null;
   coverage_ratio: number | null;
+  /** Findings the human review does not list, at the last analysis (011); null before it or without a human review. */
+  coverage_unlisted: number | null;
 }
 
 /** An acknowledgement of findings of a review: `rule` and `resource` are ids or `*`; `expires_at` null never expires. */

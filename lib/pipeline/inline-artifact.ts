@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
+import { isLimitError } from '../limits/bounds';
 import type { ArtifactState, InlineFile, LoadedArtifact } from './types';
 import { parseTemplate } from '../templates/load';
 import { classifyMarkdown } from '../templates/markdown';
@@ -37,7 +38,7 @@ function cached<T>(kind: string, file: InlineFile, parse: () => T): T {
 
 /**
  * Loads a side from text files: the first template file is its template, else the main template of its markdown; markdown code blocks and other files are sources. A template file that does not
- * parse makes the side `failed` (stage `parse`) with the parser's reason; nothing throws for bad content.
+ * parse makes the side `failed` (stage `parse`) with the parser's reason; only input over the limits (lib/limits) throws.
  */
 export function loadInlineArtifact(label: string, files: readonly InlineFile[], note?: string): LoadedArtifact {
   const origin = files.map((f) => f.name).join(', ') || '(no files)';
@@ -52,6 +53,7 @@ export function loadInlineArtifact(label: string, files: readonly InlineFile[], 
       try {
         template = cached('template', file, () => parseTemplate(file.text, file.name));
       } catch (error) {
+        if (isLimitError(error)) throw error;
         const message = error instanceof AppError ? error.message : `${file.name}: cannot parse template`;
         return { state: { status: 'failed', label, origin, stage: 'parse', message }, sources };
       }

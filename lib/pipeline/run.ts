@@ -2,6 +2,7 @@ import { analyzeArtifact, sortFindings, type AnalysisInput } from '../rules/anal
 import { parseRulePacks, type RulePackId } from '../rules/cdk-nag/packs';
 import { prewarmCfnLint } from '../rules/cfn-lint/client';
 import { prewarmValidator } from '../rules/cfn-validate/client';
+import { runInLane } from '../limits/heavy-lane';
 import { hashValue } from '../templates/load';
 import { loadArtifact } from './artifacts';
 import type { ArtifactSpec, LoadedArtifact } from './types';
@@ -54,7 +55,12 @@ export async function runReview(def: ReviewDefinition, onLoaded?: () => void): P
 export function reviewArtifacts(def: ReviewDefinition, reference: LoadedArtifact, model: LoadedArtifact): Promise<ReviewResult> {
   const packs = parseRulePacks(def.rulePacks);
   const key = hashValue([def.id, def.name, fingerprint(reference), fingerprint(model), ...(packs.length ? [packs] : [])]);
-  return remember(results, key, () => compute(def, reference, model, packs));
+  const resources = resourcesOf(reference) + resourcesOf(model);
+  return remember(results, key, () => runInLane(resources, () => compute(def, reference, model, packs)));
+}
+
+function resourcesOf(artifact: LoadedArtifact): number {
+  return artifact.state.status === 'ok' ? artifact.state.resourceCount : 0;
 }
 
 const sourceHashes = new WeakMap<SourceFile, string>();

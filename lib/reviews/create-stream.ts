@@ -1,6 +1,6 @@
 import { toAppError } from '../errors';
 import type { CreateReviewInput } from './input';
-import { createReview, type CreatePhase } from './service';
+import { createReview, planWithinLimits, type CreatePhase } from './create';
 
 /** The media type of a streamed creation: one JSON object per line. */
 export const CREATE_PROGRESS_TYPE = 'application/x-ndjson';
@@ -12,10 +12,12 @@ export type CreateProgressLine =
   | { phase: 'error'; error: { code: string; message: string } };
 
 /**
- * Creates a review and streams its progress as NDJSON lines (stored, synthesizing or parsing, analyzing, done); a
- * failure after the stream started is an `error` line (the review stays stored, as without streaming).
+ * Creates a review and streams its progress as NDJSON lines (stored, synthesizing or parsing, analyzing, done); input
+ * over the limits throws before the stream starts (a plain 422), and a failure after it started is an `error` line (the
+ * review is not kept, as without streaming).
  */
 export function createReviewStream({ input, createdBy }: { input: CreateReviewInput; createdBy: string }): Response {
+  planWithinLimits(input);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {

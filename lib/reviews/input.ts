@@ -1,24 +1,39 @@
 import { z } from 'zod';
+import { inputLimits } from '../limits/limits';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 import { REVIEW_PAGE_SIZES, REVIEW_SORTS, REVIEW_STATUSES } from './plan-types';
 
-/** Largest text of one file of a new review. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** Largest request body of POST /api/reviews. */
-export const MAX_CREATE_BODY_BYTES = 8 * 1024 * 1024;
+/** Largest text of one file of a new review (`INFRA_REVIEW_MAX_FILE_BYTES`; larger is a 422 naming the limit). */
+export const MAX_FILE_BYTES = inputLimits().fileBytes;
+/** Largest request body of POST /api/reviews (`INFRA_REVIEW_MAX_BODY_BYTES`). */
+export const MAX_CREATE_BODY_BYTES = inputLimits().bodyBytes;
 /** Most files in one task. */
 export const MAX_TASK_FILES = 200;
 
+// Control characters (NUL above all) and U+FFFD (what invalid UTF-8 decodes to) have no place in a file name; they
+// would be stored, shown and written to scratch folders as they are.
+const UNPRINTABLE = /[\u0000-\u001f\u007f\ufffd]/;
+
+/** Whether a name or path is free of control characters, NUL and U+FFFD (the trace of invalid UTF-8). */
+export function isPrintable(text: string): boolean {
+  return !UNPRINTABLE.test(text);
+}
+
+/** What a refusal of isPrintable says. */
+export const UNPRINTABLE_MESSAGE = 'has a control character, a NUL byte or invalid UTF-8';
+
 const pathSchema = z
   .string()
-  .min(1)
+  .min(1, 'is empty')
   .max(300)
-  .refine((p) => !p.split(/[\\/]/).includes('..') && !p.startsWith('/'), 'a relative path without ".."');
+  .refine(isPrintable, UNPRINTABLE_MESSAGE)
+  .refine((p) => !/^([\\/]|[a-zA-Z]:|~)/.test(p), 'is absolute: give the path relative to the task folder')
+  .refine((p) => !p.split(/[\\/]/).includes('..'), 'leaves the task folder (".." in the path)');
 
 // A NUL character never occurs in markdown, templates or code: the browser read a binary file (an image, an archive) as text.
+// The size is checked after validation (lib/limits), as a 422 that names the limit.
 const textSchema = z
   .string()
-  .max(MAX_FILE_BYTES, `is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`)
   .refine((text) => !text.includes('\u0000'), 'is a binary file, not text: give markdown, a template (.json, .yaml) or code');
 
 /** One file of a new review: its path (relative, as in the task folder) and its text. */
@@ -27,7 +42,7 @@ export const reviewFileSchema = z.strictObject({ path: pathSchema, text: textSch
 /** A file that must say something: a template or a markdown answer given on its own. */
 const nonEmptyFile = reviewFileSchema.extend({ text: textSchema.refine((text) => text.trim() !== '', 'is empty') });
 
-const name = z.string().trim().min(1).max(200).optional();
+const name = z.string().trim().min(1).max(200).refine(isPrintable, UNPRINTABLE_MESSAGE).optional();
 const templatePath = pathSchema.refine((p) => /\.(json|ya?ml)$/i.test(p), 'a template file (.json, .yaml or .yml)');
 
 /** The body of POST /api/reviews: a pair of templates, a markdown answer (against a template or the infra/ reference), or a task folder's files. */

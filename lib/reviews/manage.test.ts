@@ -6,7 +6,8 @@ import { dialects, useMigratedDb } from '../db/test-dialects';
 import { createAcknowledgement, listAcknowledgementsByReview } from './acknowledgements/store';
 import { createReviewSchema } from './input';
 import { deleteReview, renameReview } from './manage';
-import { countStoredReviews, createReview, getStoredReviewSummary, listStoredReviews } from './service';
+import { createReview } from './create';
+import { countStoredReviews, getStoredReviewSummary, listStoredReviews } from './service';
 
 const actor = { id: 'u-reviewer', label: 'reviewer@test.invalid' };
 const files = (i: number, extra: Record<string, string> = {}) =>

@@ -6,10 +6,13 @@ import type { Actor } from '../db/queries/shared';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { BUNDLED_REVIEW_ID } from '../pipeline/bundled';
+import { isPrintable, UNPRINTABLE_MESSAGE } from './input';
 import { reviewNotFound } from './not-found';
 
 /** The body of PATCH /api/reviews/<id>: the new name (trimmed, 1-200 characters). */
-export const reviewPatchSchema = z.strictObject({ name: z.string().trim().min(1, 'a name is required').max(200) });
+export const reviewPatchSchema = z.strictObject({
+  name: z.string().trim().min(1, 'a name is required').max(200).refine(isPrintable, UNPRINTABLE_MESSAGE),
+});
 
 function refuseBundled(id: string, what: string): void {
   if (id === BUNDLED_REVIEW_ID)

@@ -8,8 +8,13 @@ const FILE = {
   required: ['path', 'text'],
   additionalProperties: false,
   properties: {
-    path: { type: 'string', description: 'Relative path, e.g. `lib/TapStack.yml`' },
-    text: { type: 'string', maxLength: 2 * 1024 * 1024 },
+    path: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 300,
+      description: 'Relative path, e.g. `lib/TapStack.yml`: no control characters, no leading `/` or drive, no `..`',
+    },
+    text: { type: 'string', description: 'At most INFRA_REVIEW_MAX_FILE_BYTES (4 MB by default; larger is a 422)' },
   },
 };
 const NAME = { type: 'string', maxLength: 200, description: 'Shown in the list; derived from the files when absent' };
@@ -130,7 +135,8 @@ export const reviewsApiPaths = {
         '400': err('Invalid body, or a task without MODEL_RESPONSE.md or reference (nothing is stored)'),
         '401': err('Not signed in'),
         '403': err('Role too low, or a cross-site cookie write'),
-        '413': err('Body over 8 MB'),
+        '413': err('Body over INFRA_REVIEW_MAX_BODY_BYTES (8 MB by default)'),
+        '422': err('A file or template over an input limit (size, nesting, resources); `details` names it (nothing is stored)'),
       },
     },
   },

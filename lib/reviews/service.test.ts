@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dialects, useMigratedDb } from '../db/test-dialects';
 import { cfnTaskFiles, templateVariant } from '../../bench/generators/task-corpus';
 import { createReviewSchema, type ReviewFile } from './input';
-import {
-  createReview,
-  getStoredReviewDefinition,
-  getStoredReviewTexts,
-  listStoredReviews,
-  runStoredReview,
-  storePlannedReview,
-} from './service';
+import { createReview } from './create';
+import { getStoredReviewDefinition, getStoredReviewTexts, listStoredReviews, runStoredReview, storePlannedReview } from './service';
 import { planReview } from './plan';
 
 const asFiles = (files: Record<string, string>): ReviewFile[] => Object.entries(files).map(([path, text]) => ({ path, text }));

@@ -9,8 +9,6 @@ import { projectRoot, referenceSpec } from '../pipeline/bundled';
 import { runReview, type ReviewDefinition } from '../pipeline/run';
 import type { ArtifactState, ReviewResult } from '../pipeline/types';
 import { loadInlineArtifact } from '../pipeline/inline-artifact';
-import type { CreateReviewInput } from './input';
-import { planReview } from './plan';
 import type { ReviewPlan, StoredArtifact } from './plan-types';
 import {
   countReviewRows,
@@ -29,8 +27,8 @@ export function newReviewId(): string {
   return `r-${randomBytes(6).toString('hex')}`;
 }
 
-/** The state of a side as known without analysis: parsed files, or the infra/ reference (synthesized when opened). */
-function stateBeforeAnalysis(side: 'reference' | 'model', artifact: StoredArtifact): ArtifactState {
+/** The state of a side as known without analysis: parsed files, or the infra/ reference (synthesized when opened); throws on input over the limits (lib/limits). */
+export function stateBeforeAnalysis(side: 'reference' | 'model', artifact: StoredArtifact): ArtifactState {
   if ('infra' in artifact) {
     return {
       status: 'ok',
@@ -91,31 +89,9 @@ export async function storePlannedReview(
       coverage_found: null,
       coverage_failures: null,
       coverage_ratio: null,
+      coverage_unlisted: null,
     },
   });
-}
-
-/** The steps of creating a review, in order, as `createReview` reports them: real phases of the work, not a timer. */
-export type CreatePhase = { phase: 'stored'; review: ReviewListItemOfRow } | { phase: 'synthesizing' | 'parsing' } | { phase: 'analyzing' };
-
-type ReviewListItemOfRow = ReturnType<typeof listItemOfRow>;
-
-/**
- * Creates a review from a validated request and analyzes it once, so the answer carries its counts. `onPhase` hears
- * each step: stored, then synthesizing (CDK code) or parsing (templates, markdown), then analyzing.
- */
-export async function createReview(
-  { input, createdBy, onPhase }: { input: CreateReviewInput; createdBy: string; onPhase?: (phase: CreatePhase) => void },
-  db: Kysely<Database> = getDb().db,
-) {
-  const plan = planReview(input);
-  const stored = await storePlannedReview({ plan, createdBy }, db);
-  onPhase?.({ phase: 'stored', review: stored });
-  if (stored.status === 'failed') return stored;
-  const synthesizes = [plan.reference, plan.model].some((side) => 'infra' in side || side.synthesize);
-  onPhase?.({ phase: synthesizes ? 'synthesizing' : 'parsing' });
-  await runStoredReview({ id: stored.id, onLoaded: () => onPhase?.({ phase: 'analyzing' }) }, db);
-  return getStoredReviewSummary({ id: stored.id }, db);
 }
 
 /** The list entry of one stored review; `not_found:review` when there is none. */
@@ -176,6 +152,7 @@ export async function runStoredReview(
     row.analyzed_at === null ||
     row.coverage_found !== (coverage?.found ?? null) ||
     row.coverage_failures !== (coverage?.failures ?? null) ||
+    row.coverage_unlisted !== (coverage?.unlisted ?? null) ||
     row.status !== status ||
     JSON.stringify({ ...previous, generatedAt: null }) !== JSON.stringify({ ...summary, generatedAt: null });
   if (changed) {
@@ -186,7 +163,7 @@ export async function runStoredReview(
         statusNote: note,
         summaryJson: JSON.stringify(summary),
         counts: modelCounts(review),
-        coverage: coverage && { found: coverage.found, failures: coverage.failures, ratio: coverage.coverage },
+        coverage: coverage && { found: coverage.found, failures: coverage.failures, ratio: coverage.coverage, unlisted: coverage.unlisted },
         analyzedAt: new Date().toISOString(),
       },
       db,

@@ -1,7 +1,8 @@
 import { findAcknowledgement, readAcknowledgements } from './metadata-acknowledgements';
-import { lintTemplateText } from './cfn-lint/client';
+import { isHeavy, scaledTimeoutMs } from '../limits/heavy-lane';
+import { CFN_LINT_TIMEOUT_MS, lintTemplateText } from './cfn-lint/client';
 import { cfnLintFailureFinding, cfnLintRuleOf, matchToFinding } from './cfn-lint/map';
-import { validateTemplateText } from './cfn-validate/client';
+import { VALIDATE_TIMEOUT_MS, validateTemplateText } from './cfn-validate/client';
 import { diagnosticToFinding, validatorFailureFinding } from './cfn-validate/map';
 import { baseNagRuleId } from './cdk-nag/mapping';
 import type { RulePackId } from './cdk-nag/packs';
@@ -33,10 +34,18 @@ export async function analyzeArtifact(input: AnalysisInput, options: AnalysisOpt
   const packs = options.packs ?? [];
   const { template } = input;
   const text = template && (template.text ?? JSON.stringify(template.template, null, 1));
+  const resources = template ? Object.keys(template.template.Resources).length : 0;
   // The linters start first: they work in their own thread and process while the rules run here.
   const linted =
     template && text !== undefined
-      ? Promise.all([validateTemplateText(text, template.path), lintTemplateText(text), runNagPacks(template.template, packs)])
+      ? Promise.all([
+          validateTemplateText(text, template.path, {
+            timeoutMs: scaledTimeoutMs(resources, VALIDATE_TIMEOUT_MS),
+            heavy: isHeavy(resources),
+          }),
+          lintTemplateText(text, { timeoutMs: scaledTimeoutMs(resources, CFN_LINT_TIMEOUT_MS) }),
+          runNagPacks(template.template, packs),
+        ])
       : undefined;
   const findings = runRules({ template: template?.template, sources: input.sources });
   if (template && linted) {

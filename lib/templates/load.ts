@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors';
+import { assertTemplateText, assertTemplateValue } from '../limits/bounds';
 import { parseCloudFormationYaml } from './cfn-yaml';
 import type { CfnTemplate, LoadedTemplate } from './types';
 
@@ -45,8 +46,12 @@ export function isTemplateShape(value: unknown): value is CfnTemplate {
   return !!resources && typeof resources === 'object' && !Array.isArray(resources);
 }
 
-/** Parses template text (JSON, or YAML with short-form tags) into a frozen, hashed LoadedTemplate. */
+/**
+ * Parses template text (JSON, or YAML with short-form tags) into a frozen, hashed LoadedTemplate. Text over the size or
+ * depth limit is refused before parsing, and a template with too many resources before anything else reads it.
+ */
 export function parseTemplate(text: string, path = 'template'): LoadedTemplate {
+  assertTemplateText(path, text);
   const trimmed = text.trimStart();
   const format = trimmed.startsWith('{') ? 'json' : 'yaml';
   let value: unknown;
@@ -55,13 +60,17 @@ export function parseTemplate(text: string, path = 'template'): LoadedTemplate {
     if (format === 'json') value = JSON.parse(text);
     else ({ value, resourceLines } = parseCloudFormationYaml(text));
   } catch (error) {
-    throw new AppError('unprocessable:template', `${path}: cannot parse ${format.toUpperCase()}: ${(error as Error).message}`, {
+    // A parser that recursed past the stack says so in engine terms; the reader needs the cause in theirs.
+    const message = (error as Error).message;
+    const reason = error instanceof RangeError || /Maximum call stack/.test(message) ? 'nested too deeply to parse' : message;
+    throw new AppError('unprocessable:template', `${path}: cannot parse ${format.toUpperCase()}: ${reason}`, {
       cause: error,
     });
   }
   if (!isTemplateShape(value)) {
     throw new AppError('unprocessable:template', `${path}: not a CloudFormation template (no Resources section)`);
   }
+  assertTemplateValue(path, value);
   const template = deepFreeze(value);
   if (format === 'json') resourceLines = jsonResourceLines(text, template);
   return deepFreeze({ path, format, hash: hashValue(template), template, text, resourceLines });
@@ -70,6 +79,7 @@ export function parseTemplate(text: string, path = 'template'): LoadedTemplate {
 /** Wraps an already-parsed template object (e.g. a synthesized one) without copying its text. */
 export function fromObject(template: CfnTemplate, path = 'template'): LoadedTemplate {
   if (!isTemplateShape(template)) throw new AppError('unprocessable:template', `${path}: not a CloudFormation template`);
+  assertTemplateValue(path, template);
   const frozen = deepFreeze(structuredClone(template));
   return deepFreeze({ path, format: 'json', hash: hashValue(frozen), template: frozen, resourceLines: {} });
 }

@@ -2,6 +2,7 @@ import { scanFences } from './fences';
 import { firstLineName, nameAbove, parseInfoString, type NameSource } from './file-names';
 import { markFragments } from './fragments';
 import { inferNames } from './infer-names';
+import { isLimitError } from '../limits/bounds';
 import { parseTemplate } from './load';
 import { sectionKinds } from './sections';
 import { chooseMain, separateDrafts, type Draft, type MainChoice } from './select';
@@ -121,11 +122,12 @@ export function classifyMarkdown(markdown: string, file: string, options: { main
   return result;
 }
 
-/** The block as a template; undefined when it parses but is not one (no Resources map). */
+/** The block as a template; undefined when it parses but is not one (no Resources map); a block over the input limits refuses the whole answer. */
 function loadTemplate(block: CodeBlock, file: string): LoadedTemplate | undefined {
   try {
     return parseTemplate(block.text, `${file}:${block.startLine}`);
-  } catch {
+  } catch (error) {
+    if (isLimitError(error)) throw error;
     return undefined;
   }
 }

@@ -3,7 +3,7 @@ import { readJsonBody } from '@/lib/api/json-body';
 import { requireUser } from '@/lib/auth/guard';
 import { countReviews, listReviews } from '@/lib/reviews/registry';
 import { createReviewSchema, MAX_CREATE_BODY_BYTES, reviewListQuerySchema } from '@/lib/reviews/input';
-import { createReview } from '@/lib/reviews/service';
+import { createReview } from '@/lib/reviews/create';
 import { CREATE_PROGRESS_TYPE, createReviewStream } from '@/lib/reviews/create-stream';
 
 export const dynamic = 'force-dynamic';

@@ -8,6 +8,7 @@ import { acknowledgementsMigration } from './005-acknowledgements';
 import { lineCommentsMigration } from './006-line-comments';
 import { reviewCoverageMigration } from './007-review-coverage';
 import { deployExecutionMigration } from './008-deploy-execution';
+import { reviewCoverageUnlistedMigration } from './011-review-coverage-unlisted';
 
 // A static list rather than FileMigrationProvider: a Next.js bundle has no migrations folder to read at runtime.
 // Names sort in application order; never rename or reorder a released migration.
@@ -23,5 +24,6 @@ export function appMigrations(dialect: Dialect): Record<string, Migration> {
     '006-line-comments': lineCommentsMigration(dialect),
     '007-review-coverage': reviewCoverageMigration(dialect),
     '008-deploy-execution': deployExecutionMigration(dialect),
+    '011-review-coverage-unlisted': reviewCoverageUnlistedMigration(dialect),
   };
 }

@@ -8,7 +8,7 @@ import type { Database, ReviewsTable } from '../schema';
 export type ReviewRow = Selectable<ReviewsTable>;
 
 /** A new review row (counts default to 0 and coverage to null until analyzed). */
-export type NewReviewRow = Omit<ReviewRow, `count_${Category | Severity}` | `coverage_${'found' | 'failures' | 'ratio'}`>;
+export type NewReviewRow = Omit<ReviewRow, `count_${Category | Severity}` | `coverage_${'found' | 'failures' | 'ratio' | 'unlisted'}`>;
 
 /** List filters: each given one narrows the list; `category`/`severity` keep reviews with open model findings there. */
 export interface ReviewRowFilter {
@@ -95,6 +95,7 @@ export async function listReviewRows(filter: ReviewRowFilter = {}, db: Kysely<Da
     'coverage_found',
     'coverage_failures',
     'coverage_ratio',
+    'coverage_unlisted',
     ...COUNT_COLUMNS,
   ]);
   if (sort === 'coverage') query = query.orderBy(sql<number>`case when coverage_ratio is null then 1 else 0 end`);
@@ -105,6 +106,22 @@ export async function listReviewRows(filter: ReviewRowFilter = {}, db: Kysely<Da
   // SQLite has no OFFSET without LIMIT: an offset alone pages to the end.
   if (filter.offset) query = (filter.limit === undefined ? query.limit(Number.MAX_SAFE_INTEGER) : query).offset(filter.offset);
   return query.execute();
+}
+
+/** Coverage as recorded per analyzed review that has human failures, newest first: what GET /api/coverage sums. */
+export function listReviewCoverageRows(db: Kysely<Database> = getDb().db) {
+  return db
+    .selectFrom('reviews')
+    .select(['id', 'name', 'coverage_found', 'coverage_failures', 'coverage_ratio', 'coverage_unlisted'])
+    .where('coverage_failures', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Removes a review row that a failed creation left (nothing refers to it yet, so nothing is audited). */
+export async function discardReviewRow({ id }: { id: string }, db: Kysely<Database> = getDb().db): Promise<void> {
+  await db.deleteFrom('reviews').where('id', '=', id).execute();
 }
 
 /** Records an analysis: status, summary and the cached counts, in one statement. */
@@ -118,7 +135,7 @@ export async function saveReviewAnalysis(
     statusNote: string | null;
     summaryJson: string;
     counts: CachedCounts;
-    coverage: { found: number; failures: number; ratio: number } | null;
+    coverage: { found: number; failures: number; ratio: number; unlisted: number } | null;
     analyzedAt: string;
   },
   db: Kysely<Database> = getDb().db,
@@ -134,6 +151,7 @@ export async function saveReviewAnalysis(
       coverage_found: values.coverage?.found ?? null,
       coverage_failures: values.coverage?.failures ?? null,
       coverage_ratio: values.coverage?.ratio ?? null,
+      coverage_unlisted: values.coverage?.unlisted ?? null,
       ...counts,
     })
     .where('id', '=', id)

@@ -24,7 +24,7 @@ export interface LintOptions {
 }
 
 /** Longest one template may take (or the worker may take to start) before the worker is killed and restarted. */
-const CFN_LINT_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_CFN_LINT_TIMEOUT_MS ?? 60_000);
+export const CFN_LINT_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_CFN_LINT_TIMEOUT_MS ?? 60_000);
 
 interface Job {
   text: string;

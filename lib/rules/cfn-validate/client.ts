@@ -11,7 +11,7 @@ export type ValidateOutcome = { diagnostics: StandardDiagnostic[]; rules: Valida
 /** Longest the engine may take to start (seconds on a busy machine: it compiles every rule). */
 const START_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_VALIDATE_START_TIMEOUT_MS ?? 120_000);
 /** Longest one validation may take once the engine runs; then its thread is terminated and a new one takes over. */
-const VALIDATE_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_VALIDATE_TIMEOUT_MS ?? 30_000);
+export const VALIDATE_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_VALIDATE_TIMEOUT_MS ?? 30_000);
 
 interface Pending {
   text: string;
@@ -27,7 +27,7 @@ class ValidatorWorker {
   readonly ready: Promise<void>;
   failed: string | undefined;
 
-  constructor() {
+  constructor(readonly lane: Lane) {
     this.worker = new Worker(path.join(process.cwd(), 'lib/rules/cfn-validate/worker.mjs'));
     this.worker.unref();
     this.ready = new Promise((resolve) => {
@@ -102,15 +102,19 @@ class ValidatorWorker {
     this.pending.clear();
     stuck.resolve({ error: `no answer within ${timeoutMs / 1000} s; the validator was restarted` });
     this.abandon('validator restarted after a timeout');
-    for (const p of others) void validator().validate(p.text, p.file).then(p.resolve);
+    for (const p of others) void validator(this.lane).validate(p.text, p.file).then(p.resolve);
   }
 }
 
-let shared: ValidatorWorker | undefined;
+/** The engine a template goes to: `shared` for most, `heavy` for large templates, so that they never hold up the others. */
+type Lane = 'shared' | 'heavy';
 
-function validator(): ValidatorWorker {
-  if (!shared || shared.failed) shared = new ValidatorWorker();
-  return shared;
+const engines: Partial<Record<Lane, ValidatorWorker>> = {};
+
+function validator(lane: Lane = 'shared'): ValidatorWorker {
+  const current = engines[lane];
+  if (current && !current.failed) return current;
+  return (engines[lane] = new ValidatorWorker(lane));
 }
 
 /** Starts the validation engine in the background (idempotent); call early to overlap its start-up. */
@@ -118,14 +122,22 @@ export function prewarmValidator(): void {
   validator();
 }
 
-/** Validates template text with the one shared cloudformation-validate engine; never throws. `timeoutMs` bounds this validation (default INFRA_REVIEW_VALIDATE_TIMEOUT_MS, 30 s). */
-export function validateTemplateText(text: string, file: string, options: { timeoutMs?: number } = {}): Promise<ValidateOutcome> {
-  return validator().validate(text, file, options.timeoutMs);
+/**
+ * Validates template text with the shared cloudformation-validate engine, or with a second engine of its own when
+ * `heavy` (started on first use); never throws. `timeoutMs` bounds this validation (default INFRA_REVIEW_VALIDATE_TIMEOUT_MS, 30 s).
+ */
+export function validateTemplateText(
+  text: string,
+  file: string,
+  options: { timeoutMs?: number; heavy?: boolean } = {},
+): Promise<ValidateOutcome> {
+  return validator(options.heavy ? 'heavy' : 'shared').validate(text, file, options.timeoutMs);
 }
 
-/** Stops the validation engine's thread (a later validation starts a new one); lets short-lived processes exit at once. */
+/** Stops the validation engines' threads (a later validation starts a new one); lets short-lived processes exit at once. */
 export async function shutdownValidator(): Promise<void> {
-  const current = shared;
-  shared = undefined;
-  await current?.terminate();
+  const current = Object.values(engines);
+  delete engines.shared;
+  delete engines.heavy;
+  await Promise.all(current.map((engine) => engine.terminate()));
 }
