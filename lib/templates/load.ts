@@ -27,13 +27,24 @@ export function hashValue(value: unknown): string {
   return createHash('sha256').update(stableStringify(value)).digest('hex');
 }
 
+/**
+ * Logical ID → line of its first quoted occurrence after `"Resources"`. One pass over the string tokens, counting lines
+ * as it goes: a search from the section's start per resource was quadratic in the size of the template.
+ */
 function jsonResourceLines(text: string, template: CfnTemplate): Record<string, number> {
   const lines: Record<string, number> = {};
   const start = text.indexOf('"Resources"');
   if (start < 0) return lines;
-  for (const id of Object.keys(template.Resources)) {
-    const at = text.indexOf(`"${id}"`, start);
-    if (at >= 0) lines[id] = text.slice(0, at).split('\n').length;
+  const ids = new Set(Object.keys(template.Resources));
+  let line = text.slice(0, start).split('\n').length;
+  let counted = start;
+  const strings = /"((?:[^"\\\n]|\\.)*)"/g;
+  strings.lastIndex = start;
+  for (let match = strings.exec(text); match && ids.size > 0; match = strings.exec(text)) {
+    if (!ids.delete(match[1])) continue;
+    for (let at = text.indexOf('\n', counted); at >= 0 && at < match.index; at = text.indexOf('\n', at + 1)) line++;
+    counted = match.index;
+    lines[match[1]] = line;
   }
   return lines;
 }
