@@ -20,7 +20,15 @@ export function installLinearDifferenceCollections(): void {
     // The library's order: removed, added, updated, then other changes; each group in the collection's order.
     const groups: Record<'removed' | 'added' | 'updated' | 'others', Entry[]> = { removed: [], added: [], updated: [], others: [] };
     for (const [logicalId, change] of Object.entries(this.changes)) {
-      const group = change.isAddition ? 'added' : change.isRemoval ? 'removed' : change.isUpdate ? 'updated' : change.isDifferent ? 'others' : undefined;
+      const group = change.isAddition
+        ? 'added'
+        : change.isRemoval
+          ? 'removed'
+          : change.isUpdate
+            ? 'updated'
+            : change.isDifferent
+              ? 'others'
+              : undefined;
       if (group) groups[group].push({ logicalId, change });
     }
     for (const entries of [groups.removed, groups.added, groups.updated, groups.others]) {

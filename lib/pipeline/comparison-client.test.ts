@@ -1,0 +1,71 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CfnResource } from '../templates/types';
+import { compareArtifacts } from './comparison';
+import { compareArtifactsOffThread, shutdownComparisonWorker } from './comparison-client';
+import { loadInlineArtifact } from './inline-artifact';
+
+const artifact = (label: string, resources: Record<string, CfnResource>) =>
+  loadInlineArtifact(label, [{ name: `${label}.json`, text: JSON.stringify({ Resources: resources }, null, 1), role: 'template' }]);
+
+/** `count` buckets named Bucket0..; `changed(i)` gives bucket i other versioning. */
+function buckets(count: number, changed: (i: number) => boolean = () => false): Record<string, CfnResource> {
+  const resources: Record<string, CfnResource> = {};
+  for (let i = 0; i < count; i++) {
+    resources[`Bucket${i}`] = {
+      Type: 'AWS::S3::Bucket',
+      Properties: { BucketName: `bucket-${i}`, VersioningConfiguration: { Status: changed(i) ? 'Suspended' : 'Enabled' } },
+    };
+  }
+  return resources;
+}
+
+afterAll(() => shutdownComparisonWorker());
+
+describe('compareArtifactsOffThread', () => {
+  it('a pair compared in the diff thread gives the comparison this thread gives', async () => {
+    const reference = artifact('reference', {
+      ...buckets(3),
+      Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } },
+      Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'alerts' } },
+    });
+    const model = artifact('model', {
+      ...buckets(3, (i) => i === 1),
+      RenamedQueue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 60 } },
+    });
+    const inThread = compareArtifacts(reference, model);
+    const offThread = await compareArtifactsOffThread(reference, model, { offThread: true });
+    expect(offThread).toEqual(inThread);
+    expect(offThread.diff?.counts).toMatchObject({ removed: 1, updated: 2 });
+    expect(offThread.differences.map((f) => f.rule)).toContain('difference/missing-resource');
+  });
+
+  it('a 5,000-resource pair is compared while timers on this thread keep firing', async () => {
+    // The reference has 5,000 buckets; the model drops the last 100 and changes every 50th.
+    const reference = artifact('reference', buckets(5000));
+    const model = artifact(
+      'model',
+      buckets(4900, (i) => i % 50 === 0),
+    );
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    try {
+      const ticksWhenDone = compareArtifactsOffThread(reference, model).then((comparison) => ({ comparison, ticks }));
+      const { comparison, ticks: seen } = await ticksWhenDone;
+      // A comparison on this thread would hold every timer until it is done: none would have fired.
+      expect(seen).toBeGreaterThan(2);
+      expect(comparison.diff?.counts).toMatchObject({ removed: 100, added: 0, updated: 98 });
+      expect(comparison.differences.filter((f) => f.rule === 'difference/missing-resource')).toHaveLength(100);
+      expect(comparison.alignments[0].alignment.pairs).toHaveLength(4900);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it('a failing comparison in the thread rejects, and the next one is answered', async () => {
+    const reference = artifact('reference', buckets(2));
+    const broken = { ...artifact('model', buckets(2)), stacks: [{ name: 'Broken', template: null }] } as never;
+    await expect(compareArtifactsOffThread(reference, broken, { offThread: true })).rejects.toThrow(/diff thread/);
+    const next = await compareArtifactsOffThread(reference, artifact('model', buckets(1)), { offThread: true });
+    expect(next.diff?.counts.removed).toBe(1);
+  });
+});
