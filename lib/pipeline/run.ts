@@ -7,7 +7,7 @@ import { loadArtifact } from './artifacts';
 import type { ArtifactSpec, LoadedArtifact } from './types';
 import { pointAtConstructs } from './construct-locations';
 import { countFindings } from './counts';
-import { compareArtifactsOffThread } from './comparison-client';
+import { compareArtifactsOffThread, runRulesOffThread } from './review-thread';
 import { counterpartsOf, markSharedFindings } from './shared';
 import { reviewsByStack, stacksOf, tagStack } from './stack-review';
 import type { Finding } from '../rules/finding';
@@ -116,7 +116,9 @@ async function findingsOf(artifact: LoadedArtifact, side: Side, packs: RulePackI
   if (artifact.state.status === 'failed') return [];
   const analyze = (input: AnalysisInput) => {
     const content = [input.template?.hash ?? null, input.sources.map(sourceHash)];
-    return remember(analyses, hashValue(packs.length ? [content, packs] : content), () => analyzeArtifact(input, { packs }));
+    return remember(analyses, hashValue(packs.length ? [content, packs] : content), () =>
+      analyzeArtifact(input, { packs, runRules: runRulesOffThread }),
+    );
   };
   const findings = byStack
     ? (

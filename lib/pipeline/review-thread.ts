@@ -1,61 +1,71 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { rememberAlignment } from '../align';
+import { runRules } from '../rules/engine';
+import type { Finding } from '../rules/finding';
+import type { RuleInput } from '../rules/types';
 import { compareArtifacts, type Comparison } from './comparison';
 import { stacksOf } from './stack-review';
 import type { LoadedArtifact } from './types';
 
 /**
- * From this many resources (both sides together) a comparison runs in the worker thread. Below it the work is a few
+ * From this many resources (both sides of a comparison together; the template of a rule run) the work runs in the
+ * review's worker thread. Below it the work is a few
  * milliseconds (the 40-resource bundled pair: about 15 ms), less than copying both sides to another thread and back and
  * waiting for a thread that may be busy with a large pair; at 1,000 resources it is a few hundred milliseconds (the
  * diff and its difference findings grow linearly, about 0.2 ms per resource), which a server must not spend on its
  * event loop.
  */
 export const OFF_THREAD_MIN_RESOURCES = Number(process.env.INFRA_REVIEW_DIFF_THREAD_MIN_RESOURCES ?? 400);
-/** Longest one comparison may take in the worker; then the thread is terminated and the comparison fails. */
-const COMPARE_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_DIFF_TIMEOUT_MS ?? 300_000);
+/** Longest one task may take in the worker; then the thread is terminated and the task fails. */
+const TASK_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_THREAD_TIMEOUT_MS ?? 300_000);
+
+/** What the thread does (lib/pipeline/review-worker.mjs): its tasks, their arguments and results. */
+interface Tasks {
+  compare: { args: { reference: LoadedArtifact; model: LoadedArtifact }; result: Comparison };
+  rules: { args: { input: RuleInput }; result: Finding[] };
+}
 
 interface Pending {
-  resolve: (comparison: Comparison) => void;
+  resolve: (result: never) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
 
-class ComparisonWorker {
-  private readonly worker = new Worker(path.join(process.cwd(), 'lib/pipeline/comparison-worker.mjs'));
+class ReviewThread {
+  private readonly worker = new Worker(path.join(process.cwd(), 'lib/pipeline/review-worker.mjs'));
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   failed: string | undefined;
 
   constructor() {
     this.worker.unref();
-    this.worker.on('message', (msg: { id?: number; comparison?: Comparison; error?: string }) => {
-      const pending = msg.id === undefined ? undefined : this.pending.get(msg.id);
-      if (!pending || msg.id === undefined) return;
+    this.worker.on('message', (msg: { id: number; result?: never; error?: string }) => {
+      const pending = this.pending.get(msg.id);
+      if (!pending) return;
       this.settle(msg.id);
-      if (msg.comparison) pending.resolve(msg.comparison);
-      else pending.reject(new Error(`diff thread: ${msg.error}`));
+      if (msg.error === undefined) pending.resolve(msg.result as never);
+      else pending.reject(new Error(`review thread: ${msg.error}`));
     });
-    this.worker.on('error', (error) => this.fail(`diff thread failed: ${error?.message ?? error}`));
-    this.worker.on('exit', (code) => this.fail(`diff thread exited with code ${code}`));
+    this.worker.on('error', (error) => this.fail(`review thread failed: ${error?.message ?? error}`));
+    this.worker.on('exit', (code) => this.fail(`review thread exited with code ${code}`));
   }
 
-  compare(reference: LoadedArtifact, model: LoadedArtifact, timeoutMs: number): Promise<Comparison> {
+  run<T extends keyof Tasks>(task: T, args: Tasks[T]['args'], timeoutMs: number): Promise<Tasks[T]['result']> {
     const id = this.nextId++;
     this.worker.ref();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fail(`diff thread gave no answer within ${timeoutMs / 1000} s; it was restarted`);
+        this.fail(`review thread gave no answer within ${timeoutMs / 1000} s; it was restarted`);
         void this.worker.terminate();
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ id, reference, model });
+      this.worker.postMessage({ id, task, args });
     });
   }
 
   terminate(): Promise<number> {
-    this.fail('diff thread shut down');
+    this.fail('review thread shut down');
     return this.worker.terminate();
   }
 
@@ -65,7 +75,7 @@ class ComparisonWorker {
     if (this.pending.size === 0) this.worker.unref();
   }
 
-  /** Fails every pending comparison; the next one starts a fresh thread (comparisonWorker sees `failed`). */
+  /** Fails every pending task; the next one starts a fresh thread (reviewThread sees `failed`). */
   private fail(reason: string): void {
     this.failed ??= reason;
     for (const [id, pending] of [...this.pending]) {
@@ -75,10 +85,10 @@ class ComparisonWorker {
   }
 }
 
-let shared: ComparisonWorker | undefined;
+let shared: ReviewThread | undefined;
 
-function comparisonWorker(): ComparisonWorker {
-  if (!shared || shared.failed) shared = new ComparisonWorker();
+function reviewThread(): ReviewThread {
+  if (!shared || shared.failed) shared = new ReviewThread();
   return shared;
 }
 
@@ -89,7 +99,7 @@ function resourceCount(...artifacts: LoadedArtifact[]): number {
 
 /**
  * compareArtifacts without blocking the event loop on a large pair: from OFF_THREAD_MIN_RESOURCES resources (or with
- * `offThread: true`) in the shared worker thread, whose alignments are then kept for alignLoaded here; smaller pairs
+ * `offThread: true`) in the review's thread, whose alignments are then kept for alignLoaded here; smaller pairs
  * in this thread, once the caller's synchronous work is done. The result is the same either way; a thread that fails or times out rejects (the next call starts a new one).
  */
 export async function compareArtifactsOffThread(
@@ -103,13 +113,22 @@ export async function compareArtifactsOffThread(
     await Promise.resolve();
     return compareArtifacts(reference, model);
   }
-  const comparison = await comparisonWorker().compare(reference, model, options.timeoutMs ?? COMPARE_TIMEOUT_MS);
+  const comparison = await reviewThread().run('compare', { reference, model }, options.timeoutMs ?? TASK_TIMEOUT_MS);
   for (const { referenceHash, modelHash, alignment } of comparison.alignments) rememberAlignment(referenceHash, modelHash, alignment);
   return comparison;
 }
 
-/** Stops the diff thread (a later large comparison starts a new one); lets short-lived processes and tests exit at once. */
-export async function shutdownComparisonWorker(): Promise<void> {
+/**
+ * runRules without blocking the event loop on a large template: from OFF_THREAD_MIN_RESOURCES resources (or with
+ * `offThread: true`) in the review's thread, else here. The same findings either way.
+ */
+export async function runRulesOffThread(input: RuleInput, options: { offThread?: boolean } = {}): Promise<Finding[]> {
+  const offThread = options.offThread ?? Object.keys(input.template?.Resources ?? {}).length >= OFF_THREAD_MIN_RESOURCES;
+  return offThread ? reviewThread().run('rules', { input }, TASK_TIMEOUT_MS) : runRules(input);
+}
+
+/** Stops the review's thread (later large work starts a new one); lets short-lived processes and tests exit at once. */
+export async function shutdownReviewThread(): Promise<void> {
   const current = shared;
   shared = undefined;
   await current?.terminate();

@@ -1,35 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { bucketTemplate } from '../../bench/generators/scaling-pair';
 import type { CfnResource } from '../templates/types';
 import { compareArtifacts } from './comparison';
-import { compareArtifactsOffThread, shutdownComparisonWorker } from './comparison-client';
+import { runRules } from '../rules/engine';
+import { compareArtifactsOffThread, runRulesOffThread, shutdownReviewThread } from './review-thread';
 import { loadInlineArtifact } from './inline-artifact';
 
-const artifact = (label: string, resources: Record<string, CfnResource>) =>
+const artifact = (label: string, resources: Readonly<Record<string, CfnResource>>) =>
   loadInlineArtifact(label, [{ name: `${label}.json`, text: JSON.stringify({ Resources: resources }, null, 1), role: 'template' }]);
 
-/** `count` buckets named Bucket0..; `changed(i)` gives bucket i other versioning. */
-function buckets(count: number, changed: (i: number) => boolean = () => false): Record<string, CfnResource> {
-  const resources: Record<string, CfnResource> = {};
-  for (let i = 0; i < count; i++) {
-    resources[`Bucket${i}`] = {
-      Type: 'AWS::S3::Bucket',
-      Properties: { BucketName: `bucket-${i}`, VersioningConfiguration: { Status: changed(i) ? 'Suspended' : 'Enabled' } },
-    };
-  }
-  return resources;
-}
-
-afterAll(() => shutdownComparisonWorker());
+afterAll(() => shutdownReviewThread());
 
 describe('compareArtifactsOffThread', () => {
   it('a pair compared in the diff thread gives the comparison this thread gives', async () => {
     const reference = artifact('reference', {
-      ...buckets(3),
+      ...bucketTemplate(3).Resources,
       Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } },
       Topic: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'alerts' } },
     });
     const model = artifact('model', {
-      ...buckets(3, (i) => i === 1),
+      ...bucketTemplate(3, (i) => i === 1).Resources,
       RenamedQueue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 60 } },
     });
     const inThread = compareArtifacts(reference, model);
@@ -41,11 +31,8 @@ describe('compareArtifactsOffThread', () => {
 
   it('a 5,000-resource pair is compared while timers on this thread keep firing', async () => {
     // The reference has 5,000 buckets; the model drops the last 100 and changes every 50th.
-    const reference = artifact('reference', buckets(5000));
-    const model = artifact(
-      'model',
-      buckets(4900, (i) => i % 50 === 0),
-    );
+    const reference = artifact('reference', bucketTemplate(5000).Resources);
+    const model = artifact('model', bucketTemplate(4900, (i) => i % 50 === 0).Resources);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     try {
@@ -62,10 +49,20 @@ describe('compareArtifactsOffThread', () => {
   });
 
   it('a failing comparison in the thread rejects, and the next one is answered', async () => {
-    const reference = artifact('reference', buckets(2));
-    const broken = { ...artifact('model', buckets(2)), stacks: [{ name: 'Broken', template: null }] } as never;
-    await expect(compareArtifactsOffThread(reference, broken, { offThread: true })).rejects.toThrow(/diff thread/);
-    const next = await compareArtifactsOffThread(reference, artifact('model', buckets(1)), { offThread: true });
+    const reference = artifact('reference', bucketTemplate(2).Resources);
+    const broken = { ...artifact('model', bucketTemplate(2).Resources), stacks: [{ name: 'Broken', template: null }] } as never;
+    await expect(compareArtifactsOffThread(reference, broken, { offThread: true })).rejects.toThrow(/review thread/);
+    const next = await compareArtifactsOffThread(reference, artifact('model', bucketTemplate(1).Resources), { offThread: true });
     expect(next.diff?.counts.removed).toBe(1);
+  });
+});
+
+describe('runRulesOffThread', () => {
+  it('the rules give the same findings in the review thread as here', async () => {
+    const template = bucketTemplate(3, (i) => i === 0);
+    const input = { template, sources: [] };
+    const offThread = await runRulesOffThread(input, { offThread: true });
+    expect(offThread).toEqual(runRules(input));
+    expect(offThread.some((f) => f.resources.includes('Bucket0'))).toBe(true);
   });
 });
