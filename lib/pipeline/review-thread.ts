@@ -10,13 +10,11 @@ import type { LoadedArtifact } from './types';
 
 /**
  * From this many resources (both sides of a comparison together; the template of a rule run) the work runs in the
- * review's worker thread. Below it the work is a few
- * milliseconds (the 40-resource bundled pair: about 15 ms), less than copying both sides to another thread and back and
- * waiting for a thread that may be busy with a large pair; at 1,000 resources it is a few hundred milliseconds (the
- * diff and its difference findings grow linearly, about 0.2 ms per resource), which a server must not spend on its
- * event loop.
+ * review's worker thread. Below it the work takes milliseconds (the 40-resource bundled pair: about 15 ms), less than
+ * copying both sides to another thread and back, or waiting behind a large pair there; from about 400 resources it takes
+ * 100 ms and more (the diff, difference findings and rules grow linearly), which a server must not spend on its event loop.
  */
-export const OFF_THREAD_MIN_RESOURCES = Number(process.env.INFRA_REVIEW_DIFF_THREAD_MIN_RESOURCES ?? 400);
+export const OFF_THREAD_MIN_RESOURCES = Number(process.env.INFRA_REVIEW_THREAD_MIN_RESOURCES ?? 400);
 /** Longest one task may take in the worker; then the thread is terminated and the task fails. */
 const TASK_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_THREAD_TIMEOUT_MS ?? 300_000);
 
