@@ -12,7 +12,7 @@ const artifact = (label: string, resources: Readonly<Record<string, CfnResource>
 afterAll(() => shutdownReviewThread());
 
 describe('compareArtifactsOffThread', () => {
-  it('a pair compared in the diff thread gives the comparison this thread gives', async () => {
+  it('a pair compared in the review thread gives the comparison this thread gives', async () => {
     const reference = artifact('reference', {
       ...bucketTemplate(3).Resources,
       Queue: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 30 } },
