@@ -97,8 +97,9 @@ function resourceCount(...artifacts: LoadedArtifact[]): number {
 
 /**
  * compareArtifacts without blocking the event loop on a large pair: from OFF_THREAD_MIN_RESOURCES resources (or with
- * `offThread: true`) in the review's thread, whose alignments are then kept for alignLoaded here; smaller pairs
- * in this thread, once the caller's synchronous work is done. The result is the same either way; a thread that fails or times out rejects (the next call starts a new one).
+ * `offThread: true`) in the review's thread, whose alignments are then kept for alignLoaded here; smaller pairs in this
+ * thread, once the caller's synchronous work is done. The result is the same either way. A thread that fails or times
+ * out rejects every task it holds, and the next call starts a new thread.
  */
 export async function compareArtifactsOffThread(
   reference: LoadedArtifact,

@@ -82,9 +82,9 @@ async function compute(
   model: LoadedArtifact,
   packs: RulePackId[],
 ): Promise<ReviewResult> {
-  // The comparison (diff, difference findings) of a large pair goes to its worker thread first; the analyses then start
+  // The comparison (diff, difference findings) of a large pair goes to the review's thread first; the analyses then start
   // the linters, which work off the main thread too (the validator's worker thread, cfn-lint's Python process), and run
-  // their rules here. A small pair is compared here after that, while the linters work.
+  // their rules (a large template's in the review's thread). A small pair is compared here after that, while the linters work.
   const byStack = reviewsByStack(reference, model);
   const compared = compareArtifactsOffThread(reference, model);
   const analyses = Promise.all([findingsOf(reference, 'reference', packs, byStack), findingsOf(model, 'model', packs, byStack)]);
