@@ -9,7 +9,13 @@ import path from 'node:path';
 import { alignTemplates } from '../lib/align';
 import { bundledModelSpec, bundledReview } from '../lib/pipeline/bundled';
 import { generateAlignedPair } from './generators/aligned-pair';
+import { bucketsAgainstQueue, bucketsWithChanges } from './generators/scaling-pair';
+import { compareArtifactsOffThread, shutdownReviewThread } from '../lib/pipeline/review-thread';
+import { loadInlineArtifact } from '../lib/pipeline/inline-artifact';
 import { runReview } from '../lib/pipeline/run';
+import { runRules } from '../lib/rules/engine';
+import { dedupeFindings } from '../lib/rules/dedupe';
+import type { CfnTemplate } from '../lib/templates/types';
 
 const root = path.resolve(import.meta.dirname, '..');
 const modelTemplate = path.join(root, 'infra/model/model.template.json');
@@ -95,6 +101,51 @@ function alignTimings(): { align: number; right: number; total: number } {
   return { align: median(times), right, total: truth.size };
 }
 
+const SCALING_SIZES = (process.env.BENCH_SCALING_SIZES ?? '1000,5000,20000').split(',').map(Number);
+
+interface ScalingRow {
+  size: number;
+  shape: string;
+  compare: number;
+  ticks: number;
+  rules: number;
+}
+
+/**
+ * One measurement per size and shape (these take seconds, so no medians): the comparison as a review makes it (diff,
+ * alignment, difference findings; off the main thread from OFF_THREAD_MIN_RESOURCES), with how often a 10 ms timer on
+ * the main thread fired meanwhile, and the seed rules with deduplication on the reference (main thread). The
+ * linters are left out: their time is bounded by their own timeouts. Input bounds of the server do not apply: lib/ is called directly.
+ */
+async function scalingTimings(): Promise<ScalingRow[]> {
+  const load = (label: string, template: CfnTemplate) =>
+    loadInlineArtifact(label, [{ name: `${label}.json`, text: JSON.stringify(template, null, 1), role: 'template' }]);
+  // The diff thread starts (loading its modules, about a second) on a tiny pair first, so no row pays for that.
+  const tiny = bucketsAgainstQueue(1);
+  await compareArtifactsOffThread(load('reference', tiny.reference), load('model', tiny.model), { offThread: true });
+  const rows: ScalingRow[] = [];
+  for (const size of SCALING_SIZES) {
+    for (const [shape, pair] of [
+      ['vs one queue', bucketsAgainstQueue(size)],
+      ['vs 99% with changes', bucketsWithChanges(size)],
+    ] as const) {
+      const [reference, model] = [load('reference', pair.reference), load('model', pair.model)];
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 10);
+      const started = performance.now();
+      const compared = await compareArtifactsOffThread(reference, model);
+      const compare = performance.now() - started;
+      clearInterval(timer);
+      if (!compared.diff) throw new Error(`no diff for ${size} ${shape}`);
+      const rulesStarted = performance.now();
+      dedupeFindings(runRules({ template: reference.template?.template, sources: [] }));
+      rows.push({ size, shape, compare, ticks, rules: performance.now() - rulesStarted });
+    }
+  }
+  await shutdownReviewThread();
+  return rows;
+}
+
 const node = process.execPath;
 const tsx = ['--import', 'tsx'];
 console.log(`infra-review benchmark (${runs} runs per process measurement, medians)\n`);
@@ -108,6 +159,7 @@ const floor = timeProcess('floor', node, [...tsx, 'bench/floor.mts']);
 const cold = timeProcess('cold review', node, [...tsx, 'lib/cli/main.ts', 'review', '--format', 'json']);
 const { newPair, repeat } = await warmTimings();
 const { align, right, total } = alignTimings();
+const scaling = await scalingTimings();
 
 const row = (name: string, ms: number, ratio: string, goal: string, ok: boolean) =>
   console.log(`${name.padEnd(34)} ${ms.toFixed(1).padStart(9)} ms   ${ratio.padEnd(24)} ${goal.padEnd(30)} ${ok ? 'ok' : 'MISSED'}`);
@@ -125,3 +177,19 @@ row(
 row('repeated review, warm process', repeat, `${(cli / repeat).toFixed(0)}x faster than cdk diff`, '< 5 ms', repeat < 5);
 row(`align ${total}-resource pair (renamed)`, align, `${(cli / align).toFixed(0)}x faster than cdk diff`, '< 200 ms', align < 200);
 console.log(`\nalignment of the generated pair: ${right} of ${total} resources paired with their true counterpart`);
+
+console.log(`\nscaling: reference of N buckets (compare = diff + alignment + difference findings, as a review makes it)`);
+console.log(
+  `${'resources'.padEnd(10)} ${'model'.padEnd(20)} ${'compare'.padStart(10)} ${'per 1,000'.padStart(10)} ${'vs cdk diff'.padStart(12)} ${'timer ticks'.padStart(12)} ${'rules'.padStart(10)}`,
+);
+for (const r of scaling) {
+  const perThousand = r.compare / (r.size / 1000);
+  console.log(
+    `${String(r.size).padEnd(10)} ${r.shape.padEnd(20)} ${`${r.compare.toFixed(0)} ms`.padStart(10)} ${`${perThousand.toFixed(0)} ms`.padStart(10)} ${`${(r.compare / cli).toFixed(2)}x`.padStart(12)} ${String(r.ticks).padStart(12)} ${`${r.rules.toFixed(0)} ms`.padStart(10)}`,
+  );
+}
+const [smallest, largest] = [scaling[0], scaling.filter((r) => r.shape === scaling[0].shape).at(-1)!];
+console.log(
+  `growth ${smallest.size} -> ${largest.size} resources (${largest.size / smallest.size}x): compare ${(largest.compare / smallest.compare).toFixed(1)}x (linear would be ${largest.size / smallest.size}x, quadratic ${(largest.size / smallest.size) ** 2}x)`,
+);
+process.exit(0);

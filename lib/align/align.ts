@@ -55,9 +55,16 @@ export function alignLoaded(reference: LoadedTemplate, model: LoadedTemplate): A
   const cached = cache.get(key);
   if (cached) return cached;
   const alignment = alignTemplates(reference.template, model.template);
+  rememberAlignment(reference.hash, model.hash, alignment);
+  return alignment;
+}
+
+/** Keeps an alignment computed elsewhere (another thread) for a pair of template hashes, so alignLoaded need not recompute it. */
+export function rememberAlignment(referenceHash: string, modelHash: string, alignment: Alignment): void {
+  const key = `${referenceHash}:${modelHash}`;
+  if (cache.has(key)) return;
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, alignment);
-  return alignment;
 }
 
 /** Unpaired resources of one type on both sides. */

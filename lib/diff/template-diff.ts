@@ -2,6 +2,7 @@
 import { fullDiff, type DescribeChangeSetOutput, type TemplateDiff } from '@aws-cdk/cloudformation-diff';
 import type { Alignment, ResourcePair } from '../align/types';
 import type { CfnTemplate } from '../templates/types';
+import { installLinearDifferenceCollections } from './linear-collections';
 import { compareResourceChanges, compareText, toResourceChange, valueChange } from './resource-changes';
 import { renameToReference } from './rename';
 import { toChangeTable } from './tables';
@@ -29,6 +30,8 @@ const SECTIONS = [
   ['conditions', 'Conditions'],
   ['outputs', 'Outputs'],
 ] as const;
+
+installLinearDifferenceCollections();
 
 /**
  * The plain-JSON diff from `from` (old) to `to` (new). Never mutates its inputs (frozen templates are fine);

@@ -10,17 +10,17 @@ export interface ReferenceSite {
   value: unknown;
 }
 
-/** Every setting of `template` (its resources' properties) whose value references `target`, at the intrinsic that does. */
+/** Every setting of `template` (its resources' properties) whose value references `target`, at the intrinsic that does; in template order. */
 export function sitesReferencing(template: CfnTemplate, target: string): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
-  for (const [id, targets] of referencesByResource(template)) {
-    if (id === target || !targets.has(target)) continue;
+  for (const id of referrersOf(template).get(target) ?? []) {
     collect(template.Resources[id].Properties, 'Properties', target, (path, value) => sites.push({ resource: id, path, value }));
   }
   return sites;
 }
 
 const referenceIndex = new WeakMap<CfnTemplate, Map<string, Set<string>>>();
+const referrerIndex = new WeakMap<CfnTemplate, Map<string, Set<string>>>();
 
 /** Logical ID → what its properties reference, computed once per template object (templates are frozen). */
 export function referencesByResource(template: CfnTemplate): Map<string, Set<string>> {
@@ -28,6 +28,27 @@ export function referencesByResource(template: CfnTemplate): Map<string, Set<str
   if (!index) {
     index = new Map(Object.entries(template.Resources ?? {}).map(([id, resource]) => [id, referencedIds(resource?.Properties ?? {})]));
     referenceIndex.set(template, index);
+  }
+  return index;
+}
+
+/**
+ * Logical ID → the other resources whose properties reference it, in template order; the reverse of
+ * referencesByResource, computed once per template object, so finding who points at a resource is no scan of them all.
+ */
+export function referrersOf(template: CfnTemplate): Map<string, Set<string>> {
+  let index = referrerIndex.get(template);
+  if (!index) {
+    index = new Map();
+    for (const [id, targets] of referencesByResource(template)) {
+      for (const target of targets) {
+        if (target === id) continue;
+        const users = index.get(target);
+        if (users) users.add(id);
+        else index.set(target, new Set([id]));
+      }
+    }
+    referrerIndex.set(template, index);
   }
   return index;
 }

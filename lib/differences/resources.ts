@@ -5,7 +5,7 @@ import type { Evidence } from '../rules/types';
 import type { CfnTemplate } from '../templates/types';
 import { differenceFinding, modelEvidence, referenceEvidence, shown } from './finding';
 import { ATTACHMENT_TYPES, IGNORED_TYPES, OBSERVER_TYPES, missingJudgement } from './knowledge';
-import { referencesByResource, resourceRoleOf, sitesReferencing } from './references';
+import { referencesByResource, referrersOf, resourceRoleOf, sitesReferencing } from './references';
 
 /** One finding per reference resource without counterpart, its attachments and the settings that point at it folded in. */
 export function missingResourceFindings(reference: CfnTemplate, model: CfnTemplate, alignment: Alignment): Finding[] {
@@ -73,7 +73,7 @@ function foldAttachments(template: CfnTemplate, ids: readonly string[]): Map<str
     ids.filter((id) => typeof template.Resources[id]?.Type === 'string' && !IGNORED_TYPES.has(template.Resources[id].Type)),
   );
   const isAttachment = (id: string) => ATTACHMENT_TYPES.has(template.Resources[id].Type);
-  const usedBy = referrers(template);
+  const usedBy = referrersOf(template);
   const parentOf = (id: string): string | undefined => {
     const attached = isAttachment(id) && [...(referencesByResource(template).get(id) ?? [])].find((t) => t !== id && listed.has(t));
     if (attached) return attached;
@@ -92,19 +92,6 @@ function foldAttachments(template: CfnTemplate, ids: readonly string[]): Map<str
     if (root !== id) groups.get(root)!.push(id);
   }
   return groups;
-}
-
-/** Logical ID → the resources whose properties reference it. */
-function referrers(template: CfnTemplate): Map<string, Set<string>> {
-  const users = new Map<string, Set<string>>();
-  for (const [id, targets] of referencesByResource(template)) {
-    for (const target of targets) {
-      if (target === id) continue;
-      if (!users.has(target)) users.set(target, new Set());
-      users.get(target)!.add(id);
-    }
-  }
-  return users;
 }
 
 /** The value at a dotted path of a resource (`Properties.A.0.B`), undefined when absent. */

@@ -8,9 +8,9 @@ import { loadArtifact } from './artifacts';
 import type { ArtifactSpec, LoadedArtifact } from './types';
 import { pointAtConstructs } from './construct-locations';
 import { countFindings } from './counts';
-import { reviewDifferences } from './differences';
+import { compareArtifactsOffThread, runRulesOffThread } from './review-thread';
 import { counterpartsOf, markSharedFindings } from './shared';
-import { diffArtifacts, reviewsByStack, stacksOf, tagStack } from './stack-review';
+import { reviewsByStack, stacksOf, tagStack } from './stack-review';
 import type { Finding } from '../rules/finding';
 import type { SourceFile } from '../templates/types';
 import type { ReviewFinding, ReviewResult, Side } from './types';
@@ -88,12 +88,14 @@ async function compute(
   model: LoadedArtifact,
   packs: RulePackId[],
 ): Promise<ReviewResult> {
-  // Analyses run their rules now and then wait for the linters, which work off the main thread (the validator's worker
-  // thread, cfn-lint's Python process): the diff and the difference findings are computed meanwhile.
+  // The comparison (diff, difference findings) of a large pair goes to the review's thread first; the analyses then start
+  // the linters, which work off the main thread too (the validator's worker thread, cfn-lint's Python process), and run
+  // their rules (a large template's in the review's thread). A small pair is compared here after that, while the linters work.
   const byStack = reviewsByStack(reference, model);
+  const compared = compareArtifactsOffThread(reference, model);
   const analyses = Promise.all([findingsOf(reference, 'reference', packs, byStack), findingsOf(model, 'model', packs, byStack)]);
-  const diff = diffArtifacts(reference, model);
-  const differences = reviewDifferences(reference, model).map((f): ReviewFinding => ({ ...f, side: 'model' }));
+  const { diff, differences: modelDifferences } = await compared;
+  const differences = modelDifferences.map((f): ReviewFinding => ({ ...f, side: 'model' }));
   const [referenceFindings, modelFindings] = await analyses;
   const findings = pointAtConstructs(
     markSharedFindings(sortFindings([...modelFindings, ...differences, ...referenceFindings]), counterpartsOf(reference, model)),
@@ -120,7 +122,9 @@ async function findingsOf(artifact: LoadedArtifact, side: Side, packs: RulePackI
   if (artifact.state.status === 'failed') return [];
   const analyze = (input: AnalysisInput) => {
     const content = [input.template?.hash ?? null, input.sources.map(sourceHash)];
-    return remember(analyses, hashValue(packs.length ? [content, packs] : content), () => analyzeArtifact(input, { packs }));
+    return remember(analyses, hashValue(packs.length ? [content, packs] : content), () =>
+      analyzeArtifact(input, { packs, runRules: runRulesOffThread }),
+    );
   };
   const findings = byStack
     ? (

@@ -10,7 +10,7 @@ import { runNagPacks } from './cdk-nag/run';
 import { dedupeFindings } from './dedupe';
 import { runRules } from './engine';
 import type { Finding } from './finding';
-import { CATEGORIES, SEVERITIES } from './types';
+import { CATEGORIES, SEVERITIES, type RuleInput } from './types';
 import type { LoadedTemplate, SourceFile } from '../templates/types';
 
 /** What one analysis looks at: at most one template, and any number of source files. */
@@ -22,6 +22,8 @@ export interface AnalysisInput {
 /** Options of one analysis: the cdk-nag packs to run besides the seed rules, cloudformation-validate and cfn-lint. */
 export interface AnalysisOptions {
   packs?: readonly RulePackId[];
+  /** Runs the seed rules (runRules by default); a caller may run them elsewhere, e.g. off the event loop for a large template. */
+  runRules?: (input: RuleInput) => Finding[] | Promise<Finding[]>;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function analyzeArtifact(input: AnalysisInput, options: AnalysisOpt
           runNagPacks(template.template, packs),
         ])
       : undefined;
-  const findings = runRules({ template: template?.template, sources: input.sources });
+  const findings = await (options.runRules ?? runRules)({ template: template?.template, sources: input.sources });
   if (template && linted) {
     const file = template.text ? template.path : undefined;
     const [outcome, lint, nagFindings] = await linted;

@@ -106,4 +106,20 @@ describe('dedupeFindings', () => {
     dedupeFindings(input);
     expect(input).toEqual([seed, validate, nag]);
   });
+
+  it('a problem on thousands of resources merges each finding into the earliest one sharing a resource, and only that one', () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      finding({ rule: 'iam-least-privilege', source: 'infra-review', resources: [`Policy${i}`], message: `policy ${i}` }),
+    );
+    // The nag finding shares Policy7 with the 8th finding; the last shares Role9 with that merge and Policy2000 with a later one.
+    const both = finding({ rule: 'AwsSolutions-IAM5[Action::s3:*]', source: 'cdk-nag', resources: ['Policy7', 'Role9'] });
+    const later = finding({ rule: 'iam-wildcard-arns', source: 'infra-review', resources: ['Role9', 'Policy2000'] });
+    const deduped = dedupeFindings([...many, both, later]);
+    expect(deduped).toHaveLength(3000);
+    expect(deduped[7]).toMatchObject({
+      resources: ['Policy7', 'Role9', 'Policy2000'],
+      rules: ['iam-least-privilege', 'AwsSolutions-IAM5[Action::s3:*]', 'iam-wildcard-arns'],
+    });
+    expect(deduped[2000].rules).toEqual(['iam-least-privilege']);
+  });
 });

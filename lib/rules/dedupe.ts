@@ -103,20 +103,57 @@ export function problemOf(finding: Pick<Finding, 'rule' | 'source'>): string {
  */
 export function dedupeFindings<T extends Finding>(findings: readonly T[]): T[] {
   const kept: T[] = [];
-  const byKey = new Map<string, T[]>();
+  const byKey = new Map<string, ProblemCandidates<T>>();
   for (const finding of findings) {
     const key = `${problemOf(finding)}\u0000${finding.acknowledged ? 'ack' : 'open'}`;
-    const candidates = byKey.get(key) ?? [];
-    const target = candidates.find((c) => samePlace(c, finding));
+    let candidates = byKey.get(key);
+    if (!candidates) byKey.set(key, (candidates = new ProblemCandidates<T>()));
+    const target = candidates.first(finding);
     if (target) {
       merge(target, finding);
+      candidates.reindex(target);
       continue;
     }
     const copy: T = { ...finding, sources: [...(finding.sources ?? [finding.source])], rules: [...(finding.rules ?? [finding.rule])] };
     kept.push(copy);
-    byKey.set(key, [...candidates, copy]);
+    candidates.add(copy);
   }
   return kept;
+}
+
+/**
+ * The kept findings of one problem, indexed by resource: samePlace needs a shared resource (or none on both sides), so
+ * only those are compared, not every finding of the problem (thousands on a template of thousands of resources).
+ */
+class ProblemCandidates<T extends Finding> {
+  private readonly order = new Map<T, number>();
+  private readonly byResource = new Map<string, T[]>();
+  private readonly withoutResources: T[] = [];
+
+  /** The earliest kept finding at the same place as `finding` (samePlace), as a scan of all of them in order would find. */
+  first(finding: T): T | undefined {
+    const pool = finding.resources.length ? new Set(finding.resources.flatMap((r) => this.byResource.get(r) ?? [])) : this.withoutResources;
+    let best: T | undefined;
+    for (const candidate of pool) {
+      if ((!best || this.order.get(candidate)! < this.order.get(best)!) && samePlace(candidate, finding)) best = candidate;
+    }
+    return best;
+  }
+
+  add(finding: T): void {
+    this.order.set(finding, this.order.size);
+    if (finding.resources.length === 0) this.withoutResources.push(finding);
+    this.reindex(finding);
+  }
+
+  /** Indexes a kept finding under every resource it has now (a merge may have added some). */
+  reindex(finding: T): void {
+    for (const resource of finding.resources) {
+      const list = this.byResource.get(resource);
+      if (!list) this.byResource.set(resource, [finding]);
+      else if (!list.includes(finding)) list.push(finding);
+    }
+  }
 }
 
 /** Adds `other`'s sources, rule ids, resources and evidence to `target` (a private copy) and keeps the worse severity. */

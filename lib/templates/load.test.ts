@@ -33,6 +33,16 @@ describe('parseTemplate', () => {
     expect(parseTemplate(json, 't.json').resourceLines).toEqual({ A: 3, B: 4 });
   });
 
+  it('records the lines of a 3,000-resource JSON template, each at its own key, in the template order', () => {
+    const resources = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`Queue${i}`, { Type: 'AWS::SQS::Queue' }]));
+    const json = `{\n "Description": "Queue1 \\"Queue2\\"",\n "Resources": {\n${Object.keys(resources)
+      .map((id) => `  "${id}": { "Type": "AWS::SQS::Queue" }`)
+      .join(',\n')}\n }\n}`;
+    const lines = parseTemplate(json, 't.json').resourceLines;
+    expect(Object.keys(lines)).toEqual(Object.keys(resources));
+    expect(Object.entries(lines).every(([id, line]) => line === Number(id.slice('Queue'.length)) + 4)).toBe(true);
+  });
+
   it('gives JSON and YAML of the same template the same hash', () => {
     const json = JSON.stringify(parseTemplate(yaml, 't.yaml').template);
     expect(parseTemplate(json, 't.json').hash).toBe(parseTemplate(yaml, 't.yaml').hash);

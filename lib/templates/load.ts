@@ -28,15 +28,28 @@ export function hashValue(value: unknown): string {
   return createHash('sha256').update(stableStringify(value)).digest('hex');
 }
 
+/**
+ * Logical ID → line of its first quoted occurrence after `"Resources"`. One pass over the string tokens, counting lines
+ * as it goes: a search from the section's start per resource was quadratic in the size of the template.
+ */
 function jsonResourceLines(text: string, template: CfnTemplate): Record<string, number> {
-  const lines: Record<string, number> = {};
   const start = text.indexOf('"Resources"');
-  if (start < 0) return lines;
-  for (const id of Object.keys(template.Resources)) {
-    const at = text.indexOf(`"${id}"`, start);
-    if (at >= 0) lines[id] = text.slice(0, at).split('\n').length;
+  if (start < 0) return {};
+  const ids = Object.keys(template.Resources);
+  const found = new Map<string, number>();
+  const wanted = new Set(ids);
+  let line = text.slice(0, start).split('\n').length;
+  let counted = start;
+  const strings = /"((?:[^"\\\n]|\\.)*)"/g;
+  strings.lastIndex = start;
+  for (let match = strings.exec(text); match && wanted.size > 0; match = strings.exec(text)) {
+    if (!wanted.delete(match[1])) continue;
+    for (let at = text.indexOf('\n', counted); at >= 0 && at < match.index; at = text.indexOf('\n', at + 1)) line++;
+    counted = match.index;
+    found.set(match[1], line);
   }
-  return lines;
+  // In the order of the template's resources, as the lines are read elsewhere.
+  return Object.fromEntries(ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!]] : [])));
 }
 
 /** Whether a parsed value looks like a CloudFormation template (an object with a Resources map). */

@@ -1,8 +1,29 @@
 import type { CfnResource, CfnTemplate, CfnValue } from './types';
 
-/** `[logicalId, resource]` pairs of a template whose Type equals `type` (all when omitted), in template order. */
+const ALL_TYPES = Symbol('all');
+const typeIndexes = new WeakMap<object, Map<unknown, [string, CfnResource][]>>();
+
+/**
+ * `[logicalId, resource]` pairs of a template whose Type equals `type` (all when omitted), in template order; a new
+ * array on each call. Frozen templates (every loaded one) are indexed by type once, so rules that look up a type per
+ * resource stay linear; an unfrozen Resources map may change between calls and is filtered each time.
+ */
 export function resourcesOfType(template: CfnTemplate, type?: string): [string, CfnResource][] {
-  return Object.entries(template.Resources ?? {}).filter(([, r]) => !type || r?.Type === type);
+  const resources = template.Resources ?? {};
+  // Looked up before isFrozen, which visits every property of a large (dictionary-mode) object; frozen stays frozen.
+  let index = typeIndexes.get(resources);
+  if (!index) {
+    if (!Object.isFrozen(resources)) return Object.entries(resources).filter(([, r]) => !type || r?.Type === type);
+    index = new Map<unknown, [string, CfnResource][]>([[ALL_TYPES, []]]);
+    for (const entry of Object.entries(resources)) {
+      index.get(ALL_TYPES)!.push(entry);
+      const ofType = index.get(entry[1]?.Type);
+      if (ofType) ofType.push(entry);
+      else index.set(entry[1]?.Type, [entry]);
+    }
+    typeIndexes.set(resources, index);
+  }
+  return [...(index.get(type || ALL_TYPES) ?? [])];
 }
 
 /** Logical IDs a value references through Ref, Fn::GetAtt or Fn::Sub (pseudo parameters excluded). */
