@@ -17,7 +17,7 @@ process.env.E2E_STACK_NAME ||= `e2e-${Date.now()}`;
 /** The CloudFormation stack the e2e server deploys to and reads (INFRA_REVIEW_STACK_NAME): one per run, never the default. */
 export const E2E_STACK_NAME = process.env.E2E_STACK_NAME;
 /** The moto launcher the e2e server uses as CloudFormation; its command runs scripts/ensure-moto.sh first. */
-const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.MOTO_PORT || 5000}`;
+export const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.MOTO_PORT || 5000}`;
 
 /** End-to-end tests: a production build served by `server.mjs` (npm start), driven by the system Chromium (no downloads). */
 export default defineConfig({
