@@ -38,6 +38,18 @@ test.describe('methods the app does not serve', () => {
     });
   }
 
+  test("a method a route does not serve gets Next.js's 405 with that route's Allow", async ({ request }) => {
+    for (const [method, path, allow] of [
+      ['PUT', '/api/health', 'GET, HEAD, OPTIONS'],
+      ['PATCH', '/api/openapi.json', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/api/reviews/bundled', 'DELETE, GET, HEAD, OPTIONS, PATCH'],
+    ] as const) {
+      const response = await request.fetch(path, { method });
+      expect(response.status(), `${method} ${path}`).toBe(405);
+      expect(response.headers()['allow'], `${method} ${path}`).toBe(allow);
+    }
+  });
+
   test('CONNECT answers 405 with Allow instead of a dropped connection', async ({ request }) => {
     const { status, head } = await rawRequest('CONNECT', '127.0.0.1:5432');
     expect(status).toBe(405);
