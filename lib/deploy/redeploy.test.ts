@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthedUser } from '../auth/authorize';
 import { createChangeSet } from '../aws/changesets';
 import { describeStack } from '../aws/cloudformation';
 import { deleteAbandonedReviewStack } from '../aws/review-stack';
 import { createStackAndWait, deleteStackQuietly, motoEndpointForTests, motoTarget } from '../aws/testing';
-import type { AwsTarget } from '../aws/target';
 import { getDeployLock } from '../db/queries/deploys';
 import { referenceSpec } from '../pipeline/bundled';
 import { synthesize } from '../synth/synthesize';
 import { dialects, useMigratedDb } from '../db/test-dialects';
 import { cancelDeploy, confirmDeploy } from './decisions';
 import { stackKeyOf } from './records';
-import { getDeploy, requestDeploy, type DeployDeps } from './service';
+import { getDeploy, requestDeploy } from './service';
+import { useDeployTarget } from './test-support';
 
 const deployer: AuthedUser = { id: 'user-deployer', email: 'deployer@example.test', name: 'Dee Ployer', role: 'deployer', via: 'session' };
 const other: AuthedUser = { id: 'user-other', email: 'other@example.test', name: 'Otto', role: 'deployer', via: 'session' };
@@ -29,17 +29,7 @@ beforeAll(async () => {
 
 describe.each(dialects())('deploying again on $name', (dialect) => {
   const db = useMigratedDb(dialect);
-  let target: AwsTarget;
-  const drives: Promise<void>[] = [];
-  const deps = (): DeployDeps => ({ handle: db.handle, target, pollMs: 50, onDrive: (drive) => drives.push(drive) });
-  const settle = async () => {
-    while (drives.length > 0) await drives.shift();
-  };
-
-  beforeAll(() => {
-    target = motoTarget(endpoint ?? 'http://127.0.0.1:1', `redeploy-${dialect.name}-${run}`);
-  });
-  afterAll(() => deleteStackQuietly(target));
+  const { target: stack, deps, settle } = useDeployTarget(db, () => endpoint, `redeploy-${dialect.name}-${run}`);
 
   it("another user's client token is a 409 that shows nothing of that deploy, and starts nothing", async (ctx) => {
     if (!endpoint) return ctx.skip();
@@ -64,6 +54,7 @@ describe.each(dialects())('deploying again on $name', (dialect) => {
 
   it('a cancelled first deploy leaves no REVIEW_IN_PROGRESS stack in the way: the next deploy creates the stack', async (ctx) => {
     if (!endpoint) return ctx.skip();
+    const target = stack();
     await deleteStackQuietly(target);
     const first = await requestDeploy({ input: { clientToken: token(), execution: 'confirm' }, user: deployer }, deps());
     await settle();
