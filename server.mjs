@@ -14,7 +14,8 @@ const { default: next } = await import('next');
 const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const ALLOW = SERVED_METHODS.join(', ');
 const port = Number(flag('-p', '--port') ?? process.env.PORT ?? 3000);
-const hostname = flag('-H', '--hostname') ?? process.env.HOSTNAME;
+// Like `next start`, every interface unless -H says otherwise (not $HOSTNAME: containers set it to their own name).
+const hostname = flag('-H', '--hostname');
 
 const dir = path.dirname(new URL(import.meta.url).pathname);
 const app = next({ dev: false, dir, port, hostname });
@@ -49,7 +50,7 @@ server.on('clientError', (error, socket) => {
 });
 server.listen(port, hostname, async () => {
   console.log(`infra-review listening on http://${hostname ?? 'localhost'}:${port}`);
-  routeMethods = await learnRouteMethods(`http://127.0.0.1:${port}`).catch((error) => {
+  routeMethods = await learnRouteMethods(`http://${hostname ?? '127.0.0.1'}:${port}`).catch((error) => {
     console.error("reading the API routes' methods failed; their 405s go without Allow", error);
     return [];
   });
