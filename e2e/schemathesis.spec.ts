@@ -48,14 +48,15 @@ test('schemathesis finds no server error anywhere in the API, and every answer c
     `${origin}/api/openapi.json`,
     ...['--header', `Authorization: Bearer ${token}`],
     ...['--checks', 'all', '--exclude-checks', 'positive_data_acceptance'],
-    // A fixed seed and no example database: every run sends the same requests, and leaves no .schemathesis/ behind.
+    // A fixed seed and no example database: every run sends the same requests.
     ...['--max-examples', MAX_EXAMPLES, '--seed', process.env.SCHEMATHESIS_SEED ?? '20261207', '--generation-database', 'none'],
     // better-auth's sign-in is rate limited per address (429s would only slow the run); event streams never end.
     ...['--exclude-path-regex', '^/api/auth/|/events$'],
     ...['--request-timeout', '60', '--workers', '1', '--no-color', '--max-failures', '50'],
     ...['--report', 'junit', '--report-junit-path', path.resolve('reports/schemathesis.xml')],
   ];
-  const result = await run(st, args, { maxBuffer: 32 * 1024 * 1024, timeout: 360_000 }).then(
+  // In reports/, where its cache of crashes (.schemathesis/) stays out of the checkout.
+  const result = await run(st, args, { cwd: path.resolve('reports'), maxBuffer: 32 * 1024 * 1024, timeout: 360_000 }).then(
     ({ stdout }) => ({ code: 0, output: stripVTControlCharacters(stdout) }),
     (error: { code?: number; stdout?: string; stderr?: string }) => ({
       code: error.code ?? 1,
