@@ -52,7 +52,7 @@ describe.each(dialects())('deploying again on $name', (dialect) => {
     expect(rows).toEqual([{ id: mine.deploy.id, requested_by: deployer.id }]);
   }, 120_000);
 
-  it('a cancelled first deploy leaves no REVIEW_IN_PROGRESS stack in the way: the next deploy creates the stack', async (ctx) => {
+  it('a cancelled first deploy leaves no REVIEW_IN_PROGRESS stack behind: the next deploy creates the stack', async (ctx) => {
     if (!endpoint) return ctx.skip();
     const target = stack();
     await deleteStackQuietly(target);
@@ -60,6 +60,10 @@ describe.each(dialects())('deploying again on $name', (dialect) => {
     await settle();
     expect((await getDeploy({ id: first.deploy.id }, deps())).preview?.changeSetType).toBe('CREATE');
     await cancelDeploy({ id: first.deploy.id, user: deployer }, deps());
+    expect(await describeStack(target)).toEqual({ exists: false });
+    // A shell the cancel could not remove (or another tool's never-run change set) is removed by the next deploy.
+    const leftOver = JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue' } } });
+    await createChangeSet(target, { name: 'left-behind', type: 'CREATE', templateBody: leftOver, clientToken: `left-${token()}` });
     expect(await describeStack(target)).toMatchObject({ exists: true, status: 'REVIEW_IN_PROGRESS' });
 
     const second = await requestDeploy({ input: { clientToken: token(), execution: 'confirm' }, user: deployer }, deps());
@@ -88,6 +92,9 @@ describe('deleting an abandoned REVIEW_IN_PROGRESS stack', () => {
     const live = motoTarget(endpoint, `live-${run}`);
     try {
       await createChangeSet(shell, { name: 'never-run', type: 'CREATE', templateBody: body, clientToken: `cs-${run}` });
+      expect(await describeStack(shell)).toMatchObject({ status: 'REVIEW_IN_PROGRESS' });
+      // Not while a change set is on it, when asked: it may be another deploy's fresh one.
+      expect(await deleteAbandonedReviewStack(shell, { pollMs: 50, onlyWithoutChangeSets: true })).toBe(false);
       expect(await describeStack(shell)).toMatchObject({ status: 'REVIEW_IN_PROGRESS' });
       expect(await deleteAbandonedReviewStack(shell, { pollMs: 50 })).toBe(true);
       expect(await describeStack(shell)).toEqual({ exists: false });
