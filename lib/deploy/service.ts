@@ -57,8 +57,9 @@ export function deployContext(deps: DeployDeps = {}): DeployContext {
 
 /**
  * Starts deploying the review's reference (deployer): a second request of the same user with the same client token
- * returns the same deploy, another user's request with it is `conflict:deploy` (409) and learns nothing of it; while another deploy holds the stack, `conflict:deploy` (409) says who. The change set is created in the
- * background; the returned deploy is `creating_change_set` and every viewer hears of each step.
+ * returns the same deploy, another user's request with it is `conflict:deploy` (409) and learns nothing of it; while
+ * another deploy holds the stack, `conflict:deploy` (409) says who. The change set is created in the background; the
+ * returned deploy is `creating_change_set` and every viewer hears of each step.
  */
 export async function requestDeploy(
   { input, user }: { input: unknown; user: AuthedUser },
