@@ -23,7 +23,11 @@ const SECURITY_HEADERS = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ];
 
-/** Next.js configuration: heavy AWS libraries stay external (loaded by Node, not bundled); security headers on every response. */
+/**
+ * Next.js configuration: heavy AWS libraries stay external (loaded by Node, not bundled); security headers on every
+ * response (server.mjs adds the API's `Cache-Control: no-store`); `forbidden()` answers a page a role may not see with
+ * HTTP 403 (authInterrupts).
+ */
 module.exports = {
   serverExternalPackages: [
     'aws-cdk-lib',
@@ -37,6 +41,7 @@ module.exports = {
   ],
   outputFileTracingRoot: __dirname,
   poweredByHeader: false,
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
   },

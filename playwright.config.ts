@@ -17,9 +17,9 @@ process.env.E2E_STACK_NAME ||= `e2e-${Date.now()}`;
 /** The CloudFormation stack the e2e server deploys to and reads (INFRA_REVIEW_STACK_NAME): one per run, never the default. */
 export const E2E_STACK_NAME = process.env.E2E_STACK_NAME;
 /** The moto launcher the e2e server uses as CloudFormation; its command runs scripts/ensure-moto.sh first. */
-const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.MOTO_PORT || 5000}`;
+export const MOTO_ENDPOINT = `http://127.0.0.1:${process.env.MOTO_PORT || 5000}`;
 
-/** End-to-end tests: a production build served by `next start`, driven by the system Chromium (no downloads). */
+/** End-to-end tests: a production build served by `server.mjs` (npm start), driven by the system Chromium (no downloads). */
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
@@ -59,7 +59,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `bash scripts/ensure-moto.sh >/dev/null && rm -rf ${JSON.stringify(E2E_DATA_DIR)} && npm run build && npx next start -p ${PORT}`,
+    command: `bash scripts/ensure-moto.sh >/dev/null && rm -rf ${JSON.stringify(E2E_DATA_DIR)} && npm run build && node server.mjs -p ${PORT}`,
     url: `${baseURL}/api/health`,
     env: {
       PORT: String(PORT),

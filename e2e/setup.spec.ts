@@ -1,38 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { ANONYMOUS, expect, test } from './fixtures';
+import { startOwnServer, type OwnServer } from './own-server';
 
 // /setup exists only while no user does, and the shared e2e server has seeded users: this spec serves the same build
 // a second time on an empty database of its own.
 const PORT = Number(process.env.E2E_PORT || 3100) + 50;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const DATA_DIR = path.resolve('reports/e2e-setup-data');
-let server: ChildProcess | undefined;
+let server: OwnServer | undefined;
 
 test.use({ storageState: ANONYMOUS });
 
 test.beforeAll(async () => {
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(PORT)], {
-    env: { ...process.env, PORT: String(PORT), DATA_DIR, DATABASE_URL: '', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const healthy = await fetch(`${ORIGIN}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the setup server on ${ORIGIN} did not answer /api/health within 60 s`);
+  server = await startOwnServer({ port: PORT, dataDir: path.resolve('reports/e2e-setup-data') });
 });
 
-test.afterAll(() => {
-  server?.kill();
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-});
+test.afterAll(() => server?.stop());
 
 test('the first-run setup keeps what was typed on a validation error, ties each error to its field, then creates the admin', async ({
   page,

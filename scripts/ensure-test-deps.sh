@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm packages: Debian's Chromium for Playwright, PostgreSQL, the Python CDK toolchain,
-# cfn-lint.
+# cfn-lint, schemathesis.
 set -euo pipefail
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "Installing Debian's chromium for the end-to-end tests..."
@@ -22,4 +22,9 @@ fi
 if ! bash "$(dirname "$0")/ensure-cfn-lint.sh"; then
   [ -n "${CI:-}" ] && { echo "cfn-lint could not be installed" >&2; exit 1; }
   echo "cfn-lint unavailable: reviews carry a 'cfn-lint could not run' finding and the cfn-lint tests fail" >&2
+fi
+# schemathesis (.cache/st-venv, PyPI, pinned), which e2e/schemathesis.spec.ts runs against /api/openapi.json: required in CI.
+if ! bash "$(dirname "$0")/ensure-schemathesis.sh"; then
+  [ -n "${CI:-}" ] && { echo "schemathesis could not be installed" >&2; exit 1; }
+  echo "schemathesis unavailable: e2e/schemathesis.spec.ts installs it on first run or fails" >&2
 fi

@@ -13,6 +13,7 @@ npx tsc --noEmit || status=1
 npx eslint . || status=1
 npx prettier --check . > reports/prettier.log 2>&1 || { tail -n 30 reports/prettier.log; status=1; }
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || status=1
+# End-to-end specs, schemathesis against /api/openapi.json among them (e2e/schemathesis.spec.ts: its own server, no 5xx).
 npx playwright test || status=1
 node scripts/test-summary.mjs || status=1
 exit $status

@@ -31,4 +31,4 @@ bash scripts/ensure-python-cdk.sh || log "the Python CDK toolchain could not be 
 bash scripts/ensure-cfn-lint.sh || log "cfn-lint could not be installed (above): reviews carry a 'cfn-lint could not run' finding"
 
 next build
-exec next start
+exec node server.mjs

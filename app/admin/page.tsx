@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ADMIN_SECTIONS } from '@/components/admin/admin-nav';
-import { getAdminPageUser } from '@/components/admin/admin-page';
-import { Forbidden } from '@/components/admin/forbidden';
+import { requirePageUser } from '@/lib/auth/guard';
 
 /** The page's title (the layout adds " · infra-review"). */
 export const metadata: Metadata = { title: 'Admin' };
 
 export const dynamic = 'force-dynamic';
 
-/** The admin area's index: links to users, audit log and settings (admins only; others see a 403 page). */
+/** The admin area's index: links to users, audit log and settings (admins only; others get the 403 page). */
 export default async function AdminPage() {
-  if (!(await getAdminPageUser())) return <Forbidden />;
+  await requirePageUser('admin');
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold text-slate-900">Admin</h1>

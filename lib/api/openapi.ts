@@ -220,25 +220,40 @@ export function openApiDocument() {
           responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } } }, 'Server is up') },
         },
       },
-      // better-auth's open endpoints: POST sign-in/email (rate limited), sign-out, sign-in/oauth2; GET get-session,
-      // oauth2/callback/oidc. Every other path under /api/auth (the library's token and user management) is a 404.
-      '/api/auth/{...all}': {
-        get: {
-          summary: 'Session and single sign-on callbacks (better-auth)',
-          responses: { '200': { description: 'Handled by better-auth' }, '404': { description: 'Not an open endpoint' } },
-        },
+      // better-auth's endpoints (app/api/auth/[...all]): the ones the dashboard and scripts use. Every other path under
+      // /api/auth (the library's token, user, email, password and session management) is a 404.
+      '/api/auth/sign-in/email': {
         post: {
-          summary: 'Sign in (email and password or SSO) and sign out (better-auth)',
+          summary: 'Sign in with email and password (better-auth; rate limited); sets the session cookie',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['email', 'password'],
+                  properties: { email: { type: 'string' }, password: { type: 'string' }, rememberMe: { type: 'boolean' } },
+                },
+              },
+            },
+          },
           responses: {
-            '200': { description: 'Handled by better-auth' },
+            '200': { description: 'Signed in' },
+            '400': { description: 'Malformed body' },
             '401': { description: 'Wrong email or password' },
-            '404': { description: 'Not an open endpoint (token, user, email, password and session management are closed)' },
+            '403': { description: 'Cross-site request' },
             '429': {
               description:
                 'Too many sign-in attempts: per client address (behind TRUSTED_PROXIES, else all clients together) or too many failures for the account; `Retry-After` says when to retry',
             },
           },
         },
+      },
+      '/api/auth/sign-out': {
+        post: { summary: 'Sign out (better-auth): ends the session', responses: { '200': { description: 'Signed out' } } },
+      },
+      '/api/auth/get-session': {
+        get: { summary: 'The current session and user, or null (better-auth)', responses: { '200': { description: 'Session or null' } } },
       },
       ...reviewsApiPaths,
       '/api/reviews/{id}': {

@@ -157,6 +157,7 @@ export const sessionApiPaths = {
           description: 'Attachment',
           content: { 'text/markdown': { schema: str }, 'application/json': { schema: { type: 'object' } } },
         },
+        '400': err('A format other than md or json'),
         ...denied,
         '404': err('Unknown session'),
       },

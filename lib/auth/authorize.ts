@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { Auth } from './auth';
 import { hasRole, isRole, type Role } from './roles';
 import { roleWithin, type TokenScope } from './token-scopes';
+import { isSameOrigin } from './same-origin';
 import { verifyToken } from './tokens';
 
 /** A signed-in user and how the request proved it. */
@@ -64,28 +65,6 @@ export function scopedMessage(user: AuthedUser, minRole: Role): string {
   return user.scope
     ? `This needs the ${minRole} role; this token acts as ${user.role} (scope ${user.scope})`
     : `This needs the ${minRole} role`;
-}
-
-/**
- * True when the request's `Origin` (else `Referer`) is the app's origin: `appOrigin` when configured, else the origin
- * the browser addressed (its Host header; a cross-site page cannot choose the Host its victim's browser sends).
- */
-export function isSameOrigin(req: Request, appOrigin?: string): boolean {
-  const claimed = originOf(req.headers.get('origin')) ?? originOf(req.headers.get('referer'));
-  if (!claimed) return false;
-  if (appOrigin) return claimed.origin === new URL(appOrigin).origin;
-  const host = req.headers.get('host') ?? new URL(req.url).host;
-  return claimed.host === host;
-}
-
-function originOf(value: string | null): URL | undefined {
-  if (!value || value === 'null') return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The audit-log actor for a signed-in user: their id, labelled with their email. */

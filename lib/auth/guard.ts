@@ -1,5 +1,5 @@
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { AppError } from '../errors';
 import { getAuth } from './auth';
 import { assertMayChange, authenticate, authorizeRequest, scopedMessage, type AuthedUser } from './authorize';
@@ -19,17 +19,20 @@ export async function getCurrentUser(): Promise<AuthedUser | null> {
   return authenticate(await getAuth(), await headers());
 }
 
-/** For pages: the signed-in user holding `minRole`; redirects anonymous visitors to /sign-in (or /setup on a fresh install). */
+/**
+ * For pages: the signed-in user holding `minRole`; redirects anonymous visitors to /sign-in (or /setup on a fresh
+ * install) and answers a lower role with the 403 page (app/forbidden.tsx, HTTP 403).
+ */
 export async function requirePageUser(minRole: Role = 'viewer'): Promise<AuthedUser> {
   const user = await getCurrentUser();
   if (!user) redirect((await hasUsers()) ? '/sign-in' : '/setup');
-  if (!hasRole(user, minRole)) throw new AppError('forbidden:auth', `This page needs the ${minRole} role`);
+  if (!hasRole(user, minRole)) forbidden();
   return user;
 }
 
 /**
- * For server actions (Next.js checks their Origin itself): the signed-in user holding `minRole`, else throws 401/403;
- * a read-only token is refused, as every action changes something.
+ * For server actions (proxy.ts refuses writes from other origins): the signed-in user holding `minRole`, else throws
+ * 401/403; a read-only token is refused, as every action changes something.
  */
 export async function requireActionUser(minRole: Role): Promise<AuthedUser> {
   const user = await getCurrentUser();

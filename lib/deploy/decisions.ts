@@ -1,5 +1,6 @@
 import type { AuthedUser } from '../auth/authorize';
 import { deleteChangeSet } from '../aws/changesets';
+import { deleteAbandonedReviewStack } from '../aws/review-stack';
 import { withTransaction } from '../db/connection';
 import { getDeployRow, transitionDeploy } from '../db/queries/deploys';
 import { AppError } from '../errors';
@@ -58,6 +59,12 @@ export async function cancelDeploy({ id, user }: { id: string; user: AuthedUser 
   if (!cancelled) throw new AppError('conflict:deploy', `Deploy ${id} changed meanwhile; reload`);
   if (row.change_set_id)
     await deleteChangeSet(ctx.target, row.change_set_id).catch((error) => console.error('deleting a cancelled change set failed', error));
+  // A cancelled first deploy leaves an empty REVIEW_IN_PROGRESS stack: remove it, unless a newer deploy (the lock is
+  // free now) already put its change set there. The next deploy also removes one left behind.
+  if (row.change_set_type === 'CREATE')
+    await deleteAbandonedReviewStack(ctx.target, { onlyWithoutChangeSets: true }).catch((error) =>
+      console.error('deleting the stack a cancelled first deploy left failed', error),
+    );
   const after = await getDeployRow({ id }, ctx.handle.db);
   return toDeployView(after ?? row);
 }

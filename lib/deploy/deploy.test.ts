@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { updateAppSettings } from '../admin/settings';
 import type { AuthedUser } from '../auth/authorize';
 import { executeChangeSet } from '../aws/changesets';
 import { describeStack } from '../aws/cloudformation';
 import { createStackAndWait, deleteStackQuietly, motoEndpointForTests, motoTarget } from '../aws/testing';
-import type { AwsTarget } from '../aws/target';
 import { getDeployLock, transitionDeploy } from '../db/queries/deploys';
 import { referenceSpec } from '../pipeline/bundled';
 import { synthesize } from '../synth/synthesize';
@@ -13,7 +12,8 @@ import { AppError } from '../errors';
 import { cancelDeploy, confirmDeploy } from './decisions';
 import { resumeUnattendedDeploys } from './recovery';
 import { stackKeyOf } from './records';
-import { getDeploy, requestDeploy, type DeployDeps } from './service';
+import { getDeploy, requestDeploy } from './service';
+import { useDeployTarget } from './test-support';
 
 const deployer: AuthedUser = { id: 'user-deployer', email: 'deployer@example.test', name: 'Dee Ployer', role: 'deployer', via: 'session' };
 const other: AuthedUser = { id: 'user-other', email: 'other@example.test', name: 'Otto', role: 'deployer', via: 'session' };
@@ -34,19 +34,9 @@ const token = () => `tok-${run}-${++tokens}`;
 
 describe.each(dialects())('deploying the reference on $name', (dialect) => {
   const db = useMigratedDb(dialect);
-  let target: AwsTarget;
-  const drives: Promise<void>[] = [];
-  const deps = (): DeployDeps => ({ handle: db.handle, target, pollMs: 50, onDrive: (drive) => drives.push(drive) });
-  const settle = async () => {
-    while (drives.length > 0) await drives.shift();
-  };
+  const { target, deps, settle } = useDeployTarget(db, () => endpoint, `deploy-${dialect.name}-${run}`);
   const settings = (patch: Parameters<typeof updateAppSettings>[0]['patch']) =>
     updateAppSettings({ patch, actor: { id: null, label: 'test' } }, db.handle);
-
-  beforeAll(() => {
-    target = motoTarget(endpoint ?? 'http://127.0.0.1:1', `deploy-${dialect.name}-${run}`);
-  });
-  afterAll(() => deleteStackQuietly(target));
 
   it('creates a CREATE change set, waits for confirmation of its new IAM permissions, then executes to CREATE_COMPLETE', async (ctx) => {
     if (!endpoint) return ctx.skip();
@@ -70,7 +60,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
       outcome: { stackStatus: 'CREATE_COMPLETE', failures: [] },
     });
     expect(done.outcome?.events.length).toBeGreaterThan(0);
-    expect(await getDeployLock({ stackKey: stackKeyOf(target) }, db.handle.db)).toBeUndefined();
+    expect(await getDeployLock({ stackKey: stackKeyOf(target()) }, db.handle.db)).toBeUndefined();
     const audit = await db.handle.db.selectFrom('audit_log').select('action').where('entity_id', '=', deploy.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['deploy.requested', 'deploy.confirmed', 'deploy.succeeded']);
   }, 120_000);
@@ -82,7 +72,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     const done = await getDeploy({ id: deploy.id }, deps());
     expect(done.status).toBe('no_changes');
     expect(done.message).toMatch(/No changes/);
-    expect(await getDeployLock({ stackKey: stackKeyOf(target) }, db.handle.db)).toBeUndefined();
+    expect(await getDeployLock({ stackKey: stackKeyOf(target()) }, db.handle.db)).toBeUndefined();
   }, 120_000);
 
   it('two different requests at once: one deploy, the other gets 409 naming who deploys', async (ctx) => {
@@ -112,7 +102,7 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
     const cancelled = await cancelDeploy({ id: winner.id, user: deployer }, deps());
     expect(cancelled.status).toBe('cancelled');
     await expect(confirmDeploy({ id: winner.id, user: deployer }, deps())).rejects.toMatchObject({ code: 'conflict:deploy' });
-    expect(await getDeployLock({ stackKey: stackKeyOf(target) }, db.handle.db)).toBeUndefined();
+    expect(await getDeployLock({ stackKey: stackKeyOf(target()) }, db.handle.db)).toBeUndefined();
   }, 120_000);
 
   it('a double submit (the same client token twice at once) starts one deploy', async (ctx) => {
@@ -151,17 +141,17 @@ describe.each(dialects())('deploying the reference on $name', (dialect) => {
       },
       db.handle.db,
     );
-    await executeChangeSet(target, previewed.changeSetId ?? '', deploy.id);
+    await executeChangeSet(target(), previewed.changeSetId ?? '', deploy.id);
     const resumed = await resumeUnattendedDeploys(
-      { handle: db.handle, target, instanceId: 'restarted-instance', pollMs: 50 },
-      { drive: (drive) => drives.push(drive) },
+      { handle: db.handle, target: target(), instanceId: 'restarted-instance', pollMs: 50 },
+      { drive: deps().onDrive! },
     );
     expect(resumed).toEqual([deploy.id]);
     await settle();
     const done = await getDeploy({ id: deploy.id }, deps());
     expect(done).toMatchObject({ status: 'succeeded', outcome: { stackStatus: 'UPDATE_COMPLETE' } });
-    expect(await getDeployLock({ stackKey: stackKeyOf(target) }, db.handle.db)).toBeUndefined();
-    expect((await describeStack(target)).exists).toBe(true);
+    expect(await getDeployLock({ stackKey: stackKeyOf(target()) }, db.handle.db)).toBeUndefined();
+    expect((await describeStack(target())).exists).toBe(true);
   }, 120_000);
 
   it('a change CloudFormation rejects: the failure and its reason are recorded, and nothing stays locked', async (ctx) => {

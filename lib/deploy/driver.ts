@@ -1,6 +1,7 @@
 import { getAppSettings } from '../admin/settings';
 import { createChangeSet, deleteChangeSet, settleChangeSet, type SettledChangeSet } from '../aws/changesets';
 import { describeStack, getDeployedTemplate } from '../aws/cloudformation';
+import { deleteAbandonedReviewStack } from '../aws/review-stack';
 import { getDeployRow, touchDeployWorker, transitionDeploy, type DeployRow } from '../db/queries/deploys';
 import { diffTemplates } from '../diff/template-diff';
 import type { CfnTemplate } from '../templates/types';
@@ -44,6 +45,9 @@ async function prepareChangeSet(row: DeployRow, ctx: DeployContext): Promise<Dep
       `CloudFormation reports ${ctx.target.stackName} as ${stack.status}: another operation is running; deploy again when it ends`,
     );
   }
+  // A cancelled or rejected first deploy leaves an empty REVIEW_IN_PROGRESS shell, on which moto executes a new CREATE
+  // change set into nothing, failing every later deploy: start from no stack. Not once our own change set exists.
+  if (!row.change_set_id && stack.exists && stack.status === 'REVIEW_IN_PROGRESS') await deleteAbandonedReviewStack(ctx.target);
   const type = !stack.exists || stack.status === 'REVIEW_IN_PROGRESS' ? 'CREATE' : 'UPDATE';
   const deployed: CfnTemplate = type === 'UPDATE' ? (await getDeployedTemplate(ctx.target)).template : { Resources: {} };
   let changeSetId = row.change_set_id;

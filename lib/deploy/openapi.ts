@@ -12,7 +12,8 @@ const DEPLOY_REQUEST = {
     clientToken: {
       type: 'string',
       pattern: '^[A-Za-z0-9-]{8,64}$',
-      description: 'Idempotency key: a repeated request with it returns the same deploy',
+      description:
+        "Idempotency key: the same user's repeated request with it returns the same deploy; another user's is refused (409, `details.reason: client_token_taken`)",
     },
     execution: {
       type: 'string',
@@ -44,9 +45,9 @@ export const deployApiPaths = {
       requestBody: { required: true, content: { 'application/json': { schema: DEPLOY_REQUEST } } },
       responses: {
         '202': ok('`{deploy}`: a new deploy, status `creating_change_set`'),
-        '200': ok('`{deploy}`: the deploy this client token already started'),
+        '200': ok('`{deploy}`: the deploy this client token (yours) already started'),
         '400': err('Invalid body'),
-        '409': err('Another deploy holds the stack: `details.holder` says who'),
+        '409': err("Another deploy holds the stack (`details.holder` says who), or the client token is another user's"),
         '413': err('Body over 4 KB'),
         '422': err('The reference cannot be deployed: `details.reasons`'),
         ...denied,

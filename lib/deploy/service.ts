@@ -56,9 +56,10 @@ export function deployContext(deps: DeployDeps = {}): DeployContext {
 }
 
 /**
- * Starts deploying the review's reference (deployer): a second request with the same client token returns the same
- * deploy; while another deploy holds the stack, `conflict:deploy` (409) says who. The change set is created in the
- * background; the returned deploy is `creating_change_set` and every viewer hears of each step.
+ * Starts deploying the review's reference (deployer): a second request of the same user with the same client token
+ * returns the same deploy, another user's request with it is `conflict:deploy` (409) and learns nothing of it; while
+ * another deploy holds the stack, `conflict:deploy` (409) says who. The change set is created in the background; the
+ * returned deploy is `creating_change_set` and every viewer hears of each step.
  */
 export async function requestDeploy(
   { input, user }: { input: unknown; user: AuthedUser },
@@ -68,6 +69,7 @@ export async function requestDeploy(
   const ctx = deployContext(deps);
   if (!deps.handle) ensureDeployRecovery(ctx);
   const repeated = await getDeployByClientToken({ clientToken: body.clientToken }, ctx.handle.db);
+  if (repeated && repeated.requested_by !== user.id) throw tokenTaken();
   if (repeated) return { deploy: toDeployView(repeated), created: false };
   const candidate = await requireDeployCandidate(body.reviewId, ctx.handle.db);
   const { row, created } = await insertLockedDeploy(ctx, candidate, body, user);
@@ -122,7 +124,8 @@ async function insertLockedDeploy(
       const lock = await getDeployLock({ stackKey }, trx);
       const holder = lock ? await getDeployRow({ id: lock.deploy_id }, trx) : undefined;
       // The same click arriving twice at once: the first one's deploy is the answer, not a conflict.
-      if (holder?.client_token === clientToken) return { row: holder, created: false };
+      if (holder?.client_token === clientToken && holder.requested_by === user.id) return { row: holder, created: false };
+      if (holder?.client_token === clientToken) throw tokenTaken();
       throw busy(ctx.target, lock?.holder_label ?? 'someone', holder);
     }
     const row: DeployRow = {
@@ -162,5 +165,12 @@ function busy(target: AwsTarget, holderLabel: string, holder: DeployRow | undefi
   const what = holder ? ` (deploy ${holder.id}, ${holder.status.replaceAll('_', ' ')} since ${holder.created_at})` : '';
   return new AppError('conflict:deploy', `${holderLabel} is deploying ${target.stackName}${what}; wait for it to finish or be cancelled`, {
     details: { deployId: holder?.id ?? null, holder: holderLabel, status: holder?.status ?? null },
+  });
+}
+
+/** A client token is its requester's: another user reusing it gets no view of that deploy, only a 409. */
+function tokenTaken(): AppError {
+  return new AppError('conflict:deploy', "This clientToken belongs to another user's deploy; send a new one (a fresh UUID per deploy)", {
+    details: { reason: 'client_token_taken' },
   });
 }

@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import { ZodError } from 'zod';
 import { AdminHeader } from '@/components/admin/admin-nav';
-import { getAdminPageUser } from '@/components/admin/admin-page';
 import { AuditLogFilters, type AuditLogFilterValues } from '@/components/admin/audit-log-filters';
 import { AuditLogEntries } from '@/components/admin/audit-log-table';
-import { Forbidden } from '@/components/admin/forbidden';
 import { ui } from '@/components/admin/styles';
 import { auditLogFilterOf, auditLogFilterParams, parseAuditLogQuery } from '@/lib/admin/audit-log-query';
 import { getAuth } from '@/lib/auth/auth';
 import { listUsers } from '@/lib/auth/users';
 import { listAuditLog } from '@/lib/db/queries/audit-log';
 import { zodErrorMessage } from '@/lib/errors';
+import { requirePageUser } from '@/lib/auth/guard';
 
 /** The page's title (the layout adds " · infra-review"). */
 export const metadata: Metadata = { title: 'Audit log' };
@@ -21,7 +20,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The audit log (admins only): filters, entries newest first, cursor pages and a JSON lines export of the filtered log. */
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  if (!(await getAdminPageUser())) return <Forbidden />;
+  await requirePageUser('admin');
   const raw = await searchParams;
   const values = Object.fromEntries(
     ['actor', 'action', 'entityType', 'since', 'until'].map((k) => [k, typeof raw[k] === 'string' ? raw[k] : undefined]),

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { AdminHeader } from '@/components/admin/admin-nav';
-import { getAdminPageUser } from '@/components/admin/admin-page';
-import { Forbidden } from '@/components/admin/forbidden';
 import { SettingsForm } from '@/components/admin/settings-form';
 import { getAppSettings } from '@/lib/admin/settings';
+import { requirePageUser } from '@/lib/auth/guard';
 
 /** The page's title (the layout adds " · infra-review"). */
 export const metadata: Metadata = { title: 'Settings' };
@@ -12,7 +11,7 @@ export const dynamic = 'force-dynamic';
 
 /** Settings (admins only): required sign-offs and the deploy policy. */
 export default async function AdminSettingsPage() {
-  if (!(await getAdminPageUser())) return <Forbidden />;
+  await requirePageUser('admin');
   return (
     <div className="space-y-4">
       <AdminHeader title="Settings" current="/admin/settings" />

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { AdminHeader } from '@/components/admin/admin-nav';
-import { getAdminPageUser } from '@/components/admin/admin-page';
 import { CreateUserForm } from '@/components/admin/create-user-form';
-import { Forbidden } from '@/components/admin/forbidden';
 import { UsersTable } from '@/components/admin/users-table';
 import { getAuth } from '@/lib/auth/auth';
 import { listUsers } from '@/lib/auth/users';
+import { requirePageUser } from '@/lib/auth/guard';
 
 /** The page's title (the layout adds " · infra-review"). */
 export const metadata: Metadata = { title: 'Users' };
@@ -14,8 +13,7 @@ export const dynamic = 'force-dynamic';
 
 /** Users (admins only): the create form and every user with a role select. */
 export default async function AdminUsersPage() {
-  const admin = await getAdminPageUser();
-  if (!admin) return <Forbidden />;
+  const admin = await requirePageUser('admin');
   const users = await listUsers(await getAuth());
   return (
     <div className="space-y-4">
