@@ -81,7 +81,7 @@ async function adminToken(origin: string): Promise<string> {
   const response = await fetch(`${origin}/api/tokens`, {
     method: 'POST',
     headers: { cookie: admin.cookie, origin, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'schemathesis' }),
+    body: JSON.stringify({ name: 'schemathesis', scope: 'admin' }),
   });
   expect(response.status, await response.clone().text()).toBe(201);
   return ((await response.json()) as { token: string }).token;
