@@ -5,14 +5,17 @@ export function formatLocation(location: SourceLocation): string {
   return `${location.file}:${location.line}${location.column ? `:${location.column}` : ''}`;
 }
 
-/** The observations that support a finding: resource, path, value as JSON, note, source location. */
+/** How many observations of one finding the page draws (a finding about a whole template can list thousands). */
+export const EVIDENCE_SHOWN = 50;
+
+/** The observations that support a finding (the first EVIDENCE_SHOWN, then how many more): resource, path, value as JSON, note, source location. */
 export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
   if (evidence.length === 0) {
     return <p className="text-xs text-slate-500">No evidence recorded for this finding.</p>;
   }
   return (
     <ul data-testid="finding-evidence" className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
-      {evidence.map((item, i) => (
+      {evidence.slice(0, EVIDENCE_SHOWN).map((item, i) => (
         <li key={i} data-testid="evidence-item" className="space-y-1 px-3 py-2">
           <p className="text-slate-800">{item.note}</p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
@@ -34,6 +37,11 @@ export function EvidenceList({ evidence }: { evidence: readonly Evidence[] }) {
           </dl>
         </li>
       ))}
+      {evidence.length > EVIDENCE_SHOWN && (
+        <li data-testid="evidence-more" className="px-3 py-2 text-xs text-slate-600">
+          {(evidence.length - EVIDENCE_SHOWN).toLocaleString('en-US')} more observations, in the findings JSON and the exports
+        </li>
+      )}
     </ul>
   );
 }

@@ -6,7 +6,13 @@ import { FindingExplanation } from './finding-explanation';
 import { SIDE_LABELS } from './labels';
 import { SeverityBadge } from './severity-badge';
 
-/** Several findings of one rule on one side as a native `<details>`: rule, title, `×n` and places; opened, the explanation once, then each finding. */
+/** How many findings of one group the page draws: a template with thousands of resources would otherwise make the page tens of megabytes. */
+export const GROUP_FINDINGS_SHOWN = 100;
+
+/**
+ * Several findings of one rule on one side as a native `<details>`: rule, title, `×n` and places; opened, the explanation
+ * once, then the first GROUP_FINDINGS_SHOWN findings and a link to all of them as JSON.
+ */
 export function FindingGroup({ group, diff, reviewId }: { group: RuleGroup; diff: TemplateDiffJson | null; reviewId: string }) {
   const [first] = group.findings;
   const isModel = first.side === 'model';
@@ -34,14 +40,32 @@ export function FindingGroup({ group, diff, reviewId }: { group: RuleGroup; diff
       <div className="space-y-3 border-t border-slate-200 px-4 py-4">
         <FindingExplanation finding={first} generic={group.findings.length > 1} />
         <ul data-testid="finding-group-items" className="space-y-1.5">
-          {group.findings.map((f, i) => (
+          {group.findings.slice(0, GROUP_FINDINGS_SHOWN).map((f, i) => (
             <li key={i}>
               <FindingDetails finding={f} diff={diff} reviewId={reviewId} grouped />
             </li>
           ))}
         </ul>
+        <MoreFindings group={group} reviewId={reviewId} />
       </div>
     </FindingCard>
+  );
+}
+
+/** Past GROUP_FINDINGS_SHOWN: how many are not drawn, and where all of them are (the findings API, filtered to the rule). */
+function MoreFindings({ group, reviewId }: { group: RuleGroup; reviewId: string }) {
+  const hidden = group.findings.length - GROUP_FINDINGS_SHOWN;
+  if (hidden <= 0) return null;
+  const { side, category } = group.findings[0];
+  const query = new URLSearchParams({ side, category, rule: group.rule });
+  return (
+    <p data-testid="finding-group-more" className="text-xs text-slate-600">
+      {hidden.toLocaleString('en-US')} more findings of this rule are not drawn here:{' '}
+      <a className="underline" href={`/api/reviews/${encodeURIComponent(reviewId)}/findings?${query}`}>
+        all {group.findings.length.toLocaleString('en-US')} as JSON
+      </a>
+      , or in an audit session&apos;s export.
+    </p>
   );
 }
 

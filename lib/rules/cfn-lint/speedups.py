@@ -24,6 +24,8 @@ import cfnlint.rules.jsonschema.Base as base_module
 from cfnlint.jsonschema._utils import Unset
 from cfnlint.schema.resolver import RefResolver
 
+import unique_ids  # beside this file
+
 _original_create = validators_module.create
 _classes = {}
 _fields = weakref.WeakKeyDictionary()
@@ -132,6 +134,9 @@ def install_on(runner):
     rule = runner.rules.data.get("E1101")
     if rule is not None:
         type(rule).cfnLint = cfn_lint_keyword
+    rule = runner.rules.data.get("E3019")
+    if rule is not None:
+        type(rule)._validate_resource_type_uniqueness = unique_ids.validate_resource_type_uniqueness
 
 
 def install():

@@ -7,7 +7,7 @@ import { INVALID_ALARM_PERIOD } from './test-templates';
 
 const fixture = (name: string) => readFileSync(path.join(process.cwd(), name), 'utf8');
 
-// Model answers of three corpus tasks (Pr4964, Pr5958, Pr240) and a small template: findings in resources, outputs, conditions and the Resources mapping itself, in JSON and YAML.
+// Model answers of three corpus tasks (Pr4964, Pr5958, Pr240) and two small templates: findings in resources, outputs, conditions and the Resources mapping itself, in JSON and YAML.
 const templates = [
   fixture('infra/model/model.template.json'),
   fixture('lib/rules/cfn-lint/fixtures/corpus-pr4964-model.json'),
@@ -34,6 +34,23 @@ const templates = [
     '  Arn:',
     '    Value: !GetAtt Queue.Nope',
   ].join('\n'),
+  // Repeated primary identifiers (E3019): plain, conditional, bool-like, referenced and number-like names.
+  [
+    'Parameters:',
+    '  Env: {Type: String}',
+    'Conditions:',
+    '  Prod: !Equals [!Ref Env, prod]',
+    'Resources:',
+    ...['A', 'B'].map((id) => `  ${id}: {Type: AWS::S3::Bucket, Properties: {BucketName: same}}`),
+    '  C: {Type: AWS::S3::Bucket, Condition: Prod, Properties: {BucketName: same}}',
+    '  D: {Type: AWS::S3::Bucket, Properties: {BucketName: !If [Prod, same, other]}}',
+    '  E: {Type: AWS::S3::Bucket, Properties: {BucketName: other}}',
+    '  F: {Type: AWS::S3::Bucket, Properties: {BucketName: "true"}}',
+    '  G: {Type: AWS::S3::Bucket, Properties: {BucketName: "TRUE"}}',
+    ...['H', 'I'].map((id) => `  ${id}: {Type: AWS::S3::Bucket, Properties: {BucketName: !Ref Env}}`),
+    '  J: {Type: AWS::SQS::Queue, Properties: {QueueName: "1"}}',
+    '  K: {Type: AWS::SQS::Queue, Properties: {QueueName: 1}}',
+  ].join('\n'),
 ];
 
 /** The matches of one worker process per template, with the speed-ups on or off, linting part `part` (k/n). */
@@ -42,7 +59,8 @@ function replies(speedups: boolean, part = '0/1'): { matches: unknown[] }[] {
   const run = spawnSync(cfnLintPython()!, [path.join(process.cwd(), 'lib/rules/cfn-lint/worker.py'), '--part', part], {
     input,
     encoding: 'utf8',
-    env: { ...process.env, INFRA_REVIEW_CFN_LINT_SPEEDUPS: speedups ? '1' : '0' },
+    // A fixed hash seed: some messages print a set of names (E3019), whose order follows the seed.
+    env: { ...process.env, PYTHONHASHSEED: '0', INFRA_REVIEW_CFN_LINT_SPEEDUPS: speedups ? '1' : '0' },
   });
   return run.stdout
     .trim()

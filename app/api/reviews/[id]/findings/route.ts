@@ -10,16 +10,20 @@ export const dynamic = 'force-dynamic';
 const query = z.object({
   side: z.enum(['model', 'reference']).optional(),
   category: z.enum(CATEGORIES).optional(),
+  rule: z.string().max(200).optional(),
   packs: z.string().optional(),
 });
 
-/** Findings of a review, in the CLI's shape with `side`; optional `side` and `category` filters; `packs` adds cdk-nag packs. */
+/** Findings of a review, in the CLI's shape with `side`; optional `side`, `category` and `rule` filters; `packs` adds cdk-nag packs. */
 export const GET = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   await requireUser(req, 'viewer');
   const filter = query.parse(Object.fromEntries(new URL(req.url).searchParams));
   const review = await getReviewById({ ...(await ctx.params), rulePacks: parseRulePacks(filter.packs) });
   const findings = review.findings.filter(
-    (f) => (!filter.side || f.side === filter.side) && (!filter.category || f.category === filter.category),
+    (f) =>
+      (!filter.side || f.side === filter.side) &&
+      (!filter.category || f.category === filter.category) &&
+      (!filter.rule || f.rule === filter.rule),
   );
   return Response.json({ findings });
 });
