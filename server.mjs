@@ -3,11 +3,16 @@
 // serve are answered here instead: 405 with `Allow`, before Next.js sees them; the 405 Next.js gives a method a route
 // does not export gets the `Allow` Next.js itself answers to OPTIONS there. API answers default to
 // `Cache-Control: no-store` here too: next.config.js headers would override what a route sets itself.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 
 process.env.NODE_ENV = 'production';
+// The peer address header below is believed only with this process's key (lib/auth/client-address.ts): under plain
+// `next start` or behind anything else, a client that sends the header proves nothing.
+const PEER_KEY = randomUUID();
+process.env.INFRA_REVIEW_PEER_KEY = PEER_KEY;
 const { default: next } = await import('next');
 
 /** Every method some route of the app serves; the rest are refused on every path. */
@@ -26,6 +31,7 @@ await app.prepare();
 let routeMethods = [];
 
 const server = createServer((req, res) => {
+  req.headers['x-infra-review-peer'] = `${PEER_KEY} ${req.socket.remoteAddress ?? ''}`;
   if (req.url?.startsWith('/api/')) beforeHead(res, (status) => apiDefaults(req, res, status));
   if (SERVED_METHODS.includes(req.method ?? '')) return void handle(req, res);
   const body = JSON.stringify({ error: { code: 'method_not_allowed:http', message: `${req.method} is not served; use ${ALLOW}` } });

@@ -244,7 +244,7 @@ export function openApiDocument() {
             '403': { description: 'Cross-site request' },
             '429': {
               description:
-                'Too many sign-in attempts: per client address (behind TRUSTED_PROXIES, else all clients together) or too many failures for the account; `Retry-After` says when to retry',
+                'Too many sign-in attempts: per client address (the TCP peer, or the forwarded client behind TRUSTED_PROXIES) or too many failures for the account; `Retry-After` says when to retry',
             },
           },
         },

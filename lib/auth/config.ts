@@ -19,8 +19,8 @@ export interface AuthConfig {
   baseURL?: string;
   oidc?: OidcConfig;
   /**
-   * Reverse proxies (IPs or CIDRs) in front of the app (`TRUSTED_PROXIES`): only with them is `X-Forwarded-For` read,
-   * from the right, skipping them. Empty: forwarded headers are ignored.
+   * Reverse proxies (IPs or CIDRs) in front of the app (`TRUSTED_PROXIES`): `X-Forwarded-For` is read (from the right,
+   * skipping them) only from them. Empty: forwarded headers are ignored.
    */
   trustedProxies: string[];
 }

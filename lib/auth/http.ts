@@ -29,8 +29,8 @@ export function isOpenAuthPath(pathname: string): boolean {
 
 /**
  * Serves one HTTP request to better-auth: 404 for a closed endpoint; otherwise the request goes on with the client
- * address the app trusts (from `X-Forwarded-For` only behind `trustedProxies`, else none: the sign-in limit then
- * counts every client together) in a header a client cannot set.
+ * address the app trusts (clientAddress: the TCP peer, or `X-Forwarded-For` from a trusted proxy; none when unknown,
+ * and the sign-in limit then counts every client together) in a header a client cannot set.
  */
 export async function authRequest(auth: Auth, req: Request, config: Pick<AuthConfig, 'trustedProxies'>): Promise<Response> {
   if (!isOpenAuthPath(new URL(req.url).pathname)) {

@@ -10,11 +10,11 @@ import { COOKIE_PREFIX, OIDC_PROVIDER_ID, type AuthConfig } from './config';
 /** Prefix of personal API tokens, so a leaked one is recognizable (`irv_…`). */
 export const TOKEN_PREFIX = 'irv_';
 
-/** Sign-in attempts allowed per client IP and minute, when the IP is known (behind `TRUSTED_PROXIES`). */
+/** Sign-in attempts allowed per client IP and minute, when the IP is known (the TCP peer from server.mjs, or forwarded by `TRUSTED_PROXIES`). */
 export const SIGN_IN_RATE_LIMIT = { window: 60, max: 5 } as const;
 
 /**
- * Sign-in attempts allowed per minute from all clients whose IP is unknown, together (no `TRUSTED_PROXIES`: a
+ * Sign-in attempts allowed per minute from all clients whose IP is unknown, together (served without server.mjs: a
  * client-set `X-Forwarded-For` proves nothing). Each account still allows only a few failures (SIGN_IN_ACCOUNT_LIMIT).
  */
 export const SIGN_IN_SHARED_RATE_LIMIT = { window: 60, max: 20 } as const;
