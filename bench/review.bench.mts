@@ -12,7 +12,7 @@ import { generateAlignedPair } from './generators/aligned-pair';
 import { bucketsAgainstQueue, bucketsWithChanges } from './generators/scaling-pair';
 import { compareArtifactsOffThread, shutdownReviewThread } from '../lib/pipeline/review-thread';
 import { loadInlineArtifact } from '../lib/pipeline/inline-artifact';
-import { runReview } from '../lib/pipeline/run';
+import { reviewArtifacts, runReview } from '../lib/pipeline/run';
 import { runRules } from '../lib/rules/engine';
 import { dedupeFindings } from '../lib/rules/dedupe';
 import type { CfnTemplate } from '../lib/templates/types';
@@ -109,13 +109,17 @@ interface ScalingRow {
   compare: number;
   ticks: number;
   rules: number;
+  /** The whole review (linters included), for sizes the server accepts (INFRA_REVIEW_MAX_RESOURCES, 5,000 by default). */
+  review?: number;
 }
+
+const WHOLE_REVIEW_MAX = 5000;
 
 /**
  * One measurement per size and shape (these take seconds, so no medians): the comparison as a review makes it (diff,
  * alignment, difference findings; off the main thread from OFF_THREAD_MIN_RESOURCES), with how often a 10 ms timer on
- * the main thread fired meanwhile, and the seed rules with deduplication on the reference (main thread). The
- * linters are left out: their time is bounded by their own timeouts. Input bounds of the server do not apply: lib/ is called directly.
+ * the main thread fired meanwhile, and the seed rules with deduplication on the reference (main thread); for sizes
+ * the server accepts, the whole review once (both linters included, as a new review pays them). Input bounds of the server do not apply: lib/ is called directly.
  */
 async function scalingTimings(): Promise<ScalingRow[]> {
   const load = (label: string, template: CfnTemplate) =>
@@ -139,7 +143,15 @@ async function scalingTimings(): Promise<ScalingRow[]> {
       if (!compared.diff) throw new Error(`no diff for ${size} ${shape}`);
       const rulesStarted = performance.now();
       dedupeFindings(runRules({ template: reference.template?.template, sources: [] }));
-      rows.push({ size, shape, compare, ticks, rules: performance.now() - rulesStarted });
+      const rules = performance.now() - rulesStarted;
+      let review: number | undefined;
+      if (size <= WHOLE_REVIEW_MAX && shape === 'vs one queue') {
+        const reviewStarted = performance.now();
+        const def = { id: `scaling-${size}`, name: 'scaling', reference: { label: 'reference' }, model: { label: 'model' } };
+        await reviewArtifacts(def, reference, model);
+        review = performance.now() - reviewStarted;
+      }
+      rows.push({ size, shape, compare, ticks, rules, review });
     }
   }
   await shutdownReviewThread();
@@ -180,12 +192,12 @@ console.log(`\nalignment of the generated pair: ${right} of ${total} resources p
 
 console.log(`\nscaling: reference of N buckets (compare = diff + alignment + difference findings, as a review makes it)`);
 console.log(
-  `${'resources'.padEnd(10)} ${'model'.padEnd(20)} ${'compare'.padStart(10)} ${'per 1,000'.padStart(10)} ${'vs cdk diff'.padStart(12)} ${'timer ticks'.padStart(12)} ${'rules'.padStart(10)}`,
+  `${'resources'.padEnd(10)} ${'model'.padEnd(20)} ${'compare'.padStart(10)} ${'per 1,000'.padStart(10)} ${'vs cdk diff'.padStart(12)} ${'timer ticks'.padStart(12)} ${'rules'.padStart(10)} ${'whole review'.padStart(13)}`,
 );
 for (const r of scaling) {
   const perThousand = r.compare / (r.size / 1000);
   console.log(
-    `${String(r.size).padEnd(10)} ${r.shape.padEnd(20)} ${`${r.compare.toFixed(0)} ms`.padStart(10)} ${`${perThousand.toFixed(0)} ms`.padStart(10)} ${`${(r.compare / cli).toFixed(2)}x`.padStart(12)} ${String(r.ticks).padStart(12)} ${`${r.rules.toFixed(0)} ms`.padStart(10)}`,
+    `${String(r.size).padEnd(10)} ${r.shape.padEnd(20)} ${`${r.compare.toFixed(0)} ms`.padStart(10)} ${`${perThousand.toFixed(0)} ms`.padStart(10)} ${`${(r.compare / cli).toFixed(2)}x`.padStart(12)} ${String(r.ticks).padStart(12)} ${`${r.rules.toFixed(0)} ms`.padStart(10)} ${(r.review === undefined ? '-' : `${(r.review / 1000).toFixed(1)} s`).padStart(13)}`,
   );
 }
 const [smallest, largest] = [scaling[0], scaling.filter((r) => r.shape === scaling[0].shape).at(-1)!];
