@@ -122,6 +122,9 @@ const WHOLE_REVIEW_MAX = 5000;
  * the server accepts, the whole review once (both linters included, as a new review pays them). Input bounds of the server do not apply: lib/ is called directly.
  */
 async function scalingTimings(): Promise<ScalingRow[]> {
+  // The server refuses templates over 5,000 resources (lib/limits); the curve is measured past that on purpose.
+  process.env.INFRA_REVIEW_MAX_RESOURCES = String(Math.max(...SCALING_SIZES, 5000));
+  process.env.INFRA_REVIEW_MAX_FILE_BYTES = String(64 * 1024 * 1024);
   const load = (label: string, template: CfnTemplate) =>
     loadInlineArtifact(label, [{ name: `${label}.json`, text: JSON.stringify(template, null, 1), role: 'template' }]);
   // The diff thread starts (loading its modules, about a second) on a tiny pair first, so no row pays for that.
