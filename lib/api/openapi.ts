@@ -271,6 +271,7 @@ export function openApiDocument() {
             idParam,
             { name: 'side', in: 'query', schema: { type: 'string', enum: ['model', 'reference'] } },
             { name: 'category', in: 'query', schema: { type: 'string', enum: [...CATEGORIES] } },
+            { name: 'rule', in: 'query', description: 'Only the findings of this rule id', schema: { type: 'string', maxLength: 200 } },
             packsQueryParam,
           ],
           responses: {

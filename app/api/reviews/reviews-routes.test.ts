@@ -8,14 +8,14 @@ import { GET, POST } from './route';
 
 const env = useRouteTestEnv();
 const task = (i: number) => ({ kind: 'task', files: Object.entries(cfnTaskFiles(i)).map(([path, text]) => ({ path, text })) });
-const findingsOf = async (id: string) =>
+const findingsOf = async (id: string, query = 'side=model') =>
   (
     await (
-      await getFindings(testRequest('GET', `/api/reviews/${id}/findings?side=model`, { cookie: env.users.viewer }), {
+      await getFindings(testRequest('GET', `/api/reviews/${id}/findings?${query}`, { cookie: env.users.viewer }), {
         params: Promise.resolve({ id }),
       })
     ).json()
-  ).findings as { rule: string }[];
+  ).findings as { rule: string; side: string }[];
 
 describe('POST /api/reviews', () => {
   it('creates a review from a task folder’s files: 201 with its summary, then served like the bundled review', async () => {
@@ -30,6 +30,9 @@ describe('POST /api/reviews', () => {
       createdBy: env.users.reviewer.user.email,
     });
     expect((await findingsOf(review.id)).map((f) => f.rule)).toContain('iam-least-privilege');
+    const oneRule = await findingsOf(review.id, 'side=model&rule=iam-least-privilege');
+    expect(oneRule.length).toBeGreaterThan(0);
+    expect(oneRule.every((f) => f.rule === 'iam-least-privilege' && f.side === 'model')).toBe(true);
   });
 
   it('creates reviews from a template pair and from a markdown answer (bearer token)', async () => {
