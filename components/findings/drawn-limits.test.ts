@@ -12,6 +12,7 @@ const unencrypted = (i: number, evidence = 1): ReviewFinding => ({
   title: 'Bucket not encrypted',
   message: `Bucket${i} is not encrypted`,
   resources: [`Bucket${i}`],
+  source: 'infra-review',
   evidence: Array.from({ length: evidence }, (_, e) => ({ resource: `Bucket${i}`, note: `observation ${e}` })),
 });
 
