@@ -1,6 +1,7 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
 import { expect, storageStateOf, test } from './fixtures';
+import { yamlAliasBomb } from '../lib/limits/alias-bomb';
 
 // Hostile input against the real server: each case must get a clean 4xx (or a correct answer) within its test's
 // timeout, store nothing when refused, and leave the server healthy. Signed in as a reviewer, who may create reviews.
@@ -24,22 +25,6 @@ const answer = (path: string, text = '```yaml\n' + QUEUE + '```\n') => ({
 });
 const taskFile = (path: string, text = 'x') => ({ kind: 'task', files: [{ path, text }] });
 const yamlTemplate = (value: string) => `Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: ${value}\n`;
-const laughs = () => {
-  const lines = [
-    'Resources:',
-    '  B:',
-    '    Type: AWS::S3::Bucket',
-    '    Properties:',
-    '      a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]',
-  ];
-  for (let i = 1; i < 12; i++)
-    lines.push(
-      `      a${i}: &a${i} [${Array(10)
-        .fill(`*a${i - 1}`)
-        .join(', ')}]`,
-    );
-  return lines.join('\n');
-};
 const blockDeep = (n: number) => `Resources:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n`;
 
 /** Stored reviews and the sessions of `reviewId`, as the API counts them. */
@@ -301,7 +286,7 @@ async function createThenDelete(request: APIRequestContext, data: unknown, check
 
 test('answers a billion-laughs YAML alias bomb with a failed review that says why, at once', async ({ request }) => {
   test.setTimeout(20_000);
-  await createThenDelete(request, pair({ path: 'model.yaml', text: laughs() }), (review) => {
+  await createThenDelete(request, pair({ path: 'model.yaml', text: yamlAliasBomb(12) }), (review) => {
     expect(review.status).toBe('failed');
     expect(review.statusNote).toMatch(/model: model\.yaml: cannot parse YAML: .*alias/i);
   });

@@ -1,3 +1,4 @@
+import { yamlAliasBomb } from './alias-bomb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { parseTemplate } from '../templates/load';
@@ -75,20 +76,7 @@ describe('parseTemplate within the input limits', () => {
   });
 
   it('refuses a billion-laughs alias bomb', () => {
-    const lines = [
-      'Resources:',
-      '  B:',
-      '    Type: AWS::S3::Bucket',
-      '    Properties:',
-      '      a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]',
-    ];
-    for (let i = 1; i < 10; i++)
-      lines.push(
-        `      a${i}: &a${i} [${Array(10)
-          .fill(`*a${i - 1}`)
-          .join(', ')}]`,
-      );
-    expect(refusal(() => parseTemplate(lines.join('\n'), 'l')).message).toMatch(/^l: cannot parse YAML: .*alias/i);
+    expect(refusal(() => parseTemplate(yamlAliasBomb(10), 'l')).message).toMatch(/^l: cannot parse YAML: .*alias/i);
   });
 
   it('refuses more resources than the limit (5,000 by default; INFRA_REVIEW_MAX_RESOURCES), naming the count', () => {
