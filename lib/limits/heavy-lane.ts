@@ -5,7 +5,8 @@
  * small template that hangs frees its engine soon and a large one gets the time it needs, up to the configured cap.
  */
 
-function positiveNumber(name: string, fallback: number): number {
+/** A tuning setting from the environment: its value when a positive number, else `fallback` (never NaN or 0). */
+export function positiveNumber(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }

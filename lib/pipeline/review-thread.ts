@@ -7,6 +7,7 @@ import type { RuleInput } from '../rules/types';
 import { compareArtifacts, type Comparison } from './comparison';
 import { stacksOf } from './stack-review';
 import type { LoadedArtifact } from './types';
+import { positiveNumber } from '../limits/heavy-lane';
 
 /**
  * From this many resources (both sides of a comparison together; the template of a rule run) the work runs in the
@@ -14,9 +15,9 @@ import type { LoadedArtifact } from './types';
  * copying both sides to another thread and back, or waiting behind a large pair there; from about 400 resources it takes
  * 100 ms and more (the diff, difference findings and rules grow linearly), which a server must not spend on its event loop.
  */
-export const OFF_THREAD_MIN_RESOURCES = Number(process.env.INFRA_REVIEW_THREAD_MIN_RESOURCES ?? 400);
+export const OFF_THREAD_MIN_RESOURCES = positiveNumber('INFRA_REVIEW_THREAD_MIN_RESOURCES', 400);
 /** Longest one task may take in the worker; then the thread is terminated and the task fails. */
-const TASK_TIMEOUT_MS = Number(process.env.INFRA_REVIEW_THREAD_TIMEOUT_MS ?? 300_000);
+const TASK_TIMEOUT_MS = positiveNumber('INFRA_REVIEW_THREAD_TIMEOUT_MS', 300_000);
 
 /** What the thread does (lib/pipeline/review-worker.mjs): its tasks, their arguments and results. */
 interface Tasks {
